@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package tracuu needs to build, test and run.
+# Idempotent: when everything is present it does nothing (no apt-get update).
+#   scripts/install-deps.sh           build + test + run (includes Chromium/Node for browser tests)
+#   scripts/install-deps.sh --bench   also the benchmark peers (Sphinx, PostgreSQL, wrk, gnuplot, ...)
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config ninja-build git ca-certificates
+  libxapian-dev xapian-tools libicu-dev
+  libboost1.81-dev libboost-url1.81-dev
+  nlohmann-json3-dev catch2 libcli11-dev libfmt-dev libspdlog-dev
+  libpoppler-cpp-dev libzip-dev libpugixml-dev zlib1g-dev
+  libsqlite3-dev libkainjow-mustache-dev
+  chromium curl procps
+)
+if [[ "${1:-}" == "--bench" ]]; then
+  packages+=(sqlite3 sphinxsearch postgresql postgresql-contrib wrk gnuplot-nox hyperfine time)
+fi
+# Node is needed for the browser tests; keep whatever node the machine already has.
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+if ((${#missing[@]} == 0)); then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+echo "install-deps: installing ${missing[*]}"
+SUDO=""
+[[ $(id -u) -eq 0 ]] || SUDO=sudo
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

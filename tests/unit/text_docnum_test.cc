@@ -1,0 +1,84 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "text/abbreviations.h"
+#include "text/docnum.h"
+
+using tracuu::text::Abbreviations;
+using tracuu::text::parse_doc_number;
+
+namespace {
+struct Row {
+  const char* input;
+  const char* key;
+  const char* display;
+};
+}  // namespace
+
+TEST_CASE("document numbers: every spelling gives one key", "[text]") {
+  const Abbreviations abbreviations = Abbreviations::builtin();
+  const std::vector<Row> rows = {
+      {"66/2025/NĐ-CP", "66/2025/ND-CP", "66/2025/NĐ-CP"},
+      {"66/2025/ND-CP", "66/2025/ND-CP", "66/2025/ND-CP"},
+      {"66/2025/N\u00D0-CP", "66/2025/ND-CP", "66/2025/NĐ-CP"},  // Eth instead of Đ
+      {"66/2025/N\u0189-CP", "66/2025/ND-CP", "66/2025/NĐ-CP"},  // African D
+      {"66/2025/nđ-cp", "66/2025/ND-CP", "66/2025/nđ-cp"},
+      {"66-2025-NĐ-CP", "66/2025/ND-CP", "66-2025-NĐ-CP"},
+      {"nd-cp 66 2025", "66/2025/ND-CP", "66/2025/ND-CP"},
+      {"NĐ-CP 66/2025", "66/2025/ND-CP", "66/2025/NĐ-CP"},
+      {"số 66/2025/NĐ-CP", "66/2025/ND-CP", "66/2025/NĐ-CP"},
+      {"01/2025/TT-BTC", "1/2025/TT-BTC", "01/2025/TT-BTC"},
+      {"1/2025/TT-BTC", "1/2025/TT-BTC", "1/2025/TT-BTC"},
+      {"Số: 346 /TB-UBND", "346/TB-UBND", "346/TB-UBND"},
+      {"346 /TB-UBND", "346/TB-UBND", "346/TB-UBND"},
+      {"346/tb-ubnd", "346/TB-UBND", "346/tb-ubnd"},
+      {"tb-ubnd 346", "346/TB-UBND", "346/TB-UBND"},
+      {"49-NQ/TU", "49/NQ-TU", "49-NQ/TU"},
+      {"49-\nNQ/TU", "49/NQ-TU", "49-NQ/TU"},
+      {"2089-KL/TU", "2089/KL-TU", "2089-KL/TU"},
+      {"865/QĐ-TTg", "865/QD-TTG", "865/QĐ-TTg"},
+      {"153/NQ-CP", "153/NQ-CP", "153/NQ-CP"},
+      {"35/TB-VP", "35/TB-VP", "35/TB-VP"},
+      {"59/2020/QH14", "59/2020/QH14", "59/2020/QH14"},
+      {"12/2021/NQ-HĐND", "12/2021/NQ-HDND", "12/2021/NQ-HĐND"},
+  };
+  for (const Row& row : rows) {
+    INFO(row.input);
+    const auto dn = parse_doc_number(row.input, abbreviations);
+    REQUIRE(dn.has_value());
+    CHECK(dn->key == row.key);
+    CHECK(dn->display == row.display);
+  }
+}
+
+TEST_CASE("document numbers keep their identity", "[text]") {
+  const Abbreviations abbreviations = Abbreviations::builtin();
+  auto key = [&](const char* s) { return parse_doc_number(s, abbreviations).value().key; };
+  CHECK(key("49-NQ/TU") != key("49/NQ-CP"));
+  CHECK(key("865/QĐ-TTg") != key("865/QĐ-UBND"));
+  CHECK(key("66/2025/NĐ-CP") != key("66/2024/NĐ-CP"));
+  CHECK(key("66/2025/NĐ-CP") != key("67/2025/NĐ-CP"));
+  CHECK(key("16-NQ/TW") != key("16-NQ/TU"));
+}
+
+TEST_CASE("things that are not document numbers", "[text]") {
+  const Abbreviations abbreviations = Abbreviations::builtin();
+  const std::vector<const char*> rows = {
+      "1088/2-1089",   // a border marker
+      "31/7/2025",     // a date
+      "7/2025",        // month/year
+      "5/ha",          // a rate
+      "b/c",           // "báo cáo" in recipient lists
+      "kinh te 2025",  // words and a year, no document-type code
+      "UBND tỉnh",     // no number
+      "2025",          // a number alone
+      "",
+      "1234567/QĐ-TTg",  // seven digits
+  };
+  for (const char* row : rows) {
+    INFO(row);
+    CHECK_FALSE(parse_doc_number(row, abbreviations).has_value());
+  }
+}

@@ -1,0 +1,47 @@
+#pragma once
+// Document numbers (số hiệu văn bản): 66/2025/NĐ-CP, 49-NQ/TU, 346/TB-UBND,
+// 865/QĐ-TTg, 59/2020/QH14. One display form and one canonical key per number,
+// so every spelling of one number is one index term.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tracuu::text {
+
+class Abbreviations;
+
+/// A recognised document number.
+struct DocNumber {
+  std::string display;  ///< as written, NFC, without spaces or line breaks: "346/TB-UBND"
+  std::string key;      ///< canonical ASCII: number without leading zeros, year, codes
+                        ///< upper case with Đ -> D, in a fixed layout: "66/2025/ND-CP"
+};
+
+/// Builds the canonical key from the parts of a number.
+/// @param number digits of the number (leading zeros are dropped)
+/// @param year   four-digit year or empty
+/// @param codes  letter groups in order ("NĐ", "CP"), any case, đ allowed
+std::string doc_number_key(std::string_view number, std::string_view year, const std::vector<std::string>& codes);
+
+/// Matches a document number written in running text, starting at byte `pos`
+/// (which must be an ASCII digit).
+///
+/// Accepted shapes: `N/CODE[-CODE...]`, `N/YYYY/CODE[-CODE...]`,
+/// `N-CODE/CODE` (party style, 49-NQ/TU), `N-YYYY-CODE[-CODE...]`; spaces
+/// before the first slash when an upper-case code follows (`346 /TB-UBND`),
+/// and line breaks after a separator (`49-\nNQ/TU`). Lower-case codes count
+/// only with a year or two code groups, so `5/ha` is not a number.
+/// @return bytes consumed from `pos` (0 when there is no number there).
+std::size_t match_doc_number(std::string_view text, std::size_t pos, DocNumber& out);
+
+/// Parses a whole string typed as a document number, in any spelling a user
+/// types: "66/2025/NĐ-CP", "66/2025/nd-cp", "66-2025-ND-CP", "nd-cp 66 2025",
+/// "số 346 tb-ubnd". The loose forms need a known document-type code from
+/// `abbreviations` so that ordinary words with a number ("kinh te 2025") are
+/// not taken for a document number.
+std::optional<DocNumber> parse_doc_number(std::string_view s, const Abbreviations& abbreviations);
+
+}  // namespace tracuu::text
