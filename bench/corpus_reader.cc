@@ -1,0 +1,63 @@
+#include "bench/corpus_reader.h"
+
+#include <zlib.h>
+
+#include <fstream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+namespace tracuu::bench {
+namespace {
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string read_gz(const std::string& path) {
+  gzFile f = gzopen(path.c_str(), "rb");
+  if (!f) throw std::runtime_error("cannot open " + path);
+  std::string out;
+  char buf[1 << 16];
+  int n;
+  while ((n = gzread(f, buf, sizeof buf)) > 0) out.append(buf, static_cast<std::size_t>(n));
+  gzclose(f);
+  return out;
+}
+
+}  // namespace
+
+std::vector<BenchDoc> read_bench_docs(const std::string& path, std::size_t limit) {
+  std::vector<BenchDoc> docs;
+  if (ends_with(path, ".jsonl") || ends_with(path, ".jsonl.gz")) {
+    const std::string all = ends_with(path, ".gz") ? read_gz(path) : [&] {
+      std::ifstream in(path, std::ios::binary);
+      if (!in) throw std::runtime_error("cannot open " + path);
+      return std::string(std::istreambuf_iterator<char>(in), {});
+    }();
+    std::size_t start = 0;
+    while (start < all.size() && (limit == 0 || docs.size() < limit)) {
+      std::size_t end = all.find('\n', start);
+      if (end == std::string::npos) end = all.size();
+      if (end > start) {
+        const auto j = nlohmann::json::parse(all.begin() + static_cast<long>(start), all.begin() + static_cast<long>(end));
+        BenchDoc d;
+        d.id = j.value("id", std::to_string(docs.size()));
+        d.title = j.value("title", "");
+        d.text = j.value("text", "");
+        docs.push_back(std::move(d));
+      }
+      start = end + 1;
+    }
+    return docs;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot open " + path);
+  BenchDoc d;
+  d.id = path;
+  d.text.assign(std::istreambuf_iterator<char>(in), {});
+  docs.push_back(std::move(d));
+  return docs;
+}
+
+}  // namespace tracuu::bench
