@@ -1,0 +1,123 @@
+#pragma once
+// The index contract: every term prefix, value slot and metadata key of a
+// tracuu index, in one table. Nothing outside schema/ spells a prefix.
+//
+// Layout of one document (schema version kSchemaVersion):
+//   terms   Q<id>                       unique id (upsert key)
+//           <exact>                     body+title words with marks, canonical tones; only for
+//                                       words whose exact form differs from the folded one; no positions
+//           XF:<folded>                 body words without marks (đ->d), positional: phrases and
+//                                       snippets use this layer; title words get extra wdf
+//           S<folded>                   title words (tieude:)
+//           XSH:<key>                   the document's own number key (so:)
+//           XCITE:<key>                 numbers it cites (cites:)
+//           XLOAI:<code> XCQ:<code> XKY:<code> XGIAO:<code>   type, issuer, signer, assignees
+//           A<folded>                   signer-name words (nguoiky: free text)
+//           XY:<yyyy> XM:<yyyy-mm>      issue year and month
+//           XV:internal                 staff-only documents (absent = public)
+//   values  see Slot
+//   data    schema/docdata.h: the record (metadata, sections, citations, assignments, text)
+// Prefixes follow Omega's convention: single capitals keep their standard meaning
+// (Q id, S title, A author); ours start with X and end with ':'.
+// Prefixes and slots are never reused; a retired row stays here as a comment.
+
+#include <array>
+#include <optional>
+#include <string_view>
+
+namespace tracuu::schema {
+
+/// Version of this table and of the document-data layout. Bump on any change.
+inline constexpr int kSchemaVersion = 1;
+
+/// Database metadata keys (ASCII decimal values, like notmuch's "version").
+inline constexpr std::string_view kMetaSchemaVersion = "tracuu.schema_version";
+inline constexpr std::string_view kMetaAnalyzerVersion = "tracuu.analyzer_version";
+inline constexpr std::string_view kMetaCreatedBy = "tracuu.created_by";
+inline constexpr std::string_view kMetaLastCommit = "tracuu.last_commit";  ///< ISO-8601 UTC time of the last commit
+/// Per-document content hash, stored as metadata "tracuu.hash:<id>" so unchanged files are skipped.
+inline constexpr std::string_view kMetaHashPrefix = "tracuu.hash:";
+
+/// How a field is indexed.
+enum class FieldKind {
+  Unique,    ///< boolean, exactly one per document
+  FreeText,  ///< weighted terms
+  Boolean,   ///< filter terms: never change the ranking
+};
+
+/// Every indexed field.
+enum class Field {
+  Id,          ///< mã văn bản: stable document key
+  BodyExact,   ///< nội dung (có dấu): exact layer
+  BodyFolded,  ///< nội dung (không dấu): folded layer, positional
+  Title,       ///< trích yếu / tiêu đề
+  Number,      ///< số hiệu of the document itself
+  Cites,       ///< số hiệu of documents it cites (viện dẫn)
+  Type,        ///< loại văn bản
+  Issuer,      ///< cơ quan ban hành
+  Signer,      ///< người ký (code)
+  SignerName,  ///< người ký (words)
+  Assignee,    ///< cơ quan được giao nhiệm vụ
+  Year,        ///< năm ban hành
+  Month,       ///< tháng ban hành (yyyy-mm)
+  Visibility,  ///< phạm vi: internal documents only
+};
+
+/// One row of the schema table.
+struct FieldSpec {
+  Field field;
+  std::string_view query_name;  ///< name users type before ':' (diacritic-free Vietnamese); empty = none
+  std::string_view prefix;      ///< Xapian term prefix
+  FieldKind kind;
+};
+
+inline constexpr std::array<FieldSpec, 14> kFields{{
+    {Field::Id, "id", "Q", FieldKind::Unique},
+    {Field::BodyExact, "", "", FieldKind::FreeText},
+    {Field::BodyFolded, "", "XF:", FieldKind::FreeText},
+    {Field::Title, "tieude", "S", FieldKind::FreeText},
+    {Field::Number, "so", "XSH:", FieldKind::Boolean},
+    {Field::Cites, "cites", "XCITE:", FieldKind::Boolean},
+    {Field::Type, "loai", "XLOAI:", FieldKind::Boolean},
+    {Field::Issuer, "coquan", "XCQ:", FieldKind::Boolean},
+    {Field::Signer, "", "XKY:", FieldKind::Boolean},
+    {Field::SignerName, "nguoiky", "A", FieldKind::FreeText},
+    {Field::Assignee, "giao", "XGIAO:", FieldKind::Boolean},
+    {Field::Year, "nam", "XY:", FieldKind::Boolean},
+    {Field::Month, "thang", "XM:", FieldKind::Boolean},
+    {Field::Visibility, "", "XV:", FieldKind::Boolean},
+}};
+
+/// The spec of a field.
+constexpr const FieldSpec& spec(Field f) {
+  for (const auto& s : kFields)
+    if (s.field == f) return s;
+  return kFields[0];  // unreachable: every Field has a row (checked by the schema tests)
+}
+
+/// The term prefix of a field.
+constexpr std::string_view prefix(Field f) { return spec(f).prefix; }
+
+/// The field a user-typed query name (e.g. "loai") refers to.
+std::optional<Field> field_by_query_name(std::string_view name);
+
+/// Value slots. Every slot states its encoding.
+enum Slot : unsigned {
+  kSlotIssueDate = 0,  ///< ngày ban hành, "YYYYMMDD" (sortable, range filters)
+  kSlotEventDate = 1,  ///< ngày sự kiện (phiên họp, kiểm tra), "YYYYMMDD"
+  kSlotType = 2,       ///< loại văn bản, display form ("Thông báo")
+  kSlotIssuer = 3,     ///< cơ quan ban hành, canonical display form
+  kSlotSigner = 4,     ///< người ký, display form
+  kSlotYearMonth = 5,  ///< "YYYY-MM" of the issue date (month histogram)
+  kSlotNumberKey = 6,  ///< canonical number key ("66/2025/ND-CP")
+  kSlotAssignees = 7,  ///< assignee display forms joined by kMultiValueSeparator
+  kSlotYear = 8,       ///< "YYYY" of the issue date (or of the event date when undated)
+};
+
+/// Separator of multi-valued slots (ASCII unit separator: never in text).
+inline constexpr char kMultiValueSeparator = '\x1f';
+
+/// Longest term Xapian accepts is 245 bytes; longer keys are hashed (Omega's hash_long_term).
+inline constexpr std::size_t kMaxTermBytes = 240;
+
+}  // namespace tracuu::schema

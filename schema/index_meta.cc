@@ -1,0 +1,45 @@
+#include "schema/index_meta.h"
+
+#include <xapian.h>
+
+#include "schema/fields.h"
+#include "text/version.h"
+
+namespace tracuu::schema {
+
+std::string read_metadata(const Xapian::Database& db, std::string_view key) {
+  try {
+    return db.get_metadata(std::string(key));
+  } catch (const Xapian::Error&) {
+    return {};
+  }
+}
+
+Result<void> check_index_versions(const Xapian::Database& db) {
+  std::string schema_v, analyzer_v;
+  try {
+    schema_v = db.get_metadata(std::string(kMetaSchemaVersion));
+    analyzer_v = db.get_metadata(std::string(kMetaAnalyzerVersion));
+    if (schema_v.empty() && analyzer_v.empty() && db.get_doccount() == 0) return {};
+  } catch (const Xapian::Error& e) {
+    return Error{Status::Internal, "reading index metadata: " + e.get_description()};
+  }
+  const std::string want_schema = std::to_string(kSchemaVersion);
+  const std::string want_analyzer = std::to_string(text::kAnalyzerVersion);
+  if (schema_v != want_schema || analyzer_v != want_analyzer) {
+    return Error{Status::IndexVersionMismatch,
+                 "index has schema version " + (schema_v.empty() ? std::string("(none)") : schema_v) +
+                     " and analyzer version " + (analyzer_v.empty() ? std::string("(none)") : analyzer_v) +
+                     "; this program needs schema " + want_schema + " and analyzer " + want_analyzer +
+                     ": rebuild the index with `indexer rebuild`"};
+  }
+  return {};
+}
+
+void stamp_index_versions(Xapian::WritableDatabase& db, const std::string& created_by) {
+  db.set_metadata(std::string(kMetaSchemaVersion), std::to_string(kSchemaVersion));
+  db.set_metadata(std::string(kMetaAnalyzerVersion), std::to_string(text::kAnalyzerVersion));
+  db.set_metadata(std::string(kMetaCreatedBy), created_by);
+}
+
+}  // namespace tracuu::schema
