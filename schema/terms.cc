@@ -17,13 +17,18 @@ std::uint64_t fnv1a64(std::string_view s) {
 }  // namespace
 
 std::string make_term(Field field, std::string_view value) {
-  const std::string_view p = prefix(field);
+  return bounded_key(prefix(field), value, kMaxTermBytes);
+}
+
+std::string content_hash_key(std::string_view id) { return bounded_key(kMetaHashPrefix, id, kMaxTermBytes); }
+
+std::string bounded_key(std::string_view p, std::string_view value, std::size_t max_bytes) {
   std::string term;
   term.reserve(p.size() + value.size());
   term.append(p).append(value);
-  if (term.size() <= kMaxTermBytes) return term;
+  if (term.size() <= max_bytes) return term;
   static constexpr char kHex[] = "0123456789abcdef";
-  std::size_t head = kMaxTermBytes - 17;
+  std::size_t head = max_bytes - 17;
   while (head > p.size() && (static_cast<unsigned char>(term[head]) & 0xC0) == 0x80) --head;  // UTF-8 boundary
   term.resize(head);
   term.push_back('#');

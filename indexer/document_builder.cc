@@ -1,0 +1,153 @@
+#include "indexer/document_builder.h"
+
+#include <set>
+#include <vector>
+
+#include "indexer/prepared_doc_impl.h"
+#include "schema/codes.h"
+#include "schema/docdata.h"
+#include "schema/fields.h"
+#include "schema/terms.h"
+#include "text/tokenizer.h"
+
+namespace tracuu::indexer {
+namespace {
+
+using schema::Field;
+using schema::make_term;
+
+// Tokens longer than this are noise (base64, URLs glued to text); Xapian refuses > 245 bytes.
+constexpr std::size_t kMaxTokenBytes = 120;
+
+std::string lower_ascii(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
+// The folded-layer term of a token (docnum keys are lower-cased like every folded term).
+std::string folded_term(const text::Token& t) {
+  return make_term(Field::BodyFolded, t.kind == text::TokenKind::DocNumber ? lower_ascii(t.folded) : t.folded);
+}
+
+// Digits of a document number's own number part ("49" of "49/NQ-TU").
+std::string number_part(const std::string& key) { return key.substr(0, key.find('/')); }
+
+void index_body(Xapian::Document& doc, const std::string& body, std::vector<std::uint32_t>& checkpoints,
+                std::set<std::string>& mentioned_numbers) {
+  text::Analyzer analyzer(body);
+  text::Token t;
+  while (analyzer.next(t)) {
+    if (t.position % schema::kCheckpointInterval == 0) checkpoints.push_back(static_cast<std::uint32_t>(t.begin));
+    if (t.folded.size() > kMaxTokenBytes) continue;  // keeps positions aligned with the analyser
+    doc.add_posting(folded_term(t), t.position);
+    if (t.kind == text::TokenKind::DocNumber) {
+      doc.add_posting(make_term(Field::BodyFolded, number_part(t.folded)), t.position);
+      mentioned_numbers.insert(t.folded);
+    } else if (t.exact != t.folded && t.exact.size() <= kMaxTokenBytes) {
+      // The exact layer carries no positions: phrases run on the folded layer and
+      // the exact terms of a marked query re-rank. Halves the positional data.
+      doc.add_term(t.exact);
+    }
+  }
+}
+
+void index_title(Xapian::Document& doc, const std::string& title) {
+  for (const text::Token& t : text::analyze(title)) {
+    if (t.folded.size() > kMaxTokenBytes) continue;
+    doc.add_term(folded_term(t), DocumentBuilder::kTitleWdf);
+    if (t.exact != t.folded && t.kind == text::TokenKind::Word) doc.add_term(t.exact, DocumentBuilder::kTitleWdf);
+    doc.add_term(make_term(Field::Title, t.kind == text::TokenKind::DocNumber ? lower_ascii(t.folded) : t.folded));
+  }
+}
+
+void add_code(Xapian::Document& doc, Field field, const std::string& display) {
+  const std::string code = schema::slug(display);
+  if (!code.empty()) doc.add_boolean_term(make_term(field, code));
+}
+
+}  // namespace
+
+PreparedDoc::PreparedDoc() : impl_(std::make_unique<Impl>()) {}
+PreparedDoc::~PreparedDoc() = default;
+PreparedDoc::PreparedDoc(PreparedDoc&&) noexcept = default;
+PreparedDoc& PreparedDoc::operator=(PreparedDoc&&) noexcept = default;
+const std::string& PreparedDoc::id() const { return impl_->id; }
+const std::string& PreparedDoc::content_hash() const { return impl_->content_hash; }
+std::size_t PreparedDoc::text_bytes() const { return impl_->text_bytes; }
+
+DocumentBuilder::DocumentBuilder() = default;
+
+PreparedDoc DocumentBuilder::prepare(const schema::DocRecord& r) const {
+  PreparedDoc prepared;
+  auto& p = prepared.impl();
+  Xapian::Document& doc = p.doc;
+  p.id = r.id;
+  p.id_term = schema::id_term(r.id);
+  p.content_hash = r.content_hash;
+  p.text_bytes = r.text.size();
+  doc.add_boolean_term(p.id_term);
+
+  schema::StoredDoc stored;
+  std::set<std::string> mentioned;
+  index_body(doc, r.text, stored.checkpoints, mentioned);
+  if (r.title) index_title(doc, *r.title);
+
+  if (r.doc_number_key) {
+    doc.add_boolean_term(make_term(Field::Number, *r.doc_number_key));
+    doc.add_term(make_term(Field::BodyFolded, lower_ascii(*r.doc_number_key)), kNumberWdf);
+    doc.add_value(schema::kSlotNumberKey, *r.doc_number_key);
+  }
+  std::set<std::string> cites(mentioned);
+  for (const auto& c : r.citations)
+    if (!c.key.empty()) cites.insert(c.key);
+  if (r.doc_number_key) cites.erase(*r.doc_number_key);
+  for (const auto& key : cites) doc.add_boolean_term(make_term(Field::Cites, key));
+
+  if (r.doc_type) {
+    add_code(doc, Field::Type, *r.doc_type);
+    doc.add_value(schema::kSlotType, *r.doc_type);
+  }
+  if (r.issuer) {
+    add_code(doc, Field::Issuer, *r.issuer);
+    doc.add_value(schema::kSlotIssuer, *r.issuer);
+  }
+  if (r.signer.name) {
+    add_code(doc, Field::Signer, *r.signer.name);
+    doc.add_value(schema::kSlotSigner, *r.signer.name);
+    for (const auto& t : text::analyze(*r.signer.name)) doc.add_term(make_term(Field::SignerName, t.folded));
+  }
+  std::string assignees;
+  std::set<std::string> assignee_codes;
+  for (const auto& a : r.assignments) {
+    if (a.assignee.empty() || !assignee_codes.insert(schema::slug(a.assignee)).second) continue;
+    add_code(doc, Field::Assignee, a.assignee);
+    if (!assignees.empty()) assignees.push_back(schema::kMultiValueSeparator);
+    assignees += a.assignee;
+  }
+  if (!assignees.empty()) doc.add_value(schema::kSlotAssignees, assignees);
+
+  // The document date: issue date, else the date of the event it reports.
+  const std::optional<std::string>& date = r.issue_date ? r.issue_date : r.event_date;
+  if (date) {
+    const std::string ymd = schema::date_slot_value(*date);
+    if (!ymd.empty()) {
+      doc.add_value(schema::kSlotIssueDate, ymd);
+      doc.add_value(schema::kSlotYear, ymd.substr(0, 4));
+      doc.add_value(schema::kSlotYearMonth, date->substr(0, 7));
+      doc.add_boolean_term(make_term(Field::Year, ymd.substr(0, 4)));
+      doc.add_boolean_term(make_term(Field::Month, date->substr(0, 7)));
+    }
+  }
+  if (r.event_date) {
+    const std::string ymd = schema::date_slot_value(*r.event_date);
+    if (!ymd.empty()) doc.add_value(schema::kSlotEventDate, ymd);
+  }
+  if (r.visibility == "internal") doc.add_boolean_term(make_term(Field::Visibility, "internal"));
+
+  stored.record = r;
+  doc.set_data(schema::encode_doc_data(stored));
+  return prepared;
+}
+
+}  // namespace tracuu::indexer

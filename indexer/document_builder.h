@@ -1,0 +1,47 @@
+#pragma once
+// Turns a document record into index terms, values and data (schema/fields.h).
+// Pure and thread-safe: worker threads prepare documents, one writer stores them.
+
+#include <memory>
+#include <string>
+
+#include "schema/record.h"
+
+namespace tracuu::indexer {
+
+/// A document ready to be written: terms, values and data, plus its id.
+/// Owns a Xapian::Document behind a pimpl so callers compile without xapian.h.
+class PreparedDoc {
+ public:
+  PreparedDoc();
+  ~PreparedDoc();
+  PreparedDoc(PreparedDoc&&) noexcept;
+  PreparedDoc& operator=(PreparedDoc&&) noexcept;
+
+  const std::string& id() const;
+  const std::string& content_hash() const;
+  std::size_t text_bytes() const;  ///< size of the record text (progress reports)
+
+  struct Impl;
+  Impl& impl() { return *impl_; }
+  const Impl& impl() const { return *impl_; }
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+/// Builds PreparedDocs. Title words count kTitleWdf times in both body layers so
+/// a match in the trích yếu ranks above one in the body; the document's own
+/// number counts kNumberWdf times.
+class DocumentBuilder {
+ public:
+  static constexpr unsigned kTitleWdf = 3;
+  static constexpr unsigned kNumberWdf = 5;
+
+  DocumentBuilder();
+
+  /// Builds the index form of `record`. Never fails: bad values are skipped.
+  PreparedDoc prepare(const schema::DocRecord& record) const;
+};
+
+}  // namespace tracuu::indexer

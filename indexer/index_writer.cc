@@ -1,0 +1,142 @@
+#include "indexer/index_writer.h"
+
+#include <xapian.h>
+
+#include <ctime>
+
+#include "indexer/prepared_doc_impl.h"
+#include "schema/fields.h"
+#include "schema/index_meta.h"
+#include "schema/terms.h"
+
+namespace tracuu::indexer {
+namespace {
+
+Error from_xapian(const Xapian::Error& e, const std::string& what) {
+  const std::string type = e.get_type();
+  Status s = Status::Internal;
+  if (type == "DatabaseLockError") s = Status::Locked;
+  else if (type == "DatabaseOpeningError" || type == "DatabaseNotFoundError" || type == "DatabaseCorruptError")
+    s = Status::IndexUnavailable;
+  else if (type == "DatabaseError" || type == "DatabaseCreateError") s = Status::Io;
+  return Error{s, what + ": " + e.get_description()};
+}
+
+
+}  // namespace
+
+std::string utc_now_iso() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+struct IndexWriter::Impl {
+  Xapian::WritableDatabase db;
+};
+
+IndexWriter::IndexWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+IndexWriter::IndexWriter(IndexWriter&&) noexcept = default;
+IndexWriter& IndexWriter::operator=(IndexWriter&&) noexcept = default;
+IndexWriter::~IndexWriter() {
+  // Uncommitted changes are discarded, not half-written: the last commit stays the index.
+  if (impl_) {
+    try {
+      impl_->db.close();
+    } catch (const Xapian::Error&) {
+    }
+  }
+}
+
+Result<IndexWriter> IndexWriter::open(const std::filesystem::path& db_dir, const std::string& created_by) {
+  auto impl = std::make_unique<Impl>();
+  try {
+    // Commits are explicit (batched by the caller); the flush threshold only bounds memory.
+    impl->db = Xapian::WritableDatabase(db_dir.string(), Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
+    if (auto ok = schema::check_index_versions(impl->db); !ok) return ok.error();
+    schema::stamp_index_versions(impl->db, created_by);
+  } catch (const Xapian::Error& e) {
+    return from_xapian(e, "opening " + db_dir.string());
+  }
+  return IndexWriter(std::move(impl));
+}
+
+Result<void> IndexWriter::upsert(PreparedDoc&& doc) {
+  auto& p = doc.impl();
+  try {
+    impl_->db.replace_document(p.id_term, p.doc);
+    if (!p.content_hash.empty()) impl_->db.set_metadata(schema::content_hash_key(p.id), p.content_hash);
+  } catch (const Xapian::Error& e) {
+    return from_xapian(e, "writing document " + p.id);
+  }
+  return {};
+}
+
+Result<bool> IndexWriter::remove(const std::string& id) {
+  try {
+    const std::string term = schema::id_term(id);
+    const bool present = impl_->db.term_exists(term);
+    if (present) impl_->db.delete_document(term);
+    impl_->db.set_metadata(schema::content_hash_key(id), "");
+    return present;
+  } catch (const Xapian::Error& e) {
+    return from_xapian(e, "deleting document " + id);
+  }
+}
+
+Result<void> IndexWriter::commit() {
+  try {
+    impl_->db.set_metadata(std::string(schema::kMetaLastCommit), utc_now_iso());
+    impl_->db.commit();
+  } catch (const Xapian::Error& e) {
+    return from_xapian(e, "committing");
+  }
+  return {};
+}
+
+Result<std::unordered_map<std::string, std::string>> IndexWriter::content_hashes() const {
+  std::unordered_map<std::string, std::string> out;
+  const std::string prefix(schema::kMetaHashPrefix);
+  try {
+    for (auto it = impl_->db.metadata_keys_begin(prefix); it != impl_->db.metadata_keys_end(prefix); ++it) {
+      const std::string key = *it;
+      out.emplace(key, impl_->db.get_metadata(key));
+    }
+  } catch (const Xapian::Error& e) {
+    return from_xapian(e, "reading content hashes");
+  }
+  return out;
+}
+
+Result<void> IndexWriter::set_metadata(const std::string& key, const std::string& value) {
+  try {
+    impl_->db.set_metadata(key, value);
+  } catch (const Xapian::Error& e) {
+    return from_xapian(e, "writing metadata");
+  }
+  return {};
+}
+
+std::size_t IndexWriter::doc_count() const {
+  try {
+    return impl_->db.get_doccount();
+  } catch (const Xapian::Error&) {
+    return 0;
+  }
+}
+
+Result<void> merge_shards(const std::vector<std::filesystem::path>& shards, const std::filesystem::path& out_dir) {
+  try {
+    Xapian::Database all;
+    for (const auto& s : shards) all.add_database(Xapian::Database(s.string()));
+    all.compact(out_dir.string());  // default flags renumber documents: shard docids overlap
+  } catch (const Xapian::Error& e) {
+    return from_xapian(e, "merging shards into " + out_dir.string());
+  }
+  return {};
+}
+
+}  // namespace tracuu::indexer

@@ -1,0 +1,60 @@
+#pragma once
+// The single writer of a tracuu index (one Xapian glass database directory).
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "indexer/document_builder.h"
+#include "schema/status.h"
+
+namespace tracuu::indexer {
+
+/// Writes documents into one database. Not thread-safe: one thread owns it.
+/// Every change becomes visible to readers at commit(), atomically; a crash
+/// before it leaves the previous commit intact (Xapian's guarantee).
+class IndexWriter {
+ public:
+  /// Opens (creating if needed) the database in `db_dir`.
+  /// @return Locked when another process writes it; IndexVersionMismatch when it
+  ///         was built with another schema/analyser; IndexUnavailable or Io otherwise.
+  static Result<IndexWriter> open(const std::filesystem::path& db_dir, const std::string& created_by);
+
+  IndexWriter(IndexWriter&&) noexcept;
+  IndexWriter& operator=(IndexWriter&&) noexcept;
+  ~IndexWriter();
+
+  /// Adds or replaces (by id) a document, and records its content hash.
+  Result<void> upsert(PreparedDoc&& doc);
+
+  /// Deletes a document by id. @return false when there was none.
+  Result<bool> remove(const std::string& id);
+
+  /// Makes every change since the last commit durable and visible.
+  Result<void> commit();
+
+  /// Content hashes of every document, keyed by schema::content_hash_key(id) (to skip unchanged inputs).
+  Result<std::unordered_map<std::string, std::string>> content_hashes() const;
+
+  /// Stores a metadata value (takes effect at commit).
+  Result<void> set_metadata(const std::string& key, const std::string& value);
+
+  /// Documents in the database, including uncommitted changes.
+  std::size_t doc_count() const;
+
+ private:
+  struct Impl;
+  explicit IndexWriter(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+/// Merges `shards` into a new database at `out_dir` (Xapian compaction, documents renumbered).
+/// @return Io/Internal on failure.
+Result<void> merge_shards(const std::vector<std::filesystem::path>& shards, const std::filesystem::path& out_dir);
+
+/// Current UTC time as ISO-8601 ("2026-11-23T15:04:05Z").
+std::string utc_now_iso();
+
+}  // namespace tracuu::indexer

@@ -1,0 +1,81 @@
+#pragma once
+// Ingestion: files in, document records out. Two stages so that the indexer
+// can read sequentially and extract in parallel:
+//   1. read_inputs / read_file: bytes -> RawDoc (format decoding, encoding checks,
+//      sidecar overrides); cheap, sequential, one RawDoc per document (JSONL: many).
+//   2. Extractor::extract: RawDoc -> DocRecord (reflow, metadata, sections,
+//      citations, assignments); pure and thread-safe (const), run on all cores.
+
+#include <filesystem>
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "schema/codes.h"
+#include "schema/record.h"
+#include "schema/status.h"
+#include "text/abbreviations.h"
+
+namespace tracuu::indexer {
+
+/// A document as read from its source, before extraction.
+struct RawDoc {
+  std::string id;                    ///< file stem, or the JSONL "id"
+  std::string source;                ///< path; JSONL: "path#line"
+  std::string format;                ///< "txt", "md", "pdf", "docx", "jsonl"
+  std::vector<std::string> pages;    ///< UTF-8 text, one entry per page (one page unless PDF)
+  std::optional<std::string> title;  ///< a title given by the source (JSONL "title")
+  nlohmann::json given;              ///< metadata given by the source (JSONL fields/"meta"); null if none
+  nlohmann::json overrides;          ///< sidecar <file>.meta.json; null if none
+  std::string content_hash;          ///< hex hash of the source bytes (of the record for JSONL)
+  std::uint64_t input_offset = 0;    ///< bytes of the input file consumed once this doc was read (progress/ETA)
+};
+
+/// A per-file (or per-record) failure: the batch goes on.
+struct InputError {
+  std::string source;
+  Error error;
+};
+
+/// Receives each document read. Returning false stops reading.
+using RawDocSink = std::function<bool(RawDoc&&)>;
+
+/// File extensions read_file accepts.
+bool is_supported_input(const std::filesystem::path& path);
+
+/// Reads one file and passes its documents to `sink`.
+/// Supported: .txt .md (UTF-8, or UTF-16 with BOM), .pdf (poppler), .docx, .jsonl, .jsonl.gz.
+/// @return the errors met (empty, binary, truncated, legacy-encoded files...). Never throws.
+std::vector<InputError> read_file(const std::filesystem::path& path, const RawDocSink& sink);
+
+/// Reads files and directories (recursively, sorted, supported extensions only,
+/// sidecars skipped) and passes every document to `sink`.
+std::vector<InputError> read_inputs(const std::vector<std::filesystem::path>& inputs, const RawDocSink& sink);
+
+/// Options of extraction.
+struct ExtractOptions {
+  /// Use metadata the source gives (JSONL fields, vn-legal "meta") for fields the
+  /// text does not yield. Off when measuring extraction accuracy against that metadata.
+  bool use_given_metadata = true;
+};
+
+/// Turns raw documents into records. Immutable after construction: one
+/// instance is shared by all worker threads.
+class Extractor {
+ public:
+  explicit Extractor(ExtractOptions options = {});
+
+  /// Extracts the record. Fields not found are null and listed in warnings.
+  /// Sidecar overrides are applied last; a bad override becomes an error.
+  /// @return BadRequest when the sidecar override is malformed.
+  Result<schema::DocRecord> extract(const RawDoc& raw) const;
+
+ private:
+  ExtractOptions options_;
+  schema::IssuerRegistry issuers_;
+  text::Abbreviations abbreviations_;
+};
+
+}  // namespace tracuu::indexer
