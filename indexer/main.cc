@@ -27,6 +27,9 @@ int exit_code(Status s) {
     case Status::BadQuery: return 2;
     case Status::NotFound: return 3;
     case Status::Unsupported: return 4;
+    case Status::TooLarge: return 4;
+    case Status::MethodNotAllowed: return 2;
+    case Status::Overloaded: return 7;
     case Status::IndexUnavailable: return 5;
     case Status::IndexVersionMismatch: return 6;
     case Status::Locked: return 7;

@@ -20,6 +20,9 @@ enum class Status {
   Locked,                ///< another writer holds the index lock
   Io,                    ///< reading or writing a file failed
   Unsupported,           ///< the input's format or encoding is not supported (legacy TCVN3/VNI, .doc)
+  TooLarge,              ///< a request body, query or input exceeds its limit
+  MethodNotAllowed,      ///< the route exists but not for this method
+  Overloaded,            ///< every searcher is busy; retry later
   Internal,              ///< a bug or an unexpected library error (details are logged, not returned)
 };
 
@@ -35,6 +38,9 @@ constexpr const char* to_string(Status s) {
     case Status::Locked: return "locked";
     case Status::Io: return "io_error";
     case Status::Unsupported: return "unsupported";
+    case Status::TooLarge: return "too_large";
+    case Status::MethodNotAllowed: return "method_not_allowed";
+    case Status::Overloaded: return "overloaded";
     case Status::Internal: return "internal";
   }
   return "internal";

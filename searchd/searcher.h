@@ -1,0 +1,96 @@
+#pragma once
+// The search library: one Searcher per thread, each with its own Xapian
+// database (Xapian objects are not shared between threads).
+
+#include <chrono>
+#include <condition_variable>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "schema/status.h"
+#include "searchd/types.h"
+
+namespace tracuu::searchd {
+
+/// Answers searches over one index home. Not thread-safe: one thread uses it at a time.
+class Searcher {
+ public:
+  /// Opens the live generation of the index home `home` (DIR/current).
+  /// @return NotFound/IndexUnavailable when there is no readable index;
+  ///         IndexVersionMismatch when it was built by another schema/analyser.
+  static Result<Searcher> open(const std::filesystem::path& home);
+
+  Searcher(Searcher&&) noexcept;
+  Searcher& operator=(Searcher&&) noexcept;
+  ~Searcher();
+
+  /// Runs a search. @return BadRequest (named parameter) or BadQuery for bad input;
+  ///         IndexUnavailable when the index cannot be read even after reopening.
+  Result<SearchResponse> search(const SearchRequest& request);
+
+  /// The full record of a document and who cites it.
+  /// @return NotFound when there is no such document (or it is internal and !staff).
+  Result<DocumentView> document(const std::string& id, bool staff);
+
+  /// A cited number: the document if held, what citing documents say, and who cites it.
+  /// @param number any spelling text::parse_doc_number accepts.
+  /// @return BadRequest when `number` is not a document number.
+  Result<CitationView> citations(const std::string& number, bool staff);
+
+  /// As-you-type completions over titles, numbers and frequent words.
+  Result<std::vector<Suggestion>> suggest(const std::string& prefix, std::size_t limit, bool staff);
+
+  /// Facts about the open index.
+  Result<IndexInfo> info();
+
+  /// Sees new commits and generation swaps. Cheap when nothing changed.
+  /// @return true when the view changed.
+  Result<bool> refresh();
+
+  struct Impl;
+
+ private:
+  explicit Searcher(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+/// A fixed set of Searchers shared by server threads; a request checks one out.
+class SearcherPool {
+ public:
+  /// Opens `size` searchers over `home`.
+  static Result<std::unique_ptr<SearcherPool>> open(const std::filesystem::path& home, std::size_t size);
+
+  /// RAII checkout: returns the searcher to the pool on destruction.
+  class Lease {
+   public:
+    Lease(SearcherPool* pool, Searcher* searcher) : pool_(pool), searcher_(searcher) {}
+    Lease(Lease&& o) noexcept : pool_(o.pool_), searcher_(o.searcher_) { o.searcher_ = nullptr; }
+    Lease& operator=(Lease&&) = delete;
+    ~Lease() {
+      if (searcher_) pool_->give_back(searcher_);
+    }
+    Searcher& operator*() const { return *searcher_; }
+    Searcher* operator->() const { return searcher_; }
+
+   private:
+    SearcherPool* pool_;
+    Searcher* searcher_;
+  };
+
+  /// Takes a searcher, waiting up to `wait` for one; refreshes it to the latest commit.
+  /// @return Overloaded when none frees up in time.
+  Result<Lease> acquire(std::chrono::milliseconds wait);
+
+  std::size_t size() const { return all_.size(); }
+
+ private:
+  void give_back(Searcher* s);
+  std::vector<std::unique_ptr<Searcher>> all_;
+  std::vector<Searcher*> free_;
+  std::mutex mutex_;
+  std::condition_variable available_;
+};
+
+}  // namespace tracuu::searchd

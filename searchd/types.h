@@ -1,0 +1,149 @@
+#pragma once
+// The search library's request and response types. Plain data: the HTTP layer
+// turns them into JSON (searchd/server/codec), the portal into HTML.
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "schema/record.h"
+
+namespace tracuu::searchd {
+
+/// Order of hits.
+enum class SortOrder { Relevance, DateDesc, DateAsc };
+
+/// How the words of a query combine when no operator is written.
+enum class DefaultOperator {
+  Auto,  ///< all words (AND); when that finds nothing, any word (OR), ranked
+  And,   ///< all words
+  Or,    ///< any word, ranked (long questions)
+};
+
+/// Limits the validator enforces (the server maps violations to 400/413).
+inline constexpr std::size_t kMaxLimit = 100;
+inline constexpr std::size_t kMaxSnippets = 10;
+inline constexpr std::size_t kMaxQueryBytes = 2048;
+
+/// A search. Filters on the same field OR together, different fields AND.
+struct SearchRequest {
+  std::string query;                   ///< q: free text, "phrases", AND/OR/NOT, -word, field:value
+  std::vector<std::string> types;      ///< type=: loại văn bản (display or code)
+  std::vector<std::string> issuers;    ///< issuer=: cơ quan ban hành
+  std::vector<std::string> signers;    ///< signer=: người ký
+  std::vector<std::string> assignees;  ///< assignee=: cơ quan được giao (staff)
+  std::vector<std::string> years;      ///< year=: "2025"
+  std::vector<std::string> months;     ///< month=: "2025-07"
+  std::optional<std::string> from;     ///< from=: ISO date, inclusive
+  std::optional<std::string> to;       ///< to=: ISO date, inclusive
+  SortOrder sort = SortOrder::Relevance;
+  DefaultOperator op = DefaultOperator::Auto;
+  std::size_t limit = 10;    ///< 0..kMaxLimit
+  std::size_t offset = 0;
+  std::size_t snippets = 3;  ///< passages per hit, 0..kMaxSnippets
+  bool facets = true;        ///< compute facet counts
+  bool staff = false;        ///< include internal documents and the assignee facet
+};
+
+/// A highlighted byte range of a snippet's text.
+struct Highlight {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+/// The section a passage belongs to.
+struct SectionRef {
+  std::string number;  ///< "2", "II", "Điều 5"
+  std::string title;
+  std::string anchor;  ///< HTML id in the document page
+};
+
+/// One passage of a hit.
+struct Snippet {
+  std::string text;                    ///< never cut inside a word; "…" marks elided text
+  std::vector<Highlight> highlights;   ///< byte offsets into `text`
+  std::optional<SectionRef> section;   ///< innermost section containing the passage
+  std::string anchor;                  ///< "p-<offset>": deep link to the passage
+  std::size_t offset = 0;              ///< byte offset of the passage in the document text
+  std::size_t length = 0;              ///< byte length of the passage in the document text
+};
+
+/// One result.
+struct Hit {
+  std::string id;
+  std::optional<std::string> title, doc_type, doc_number, issuer, issue_date, event_date, signer;
+  double score = 0;
+  std::size_t rank = 0;  ///< 1-based position in the whole result list
+  std::vector<Snippet> snippets;
+};
+
+/// One facet value with its count (counts ignore the field's own filter).
+struct FacetValue {
+  std::string value;  ///< display form ("Thông báo", "2025", "2025-07")
+  std::size_t count = 0;
+  bool selected = false;
+};
+
+/// Facet names: "doc_type", "issuer", "year", "month", "signer", "assignee" (staff).
+using Facets = std::map<std::string, std::vector<FacetValue>>;
+
+/// How the query was understood (shown to users and in tests).
+struct QueryInfo {
+  std::vector<std::string> doc_numbers;  ///< canonical keys found in the query
+  bool relaxed = false;                  ///< Auto fell back from AND to OR
+  std::string parsed;                    ///< Xapian's description of the final query (debugging)
+};
+
+/// The answer to a search.
+struct SearchResponse {
+  std::size_t total = 0;  ///< matching documents (exact for small sets, else Xapian's estimate)
+  double took_ms = 0;
+  std::vector<Hit> hits;
+  Facets facets;
+  std::optional<std::string> did_you_mean;  ///< a respelled query that finds documents
+  QueryInfo info;
+};
+
+/// A document that cites another.
+struct CitingDoc {
+  std::string id;
+  std::optional<std::string> title, doc_type, doc_number, issue_date;
+  std::string context;  ///< the sentence that cites
+};
+
+/// A full document for the document page and /documents/{id}.
+struct DocumentView {
+  schema::DocRecord record;
+  std::vector<CitingDoc> cited_by;
+  /// For each citation of the record (same order): the id of the cited document if we hold it.
+  std::vector<std::optional<std::string>> citation_targets;
+};
+
+/// What we know of a cited number.
+struct CitationView {
+  std::string key;      ///< canonical key
+  std::string display;  ///< best display form
+  std::optional<Hit> document;  ///< the document if we hold it (no snippets)
+  /// What citing documents say about it when we do not hold it.
+  std::optional<std::string> doc_type, issuer, date;
+  std::vector<CitingDoc> cited_by;
+};
+
+/// One completion.
+struct Suggestion {
+  std::string text;
+  std::string kind;  ///< "title", "number" or "term"
+  std::optional<std::string> id;  ///< the document, for titles and numbers
+};
+
+/// Facts about the open index (health, metrics).
+struct IndexInfo {
+  std::size_t documents = 0;
+  unsigned generation = 0;
+  std::string last_commit;
+  std::string path;
+};
+
+}  // namespace tracuu::searchd
