@@ -1,5 +1,6 @@
 #include "searchd/searcher.h"
 
+#include "schema/fields.h"
 #include "schema/index_home.h"
 #include "schema/index_meta.h"
 #include "searchd/searcher_impl.h"
