@@ -24,10 +24,21 @@ Result<void> Searcher::Impl::open_current() {
     if (auto ok = schema::check_index_versions(fresh); !ok) return ok.error();
     db = std::move(fresh);
     generation = *gen;
+    vocabulary.reset();
   } catch (const Xapian::Error& e) {
     return from_xapian(e, "opening " + gen->string());
   }
   return {};
+}
+
+const Vocabulary& Searcher::Impl::vocab() {
+  const Xapian::doccount docs = db.get_doccount();
+  const Xapian::doccount drift = docs > vocabulary_docs ? docs - vocabulary_docs : vocabulary_docs - docs;
+  if (!vocabulary || drift * 20 > vocabulary_docs) {
+    vocabulary = Vocabulary::build(db);
+    vocabulary_docs = docs;
+  }
+  return *vocabulary;
 }
 
 Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}

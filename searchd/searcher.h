@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 #include "schema/status.h"
@@ -53,6 +54,8 @@ class Searcher {
 
  private:
   explicit Searcher(std::unique_ptr<Impl> impl);
+  /// A respelling of `query` that finds documents (tones respected), if any.
+  std::optional<std::string> did_you_mean(const std::string& query, const SearchRequest& request);
   std::unique_ptr<Impl> impl_;
 };
 

@@ -1,0 +1,117 @@
+// Searcher::document and Searcher::citations: a record, its citations out and in.
+#include "schema/docdata.h"
+#include "schema/fields.h"
+#include "schema/terms.h"
+#include "searchd/searcher_impl.h"
+#include "text/docnum.h"
+
+namespace tracuu::searchd {
+namespace {
+
+constexpr std::size_t kMaxCitedBy = 200;
+
+struct Loaded {
+  Xapian::docid did;
+  schema::StoredDoc stored;
+};
+
+// The first document holding `term` that the caller may see.
+std::optional<Loaded> first_visible(const Xapian::Database& db, const std::string& term, bool staff) {
+  for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+    auto stored = schema::decode_doc_data(db.get_document(*it).get_data());
+    if (!stored || (!staff && stored->record.visibility == "internal")) continue;
+    return Loaded{*it, std::move(*stored)};
+  }
+  return std::nullopt;
+}
+
+// Documents citing `key`, with the sentence that cites it.
+std::vector<CitingDoc> citing(const Xapian::Database& db, const std::string& key, const std::string& self_id, bool staff,
+                              std::vector<schema::Citation>* mentions) {
+  std::vector<CitingDoc> out;
+  const std::string term = schema::make_term(schema::Field::Cites, key);
+  for (auto it = db.postlist_begin(term); it != db.postlist_end(term) && out.size() < kMaxCitedBy; ++it) {
+    auto stored = schema::decode_doc_data(db.get_document(*it).get_data());
+    if (!stored) continue;
+    const auto& r = stored->record;
+    if (r.id == self_id || (!staff && r.visibility == "internal")) continue;
+    CitingDoc c{r.id, r.title, r.doc_type, r.doc_number, r.issue_date, {}};
+    for (const auto& cit : r.citations) {
+      if (cit.key != key) continue;
+      c.context = cit.context;
+      if (mentions) mentions->push_back(cit);
+      break;
+    }
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+Hit summary_of(const schema::DocRecord& rec) {
+  Hit h;
+  h.id = rec.id;
+  h.title = rec.title, h.doc_type = rec.doc_type, h.doc_number = rec.doc_number, h.issuer = rec.issuer;
+  h.issue_date = rec.issue_date, h.event_date = rec.event_date, h.signer = rec.signer.name;
+  return h;
+}
+
+}  // namespace
+
+Result<DocumentView> Searcher::document(const std::string& id, bool staff) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      const Xapian::Database& db = impl_->db;
+      auto found = first_visible(db, schema::id_term(id), staff);
+      if (!found) return Error{Status::NotFound, "no document '" + id + "'"};
+      DocumentView view;
+      view.record = std::move(found->stored.record);
+      if (view.record.doc_number_key) view.cited_by = citing(db, *view.record.doc_number_key, view.record.id, staff, nullptr);
+      for (const auto& c : view.record.citations) {
+        auto target = first_visible(db, schema::make_term(schema::Field::Number, c.key), staff);
+        view.citation_targets.push_back(target ? std::optional<std::string>(target->stored.record.id) : std::nullopt);
+      }
+      return view;
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      if (attempt > 0) return from_xapian(e, "reading a document");
+      if (auto r = refresh(); !r) return r.error();
+    } catch (const Xapian::Error& e) {
+      return from_xapian(e, "reading a document");
+    }
+  }
+}
+
+Result<CitationView> Searcher::citations(const std::string& number, bool staff) {
+  const auto dn = text::parse_doc_number(number, impl_->abbreviations);
+  if (!dn) return Error{Status::BadRequest, "number: '" + number + "' is not a document number"};
+  for (int attempt = 0;; ++attempt) {
+    try {
+      const Xapian::Database& db = impl_->db;
+      CitationView view;
+      view.key = dn->key;
+      view.display = dn->display;
+      std::string self;
+      if (auto held = first_visible(db, schema::make_term(schema::Field::Number, dn->key), staff)) {
+        view.document = summary_of(held->stored.record);
+        self = held->stored.record.id;
+        if (held->stored.record.doc_number) view.display = *held->stored.record.doc_number;
+      }
+      std::vector<schema::Citation> mentions;
+      view.cited_by = citing(db, dn->key, self, staff, &mentions);
+      // What the citing documents say about a number we do not hold.
+      for (const auto& m : mentions) {
+        if (!view.doc_type) view.doc_type = m.doc_type;
+        if (!view.issuer) view.issuer = m.issuer;
+        if (!view.date) view.date = m.date;
+        if (!view.document && !m.number.empty()) view.display = m.number;
+      }
+      return view;
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      if (attempt > 0) return from_xapian(e, "reading citations");
+      if (auto r = refresh(); !r) return r.error();
+    } catch (const Xapian::Error& e) {
+      return from_xapian(e, "reading citations");
+    }
+  }
+}
+
+}  // namespace tracuu::searchd

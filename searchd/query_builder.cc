@@ -1,0 +1,448 @@
+#include "searchd/query_builder.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "schema/docdata.h"
+#include "schema/fields.h"
+#include "schema/terms.h"
+#include "text/docnum.h"
+#include "text/tokenizer.h"
+#include "text/word.h"
+
+namespace tracuu::searchd {
+namespace {
+
+using Q = Xapian::Query;
+using schema::Field;
+using schema::make_term;
+using text::Token;
+using text::TokenKind;
+
+constexpr std::size_t kMaxPhraseVariants = 16;
+constexpr std::size_t kMaxRestoredSpellings = 3;
+constexpr std::size_t kMaxProximityWords = 32;
+
+// A built clause: its query and the optional boosts it contributes.
+struct Part {
+  Q query;
+  std::vector<Q> boosts;
+  bool empty = true;
+};
+
+std::string lower_ascii(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
+std::string xf(const std::string& folded) { return make_term(Field::BodyFolded, folded); }
+
+Q combine(Q::op op, const std::vector<Q>& qs) {
+  if (qs.size() == 1) return qs.front();
+  return Q(op, qs.begin(), qs.end());
+}
+
+Q phrase_of(const std::vector<std::string>& folded_words) {
+  std::vector<Q> terms;
+  for (const auto& w : folded_words) terms.emplace_back(xf(w));
+  if (terms.size() == 1) return terms.front();
+  return Q(Q::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size()));
+}
+
+// The folded-layer form of a token, as the indexer writes it.
+std::string folded_form(const Token& t) { return t.kind == TokenKind::DocNumber ? lower_ascii(t.folded) : t.folded; }
+
+bool is_year(std::string_view s) {
+  return s.size() == 4 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// "2025", "2020..2025", "..2025", "2020..".
+std::optional<std::pair<std::string, std::string>> parse_year_range(const std::string& v) {
+  const std::size_t dots = v.find("..");
+  if (dots == std::string::npos) {
+    if (!is_year(v)) return std::nullopt;
+    return std::make_pair(v, v);
+  }
+  const std::string a = v.substr(0, dots), b = v.substr(dots + 2);
+  if ((a.empty() && b.empty()) || (!a.empty() && !is_year(a)) || (!b.empty() && !is_year(b))) return std::nullopt;
+  auto r = std::make_pair(a.empty() ? std::string("0000") : a, b.empty() ? std::string("9999") : b);
+  if (r.first > r.second) return std::nullopt;
+  return r;
+}
+
+bool valid_ymd(int y, int m, int d) { return y >= 1000 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= 31; }
+
+// One end of a range: "2025-07-31", "31/7/2025", "2025-07", "7/2025", "2025".
+std::optional<std::pair<std::string, std::string>> parse_date(const std::string& v) {
+  int y = 0, m = 0, d = 0;
+  char tail = 0;
+  char buf[16];
+  if (std::sscanf(v.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && valid_ymd(y, m, d)) {
+    std::snprintf(buf, sizeof buf, "%04d%02d%02d", y, m, d);
+    return std::make_pair(std::string(buf), std::string(buf));
+  }
+  if (std::sscanf(v.c_str(), "%2d/%2d/%4d%c", &d, &m, &y, &tail) == 3 && valid_ymd(y, m, d)) {
+    std::snprintf(buf, sizeof buf, "%04d%02d%02d", y, m, d);
+    return std::make_pair(std::string(buf), std::string(buf));
+  }
+  if ((std::sscanf(v.c_str(), "%4d-%2d%c", &y, &m, &tail) == 2 || std::sscanf(v.c_str(), "%2d/%4d%c", &m, &y, &tail) == 2) &&
+      valid_ymd(y, m, 1)) {
+    std::snprintf(buf, sizeof buf, "%04d%02d", y, m);
+    return std::make_pair(std::string(buf) + "01", std::string(buf) + "31");
+  }
+  if (v.size() == 4 && std::sscanf(v.c_str(), "%4d%c", &y, &tail) == 1 && valid_ymd(y, 1, 1))
+    return std::make_pair(v + "0101", v + "1231");
+  return std::nullopt;
+}
+
+class Builder {
+ public:
+  Builder(const BuildContext& ctx, BuiltQuery& out) : ctx_(ctx), out_(out) {}
+
+  Result<Part> node(const QueryNode& n) {
+    switch (n.kind) {
+      case NodeKind::Text: return text_run(n.text);
+      case NodeKind::Phrase: return phrase(n.text);
+      case NodeKind::Field: return field(n.field, n.text);
+      case NodeKind::And:
+      case NodeKind::Or: return group(n);
+    }
+    return Part{};
+  }
+
+  bool has_text = false;
+  std::size_t words = 0;
+
+ private:
+  // A word typed with marks matches its exact form (boosted) or its folded form;
+  // typed without marks, its folded form, re-ranked by the likely accented spellings.
+  Q word(const Token& t) {
+    out_.highlight.push_back(folded_form(t));
+    Q folded(xf(folded_form(t)));
+    if (t.kind != TokenKind::Word) return folded;
+    ++words;
+    if (t.exact != t.folded) return Q(Q::OP_OR, folded, Q(Q::OP_SCALE_WEIGHT, Q(t.exact), ctx_.weights.exact_boost));
+    std::vector<Q> parts{folded};
+    for (const Spelling& s : ctx_.vocabulary.spellings(t.folded)) {
+      if (s.share < ctx_.weights.restore_min_share || parts.size() > kMaxRestoredSpellings) break;
+      if (s.exact == t.folded) continue;  // the unaccented spelling has no exact-layer term
+      parts.emplace_back(Q::OP_SCALE_WEIGHT, Q(s.exact), ctx_.weights.restore_boost * s.share);
+    }
+    return combine(Q::OP_OR, parts);
+  }
+
+  Q doc_number(const std::string& key) {
+    out_.doc_numbers.push_back(key);
+    out_.highlight.push_back(lower_ascii(key));
+    return Q(xf(lower_ascii(key)));
+  }
+
+  // Exact-form bonus for the marked words of a span matched as a phrase or abbreviation.
+  std::optional<Q> exact_bonus(const std::vector<Token>& tokens, std::size_t from, std::size_t to) {
+    std::vector<Q> exact;
+    for (std::size_t k = from; k < to; ++k)
+      if (tokens[k].kind == TokenKind::Word && tokens[k].exact != tokens[k].folded)
+        exact.emplace_back(Q::OP_SCALE_WEIGHT, Q(tokens[k].exact), ctx_.weights.exact_boost);
+    if (exact.empty()) return std::nullopt;
+    return combine(Q::OP_OR, exact);
+  }
+
+  // The alternatives of an abbreviation match: the abbreviation and each expansion.
+  std::vector<std::vector<std::string>> alternatives(const text::AbbreviationMatch& m) {
+    std::vector<std::vector<std::string>> alts{m.entry->abbreviation_words};
+    for (const auto& e : m.entry->expansion_words) alts.push_back(e);
+    for (const auto& a : alts) out_.highlight.insert(out_.highlight.end(), a.begin(), a.end());
+    return alts;
+  }
+
+  std::optional<text::DocNumber> loose_doc_number(const std::string& s, const std::vector<Token>& tokens,
+                                                  std::size_t i, std::size_t& len) {
+    for (len = std::min<std::size_t>(5, tokens.size() - i); len >= 2; --len) {
+      bool has_number = false;
+      for (std::size_t k = i; k < i + len; ++k) has_number = has_number || tokens[k].kind == TokenKind::Number;
+      if (!has_number) continue;
+      const std::size_t b = tokens[i].begin, e = tokens[i + len - 1].end;
+      if (auto dn = text::parse_doc_number(std::string_view(s).substr(b, e - b), ctx_.abbreviations)) return dn;
+    }
+    return std::nullopt;
+  }
+
+  // "tháng 7/2025", "quý 3/2025", "năm 2021": a bonus for documents dated then.
+  std::optional<Q> date_expression(const std::vector<Token>& t, std::size_t i) {
+    if (i + 1 >= t.size()) return std::nullopt;
+    const std::string& w = t[i].folded;
+    const Token& v = t[i + 1];
+    std::string lo, hi;
+    if ((w == "thang" || w == "quy") && v.kind == TokenKind::Date && v.exact.size() == 7) {
+      const std::string year = v.exact.substr(0, 4);
+      const int m = std::stoi(v.exact.substr(5, 2));
+      if (w == "thang") {
+        lo = year + v.exact.substr(5, 2) + "01", hi = year + v.exact.substr(5, 2) + "31";
+      } else if (m >= 1 && m <= 4) {
+        char a[3], b[3];
+        std::snprintf(a, sizeof a, "%02d", (m - 1) * 3 + 1);
+        std::snprintf(b, sizeof b, "%02d", m * 3);
+        lo = year + a + "01", hi = year + b + "31";
+      }
+    } else if (w == "nam" && v.kind == TokenKind::Number && v.exact.size() == 4 && v.exact >= "1945" && v.exact <= "2099") {
+      lo = v.exact + "0101", hi = v.exact + "1231";
+    }
+    if (lo.empty()) return std::nullopt;
+    return weighted_filter(Q(Q::OP_VALUE_RANGE, schema::kSlotIssueDate, lo, hi), ctx_.weights.date_boost);
+  }
+
+  Result<Part> text_run(const std::string& s) {
+    const std::vector<Token> tokens = text::analyze(s);
+    std::vector<std::string> folded;
+    for (const auto& t : tokens) folded.push_back(folded_form(t));
+    Part part;
+    std::vector<Q> clauses, soft;
+    std::vector<bool> plain_word(tokens.size(), false);
+    for (std::size_t i = 0; i < tokens.size();) {
+      std::size_t len = 0;
+      if (tokens[i].kind == TokenKind::DocNumber) {
+        clauses.push_back(doc_number(tokens[i].exact));
+        ++i;
+      } else if (auto dn = loose_doc_number(s, tokens, i, len)) {
+        clauses.push_back(doc_number(dn->key));
+        i += len;
+      } else if (auto date = date_expression(tokens, i)) {
+        part.boosts.push_back(*date);
+        soft.push_back(word(tokens[i + 1]));
+        part.boosts.push_back(soft.back());
+        i += 2;
+      } else if (auto m = ctx_.abbreviations.match_at(folded, i)) {
+        std::vector<Q> alts;
+        for (const auto& a : alternatives(*m)) alts.push_back(phrase_of(a));
+        Q q = combine(Q::OP_OR, alts);
+        if (auto bonus = exact_bonus(tokens, i, i + m->length)) q = Q(Q::OP_AND_MAYBE, q, *bonus);
+        clauses.push_back(q);
+        words += m->length;
+        i += m->length;
+      } else {
+        clauses.push_back(word(tokens[i]));
+        plain_word[i] = tokens[i].kind == TokenKind::Word;
+        ++i;
+      }
+    }
+    if (clauses.empty()) clauses = soft;  // a bare date expression still matches its words
+    if (clauses.empty()) return part;
+    part.query = combine(ctx_.op == DefaultOperator::Or ? Q::OP_OR : Q::OP_AND, clauses);
+    part.empty = false;
+    has_text = true;
+    // Vietnamese words are several syllables: adjacent query words found adjacent rank higher.
+    if (tokens.size() <= kMaxProximityWords) {
+      std::vector<Q> pairs;
+      for (std::size_t i = 0; i + 1 < tokens.size(); ++i)
+        if (plain_word[i] && plain_word[i + 1]) pairs.push_back(phrase_of({folded[i], folded[i + 1]}));
+      if (!pairs.empty())
+        part.boosts.emplace_back(Q::OP_SCALE_WEIGHT, combine(Q::OP_OR, pairs), ctx_.weights.proximity_boost);
+    }
+    return part;
+  }
+
+  Result<Part> phrase(const std::string& s) {
+    const std::vector<Token> tokens = text::analyze(s);
+    std::vector<std::string> folded;
+    for (const auto& t : tokens) folded.push_back(folded_form(t));
+    if (tokens.empty()) return Part{};
+    // Each position of the phrase: its alternatives (abbreviations expand inside phrases).
+    std::vector<std::vector<std::vector<std::string>>> segments;
+    for (std::size_t i = 0; i < tokens.size();) {
+      if (tokens[i].kind == TokenKind::DocNumber) {
+        doc_number(tokens[i].exact);
+        segments.push_back({{folded[i]}});
+        ++i;
+      } else if (auto m = ctx_.abbreviations.match_at(folded, i)) {
+        segments.push_back(alternatives(*m));
+        i += m->length;
+      } else {
+        out_.highlight.push_back(folded[i]);
+        segments.push_back({{folded[i]}});
+        ++i;
+      }
+    }
+    std::vector<std::vector<std::string>> variants{{}};
+    for (const auto& seg : segments) {
+      std::vector<std::vector<std::string>> next;
+      for (const auto& v : variants)
+        for (const auto& alt : seg) {
+          if (next.size() >= kMaxPhraseVariants) break;
+          auto nv = v;
+          nv.insert(nv.end(), alt.begin(), alt.end());
+          next.push_back(std::move(nv));
+        }
+      variants = std::move(next);
+    }
+    std::vector<Q> phrases;
+    for (const auto& v : variants) phrases.push_back(phrase_of(v));
+    Part part;
+    part.query = combine(Q::OP_OR, phrases);
+    if (auto bonus = exact_bonus(tokens, 0, tokens.size())) part.query = Q(Q::OP_AND_MAYBE, part.query, *bonus);
+    part.empty = false;
+    has_text = true;
+    words += tokens.size();
+    return part;
+  }
+
+  Result<Part> field(const std::string& name, const std::string& value);
+  Result<Part> group(const QueryNode& n);
+
+  const BuildContext& ctx_;
+  BuiltQuery& out_;
+};
+
+Result<Q> doc_number_filter(Field f, const std::string& name, const std::string& value, const text::Abbreviations& ab) {
+  const auto dn = text::parse_doc_number(value, ab);
+  if (!dn) return Error{Status::BadQuery, name + ": '" + value + "' is not a document number"};
+  return Q(make_term(f, dn->key));
+}
+
+Q words_of(Field f, const std::string& value) {
+  std::vector<Q> qs;
+  for (const auto& t : text::analyze(value)) qs.emplace_back(make_term(f, folded_form(t)));
+  if (qs.empty()) return Q::MatchNothing;
+  return combine(Q::OP_AND, qs);
+}
+
+// Prefix match on a body code: "Sở Tài chính" finds "Sở Tài chính tỉnh Lạng Sơn".
+Q code_prefix(Field f, const std::string& code) {
+  if (code.empty()) return Q::MatchNothing;
+  return Q(Q::OP_WILDCARD, make_term(f, code), 0, Q::WILDCARD_LIMIT_ERROR, Q::OP_OR);
+}
+
+Result<Q> cited_by(const std::string& value, const BuildContext& ctx) {
+  std::string term = schema::id_term(value);
+  if (auto dn = text::parse_doc_number(value, ctx.abbreviations); dn && !ctx.db.term_exists(term))
+    term = make_term(Field::Number, dn->key);
+  auto pl = ctx.db.postlist_begin(term);
+  if (pl == ctx.db.postlist_end(term)) return Q::MatchNothing;
+  auto stored = schema::decode_doc_data(ctx.db.get_document(*pl).get_data());
+  if (!stored) return Q::MatchNothing;
+  std::vector<Q> cited;
+  for (const auto& c : stored->record.citations) cited.emplace_back(make_term(Field::Number, c.key));
+  if (cited.empty()) return Q::MatchNothing;
+  return combine(Q::OP_OR, cited);
+}
+
+Result<Part> Builder::field(const std::string& name, const std::string& value) {
+  Result<Q> q = Q::MatchNothing;
+  if (name == "loai") {
+    auto display = schema::canonical_doc_type(value);
+    if (!display) {  // a type code: tb, qđ, nq
+      std::vector<std::string> w;
+      for (const auto& t : text::analyze(value)) w.push_back(t.folded);
+      for (const auto* a : ctx_.abbreviations.find_abbreviation(w))
+        if (a->kind == text::AbbreviationKind::DocType) display = schema::canonical_doc_type(a->expansions.front());
+    }
+    q = Q(make_term(Field::Type, schema::slug(display ? *display : value)));
+  } else if (name == "coquan") {
+    q = code_prefix(Field::Issuer, ctx_.issuers.code(value));
+  } else if (name == "giao") {
+    q = code_prefix(Field::Assignee, ctx_.issuers.code(value));
+  } else if (name == "so") {
+    q = doc_number_filter(Field::Number, name, value, ctx_.abbreviations);
+  } else if (name == "cites") {
+    q = doc_number_filter(Field::Cites, name, value, ctx_.abbreviations);
+  } else if (name == "citedby") {
+    q = cited_by(value, ctx_);
+  } else if (name == "nguoiky") {
+    q = words_of(Field::SignerName, value);
+  } else if (name == "tieude") {
+    q = words_of(Field::Title, value);
+  } else if (name == "id") {
+    q = Q(schema::id_term(value));
+  } else if (name == "nam") {
+    const auto years = parse_year_range(value);
+    if (!years) return Error{Status::BadQuery, "nam: '" + value + "' is not a year or year range (2025, 2020..2025)"};
+    q = Q(Q::OP_VALUE_RANGE, schema::kSlotYear, years->first, years->second);
+  } else if (name == "thang") {
+    const auto range = parse_date_range(value);
+    if (!range) return Error{Status::BadQuery, "thang: '" + value + "' is not a month (2025-07, 7/2025)"};
+    q = Q(Q::OP_VALUE_RANGE, schema::kSlotIssueDate, range->first, range->second);
+  } else if (name == "ngay") {
+    const auto range = parse_date_range(value);
+    if (!range) return Error{Status::BadQuery, "ngay: '" + value + "' is not a date or range (2025-07-01..2025-08-31)"};
+    q = Q(Q::OP_VALUE_RANGE, schema::kSlotIssueDate, range->first, range->second);
+  } else {
+    return Error{Status::BadQuery, "unknown field '" + name + "'"};
+  }
+  if (!q) return q.error();
+  // Filters never change the ranking.
+  return Part{Q(Q::OP_SCALE_WEIGHT, *q, 0.0), {}, false};
+}
+
+Result<Part> Builder::group(const QueryNode& n) {
+  std::vector<Q> required, optional, prohibited;
+  Part out;
+  for (const auto& child : n.children) {
+    auto p = node(child);
+    if (!p) return p;
+    if (p->empty) continue;
+    out.boosts.insert(out.boosts.end(), p->boosts.begin(), p->boosts.end());
+    if (child.prohibited) prohibited.push_back(p->query);
+    else if (child.required || n.kind == NodeKind::And) required.push_back(p->query);
+    else optional.push_back(p->query);
+  }
+  Q q;
+  if (!required.empty() && !optional.empty()) q = Q(Q::OP_AND_MAYBE, combine(Q::OP_AND, required), combine(Q::OP_OR, optional));
+  else if (!required.empty()) q = combine(Q::OP_AND, required);
+  else if (!optional.empty()) q = combine(Q::OP_OR, optional);
+  if (!prohibited.empty()) q = Q(Q::OP_AND_NOT, q.empty() ? Q::MatchAll : q, combine(Q::OP_OR, prohibited));
+  out.query = q;
+  out.empty = q.empty();
+  return out;
+}
+
+}  // namespace
+
+Xapian::Query weighted_filter(const Xapian::Query& filter, double weight) {
+  auto* source = new Xapian::FixedWeightPostingSource(weight);
+  return Q(Q::OP_AND, filter, Q(source->release()));
+}
+
+Result<std::pair<std::string, std::string>> parse_date_range(const std::string& value) {
+  const auto bad = Error{Status::BadQuery, "'" + value + "' is not a date or date range"};
+  const std::size_t dots = value.find("..");
+  if (dots == std::string::npos) {
+    auto one = parse_date(value);
+    if (!one) return bad;
+    return *one;
+  }
+  const std::string a = value.substr(0, dots), b = value.substr(dots + 2);
+  std::pair<std::string, std::string> r{"", "99999999"};
+  if (!a.empty()) {
+    auto lo = parse_date(a);
+    if (!lo) return bad;
+    r.first = lo->first;
+  }
+  if (!b.empty()) {
+    auto hi = parse_date(b);
+    if (!hi) return bad;
+    r.second = hi->second;
+  }
+  if (a.empty() && b.empty()) return bad;
+  if (r.first > r.second) return Error{Status::BadQuery, "'" + value + "': the range ends before it starts"};
+  return r;
+}
+
+Result<BuiltQuery> build_query(const QueryNode& root, const BuildContext& ctx) {
+  BuiltQuery out;
+  Builder builder(ctx, out);
+  QueryNode top = root;
+  if (top.kind != NodeKind::And && top.kind != NodeKind::Or) top = QueryNode{NodeKind::And, "", "", false, false, {root}};
+  auto part = builder.node(top);
+  if (!part) return part.error();
+  out.has_text = builder.has_text;
+  out.word_count = builder.words;
+  Q q = part->empty ? Q::MatchAll : part->query;
+  if (!part->boosts.empty()) q = Q(Q::OP_AND_MAYBE, q, combine(Q::OP_OR, part->boosts));
+  // A document number anywhere in the query puts the document holding it first.
+  for (const auto& key : out.doc_numbers)
+    q = Q(Q::OP_OR, q, weighted_filter(Q(make_term(Field::Number, key)), ctx.weights.number_boost));
+  out.query = q;
+  return out;
+}
+
+}  // namespace tracuu::searchd

@@ -1,0 +1,68 @@
+#pragma once
+// Internal: turns the parsed query tree into a Xapian query over the schema.
+//
+// Ranking model (BM25 over both layers):
+//   word typed with marks      XF:<folded>  OR  <exact> x kExactBoost
+//   word typed without marks   XF:<folded>  OR  restored accents: <exact> x kRestoreBoost x share
+//                              (share = how often that spelling stands for the folded word)
+//   abbreviation / expansion   OR of the abbreviation and every expansion as phrases
+//   document number            XF:<key> (mentions, own number); AND the document holding it gets
+//                              kNumberBoost, so it comes first
+//   adjacent words             phrase bonus (Vietnamese words are several syllables)
+//   "tháng 7/2025", "quý 3/2025", "năm 2021"   a bonus for documents dated then
+// Field clauses are boolean filters (no weight).
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+#include "schema/codes.h"
+#include "schema/status.h"
+#include "searchd/query_parser.h"
+#include "searchd/vocabulary.h"
+#include "text/abbreviations.h"
+
+namespace tracuu::searchd {
+
+/// Weights of the ranking model (tuned on ALQAC, see BENCHMARKS.md).
+struct RankingWeights {
+  double exact_boost = 1.0;      ///< exact-layer match of a marked word, relative to its folded match
+  double restore_boost = 0.6;    ///< restored-accent spelling of an unmarked word (times its share)
+  double restore_min_share = 0.15;
+  double proximity_boost = 0.5;  ///< adjacent query words found adjacent
+  double number_boost = 1000.0;  ///< the document whose own number is in the query
+  double date_boost = 2.0;       ///< documents dated in a month/quarter/year named in the query
+};
+
+/// What building needs from the searcher.
+struct BuildContext {
+  const Xapian::Database& db;
+  const text::Abbreviations& abbreviations;
+  const schema::IssuerRegistry& issuers;
+  const Vocabulary& vocabulary;
+  const RankingWeights& weights;
+  DefaultOperator op = DefaultOperator::And;  ///< how free words of a run combine (And or Or)
+};
+
+/// The built query and what snippets, highlights and the response need from it.
+struct BuiltQuery {
+  Xapian::Query query;                  ///< MatchAll for a filter-only query
+  bool has_text = false;                ///< some positive free-text clause (else: browse by date)
+  std::size_t word_count = 0;           ///< free words (Auto relaxes to OR only with 2+)
+  std::vector<std::string> highlight;   ///< folded-layer words/keys to highlight (no prefix)
+  std::vector<std::string> doc_numbers; ///< canonical keys found in the query
+};
+
+/// Builds the Xapian query of a parsed tree.
+/// @return BadQuery naming the field for an invalid field value (nam:20x5, ngay:abc, so:xyz).
+Result<BuiltQuery> build_query(const QueryNode& root, const BuildContext& ctx);
+
+/// A Xapian query that gives `weight` to every document matching `filter` (boolean).
+Xapian::Query weighted_filter(const Xapian::Query& filter, double weight);
+
+/// Parses a date or date range as users type them in ngay:/from/to:
+/// "2025-07-31", "31/7/2025", "2025-07", "7/2025", "2025", "A..B", "..B", "A..".
+/// @return [lo, hi] as YYYYMMDD strings (open ends "", "99999999"); BadQuery when invalid.
+Result<std::pair<std::string, std::string>> parse_date_range(const std::string& value);
+
+}  // namespace tracuu::searchd

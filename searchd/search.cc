@@ -1,0 +1,179 @@
+// Searcher::search: query building, filters, ranking, facets, hits, snippets.
+#include <chrono>
+
+#include "schema/docdata.h"
+#include "schema/fields.h"
+#include "schema/terms.h"
+#include "searchd/facets.h"
+#include "searchd/searcher_impl.h"
+#include "searchd/snippets.h"
+#include "text/normalize.h"
+#include "text/tokenizer.h"
+
+namespace tracuu::searchd {
+namespace {
+
+using Q = Xapian::Query;
+
+Result<void> validate(const SearchRequest& r) {
+  if (r.query.size() > kMaxQueryBytes)
+    return Error{Status::TooLarge, "q is longer than " + std::to_string(kMaxQueryBytes) + " bytes"};
+  if (r.limit > kMaxLimit) return Error{Status::BadRequest, "limit must be at most " + std::to_string(kMaxLimit)};
+  if (r.snippets > kMaxSnippets) return Error{Status::BadRequest, "snippets must be at most " + std::to_string(kMaxSnippets)};
+  for (const auto& y : r.years)
+    if (y.size() != 4 || y.find_first_not_of("0123456789") != std::string::npos)
+      return Error{Status::BadRequest, "year must be four digits: '" + y + "'"};
+  for (const auto& m : r.months)
+    if (m.size() != 7 || m[4] != '-' || !parse_date_range(m))
+      return Error{Status::BadRequest, "month must be YYYY-MM: '" + m + "'"};
+  if (r.from && !parse_date_range(*r.from)) return Error{Status::BadRequest, "from is not a date: '" + *r.from + "'"};
+  if (r.to && !parse_date_range(*r.to)) return Error{Status::BadRequest, "to is not a date: '" + *r.to + "'"};
+  return {};
+}
+
+const std::vector<std::string>& selected_values(const SearchRequest& r, const std::string& facet) {
+  if (facet == "doc_type") return r.types;
+  if (facet == "issuer") return r.issuers;
+  if (facet == "signer") return r.signers;
+  if (facet == "assignee") return r.assignees;
+  if (facet == "year") return r.years;
+  return r.months;
+}
+
+Hit hit_of(const schema::DocRecord& rec) {
+  Hit h;
+  h.id = rec.id;
+  h.title = rec.title, h.doc_type = rec.doc_type, h.doc_number = rec.doc_number, h.issuer = rec.issuer;
+  h.issue_date = rec.issue_date, h.event_date = rec.event_date, h.signer = rec.signer.name;
+  return h;
+}
+
+// Everything a run needs besides the text query: non-facet filters and the facet selections.
+struct Filters {
+  std::vector<Q> base;                  // visibility, date range
+  std::vector<std::pair<std::string, Q>> facets;  // per selected facet field
+  Q all_except(const std::string& skip) const {
+    std::vector<Q> qs = base;
+    for (const auto& [name, q] : facets)
+      if (name != skip) qs.push_back(q);
+    if (qs.empty()) return Q();
+    return Q(Q::OP_AND, qs.begin(), qs.end());
+  }
+};
+
+Filters make_filters(const SearchRequest& r, const schema::IssuerRegistry& issuers) {
+  Filters f;
+  if (r.from || r.to) {
+    const std::string lo = r.from ? parse_date_range(*r.from)->first : "";
+    const std::string hi = r.to ? parse_date_range(*r.to)->second : "99999999";
+    f.base.emplace_back(Q::OP_VALUE_RANGE, schema::kSlotIssueDate, lo, hi);
+  }
+  for (const auto& field : facet_fields()) {
+    const auto& sel = selected_values(r, field.name);
+    if (!sel.empty() && (!field.staff_only || r.staff)) f.facets.emplace_back(field.name, facet_filter(field, sel, issuers));
+  }
+  return f;
+}
+
+Q apply_filters(const Q& query, const Q& filter, bool staff) {
+  Q q = filter.empty() ? query : Q(Q::OP_FILTER, query, filter);
+  if (!staff) q = Q(Q::OP_AND_NOT, q, Q(schema::make_term(schema::Field::Visibility, "internal")));
+  return q;
+}
+
+}  // namespace
+
+Result<SearchResponse> Searcher::search(const SearchRequest& request) {
+  const auto t0 = std::chrono::steady_clock::now();
+  if (auto ok = validate(request); !ok) return ok.error();
+  const std::string query_text = text::normalize(request.query);
+  auto tree = parse_query(query_text, request.op);
+  if (!tree) return tree.error();
+
+  for (int attempt = 0;; ++attempt) {
+    try {
+      Impl& im = *impl_;
+      SearchResponse resp;
+      BuildContext ctx{im.db, im.abbreviations, im.issuers, im.vocab(), im.weights,
+                       request.op == DefaultOperator::Or ? DefaultOperator::Or : DefaultOperator::And};
+      auto built = build_query(*tree, ctx);
+      if (!built) return built.error();
+      const Filters filters = make_filters(request, im.issuers);
+      const Xapian::doccount all = im.db.get_doccount();
+
+      Xapian::Enquire enquire(im.db);
+      const bool by_date = !built->has_text || request.sort != SortOrder::Relevance;
+      if (by_date) {
+        // Browsing (no text) lists the newest first unless asked otherwise.
+        const bool ascending = request.sort == SortOrder::DateAsc;
+        enquire.set_sort_by_value_then_relevance(schema::kSlotIssueDate, !ascending);
+      }
+      std::vector<std::unique_ptr<FacetCounter>> counters(facet_fields().size());
+      auto run = [&](const Q& q) {
+        enquire.set_query(apply_filters(q, filters.all_except(""), request.staff));
+        enquire.clear_matchspies();
+        for (std::size_t i = 0; i < facet_fields().size(); ++i) {
+          const auto& f = facet_fields()[i];
+          counters[i].reset();
+          if (!request.facets || (f.staff_only && !request.staff)) continue;
+          if (!selected_values(request, f.name).empty()) continue;  // counted by its own run below
+          counters[i] = std::make_unique<FacetCounter>(f.slot, f.multi_valued);
+          enquire.add_matchspy(counters[i].get());
+        }
+        return enquire.get_mset(request.offset, request.limit, request.facets ? all : 0);
+      };
+      Xapian::MSet mset = run(built->query);
+      if (mset.get_matches_estimated() == 0 && request.op == DefaultOperator::Auto && built->word_count >= 2) {
+        // Nothing has every word: rank what has some of them.
+        ctx.op = DefaultOperator::Or;
+        auto relaxed = build_query(*tree, ctx);
+        if (!relaxed) return relaxed.error();
+        built = std::move(relaxed);
+        mset = run(built->query);
+        resp.info.relaxed = true;
+      }
+      resp.total = mset.get_matches_estimated();
+      resp.info.doc_numbers = built->doc_numbers;
+      resp.info.parsed = built->query.get_description();
+
+      std::size_t rank = request.offset;
+      for (auto it = mset.begin(); it != mset.end(); ++it) {
+        auto stored = schema::decode_doc_data(it.get_document().get_data());
+        if (!stored) return stored.error();
+        Hit h = hit_of(stored->record);
+        h.score = it.get_weight();
+        h.rank = ++rank;
+        h.snippets = make_snippets(im.db, *it, *stored, built->highlight, request.snippets);
+        resp.hits.push_back(std::move(h));
+      }
+      if (request.facets) {
+        for (std::size_t i = 0; i < facet_fields().size(); ++i) {
+          const auto& f = facet_fields()[i];
+          if (f.staff_only && !request.staff) continue;
+          const auto& sel = selected_values(request, f.name);
+          std::unique_ptr<FacetCounter> own;
+          if (!sel.empty()) {
+            // Disjunctive: this field's counts ignore this field's own selection.
+            own = std::make_unique<FacetCounter>(f.slot, f.multi_valued);
+            Xapian::Enquire e(im.db);
+            e.set_query(apply_filters(built->query, filters.all_except(f.name), request.staff));
+            e.add_matchspy(own.get());
+            e.get_mset(0, 0, all);
+          }
+          const FacetCounter* c = own ? own.get() : counters[i].get();
+          resp.facets[f.name] = facet_values(f, c ? c->counts() : std::unordered_map<std::string, std::size_t>{}, sel, im.issuers);
+        }
+      }
+      if (resp.total == 0 && built->has_text) resp.did_you_mean = did_you_mean(query_text, request);
+      resp.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+      return resp;
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      if (attempt > 0) return from_xapian(e, "searching");
+      if (auto r = refresh(); !r) return r.error();
+    } catch (const Xapian::Error& e) {
+      return from_xapian(e, "searching");
+    }
+  }
+}
+
+}  // namespace tracuu::searchd

@@ -1,0 +1,219 @@
+#include "searchd/server/codec.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include "schema/record_json.h"
+#include "text/normalize.h"
+#include "text/utf8.h"
+
+namespace tracuu::searchd::server {
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// Percent-decodes one component; false on a malformed escape.
+bool percent_decode(std::string_view in, std::string& out) {
+  out.clear();
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    if (in[i] == '+') {
+      out.push_back(' ');
+    } else if (in[i] == '%') {
+      if (i + 2 >= in.size()) return false;  // truncated escape
+      const int hi = hex_value(in[i + 1]), lo = hex_value(in[i + 2]);
+      if (hi < 0 || lo < 0) return false;
+      out.push_back(static_cast<char>(hi * 16 + lo));
+      i += 2;
+    } else {
+      out.push_back(in[i]);
+    }
+  }
+  return true;
+}
+
+ojson opt(const std::optional<std::string>& v) { return v ? ojson(*v) : ojson(nullptr); }
+
+Result<std::size_t> parse_count(const std::string& name, const std::string& v, std::size_t max) {
+  std::size_t n = 0;
+  const auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (ec != std::errc() || ptr != v.data() + v.size() || v.empty())
+    return Error{Status::BadRequest, name + " must be a non-negative integer"};
+  if (n > max) return Error{Status::BadRequest, name + " must be at most " + std::to_string(max)};
+  return n;
+}
+
+ojson citing_json(const CitingDoc& c) {
+  return ojson{{"id", c.id},         {"title", opt(c.title)}, {"doc_type", opt(c.doc_type)}, {"doc_number", opt(c.doc_number)},
+               {"issue_date", opt(c.issue_date)}, {"context", c.context}};
+}
+
+}  // namespace
+
+Result<Params> decode_query_string(std::string_view qs) {
+  Params params;
+  std::size_t start = 0;
+  while (start <= qs.size()) {
+    std::size_t end = qs.find('&', start);
+    if (end == std::string_view::npos) end = qs.size();
+    const std::string_view pair = qs.substr(start, end - start);
+    start = end + 1;
+    if (pair.empty()) {
+      if (end == qs.size()) break;
+      continue;
+    }
+    const std::size_t eq = pair.find('=');
+    std::string name, value;
+    if (!percent_decode(pair.substr(0, eq), name)) return Error{Status::BadRequest, "malformed percent-escape in a parameter name"};
+    if (!percent_decode(eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1), value))
+      return Error{Status::BadRequest, name + ": malformed percent-escape"};
+    if (!text::is_valid_utf8(name) || !text::is_valid_utf8(value)) return Error{Status::BadRequest, name + ": not valid UTF-8"};
+    params.emplace_back(std::move(name), text::normalize(value));
+    if (end == qs.size()) break;
+  }
+  return params;
+}
+
+std::optional<std::string> param(const Params& params, std::string_view name) {
+  for (const auto& [k, v] : params)
+    if (k == name) return v;
+  return std::nullopt;
+}
+
+Result<SearchRequest> search_request_from_params(const Params& params) {
+  SearchRequest r;
+  std::vector<std::string> seen_single;
+  for (const auto& [k, v] : params) {
+    auto once = [&]() -> Result<void> {
+      if (std::find(seen_single.begin(), seen_single.end(), k) != seen_single.end())
+        return Error{Status::BadRequest, k + " must not be repeated"};
+      seen_single.push_back(k);
+      return {};
+    };
+    const bool multi = k == "type" || k == "issuer" || k == "signer" || k == "assignee" || k == "year" || k == "month";
+    if (!multi)
+      if (auto ok = once(); !ok) return ok.error();
+    if (k == "q") {
+      if (v.size() > kMaxQueryBytes) return Error{Status::TooLarge, "q is longer than " + std::to_string(kMaxQueryBytes) + " bytes"};
+      r.query = v;
+    } else if (k == "type") {
+      r.types.push_back(v);
+    } else if (k == "issuer") {
+      r.issuers.push_back(v);
+    } else if (k == "signer") {
+      r.signers.push_back(v);
+    } else if (k == "assignee") {
+      r.assignees.push_back(v);
+    } else if (k == "year") {
+      r.years.push_back(v);
+    } else if (k == "month") {
+      r.months.push_back(v);
+    } else if (k == "from") {
+      if (!v.empty()) r.from = v;
+    } else if (k == "to") {
+      if (!v.empty()) r.to = v;
+    } else if (k == "sort") {
+      if (v == "relevance" || v.empty()) r.sort = SortOrder::Relevance;
+      else if (v == "date_desc") r.sort = SortOrder::DateDesc;
+      else if (v == "date_asc") r.sort = SortOrder::DateAsc;
+      else return Error{Status::BadRequest, "sort must be relevance, date_desc or date_asc"};
+    } else if (k == "op") {
+      if (v == "auto" || v.empty()) r.op = DefaultOperator::Auto;
+      else if (v == "and") r.op = DefaultOperator::And;
+      else if (v == "or") r.op = DefaultOperator::Or;
+      else return Error{Status::BadRequest, "op must be auto, and or or"};
+    } else if (k == "limit") {
+      auto n = parse_count(k, v, kMaxLimit);
+      if (!n) return n.error();
+      r.limit = *n;
+    } else if (k == "offset") {
+      auto n = parse_count(k, v, 1000000);
+      if (!n) return n.error();
+      r.offset = *n;
+    } else if (k == "snippets") {
+      auto n = parse_count(k, v, kMaxSnippets);
+      if (!n) return n.error();
+      r.snippets = *n;
+    } else if (k == "facets") {
+      if (v == "1" || v == "true") r.facets = true;
+      else if (v == "0" || v == "false") r.facets = false;
+      else return Error{Status::BadRequest, "facets must be 0 or 1"};
+    } else {
+      return Error{Status::BadRequest, "unknown parameter '" + k + "'"};
+    }
+  }
+  return r;
+}
+
+ojson to_json(const Hit& h) {
+  ojson j{{"id", h.id},
+          {"title", opt(h.title)},
+          {"doc_type", opt(h.doc_type)},
+          {"doc_number", opt(h.doc_number)},
+          {"issuer", opt(h.issuer)},
+          {"issue_date", opt(h.issue_date)},
+          {"event_date", opt(h.event_date)},
+          {"signer", opt(h.signer)},
+          {"score", h.score},
+          {"rank", h.rank},
+          {"snippets", ojson::array()}};
+  for (const auto& s : h.snippets) {
+    ojson hl = ojson::array();
+    for (const auto& x : s.highlights) hl.push_back(ojson::array({x.begin, x.end}));
+    ojson section = s.section ? ojson{{"number", s.section->number}, {"title", s.section->title}, {"anchor", s.section->anchor}}
+                              : ojson(nullptr);
+    j["snippets"].push_back(ojson{{"text", s.text}, {"highlights", hl}, {"section", section}, {"anchor", s.anchor},
+                                  {"offset", s.offset}, {"length", s.length}});
+  }
+  return j;
+}
+
+ojson to_json(const SearchResponse& r) {
+  ojson j{{"total", r.total}, {"took_ms", r.took_ms}, {"hits", ojson::array()}, {"facets", ojson::object()},
+          {"did_you_mean", opt(r.did_you_mean)}};
+  for (const auto& h : r.hits) j["hits"].push_back(to_json(h));
+  for (const auto& [name, values] : r.facets) {
+    ojson list = ojson::array();
+    for (const auto& v : values) list.push_back(ojson{{"value", v.value}, {"count", v.count}, {"selected", v.selected}});
+    j["facets"][name] = list;
+  }
+  j["query"] = ojson{{"doc_numbers", r.info.doc_numbers}, {"relaxed", r.info.relaxed}};
+  return j;
+}
+
+ojson to_json(const DocumentView& v) {
+  ojson j = schema::record_to_json(v.record, true);
+  for (std::size_t i = 0; i < v.citation_targets.size() && i < j["citations"].size(); ++i)
+    j["citations"][i]["document_id"] = opt(v.citation_targets[i]);
+  j["cited_by"] = ojson::array();
+  for (const auto& c : v.cited_by) j["cited_by"].push_back(citing_json(c));
+  return j;
+}
+
+ojson to_json(const CitationView& v) {
+  ojson j{{"number", v.display}, {"key", v.key}, {"document", v.document ? to_json(*v.document) : ojson(nullptr)}};
+  j["stub"] = v.document ? ojson(nullptr) : ojson{{"doc_type", opt(v.doc_type)}, {"issuer", opt(v.issuer)}, {"date", opt(v.date)}};
+  j["cited_by"] = ojson::array();
+  for (const auto& c : v.cited_by) j["cited_by"].push_back(citing_json(c));
+  return j;
+}
+
+ojson to_json(const std::vector<Suggestion>& suggestions) {
+  ojson list = ojson::array();
+  for (const auto& s : suggestions) list.push_back(ojson{{"text", s.text}, {"kind", s.kind}, {"id", opt(s.id)}});
+  return ojson{{"suggestions", list}};
+}
+
+ojson to_json(const IndexInfo& i) {
+  return ojson{{"documents", i.documents}, {"generation", i.generation}, {"last_commit", i.last_commit}};
+}
+
+ojson error_json(const Error& e) { return ojson{{"error", {{"code", to_string(e.status)}, {"message", e.message}}}}; }
+
+}  // namespace tracuu::searchd::server

@@ -1,0 +1,44 @@
+#pragma once
+// The wire format of /api/v1: query strings in, JSON out. The only place where
+// search types meet JSON (the portal renders the same types as HTML).
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "schema/status.h"
+#include "searchd/types.h"
+
+namespace tracuu::searchd::server {
+
+/// Decoded query parameters, in order (repeats kept: type=a&type=b).
+using Params = std::vector<std::pair<std::string, std::string>>;
+
+/// Decodes a query string ("q=d%E1%BB%93ng+ch%C3%AD&type=a"): percent-escapes,
+/// '+' as space, then UTF-8 validation and NFC (text::normalize) of every value.
+/// @return BadRequest naming the parameter for a malformed escape or invalid UTF-8.
+Result<Params> decode_query_string(std::string_view query_string);
+
+/// Builds a SearchRequest from /api/v1/search parameters:
+/// q, type, issuer, signer, assignee, year, month (repeatable), from, to,
+/// sort=relevance|date_desc|date_asc, op=auto|and|or, limit, offset, snippets, facets=0|1.
+/// @return BadRequest naming the parameter (unknown, repeated, malformed, out of range);
+///         TooLarge when q exceeds kMaxQueryBytes.
+Result<SearchRequest> search_request_from_params(const Params& params);
+
+/// The value of a single-valued parameter, if present.
+std::optional<std::string> param(const Params& params, std::string_view name);
+
+nlohmann::ordered_json to_json(const SearchResponse& response);
+nlohmann::ordered_json to_json(const Hit& hit);
+nlohmann::ordered_json to_json(const DocumentView& view);
+nlohmann::ordered_json to_json(const CitationView& view);
+nlohmann::ordered_json to_json(const std::vector<Suggestion>& suggestions);
+nlohmann::ordered_json to_json(const IndexInfo& info);
+
+/// The error body: {"error":{"code":"bad_query","message":"..."}}.
+nlohmann::ordered_json error_json(const Error& error);
+
+}  // namespace tracuu::searchd::server

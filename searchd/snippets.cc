@@ -1,0 +1,140 @@
+#include "searchd/snippets.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "schema/fields.h"
+#include "schema/terms.h"
+#include "text/tokenizer.h"
+
+namespace tracuu::searchd {
+namespace {
+
+constexpr std::uint32_t kWindow = 32;       // tokens per passage
+constexpr std::uint32_t kLeadContext = 6;   // tokens shown before the first match
+constexpr std::size_t kMaxPositionsPerTerm = 4000;  // very common words: the first ones suffice
+
+struct Match {
+  std::uint32_t position;
+  std::uint32_t term;
+};
+
+std::string lower_key(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
+std::vector<Match> collect_matches(const Xapian::Database& db, Xapian::docid did, const std::vector<std::string>& words) {
+  std::vector<Match> matches;
+  for (std::uint32_t i = 0; i < words.size(); ++i) {
+    const std::string term = schema::make_term(schema::Field::BodyFolded, words[i]);
+    std::size_t n = 0;
+    for (auto it = db.positionlist_begin(did, term); it != db.positionlist_end(did, term) && n < kMaxPositionsPerTerm; ++it, ++n)
+      matches.push_back({*it, i});
+  }
+  std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) { return a.position < b.position; });
+  return matches;
+}
+
+struct Window {
+  std::uint32_t first, last;  // token positions
+  std::size_t score;
+};
+
+// Scores every window starting at a match: distinct query words first, then matches.
+std::vector<Window> best_windows(const std::vector<Match>& m, std::size_t terms, std::size_t wanted) {
+  std::vector<Window> candidates;
+  std::vector<std::uint32_t> count(terms, 0);
+  std::size_t distinct = 0, end = 0;
+  for (std::size_t start = 0; start < m.size(); ++start) {
+    while (end < m.size() && m[end].position < m[start].position + kWindow) {
+      if (count[m[end].term]++ == 0) ++distinct;
+      ++end;
+    }
+    candidates.push_back({m[start].position, m[end - 1].position, distinct * 1000 + (end - start)});
+    if (--count[m[start].term] == 0) --distinct;
+  }
+  std::stable_sort(candidates.begin(), candidates.end(), [](const Window& a, const Window& b) { return a.score > b.score; });
+  std::vector<Window> chosen;
+  for (const Window& c : candidates) {
+    if (chosen.size() == wanted) break;
+    const bool overlaps = std::any_of(chosen.begin(), chosen.end(), [&](const Window& w) {
+      return c.first < w.first + kWindow + kLeadContext && w.first < c.first + kWindow + kLeadContext;
+    });
+    if (!overlaps) chosen.push_back(c);
+  }
+  return chosen;
+}
+
+}  // namespace
+
+std::pair<std::size_t, std::size_t> token_range(const std::string& text, const std::vector<std::uint32_t>& checkpoints,
+                                                std::uint32_t first, std::uint32_t last) {
+  std::size_t k = first / schema::kCheckpointInterval;
+  if (checkpoints.empty()) return {0, 0};
+  if (k >= checkpoints.size()) k = checkpoints.size() - 1;
+  text::Analyzer analyzer(std::string_view(text).substr(checkpoints[k]),
+                          static_cast<std::uint32_t>(k * schema::kCheckpointInterval));
+  text::Token t;
+  std::size_t begin = std::string::npos, end = 0;
+  while (analyzer.next(t) && t.position <= last) {
+    if (t.position >= first && begin == std::string::npos) begin = checkpoints[k] + t.begin;
+    end = checkpoints[k] + t.end;
+  }
+  if (begin == std::string::npos) begin = end;
+  return {begin, end};
+}
+
+std::vector<Highlight> highlight_tokens(std::string_view passage, const std::vector<std::string>& highlight) {
+  const std::unordered_set<std::string> wanted(highlight.begin(), highlight.end());
+  std::vector<Highlight> out;
+  text::Analyzer analyzer(passage);
+  text::Token t;
+  while (analyzer.next(t)) {
+    const std::string& form = t.kind == text::TokenKind::DocNumber ? lower_key(t.folded) : t.folded;
+    if (wanted.count(form)) out.push_back({t.begin, t.end});
+  }
+  return out;
+}
+
+std::optional<SectionRef> section_at(const schema::DocRecord& record, std::size_t offset) {
+  const schema::Section* best = nullptr;
+  for (const auto& s : record.sections) {
+    if (offset < s.body.begin || offset >= s.body.end) continue;
+    if (!best || s.level > best->level || (s.body.end - s.body.begin) < (best->body.end - best->body.begin)) best = &s;
+  }
+  if (!best) return std::nullopt;
+  return SectionRef{best->number, best->title, best->anchor};
+}
+
+std::vector<Snippet> make_snippets(const Xapian::Database& db, Xapian::docid did, const schema::StoredDoc& doc,
+                                   const std::vector<std::string>& highlight, std::size_t max_snippets) {
+  std::vector<Snippet> out;
+  if (max_snippets == 0 || doc.record.text.empty()) return out;
+  std::vector<std::string> words = highlight;
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  const auto matches = collect_matches(db, did, words);
+  std::vector<Window> windows = best_windows(matches, words.size(), max_snippets);
+  if (windows.empty()) windows.push_back({kLeadContext, kLeadContext, 0});  // the opening of the text
+  for (const Window& w : windows) {
+    const std::uint32_t first = w.first >= kLeadContext ? w.first - kLeadContext : 0;
+    const std::uint32_t last = std::max(w.last, first + kWindow - 1);
+    const auto [b, e] = token_range(doc.record.text, doc.checkpoints, first, last);
+    if (e <= b) continue;
+    Snippet s;
+    s.text = doc.record.text.substr(b, e - b);
+    for (char& c : s.text)
+      if (c == '\n') c = ' ';
+    s.highlights = w.score > 0 ? highlight_tokens(s.text, words) : std::vector<Highlight>{};
+    s.section = section_at(doc.record, b);
+    s.offset = b;
+    s.length = e - b;
+    s.anchor = "p-" + std::to_string(b);
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+}  // namespace tracuu::searchd

@@ -1,0 +1,32 @@
+#pragma once
+// Internal: highlighted passages of a hit, found from the positions of the query
+// words in the index (not by re-reading the document), so a 500 KB document
+// costs a few position lists and a few dozen re-analysed tokens.
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+#include "schema/docdata.h"
+#include "searchd/types.h"
+
+namespace tracuu::searchd {
+
+/// Builds up to `max_snippets` passages for document `did`, best first.
+/// @param highlight folded-layer forms of the query words (no prefix)
+/// When no query word occurs in the body (a filter-only query, a title match),
+/// the opening of the text is returned, without highlights.
+std::vector<Snippet> make_snippets(const Xapian::Database& db, Xapian::docid did, const schema::StoredDoc& doc,
+                                   const std::vector<std::string>& highlight, std::size_t max_snippets);
+
+/// Byte offsets of the tokens at positions [first, last] of `text` (first's begin, last's end).
+std::pair<std::size_t, std::size_t> token_range(const std::string& text, const std::vector<std::uint32_t>& checkpoints,
+                                                std::uint32_t first, std::uint32_t last);
+
+/// Highlights of `passage`: every token whose folded form is in `highlight`.
+std::vector<Highlight> highlight_tokens(std::string_view passage, const std::vector<std::string>& highlight);
+
+/// The innermost section containing byte `offset` of the text.
+std::optional<SectionRef> section_at(const schema::DocRecord& record, std::size_t offset);
+
+}  // namespace tracuu::searchd
