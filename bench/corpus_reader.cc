@@ -25,7 +25,46 @@ std::string read_gz(const std::string& path) {
   return out;
 }
 
+BenchDoc parse_record(std::string_view line, std::size_t n) {
+  const auto j = nlohmann::json::parse(line);
+  BenchDoc d;
+  d.id = j.value("id", std::to_string(n));
+  d.title = j.value("title", "");
+  d.text = j.value("text", "");
+  return d;
+}
+
 }  // namespace
+
+std::size_t for_each_bench_doc(const std::string& path, const std::function<bool(BenchDoc&&)>& sink) {
+  if (!ends_with(path, ".jsonl") && !ends_with(path, ".jsonl.gz")) {
+    auto docs = read_bench_docs(path);
+    for (auto& d : docs) sink(std::move(d));
+    return docs.size();
+  }
+  gzFile f = gzopen(path.c_str(), "rb");  // gzread also reads uncompressed files
+  if (!f) throw std::runtime_error("cannot open " + path);
+  gzbuffer(f, 1 << 17);
+  std::string pending;
+  std::size_t n = 0;
+  bool go = true;
+  std::vector<char> buf(1 << 20);
+  int got;
+  while (go && (got = gzread(f, buf.data(), static_cast<unsigned>(buf.size()))) > 0) {
+    pending.append(buf.data(), static_cast<std::size_t>(got));
+    std::size_t start = 0, end;
+    while (go && (end = pending.find('\n', start)) != std::string::npos) {
+      if (end > start) go = sink(parse_record(std::string_view(pending).substr(start, end - start), n++));
+      start = end + 1;
+    }
+    pending.erase(0, start);
+  }
+  if (go && pending.find_first_not_of(" \r\t") != std::string::npos) {
+    sink(parse_record(pending, n++));
+  }
+  gzclose(f);
+  return n;
+}
 
 std::vector<BenchDoc> read_bench_docs(const std::string& path, std::size_t limit) {
   std::vector<BenchDoc> docs;

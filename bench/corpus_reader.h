@@ -1,6 +1,7 @@
 #pragma once
 // Reads benchmark inputs: plain text files and JSONL(.gz) records with a "text" field.
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -15,5 +16,10 @@ struct BenchDoc {
 /// Reads `path`: a .txt/.md file (one document), or .jsonl / .jsonl.gz (one per line).
 /// Throws std::runtime_error with the path on failure (benchmarks stop loudly).
 std::vector<BenchDoc> read_bench_docs(const std::string& path, std::size_t limit = 0);
+
+/// Streams the documents of `path` (same formats) to `sink` without holding the
+/// file in memory; stops when `sink` returns false. Throws like read_bench_docs.
+/// @return the number of documents passed to `sink`.
+std::size_t for_each_bench_doc(const std::string& path, const std::function<bool(BenchDoc&&)>& sink);
 
 }  // namespace tracuu::bench
