@@ -1,0 +1,31 @@
+#include <fstream>
+#include <iterator>
+#include <stdexcept>
+
+#include "bench/engines/engine.h"
+
+namespace tracuu::bench {
+
+std::unique_ptr<Engine> open_engine(const std::string& kind, const std::string& target) {
+  if (kind == "tracuu") return open_tracuu(target);
+  if (kind == "xapian") return open_xapian(target);
+  if (kind == "sqlite") return open_sqlite(target);
+  if (kind == "sphinx") return open_sphinx(target);
+  if (kind == "postgres") return open_postgres(target);
+  throw std::runtime_error("unknown engine '" + kind + "' (tracuu, xapian, sqlite, sphinx, postgres)");
+}
+
+std::unique_ptr<IndexWriter> open_writer(const std::string& kind, const std::string& target, const std::string& config_dir) {
+  if (kind == "xapian") return open_xapian_writer(target);
+  if (kind == "sqlite") return open_sqlite_writer(target, config_dir);
+  if (kind == "postgres") return open_postgres_writer(target, config_dir);
+  throw std::runtime_error("no in-process writer for '" + kind + "' (xapian, sqlite, postgres)");
+}
+
+std::string read_text_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+}  // namespace tracuu::bench
