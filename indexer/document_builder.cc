@@ -61,8 +61,7 @@ void index_title(Xapian::Document& doc, const std::string& title) {
   }
 }
 
-void add_code(Xapian::Document& doc, Field field, const std::string& display) {
-  const std::string code = schema::slug(display);
+void add_code(Xapian::Document& doc, Field field, const std::string& code) {
   if (!code.empty()) doc.add_boolean_term(make_term(field, code));
 }
 
@@ -105,23 +104,24 @@ PreparedDoc DocumentBuilder::prepare(const schema::DocRecord& r) const {
   for (const auto& key : cites) doc.add_boolean_term(make_term(Field::Cites, key));
 
   if (r.doc_type) {
-    add_code(doc, Field::Type, *r.doc_type);
+    add_code(doc, Field::Type, schema::slug(*r.doc_type));
     doc.add_value(schema::kSlotType, *r.doc_type);
   }
   if (r.issuer) {
-    add_code(doc, Field::Issuer, *r.issuer);
+    add_code(doc, Field::Issuer, issuers_.code(*r.issuer));
     doc.add_value(schema::kSlotIssuer, *r.issuer);
   }
   if (r.signer.name) {
-    add_code(doc, Field::Signer, *r.signer.name);
+    add_code(doc, Field::Signer, schema::slug(*r.signer.name));
     doc.add_value(schema::kSlotSigner, *r.signer.name);
     for (const auto& t : text::analyze(*r.signer.name)) doc.add_term(make_term(Field::SignerName, t.folded));
   }
   std::string assignees;
   std::set<std::string> assignee_codes;
   for (const auto& a : r.assignments) {
-    if (a.assignee.empty() || !assignee_codes.insert(schema::slug(a.assignee)).second) continue;
-    add_code(doc, Field::Assignee, a.assignee);
+    const std::string code = issuers_.code(a.assignee);
+    if (code.empty() || !assignee_codes.insert(code).second) continue;
+    add_code(doc, Field::Assignee, code);
     if (!assignees.empty()) assignees.push_back(schema::kMultiValueSeparator);
     assignees += a.assignee;
   }

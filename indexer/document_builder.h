@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "schema/codes.h"
 #include "schema/record.h"
 
 namespace tracuu::indexer {
@@ -42,6 +43,9 @@ class DocumentBuilder {
 
   /// Builds the index form of `record`. Never fails: bad values are skipped.
   PreparedDoc prepare(const schema::DocRecord& record) const;
+
+ private:
+  schema::IssuerRegistry issuers_ = schema::IssuerRegistry::builtin();  // issuer and assignee codes
 };
 
 }  // namespace tracuu::indexer

@@ -94,6 +94,13 @@ std::string IssuerRegistry::key(std::string_view name) const {
   return out;
 }
 
+std::string IssuerRegistry::code(std::string_view name) const {
+  std::string c = key(canonical_or_self(name));
+  for (char& ch : c)
+    if (ch == ' ') ch = '-';
+  return c;
+}
+
 std::optional<IssuerRegistry> IssuerRegistry::parse(std::string_view tsv, std::string* error) {
   IssuerRegistry r;
   std::size_t line_no = 0;

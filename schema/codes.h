@@ -69,6 +69,10 @@ class IssuerRegistry {
   /// The comparison key of a name: folded words, abbreviations expanded, joined by spaces.
   std::string key(std::string_view name) const;
 
+  /// The filter code of a body: key(canonical_or_self(name)) with '-' between words
+  /// ("UBND huyện Chi Lăng" -> "uy-ban-nhan-dan-huyen-chi-lang"). Index and query both use it.
+  std::string code(std::string_view name) const;
+
   /// Number of canonical bodies.
   std::size_t size() const { return canonical_names_.size(); }
 

@@ -197,6 +197,7 @@ class Parser {
       if (at(LexKind::RParen)) ++pos_;  // a missing ')' closes at the end
       return inner;
     }
+    if (pos_ >= lx_.size()) return QueryNode{NodeKind::And, "", "", false, false, {}};
     const Lexeme& lx = lx_[pos_++];
     QueryNode n{NodeKind::Text, lx.text, "", lx.required, lx.prohibited, {}};
     if (lx.kind == LexKind::Phrase) n.kind = NodeKind::Phrase;

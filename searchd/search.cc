@@ -120,7 +120,8 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
           counters[i] = std::make_unique<FacetCounter>(f.slot, f.multi_valued);
           enquire.add_matchspy(counters[i].get());
         }
-        return enquire.get_mset(request.offset, request.limit, request.facets ? all : 0);
+        // check_at_least >= 1: with no items asked for, Xapian would not look at any match to estimate.
+        return enquire.get_mset(request.offset, request.limit, request.facets ? all : 1);
       };
       Xapian::MSet mset = run(built->query);
       if (mset.get_matches_estimated() == 0 && request.op == DefaultOperator::Auto && built->word_count >= 2) {
@@ -164,7 +165,8 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
           resp.facets[f.name] = facet_values(f, c ? c->counts() : std::unordered_map<std::string, std::size_t>{}, sel, im.issuers);
         }
       }
-      if (resp.total == 0 && built->has_text) resp.did_you_mean = did_you_mean(query_text, request);
+      // Offered when nothing has every word: no hit at all, or only a relaxed (OR) list.
+      if ((resp.total == 0 || resp.info.relaxed) && built->has_text) resp.did_you_mean = did_you_mean(query_text, request);
       resp.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
       return resp;
     } catch (const Xapian::DatabaseModifiedError& e) {

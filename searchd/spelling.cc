@@ -1,15 +1,40 @@
-// did_you_mean: respell unknown words against the index vocabulary.
+// did_you_mean: respell unknown words against the index vocabulary, keeping the
+// first respelling whose every word is found together.
+#include <unicode/uchar.h>
+
 #include "searchd/searcher_impl.h"
 #include "text/tokenizer.h"
+#include "text/utf8.h"
 
 namespace tracuu::searchd {
+namespace {
+
+constexpr std::size_t kCandidatesPerWord = 4;
+constexpr std::size_t kMaxTrials = 12;
+
+// "Lũnh" -> "lũng" becomes "Lũng": keep the user's capital.
+std::string capitalized_like(std::string_view original, const std::string& word) {
+  std::size_t len = 0;
+  const char32_t first = text::decode_utf8(original, 0, len);
+  if (!u_isupper(static_cast<UChar32>(first)) || word.empty()) return word;
+  std::size_t wlen = 0;
+  const char32_t w0 = text::decode_utf8(word, 0, wlen);
+  std::string out;
+  text::append_utf8(out, static_cast<char32_t>(u_toupper(static_cast<UChar32>(w0))));
+  return out + word.substr(wlen);
+}
+
+struct Unknown {
+  std::size_t begin, end;
+  std::vector<std::string> candidates;
+};
+
+}  // namespace
 
 std::optional<std::string> Searcher::did_you_mean(const std::string& query, const SearchRequest& request) {
   if (impl_->respelling) return std::nullopt;
   const Vocabulary& vocab = impl_->vocab();
-  std::string respelled;
-  std::size_t copied = 0;
-  bool changed = false;
+  std::vector<Unknown> unknown;
   for (const auto& t : text::analyze(query)) {
     if (t.kind != text::TokenKind::Word || t.folded.size() < 2) continue;
     const bool marked = t.exact != t.folded;
@@ -19,23 +44,47 @@ std::optional<std::string> Searcher::did_you_mean(const std::string& query, cons
       for (const auto& s : vocab.spellings(t.folded)) known = known || s.exact == t.exact;
     }
     if (known) continue;
-    const std::size_t letters = t.folded.size();
-    const std::string better = vocab.closest(t.exact, marked, letters <= 4 ? 1 : 2);
-    if (better.empty()) continue;
-    respelled.append(query, copied, t.begin - copied).append(better);
-    copied = t.end;
-    changed = true;
+    auto candidates = vocab.closest_k(t.exact, marked, t.folded.size() <= 4 ? 1 : 2, kCandidatesPerWord);
+    if (candidates.empty()) continue;
+    for (auto& c : candidates) c = capitalized_like(std::string_view(query).substr(t.begin, t.end - t.begin), c);
+    unknown.push_back({t.begin, t.end, std::move(candidates)});
   }
-  if (!changed) return std::nullopt;
-  respelled.append(query, copied, std::string::npos);
+  if (unknown.empty()) return std::nullopt;
+
+  // Try respellings in order: the first candidates of every word first, then vary one word at a time.
+  std::vector<std::vector<std::size_t>> trials{std::vector<std::size_t>(unknown.size(), 0)};
+  for (std::size_t w = 0; w < unknown.size(); ++w)
+    for (std::size_t c = 1; c < unknown[w].candidates.size(); ++c) {
+      auto choice = std::vector<std::size_t>(unknown.size(), 0);
+      choice[w] = c;
+      trials.push_back(std::move(choice));
+    }
   SearchRequest trial = request;
-  trial.query = respelled;
   trial.limit = 0, trial.offset = 0, trial.snippets = 0, trial.facets = false;
+  if (trial.op == DefaultOperator::Auto) trial.op = DefaultOperator::And;  // the respelling must find every word
+  auto respell = [&](const std::vector<std::size_t>& choice) {
+    std::string out;
+    std::size_t copied = 0;
+    for (std::size_t w = 0; w < unknown.size(); ++w) {
+      out.append(query, copied, unknown[w].begin - copied).append(unknown[w].candidates[choice[w]]);
+      copied = unknown[w].end;
+    }
+    return out.append(query, copied, std::string::npos);
+  };
+  // Words typed together are first tried as a phrase: "Hữu Lũnh" means "Hữu Lũng", not "Hữu ... Lãnh".
+  const bool plain_text = query.find_first_of("\":()") == std::string::npos && text::analyze(query).size() > 1;
   impl_->respelling = true;
-  auto r = search(trial);
+  std::optional<std::string> answer;
+  for (int pass = plain_text ? 0 : 1; pass < 2 && !answer; ++pass) {
+    std::size_t best_total = 0;  // the respelling that finds the most documents wins
+    for (std::size_t i = 0; i < trials.size() && i < kMaxTrials; ++i) {
+      const std::string respelled = respell(trials[i]);
+      trial.query = pass == 0 ? "\"" + respelled + "\"" : respelled;
+      if (auto r = search(trial); r && r->total > best_total) best_total = r->total, answer = respelled;
+    }
+  }
   impl_->respelling = false;
-  if (r && r->total > 0) return respelled;
-  return std::nullopt;
+  return answer;
 }
 
 }  // namespace tracuu::searchd

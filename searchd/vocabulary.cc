@@ -57,7 +57,9 @@ Vocabulary Vocabulary::build(const Xapian::Database& db) {
   // Exact-layer terms are unprefixed and start with a lower-case letter or a
   // non-ASCII byte: they sort after every upper-case prefix.
   std::unordered_map<std::string, std::uint64_t> marked_total;
-  for (auto it = db.allterms_begin("a"); it != db.allterms_end(); ++it) {
+  auto it = db.allterms_begin();
+  it.skip_to("a");
+  for (; it != db.allterms_end(); ++it) {
     const std::string exact = *it;
     if (!is_word(exact)) continue;
     const std::string folded = text::fold(exact);
@@ -91,26 +93,38 @@ std::uint64_t Vocabulary::frequency(const std::string& folded) const {
 }
 
 std::string Vocabulary::closest(const std::string& word, bool marked, unsigned max_distance) const {
+  auto best = closest_k(word, marked, max_distance, 1);
+  return best.empty() ? std::string() : best.front();
+}
+
+std::vector<std::string> Vocabulary::closest_k(const std::string& word, bool marked, unsigned max_distance,
+                                               std::size_t k) const {
   const text::WordForms forms = text::word_forms(word);
   const std::u32string target = to_u32(marked ? forms.exact : forms.folded);
-  std::string best;
-  unsigned best_distance = max_distance + 1;
-  std::uint64_t best_freq = 0;
+  struct Candidate {
+    unsigned distance;
+    std::uint64_t frequency;
+    std::string word;
+  };
+  std::vector<Candidate> found;
+  auto consider = [&](const std::string& w, std::uint64_t freq) {
+    const unsigned d = edit_distance(target, to_u32(w), max_distance);
+    if (d > 0 && d <= max_distance) found.push_back({d, freq, w});
+  };
   for (const auto& [folded, entry] : by_folded_) {
-    if (marked) {
-      for (const Spelling& s : entry.spellings) {
-        const unsigned d = edit_distance(target, to_u32(s.exact), max_distance);
-        const auto freq = static_cast<std::uint64_t>(s.share * static_cast<double>(entry.frequency));
-        if (d > 0 && (d < best_distance || (d == best_distance && freq > best_freq)))
-          best = s.exact, best_distance = d, best_freq = freq;
-      }
-    } else {
-      const unsigned d = edit_distance(target, to_u32(folded), max_distance);
-      if (d > 0 && (d < best_distance || (d == best_distance && entry.frequency > best_freq)))
-        best = folded, best_distance = d, best_freq = entry.frequency;
+    if (!marked) {
+      consider(folded, entry.frequency);
+      continue;
     }
+    for (const Spelling& s : entry.spellings)
+      consider(s.exact, static_cast<std::uint64_t>(s.share * static_cast<double>(entry.frequency)));
   }
-  return best_distance <= max_distance ? best : std::string();
+  std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
+    return a.distance < b.distance || (a.distance == b.distance && (a.frequency > b.frequency || (a.frequency == b.frequency && a.word < b.word)));
+  });
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < found.size() && out.size() < k; ++i) out.push_back(found[i].word);
+  return out;
 }
 
 }  // namespace tracuu::searchd

@@ -40,6 +40,9 @@ class Vocabulary {
   /// frequent word. Empty when nothing is close.
   std::string closest(const std::string& word, bool marked, unsigned max_distance) const;
 
+  /// Up to `k` close words, nearest first (then most frequent), under the same rules as closest().
+  std::vector<std::string> closest_k(const std::string& word, bool marked, unsigned max_distance, std::size_t k) const;
+
   std::size_t size() const { return by_folded_.size(); }
 
  private:

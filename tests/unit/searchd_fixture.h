@@ -1,0 +1,35 @@
+#pragma once
+// A small index built once per test binary from hand-written records, so that
+// search tests do not depend on extraction quality. Deleted on exit.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "schema/record.h"
+
+namespace tracuu::testing {
+
+/// The records of the fixture index.
+std::vector<schema::DocRecord> fixture_records();
+
+/// The index home holding fixture_records() (built on first call).
+const std::filesystem::path& fixture_index();
+
+/// A fresh temporary directory, removed when the object dies.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+/// Writes `records` into a new index home at `home` (one generation, published).
+void build_index(const std::filesystem::path& home, const std::vector<schema::DocRecord>& records);
+
+}  // namespace tracuu::testing

@@ -1,0 +1,318 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "searchd/searcher.h"
+#include "searchd_fixture.h"
+
+using namespace tracuu::searchd;
+using tracuu::testing::fixture_index;
+
+namespace {
+
+Searcher open_fixture() {
+  auto s = Searcher::open(fixture_index());
+  REQUIRE(s.has_value());
+  return std::move(*s);
+}
+
+SearchResponse run(Searcher& s, const std::string& q, SearchRequest r = {}) {
+  r.query = q;
+  auto resp = s.search(r);
+  INFO(q);
+  REQUIRE(resp.has_value());
+  return std::move(*resp);
+}
+
+std::vector<std::string> ids(const SearchResponse& r) {
+  std::vector<std::string> out;
+  for (const auto& h : r.hits) out.push_back(h.id);
+  return out;
+}
+
+bool has(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+
+struct Row {
+  const char* query;
+  const char* first;                 // expected first hit ("" = no hits)
+  std::vector<const char*> present;  // also found
+  std::vector<const char*> absent;   // not found
+};
+
+}  // namespace
+
+TEST_CASE("search: Vietnamese matching in both layers", "[searchd]") {
+  Searcher s = open_fixture();
+  const std::vector<Row> rows = {
+      // marked queries prefer exact matches: chó is first, chỗ (same folded form) after it
+      {"chó", "cho", {"cho-ngoi"}, {"choe"}},
+      {"chòe", "choe", {}, {"cho", "cho-ngoi"}},
+      {"chỗ", "cho-ngoi", {"cho"}, {}},
+      // unmarked queries find every spelling
+      {"cho", "", {"cho", "cho-ngoi"}, {"choe"}},
+      {"dong chi", "dong-chi", {"dong-chi"}, {}},
+      {"DONG CHI", "dong-chi", {}, {}},
+      // both tone placements
+      {"hoà giải", "", {"tinh-uy-moi", "tinh-uy-cu"}, {}},
+      {"hòa giải", "", {"tinh-uy-moi", "tinh-uy-cu"}, {}},
+      {"Tỉnh uỷ", "", {"tinh-uy-moi", "tinh-uy-cu", "tb-citing"}, {}},
+      {"tinh uy", "", {"tinh-uy-moi", "tinh-uy-cu"}, {}},
+      // D for Đ
+      {"Dong chi Chu tich", "dong-chi", {}, {}},
+      {"Hữu Lũng", "huu-lung", {}, {}},
+      {"huu lung", "huu-lung", {}, {}},
+      // abbreviations in both directions, inside phrases too
+      {"UBND tỉnh", "", {"ubnd"}, {}},
+      {"\"UBND tỉnh\"", "ubnd", {}, {}},
+      {"\"Ủy ban nhân dân tỉnh\"", "ubnd", {}, {}},
+      {"kt-xh", "", {"ktxh", "kt-xh-abbr"}, {}},
+      {"\"kinh tế - xã hội\"", "", {"ktxh", "kt-xh-abbr"}, {}},
+      // document numbers in every spelling put the numbered document first
+      {"66/2025/NĐ-CP", "nd-66", {"tb-citing"}, {}},
+      {"66/2025/ND-CP", "nd-66", {"tb-citing"}, {}},
+      {"nd-cp 66 2025", "nd-66", {"tb-citing"}, {}},
+      {"66-2025-nđ-cp", "nd-66", {}, {}},
+      {"chính sách 66/2025/ND-CP", "nd-66", {"tb-citing"}, {}},
+      // phrases
+      {"\"chó đen\"", "cho", {}, {"choe"}},
+      {"\"cho den\"", "cho", {}, {}},
+      // operators
+      {"chó OR chòe", "", {"cho", "choe"}, {}},
+      {"chó -đen", "", {"cho-ngoi"}, {"cho"}},
+      {"chỗ NOT ngồi", "", {"cho"}, {"cho-ngoi"}},
+      // fields
+      {"loai:\"Báo cáo\" chỗ", "cho-ngoi", {}, {"cho"}},
+      {"loai:bao-cao", "", {"choe", "cho-ngoi", "ktxh"}, {"cho"}},
+      {"loai:tb chó", "cho", {}, {"cho-ngoi"}},
+      {"coquan:\"UBND tỉnh Lạng Sơn\" chó", "cho", {}, {"cho-ngoi"}},
+      {"coquan:\"Sở Tài chính\"", "", {"choe", "kt-xh-abbr"}, {"cho"}},
+      {"so:66/2025/NĐ-CP", "nd-66", {}, {"tb-citing"}},
+      {"cites:66/2025/ND-CP", "tb-citing", {}, {"nd-66"}},
+      {"cites:49-NQ/TU", "tb-citing", {}, {}},
+      {"citedby:tb-citing", "nd-66", {}, {"tb-citing"}},
+      {"nguoiky:\"Nguyễn Văn Hà\"", "tb-citing", {}, {"nd-66"}},
+      {"giao:\"Sở Xây dựng\"", "huu-lung", {}, {"tb-citing"}},
+      {"nam:2024", "cho-ngoi", {}, {"cho"}},
+      {"nam:2021..2022", "", {"dong-chi", "tinh-uy-cu"}, {"cho"}},
+      {"ngay:2025-07-01..2025-07-31", "", {"cho", "ubnd", "huu-lung"}, {"tb-citing"}},
+      {"thang:7/2025 chó", "cho", {}, {}},
+      {"tieude:\"trẻ em\"", "", {"nd-66", "tb-citing"}, {"cho"}},
+      {"id:choe", "choe", {}, {}},
+      // internal documents stay hidden from the public
+      {"nội bộ", "", {}, {"noi-bo"}},
+      // nothing
+      {"xyzzyqwerty", "", {}, {"cho"}},
+  };
+  for (const Row& row : rows) {
+    INFO(row.query);
+    const SearchResponse r = run(s, row.query);
+    const auto found = ids(r);
+    if (std::string(row.first).empty()) {
+      if (row.present.empty()) CHECK(r.total == found.size());
+    } else {
+      REQUIRE_FALSE(found.empty());
+      CHECK(found.front() == row.first);
+    }
+    for (const char* p : row.present) CHECK(has(found, p));
+    for (const char* a : row.absent) CHECK_FALSE(has(found, a));
+  }
+}
+
+TEST_CASE("search: marked query ranks the exact spelling first", "[searchd]") {
+  Searcher s = open_fixture();
+  const auto r = run(s, "chó");
+  REQUIRE(r.hits.size() == 2);
+  CHECK(r.hits[0].id == "cho");
+  CHECK(r.hits[0].score > r.hits[1].score);
+}
+
+TEST_CASE("search: staff see internal documents", "[searchd]") {
+  Searcher s = open_fixture();
+  SearchRequest staff;
+  staff.staff = true;
+  CHECK(has(ids(run(s, "nội bộ", staff)), "noi-bo"));
+  CHECK(s.document("noi-bo", true).has_value());
+  const auto hidden = s.document("noi-bo", false);
+  REQUIRE_FALSE(hidden.has_value());
+  CHECK(hidden.error().status == tracuu::Status::NotFound);
+}
+
+TEST_CASE("search: Auto relaxes to OR when no document has every word", "[searchd]") {
+  Searcher s = open_fixture();
+  const auto r = run(s, "chó chòe");
+  CHECK(r.info.relaxed);
+  CHECK(has(ids(r), "cho"));
+  CHECK(has(ids(r), "choe"));
+  SearchRequest strict;
+  strict.op = DefaultOperator::And;
+  CHECK(run(s, "chó chòe", strict).total == 0);
+}
+
+TEST_CASE("search: snippets highlight both layers and point at the passage", "[searchd]") {
+  Searcher s = open_fixture();
+  const auto r = run(s, "dong chi");
+  REQUIRE_FALSE(r.hits.empty());
+  REQUIRE_FALSE(r.hits[0].snippets.empty());
+  const Snippet& sn = r.hits[0].snippets[0];
+  REQUIRE(sn.highlights.size() >= 2);
+  std::vector<std::string> marked;
+  for (const auto& h : sn.highlights) marked.push_back(sn.text.substr(h.begin, h.end - h.begin));
+  CHECK(has(marked, "Đồng"));
+  CHECK(has(marked, "chí"));
+  CHECK(sn.anchor == "p-" + std::to_string(sn.offset));
+  // Never cut inside a word: the passage starts and ends on token boundaries.
+  const auto doc = s.document(r.hits[0].id, false);
+  REQUIRE(doc.has_value());
+  CHECK(doc->record.text.substr(sn.offset, sn.length).find("Đồng chí") != std::string::npos);
+}
+
+TEST_CASE("search: facets are disjunctive and keep selected values", "[searchd]") {
+  Searcher s = open_fixture();
+  SearchRequest r;
+  const auto all = run(s, "", r);
+  auto count_of = [](const SearchResponse& resp, const std::string& facet, const std::string& value) -> long {
+    for (const auto& v : resp.facets.at(facet))
+      if (v.value == value) return static_cast<long>(v.count);
+    return -1;
+  };
+  const long thong_bao = count_of(all, "doc_type", "Thông báo");
+  const long bao_cao = count_of(all, "doc_type", "Báo cáo");
+  CHECK(thong_bao == 6);
+  CHECK(bao_cao == 3);
+  r.types = {"Thông báo"};
+  const auto one = run(s, "", r);
+  CHECK(one.total == 6);
+  CHECK(count_of(one, "doc_type", "Báo cáo") == bao_cao);  // own selection ignored for its own counts
+  r.types = {"Thông báo", "Báo cáo"};
+  const auto two = run(s, "", r);
+  CHECK(two.total == 9);
+  for (const auto& v : two.facets.at("doc_type"))
+    CHECK(v.selected == (v.value == "Thông báo" || v.value == "Báo cáo"));
+  // A selection with nothing matching is still listed, with count 0.
+  r.types = {"Tờ trình"};
+  const auto none = run(s, "", r);
+  CHECK(none.total == 0);
+  CHECK(count_of(none, "doc_type", "Tờ trình") == 0);
+  // Other facets do follow the selection.
+  r.types = {"Nghị định"};
+  CHECK(count_of(run(s, "", r), "issuer", "Chính phủ") == 1);
+  CHECK(count_of(run(s, "", r), "issuer", "Sở Y tế tỉnh Lạng Sơn") == -1);
+}
+
+TEST_CASE("search: sorting, browsing and stable paging", "[searchd]") {
+  Searcher s = open_fixture();
+  SearchRequest r;
+  r.sort = SortOrder::DateDesc;
+  r.limit = 100;
+  const auto all = run(s, "", r);
+  REQUIRE(all.hits.size() >= 10);
+  for (std::size_t i = 1; i < all.hits.size(); ++i)
+    CHECK(all.hits[i - 1].issue_date.value_or("") >= all.hits[i].issue_date.value_or(""));
+  r.sort = SortOrder::Relevance;
+  r.limit = 3;
+  std::vector<std::string> paged;
+  for (r.offset = 0; r.offset < all.total; r.offset += 3)
+    for (const auto& h : run(s, "tỉnh", r).hits) paged.push_back(h.id);
+  r.offset = 0;
+  r.limit = 100;
+  CHECK(paged == ids(run(s, "tỉnh", r)));
+}
+
+TEST_CASE("search: bad parameters are named", "[searchd]") {
+  Searcher s = open_fixture();
+  struct Bad {
+    SearchRequest request;
+    tracuu::Status status;
+    const char* mentions;
+  };
+  std::vector<Bad> rows(7);
+  rows[0].request.limit = 101, rows[0].status = tracuu::Status::BadRequest, rows[0].mentions = "limit";
+  rows[1].request.snippets = 11, rows[1].status = tracuu::Status::BadRequest, rows[1].mentions = "snippets";
+  rows[2].request.years = {"20x5"}, rows[2].status = tracuu::Status::BadRequest, rows[2].mentions = "year";
+  rows[3].request.from = "hôm qua", rows[3].status = tracuu::Status::BadRequest, rows[3].mentions = "from";
+  rows[4].request.query = "ngay:abc", rows[4].status = tracuu::Status::BadQuery, rows[4].mentions = "ngay";
+  rows[5].request.query = "so:xyz", rows[5].status = tracuu::Status::BadQuery, rows[5].mentions = "so";
+  rows[6].request.query = std::string(3000, 'a'), rows[6].status = tracuu::Status::TooLarge, rows[6].mentions = "q";
+  for (const auto& b : rows) {
+    const auto r = s.search(b.request);
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error().status == b.status);
+    CHECK(r.error().message.find(b.mentions) != std::string::npos);
+  }
+}
+
+TEST_CASE("search: did_you_mean respects tones", "[searchd]") {
+  Searcher s = open_fixture();
+  const auto r = run(s, "Hữu Lũnh");
+  CHECK(r.info.relaxed);  // no document has both words
+  REQUIRE(r.did_you_mean.has_value());
+  CHECK(*r.did_you_mean == "Hữu Lũng");
+  const auto u = run(s, "huu lungg");
+  REQUIRE(u.did_you_mean.has_value());
+  CHECK(*u.did_you_mean == "huu lung");
+  const auto none = run(s, "chòee");
+  CHECK(none.total == 0);
+  REQUIRE(none.did_you_mean.has_value());
+  CHECK(*none.did_you_mean == "chòe");
+  CHECK_FALSE(run(s, "chó").did_you_mean.has_value());  // found: nothing to correct
+}
+
+TEST_CASE("search: documents, citations and completions", "[searchd]") {
+  Searcher s = open_fixture();
+  const auto doc = s.document("nd-66", false);
+  REQUIRE(doc.has_value());
+  REQUIRE(doc->cited_by.size() == 1);
+  CHECK(doc->cited_by[0].id == "tb-citing");
+  CHECK(doc->cited_by[0].context.find("66/2025/NĐ-CP") != std::string::npos);
+
+  const auto citing = s.document("tb-citing", false);
+  REQUIRE(citing.has_value());
+  REQUIRE(citing->citation_targets.size() == 2);
+  CHECK(citing->citation_targets[0] == std::optional<std::string>("nd-66"));
+  CHECK_FALSE(citing->citation_targets[1].has_value());  // 49-NQ/TU is not held
+
+  const auto stub = s.citations("49-nq/tu", false);
+  REQUIRE(stub.has_value());
+  CHECK(stub->key == "49/NQ-TU");
+  CHECK_FALSE(stub->document.has_value());
+  CHECK(stub->doc_type == std::optional<std::string>("Nghị quyết"));
+  REQUIRE(stub->cited_by.size() == 1);
+  const auto held = s.citations("nd-cp 66 2025", false);
+  REQUIRE(held.has_value());
+  REQUIRE(held->document.has_value());
+  CHECK(held->document->id == "nd-66");
+  CHECK(s.citations("hello", false).error().status == tracuu::Status::BadRequest);
+  CHECK(s.document("nope", false).error().status == tracuu::Status::NotFound);
+
+  const auto sugg = s.suggest("66/20", 5, false);
+  REQUIRE(sugg.has_value());
+  REQUIRE_FALSE(sugg->empty());
+  CHECK(sugg->front().kind == "number");
+  CHECK(sugg->front().id == std::optional<std::string>("nd-66"));
+  const auto words = s.suggest("đồn", 5, false);
+  REQUIRE(words.has_value());
+  bool completes = false;
+  for (const auto& w : *words) completes = completes || w.text == "đồng";
+  CHECK(completes);
+  const auto titles = s.suggest("chính sách tr", 5, false);
+  REQUIRE(titles.has_value());
+  bool title_found = false;
+  for (const auto& t : *titles) title_found = title_found || (t.kind == "title" && t.id == std::optional<std::string>("nd-66"));
+  CHECK(title_found);
+}
+
+TEST_CASE("search: a generation swap is followed", "[searchd]") {
+  tracuu::testing::TempDir dir;
+  auto records = tracuu::testing::fixture_records();
+  tracuu::testing::build_index(dir.path(), {records[0]});
+  auto s = Searcher::open(dir.path());
+  REQUIRE(s.has_value());
+  SearchRequest r;
+  r.query = "chòe";
+  CHECK(s->search(r)->total == 0);
+  tracuu::testing::build_index(dir.path(), records);  // a new generation, published atomically
+  REQUIRE(s->refresh().has_value());
+  CHECK(s->search(r)->total == 1);
+}
