@@ -19,11 +19,11 @@ int hex_value(char c) {
   return -1;
 }
 
-// Percent-decodes one component; false on a malformed escape.
-bool percent_decode(std::string_view in, std::string& out) {
+// Percent-decodes one component ('+' is a space in query strings only); false on a malformed escape.
+bool percent_decode(std::string_view in, std::string& out, bool plus_is_space = true) {
   out.clear();
   for (std::size_t i = 0; i < in.size(); ++i) {
-    if (in[i] == '+') {
+    if (in[i] == '+' && plus_is_space) {
       out.push_back(' ');
     } else if (in[i] == '%') {
       if (i + 2 >= in.size()) return false;  // truncated escape
@@ -78,6 +78,13 @@ Result<Params> decode_query_string(std::string_view qs) {
     if (end == qs.size()) break;
   }
   return params;
+}
+
+Result<std::string> decode_path_segment(std::string_view segment) {
+  std::string out;
+  if (!percent_decode(segment, out, false)) return Error{Status::BadRequest, "malformed percent-escape in the path"};
+  if (!text::is_valid_utf8(out)) return Error{Status::BadRequest, "the path is not valid UTF-8"};
+  return text::normalize(out);
 }
 
 std::optional<std::string> param(const Params& params, std::string_view name) {

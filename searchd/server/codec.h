@@ -21,6 +21,11 @@ using Params = std::vector<std::pair<std::string, std::string>>;
 /// @return BadRequest naming the parameter for a malformed escape or invalid UTF-8.
 Result<Params> decode_query_string(std::string_view query_string);
 
+/// Decodes a path component ("66%2F2025%2FN%C4%90-CP"): percent-escapes ('+'
+/// stays '+'), then UTF-8 validation and NFC.
+/// @return BadRequest for a malformed escape or invalid UTF-8.
+Result<std::string> decode_path_segment(std::string_view segment);
+
 /// Builds a SearchRequest from /api/v1/search parameters:
 /// q, type, issuer, signer, assignee, year, month (repeatable), from, to,
 /// sort=relevance|date_desc|date_asc, op=auto|and|or, limit, offset, snippets, facets=0|1.

@@ -1,11 +1,20 @@
 // searchd: the tracuu search server. This file parses flags and environment
 // into a Config, and runs one of the subcommands.
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
+#include <optional>
+#include <thread>
 
 #include "searchd/searcher.h"
 #include "searchd/server/codec.h"
+#include "searchd/server/config.h"
+#include "searchd/server/metrics.h"
+#include "searchd/server/server.h"
+#include "searchd/server/site.h"
 
 namespace {
 
@@ -37,6 +46,36 @@ int fail(const tracuu::Error& e) {
   return exit_code(e.status);
 }
 
+/// The request log: one JSON object per line on stderr (stdout carries the URL).
+std::shared_ptr<spdlog::logger> request_logger() {
+  auto logger = std::make_shared<spdlog::logger>("searchd", std::make_shared<spdlog::sinks::stderr_sink_mt>());
+  logger->set_pattern(R"({"time":"%Y-%m-%dT%H:%M:%S.%eZ","level":"%l","msg":%v})", spdlog::pattern_time_type::utc);
+  return logger;
+}
+
+/// `searchd serve`: opens the index and the portal, listens, serves until SIGINT/SIGTERM.
+int serve(const tracuu::searchd::server::Config& config) {
+  namespace server = tracuu::searchd::server;
+  auto pool = tracuu::searchd::SearcherPool::open(config.db, config.threads);
+  if (!pool) return fail(pool.error());
+  std::optional<server::Site> site;
+  if (!config.web.empty()) {
+    auto loaded = server::Site::load(config.web);
+    if (!loaded) return fail(loaded.error());
+    site = std::move(*loaded);
+  }
+  server::Metrics metrics;
+  server::Server http(config, **pool, site ? &*site : nullptr, metrics, request_logger());
+  auto endpoint = http.listen();
+  if (!endpoint) return fail(endpoint.error());
+  const std::string host = endpoint->address().is_v6() ? "[" + endpoint->address().to_string() + "]" : endpoint->address().to_string();
+  std::printf("searchd: listening on http://%s:%u/\n", host.c_str(), static_cast<unsigned>(endpoint->port()));
+  std::fflush(stdout);
+  http.run();
+  std::printf("searchd: stopped\n");
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -53,7 +92,23 @@ int main(int argc, char** argv) {
   query->add_flag("--staff", staff, "include internal documents (staff mode)");
   query->add_option("query", query_text, "the query (q)");
 
+  tracuu::searchd::server::Config config;
+  config.threads = std::max(1u, std::thread::hardware_concurrency());
+  std::string web_dir;
+  auto* serve_cmd = app.add_subcommand("serve", "serve the HTTP API (/api/v1) and, with --web, the portal");
+  serve_cmd->add_option("--db", config.db, "index directory")->required()->envname("TRACUU_DB");
+  serve_cmd->add_option("--bind", config.bind, "address to listen on")->envname("TRACUU_BIND")->capture_default_str();
+  serve_cmd->add_option("--port", config.port, "port (0 = any free port, printed on start)")->envname("TRACUU_PORT")->capture_default_str();
+  serve_cmd->add_option("--threads", config.threads, "I/O threads = searchers")->envname("TRACUU_THREADS")->check(CLI::Range(1u, 256u))->capture_default_str();
+  serve_cmd->add_option("--web", web_dir, "portal directory (templates/, static/)")->envname("TRACUU_WEB");
+  serve_cmd->add_flag("--staff", config.staff, "staff mode: internal documents and the assignee facet");
+
   CLI11_PARSE(app, argc, argv);
+
+  if (serve_cmd->parsed()) {
+    config.web = web_dir;
+    return serve(config);
+  }
 
   if (query->parsed()) {
     tracuu::searchd::server::Params params{{"q", query_text}};

@@ -1,0 +1,129 @@
+#include "searchd/server/api.h"
+
+#include <algorithm>
+#include <charconv>
+#include <initializer_list>
+
+#include "schema/fields.h"
+#include "searchd/server/codec.h"
+#include "searchd/server/metrics.h"
+#include "text/version.h"
+
+namespace tracuu::searchd::server {
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+constexpr std::size_t kDefaultSuggestions = 8;
+
+// Decodes the query string and rejects parameters a route does not take.
+Result<Params> route_params(std::string_view query_string, std::initializer_list<std::string_view> allowed) {
+  auto params = decode_query_string(query_string);
+  if (!params) return params.error();
+  std::vector<std::string_view> seen;
+  for (const auto& [name, value] : *params) {
+    if (std::find(allowed.begin(), allowed.end(), name) == allowed.end())
+      return Error{Status::BadRequest, "unknown parameter '" + name + "'"};
+    if (std::find(seen.begin(), seen.end(), name) != seen.end())
+      return Error{Status::BadRequest, name + " must not be repeated"};
+    seen.push_back(name);
+  }
+  return params;
+}
+
+Result<std::size_t> suggest_limit(const Params& params) {
+  const auto text = param(params, "limit");
+  if (!text || text->empty()) return kDefaultSuggestions;
+  std::size_t n = 0;
+  const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), n);
+  if (ec != std::errc() || end != text->data() + text->size() || n < 1 || n > kMaxLimit)
+    return Error{Status::BadRequest, "limit must be an integer from 1 to " + std::to_string(kMaxLimit)};
+  return n;
+}
+
+std::optional<IndexInfo> index_info(SearcherPool& pool, const Config& config) {
+  auto lease = pool.acquire(config.acquire_wait);
+  if (!lease) return std::nullopt;
+  auto info = (*lease)->info();
+  if (!info) return std::nullopt;
+  return *info;
+}
+
+}  // namespace
+
+Result<ojson> api_search(std::string_view query_string, SearcherPool& pool, const Config& config) {
+  auto params = decode_query_string(query_string);
+  if (!params) return params.error();
+  auto request = search_request_from_params(*params);
+  if (!request) return request.error();
+  request->staff = config.staff;
+  auto lease = pool.acquire(config.acquire_wait);
+  if (!lease) return lease.error();
+  auto response = (*lease)->search(*request);
+  if (!response) return response.error();
+  return to_json(*response);
+}
+
+Result<ojson> api_document(std::string_view encoded_id, std::string_view query_string, SearcherPool& pool,
+                           const Config& config) {
+  if (auto params = route_params(query_string, {}); !params) return params.error();
+  auto id = decode_path_segment(encoded_id);
+  if (!id) return id.error();
+  if (id->empty()) return Error{Status::NotFound, "no document id in the path"};
+  auto lease = pool.acquire(config.acquire_wait);
+  if (!lease) return lease.error();
+  auto view = (*lease)->document(*id, config.staff);
+  if (!view) return view.error();
+  return to_json(*view);
+}
+
+Result<ojson> api_citations(std::string_view query_string, SearcherPool& pool, const Config& config) {
+  auto params = route_params(query_string, {"number"});
+  if (!params) return params.error();
+  const auto number = param(*params, "number");
+  if (!number || number->empty()) return Error{Status::BadRequest, "number is required"};
+  auto lease = pool.acquire(config.acquire_wait);
+  if (!lease) return lease.error();
+  auto view = (*lease)->citations(*number, config.staff);
+  if (!view) return view.error();
+  return to_json(*view);
+}
+
+Result<ojson> api_suggest(std::string_view query_string, SearcherPool& pool, const Config& config) {
+  auto params = route_params(query_string, {"q", "limit"});
+  if (!params) return params.error();
+  const std::string q = param(*params, "q").value_or("");
+  if (q.size() > kMaxQueryBytes)
+    return Error{Status::TooLarge, "q is longer than " + std::to_string(kMaxQueryBytes) + " bytes"};
+  auto limit = suggest_limit(*params);
+  if (!limit) return limit.error();
+  auto lease = pool.acquire(config.acquire_wait);
+  if (!lease) return lease.error();
+  auto suggestions = (*lease)->suggest(q, *limit, config.staff);
+  if (!suggestions) return suggestions.error();
+  return to_json(*suggestions);
+}
+
+ojson health(SearcherPool& pool, const Config& config) {
+  const auto info = index_info(pool, config);
+  return ojson{{"status", "ok"},
+               {"version", {{"searchd", config.version}, {"schema", schema::kSchemaVersion}, {"analyzer", text::kAnalyzerVersion}}},
+               {"staff", config.staff},
+               {"index", info ? to_json(*info) : ojson(nullptr)}};
+}
+
+Result<ojson> ready(SearcherPool& pool, const Config& config) {
+  auto lease = pool.acquire(config.acquire_wait);
+  if (!lease) return lease.error();
+  auto info = (*lease)->info();
+  if (!info) return info.error();
+  return ojson{{"status", "ready"}, {"index", to_json(*info)}};
+}
+
+std::string metrics_text(SearcherPool& pool, const Config& config, const Metrics* metrics) {
+  const auto info = index_info(pool, config);
+  if (metrics) return metrics->render(info);
+  return Metrics().render(info);
+}
+
+}  // namespace tracuu::searchd::server

@@ -1,0 +1,47 @@
+#pragma once
+// The JSON routes of /api/v1 and the operational routes (/health, /ready,
+// /metrics). Each returns a body or an Error; the router makes the response.
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+#include "schema/status.h"
+#include "searchd/searcher.h"
+#include "searchd/server/config.h"
+
+namespace tracuu::searchd::server {
+
+class Metrics;
+
+/// GET /api/v1/search?q=&type=&...: to_json(SearchResponse).
+/// @return BadRequest naming the parameter; TooLarge for an over-long q;
+///         BadQuery; Overloaded/IndexUnavailable from the pool.
+Result<nlohmann::ordered_json> api_search(std::string_view query_string, SearcherPool& pool, const Config& config);
+
+/// GET /api/v1/documents/{id}: to_json(DocumentView). `encoded_id` is percent-decoded here.
+/// @return NotFound for an unknown (or, outside staff mode, internal) document;
+///         BadRequest for a malformed id or any query parameter.
+Result<nlohmann::ordered_json> api_document(std::string_view encoded_id, std::string_view query_string,
+                                            SearcherPool& pool, const Config& config);
+
+/// GET /api/v1/citations?number=: to_json(CitationView).
+/// @return BadRequest when number is missing or not a document number.
+Result<nlohmann::ordered_json> api_citations(std::string_view query_string, SearcherPool& pool, const Config& config);
+
+/// GET /api/v1/suggest?q=&limit=: {"suggestions":[...]}; limit 1..kMaxLimit, default 8.
+/// @return BadRequest naming the parameter.
+Result<nlohmann::ordered_json> api_suggest(std::string_view query_string, SearcherPool& pool, const Config& config);
+
+/// GET /health: {"status":"ok","version":{...},"index":{documents,...}|null}.
+/// Always Ok while the process runs (liveness); "index" is null when it cannot be read.
+nlohmann::ordered_json health(SearcherPool& pool, const Config& config);
+
+/// GET /ready: {"status":"ready","index":{...}} when a searcher can read the index.
+/// @return IndexUnavailable (or the pool's error) otherwise.
+Result<nlohmann::ordered_json> ready(SearcherPool& pool, const Config& config);
+
+/// GET /metrics: the counters of `metrics` (when given) and the index gauges.
+std::string metrics_text(SearcherPool& pool, const Config& config, const Metrics* metrics);
+
+}  // namespace tracuu::searchd::server

@@ -1,0 +1,83 @@
+#include "searchd/server/metrics.h"
+
+#include <cstdio>
+
+#include "searchd/server/http_types.h"
+
+namespace tracuu::searchd::server {
+namespace {
+
+// Prometheus floats: plain decimal, no exponent for our ranges.
+std::string number(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.6g", v);
+  return buf;
+}
+
+void help(std::string& out, const char* name, const char* type, const char* text) {
+  out += std::string("# HELP ") + name + ' ' + text + "\n# TYPE " + name + ' ' + type + '\n';
+}
+
+}  // namespace
+
+void Metrics::record(std::string_view route, unsigned status, double seconds) {
+  std::lock_guard lock(mutex_);
+  ++requests_[{std::string(route), status}];
+  Histogram& h = latency_[std::string(route)];
+  for (std::size_t i = 0; i < kBuckets.size(); ++i)
+    if (seconds <= kBuckets[i]) {
+      ++h.buckets[i];
+      break;
+    }
+  ++h.count;
+  h.sum += seconds;
+  switch (http::to_status_class(status)) {
+    case http::status_class::client_error: ++client_errors_; break;
+    case http::status_class::server_error: ++server_errors_; break;
+    case http::status_class::unknown:
+    case http::status_class::informational:
+    case http::status_class::successful:
+    case http::status_class::redirection: break;
+  }
+}
+
+void Metrics::record_connection_error() {
+  std::lock_guard lock(mutex_);
+  ++connection_errors_;
+}
+
+std::string Metrics::render(const std::optional<IndexInfo>& index) const {
+  std::lock_guard lock(mutex_);
+  std::string out;
+  help(out, "tracuu_http_requests_total", "counter", "HTTP requests answered, by route and status.");
+  for (const auto& [key, n] : requests_)
+    out += "tracuu_http_requests_total{route=\"" + key.first + "\",status=\"" + std::to_string(key.second) + "\"} " +
+           std::to_string(n) + '\n';
+  help(out, "tracuu_http_request_duration_seconds", "histogram", "Time to answer a request, by route.");
+  for (const auto& [route, h] : latency_) {
+    std::uint64_t cumulative = 0;
+    const std::string base = "tracuu_http_request_duration_seconds";
+    for (std::size_t i = 0; i < kBuckets.size(); ++i) {
+      cumulative += h.buckets[i];
+      out += base + "_bucket{route=\"" + route + "\",le=\"" + number(kBuckets[i]) + "\"} " + std::to_string(cumulative) + '\n';
+    }
+    out += base + "_bucket{route=\"" + route + "\",le=\"+Inf\"} " + std::to_string(h.count) + '\n';
+    out += base + "_sum{route=\"" + route + "\"} " + number(h.sum) + '\n';
+    out += base + "_count{route=\"" + route + "\"} " + std::to_string(h.count) + '\n';
+  }
+  help(out, "tracuu_http_errors_total", "counter", "Failed requests: client (4xx), server (5xx), connection (no response).");
+  out += "tracuu_http_errors_total{kind=\"client\"} " + std::to_string(client_errors_) + '\n';
+  out += "tracuu_http_errors_total{kind=\"server\"} " + std::to_string(server_errors_) + '\n';
+  out += "tracuu_http_errors_total{kind=\"connection\"} " + std::to_string(connection_errors_) + '\n';
+  help(out, "tracuu_index_up", "gauge", "1 when the index is open and readable.");
+  out += std::string("tracuu_index_up ") + (index ? "1" : "0") + '\n';
+  if (index) {
+    help(out, "tracuu_index_documents", "gauge", "Documents in the open index.");
+    out += "tracuu_index_documents " + std::to_string(index->documents) + '\n';
+    help(out, "tracuu_index_generation", "gauge", "Generation number of the open index.");
+    out += "tracuu_index_generation " + std::to_string(index->generation) + '\n';
+  }
+  return out;
+}
+
+}  // namespace tracuu::searchd::server

@@ -1,0 +1,77 @@
+#include "searchd/server/portal.h"
+
+#include "searchd/server/portal_pages.h"
+#include "searchd/server/responses.h"
+#include "searchd/server/site.h"
+
+namespace tracuu::searchd::server {
+namespace {
+
+// What a visitor reads for each error code (the English message goes to logs and the API).
+const char* vietnamese_message(Status status) {
+  switch (status) {
+    case Status::BadRequest: return "Tham số tìm kiếm không hợp lệ.";
+    case Status::BadQuery: return "Câu truy vấn không hợp lệ. Hãy kiểm tra dấu ngoặc kép và các toán tử AND, OR, NOT.";
+    case Status::NotFound: return "Không tìm thấy trang hoặc văn bản bạn yêu cầu.";
+    case Status::TooLarge: return "Yêu cầu quá dài. Hãy rút gọn câu truy vấn.";
+    case Status::MethodNotAllowed: return "Phương thức không được hỗ trợ.";
+    case Status::Overloaded: return "Hệ thống đang bận. Vui lòng thử lại sau giây lát.";
+    case Status::IndexUnavailable:
+    case Status::IndexVersionMismatch:
+    case Status::Locked: return "Kho văn bản tạm thời không sẵn sàng. Vui lòng thử lại sau.";
+    case Status::Unsupported: return "Định dạng không được hỗ trợ.";
+    case Status::Ok:
+    case Status::Io:
+    case Status::Internal: break;
+  }
+  return "Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.";
+}
+
+Response error_page(const Request& request, const Error& error, const Params& params, const Site& site,
+                    RequestNotes& notes) {
+  if (is_server_error(error.status)) notes.detail = error.message;
+  kainjow::mustache::data data;
+  data.set("title", "Lỗi");
+  data.set("message", vietnamese_message(error.status));
+  data.set("code", to_string(error.status));
+  data.set("q", param(params, "q").value_or(""));
+  auto html = site.render("error", data);
+  if (!html) return error_response(request, error);
+  Response response = make_response(request, error.status, std::move(*html), kHtmlType);
+  if (error.status == Status::Overloaded) response.set(http::field::retry_after, "1");
+  return response;
+}
+
+Response static_file(const Request& request, std::string_view tail, const Site& site) {
+  const auto name = decode_path_segment(tail);
+  const Asset* asset = name ? site.asset(*name) : nullptr;
+  if (!asset) return error_response(request, {Status::NotFound, "no such static file"});
+  Response response = make_response(request, Status::Ok, asset->body, asset->content_type);
+  response.set(http::field::cache_control, "public, max-age=3600");
+  return response;
+}
+
+Result<Page> build_page(const PageRequest& page, const Params& params, SearcherPool& pool, const Config& config) {
+  if (page.route == Route::PageSearch) return search_page(params, pool, config);
+  auto key = decode_path_segment(page.tail);
+  if (!key) return key.error();
+  if (page.route == Route::PageDocument) return document_page(*key, params, pool, config);
+  return citation_page(*key, pool, config);
+}
+
+}  // namespace
+
+Response portal_response(const Request& request, const PageRequest& page, SearcherPool& pool, const Site& site,
+                         const Config& config, RequestNotes& notes) {
+  if (page.route == Route::Static) return static_file(request, page.tail, site);
+  auto params = decode_query_string(page.query);
+  if (!params) return error_page(request, params.error(), {}, site, notes);
+  auto built = build_page(page, *params, pool, config);
+  if (!built) return error_page(request, built.error(), *params, site, notes);
+  built->data.set("staff", config.staff);
+  auto html = site.render(built->name, built->data);
+  if (!html) return error_page(request, html.error(), *params, site, notes);
+  return make_response(request, Status::Ok, std::move(*html), kHtmlType);
+}
+
+}  // namespace tracuu::searchd::server

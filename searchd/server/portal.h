@@ -1,0 +1,29 @@
+#pragma once
+// The portal (issue #8): server-side rendered HTML pages over the search
+// library, and the static files they use.
+
+#include <string_view>
+
+#include "searchd/searcher.h"
+#include "searchd/server/config.h"
+#include "searchd/server/http_types.h"
+#include "searchd/server/router.h"
+
+namespace tracuu::searchd::server {
+
+class Site;
+
+/// A portal request as the router matched it.
+struct PageRequest {
+  Route route = Route::PageSearch;  ///< PageSearch, PageDocument, PageCitation or Static
+  std::string_view tail;            ///< percent-encoded {id}, {number} or file name
+  std::string_view query;           ///< raw query string
+};
+
+/// Answers a portal route: an HTML page (or a static file), or an HTML error
+/// page whose status comes from http_status() and whose text is Vietnamese.
+/// @param notes receives the detail of 5xx errors for the log.
+Response portal_response(const Request& request, const PageRequest& page, SearcherPool& pool, const Site& site,
+                         const Config& config, RequestNotes& notes);
+
+}  // namespace tracuu::searchd::server

@@ -1,0 +1,143 @@
+// The portal's document page (/doc/{id}) and citation page (/cite/{number}).
+#include <algorithm>
+
+#include "searchd/server/html.h"
+#include "searchd/server/portal_pages.h"
+
+namespace tracuu::searchd::server {
+namespace {
+
+using kainjow::mustache::data;
+
+std::string doc_url(const std::string& id) { return "/doc/" + url_encode(id); }
+std::string cite_url(const std::string& number) { return "/cite/" + url_encode(number); }
+
+void add_row(data& rows, const char* label, const std::optional<std::string>& value) {
+  if (!value || value->empty()) return;
+  data row;
+  row.set("label", label);
+  row.set("value", *value);
+  rows.push_back(row);
+}
+
+std::optional<std::string> date_of(const std::optional<std::string>& iso) {
+  return iso ? std::optional<std::string>(vietnamese_date(*iso)) : std::nullopt;
+}
+
+std::optional<std::string> signer_line(const schema::Signer& s) {
+  std::string line = s.name.value_or("");
+  const std::string role = (s.on_behalf ? *s.on_behalf + " " : "") + s.position.value_or("");
+  if (!role.empty()) line += (line.empty() ? "" : " – ") + role;
+  return line.empty() ? std::nullopt : std::optional<std::string>(line);
+}
+
+data metadata_rows(const schema::DocRecord& r, bool staff) {
+  data rows{data::type::list};
+  add_row(rows, "Số hiệu", r.doc_number);
+  add_row(rows, "Loại văn bản", r.doc_type);
+  add_row(rows, "Cơ quan ban hành", r.issuer);
+  add_row(rows, "Nơi ban hành", r.place);
+  add_row(rows, "Ngày ban hành", date_of(r.issue_date));
+  add_row(rows, "Ngày diễn ra sự việc", date_of(r.event_date));
+  add_row(rows, "Người ký", signer_line(r.signer));
+  add_row(rows, "Trích yếu", r.title);
+  if (staff) add_row(rows, "Phạm vi", r.visibility == "internal" ? std::optional<std::string>("Nội bộ") : std::optional<std::string>("Công khai"));
+  return rows;
+}
+
+data citing_data(const CitingDoc& c) {
+  data d;
+  d.set("citing_url", doc_url(c.id));
+  d.set("citing_title", c.title.value_or(c.doc_number.value_or(c.id)));
+  d.set("citing_number", optional_data(c.doc_number));
+  d.set("citing_date", c.issue_date ? data(vietnamese_date(*c.issue_date)) : data(false));
+  d.set("citing_context", c.context);
+  return d;
+}
+
+data citations_data(const DocumentView& v) {
+  data list{data::type::list};
+  for (std::size_t i = 0; i < v.record.citations.size(); ++i) {
+    const auto& c = v.record.citations[i];
+    const bool held = i < v.citation_targets.size() && v.citation_targets[i];
+    data d;
+    d.set("cite_number", c.number);
+    d.set("cite_url", held ? doc_url(*v.citation_targets[i]) : cite_url(c.number));
+    d.set("cite_held", held);
+    d.set("cite_type", optional_data(c.doc_type));
+    d.set("cite_issuer", optional_data(c.issuer));
+    list.push_back(d);
+  }
+  return list;
+}
+
+data assignment_data(const std::string& id, const schema::Assignment& a) {
+  data d;
+  d.set("assignee", a.assignee);
+  d.set("deadline", a.deadline ? data(vietnamese_date(*a.deadline)) : data(false));
+  d.set("task", a.text);
+  d.set("task_url", a.section ? data(doc_url(id) + "#" + url_encode(*a.section)) : data(false));
+  return d;
+}
+
+}  // namespace
+
+Result<Page> document_page(const std::string& id, const Params& params, SearcherPool& pool, const Config& config) {
+  auto lease = pool.acquire(config.acquire_wait);
+  if (!lease) return lease.error();
+  auto view = (*lease)->document(id, config.staff);
+  if (!view) return view.error();
+  const schema::DocRecord& r = view->record;
+  const auto hl = param(params, "hl");
+  const std::optional<Passage> passage = hl ? parse_passage(*hl) : std::nullopt;
+  Page out{"document", data()};
+  data& d = out.data;
+  const std::string heading = r.title.value_or(r.doc_number.value_or(r.id));
+  d.set("title", heading + " – Tra cứu văn bản");
+  d.set("doc_heading", heading);
+  d.set("doc_number", optional_data(r.doc_number));
+  d.set("doc_type", optional_data(r.doc_type));
+  d.set("internal", r.visibility == "internal");
+  d.set("rows", metadata_rows(r, config.staff));
+  d.set("toc", list_data(r.sections, [](const schema::Section& s) {
+    data t;
+    t.set("anchor", s.anchor);
+    t.set("number", s.number);
+    t.set("section_title", s.title);
+    t.set("level", std::to_string(std::clamp(s.level, 1, 4)));
+    return t;
+  }));
+  d.set("has_toc", !r.sections.empty());
+  d.set("passage", passage.has_value() && passage->offset < r.text.size());
+  d.set("passage_anchor", passage ? "p-" + std::to_string(passage->offset) : std::string());
+  d.set("text_html", document_text_html(r, passage));
+  d.set("citations", citations_data(*view));
+  d.set("has_citations", !r.citations.empty());
+  d.set("cited_by", list_data(view->cited_by, citing_data));
+  d.set("has_cited_by", !view->cited_by.empty());
+  d.set("assignments", list_data(r.assignments, [&](const schema::Assignment& a) { return assignment_data(r.id, a); }));
+  d.set("has_assignments", !r.assignments.empty());
+  return out;
+}
+
+Result<Page> citation_page(const std::string& number, SearcherPool& pool, const Config& config) {
+  auto lease = pool.acquire(config.acquire_wait);
+  if (!lease) return lease.error();
+  auto view = (*lease)->citations(number, config.staff);
+  if (!view) return view.error();
+  Page out{"citation", data()};
+  data& d = out.data;
+  d.set("title", view->display + " – Tra cứu văn bản");
+  d.set("cite_display", view->display);
+  d.set("held", view->document.has_value());
+  d.set("held_url", view->document ? doc_url(view->document->id) : std::string());
+  d.set("held_title", view->document ? view->document->title.value_or(view->display) : std::string());
+  d.set("stub_type", optional_data(view->doc_type));
+  d.set("stub_issuer", optional_data(view->issuer));
+  d.set("stub_date", view->date ? data(vietnamese_date(*view->date)) : data(false));
+  d.set("cited_by", list_data(view->cited_by, citing_data));
+  d.set("has_cited_by", !view->cited_by.empty());
+  return out;
+}
+
+}  // namespace tracuu::searchd::server

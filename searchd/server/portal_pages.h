@@ -1,0 +1,49 @@
+#pragma once
+// Internal to the portal: each page as a template name plus its data, built
+// from the search library's types. portal.cc renders them.
+
+#include <kainjow/mustache.hpp>
+#include <string>
+#include <string_view>
+
+#include "schema/status.h"
+#include "searchd/searcher.h"
+#include "searchd/server/codec.h"
+#include "searchd/server/config.h"
+
+namespace tracuu::searchd::server {
+
+/// A page to render: template name (web/templates/NAME.mustache) and its data.
+struct Page {
+  std::string name;
+  kainjow::mustache::data data;
+};
+
+/// Results per page of the portal's search.
+inline constexpr std::size_t kPageSize = 10;
+
+/// The search page (/ and /search): form, facets, hits, pagination, no-results.
+/// With neither text nor filters it is the home page (form only).
+/// @return BadRequest/TooLarge/BadQuery for bad parameters, the pool's errors.
+Result<Page> search_page(const Params& params, SearcherPool& pool, const Config& config);
+
+/// The document page /doc/{id}?hl=OFFSET-LENGTH.
+/// @return NotFound for an unknown or hidden document.
+Result<Page> document_page(const std::string& id, const Params& params, SearcherPool& pool, const Config& config);
+
+/// The citation page /cite/{number}: the document if held, else a stub and who cites it.
+/// @return BadRequest when `number` is not a document number.
+Result<Page> citation_page(const std::string& number, SearcherPool& pool, const Config& config);
+
+/// The value, or `false` (a mustache section that renders nothing) when absent.
+kainjow::mustache::data optional_data(const std::optional<std::string>& value);
+
+/// A list from a range of items converted by `f`.
+template <typename Range, typename F>
+kainjow::mustache::data list_data(const Range& items, F&& f) {
+  kainjow::mustache::data list{kainjow::mustache::data::type::list};
+  for (const auto& item : items) list.push_back(f(item));
+  return list;
+}
+
+}  // namespace tracuu::searchd::server

@@ -1,0 +1,210 @@
+// The portal's search page: parameters in, a mustache view of the results out.
+#include <array>
+#include <charconv>
+#include <cstdio>
+
+#include "searchd/server/html.h"
+#include "searchd/server/portal_pages.h"
+
+namespace tracuu::searchd::server {
+namespace {
+
+using kainjow::mustache::data;
+
+// A facet of the library, the parameter that filters it and its Vietnamese label.
+struct FacetSpec {
+  std::string_view facet, param, label;
+};
+constexpr std::array<FacetSpec, 5> kFacets{{
+    {"doc_type", "type", "Loại văn bản"},
+    {"issuer", "issuer", "Cơ quan ban hành"},
+    {"year", "year", "Năm ban hành"},
+    {"signer", "signer", "Người ký"},
+    {"assignee", "assignee", "Cơ quan được giao (nội bộ)"},
+}};
+
+struct SortSpec {
+  std::string_view value, label;
+};
+constexpr std::array<SortSpec, 3> kSorts{{
+    {"relevance", "Phù hợp nhất"},
+    {"date_desc", "Mới nhất"},
+    {"date_asc", "Cũ nhất"},
+}};
+
+bool is_multi(std::string_view name) {
+  return name == "type" || name == "issuer" || name == "signer" || name == "assignee" || name == "year" || name == "month";
+}
+
+// "1234567" -> "1.234.567" (Vietnamese digit grouping).
+std::string grouped(std::size_t n) {
+  std::string digits = std::to_string(n), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back('.');
+    out.push_back(digits[i]);
+  }
+  return out;
+}
+
+// "12,5 ms" (Vietnamese decimal comma).
+std::string milliseconds(double ms) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", ms);
+  std::string s = buf;
+  for (char& c : s)
+    if (c == '.') c = ',';
+  return s + " ms";
+}
+
+// The parameters of the page minus `page` and empty values: what every link keeps.
+Params kept_params(const Params& params) {
+  Params kept;
+  for (const auto& [k, v] : params)
+    if (k != "page" && !v.empty()) kept.emplace_back(k, v);
+  return kept;
+}
+
+// /search?<kept params with `name` replaced by `value` (dropped when empty)>.
+std::string search_url(const Params& kept, std::string_view name, const std::string& value) {
+  std::string url = "/search?";
+  bool first = true;
+  auto add = [&](std::string_view k, const std::string& v) {
+    if (!first) url += '&';
+    first = false;
+    url += url_encode(k) + '=' + url_encode(v);
+  };
+  for (const auto& [k, v] : kept)
+    if (k != name) add(k, v);
+  if (!value.empty()) add(name, value);
+  return url;
+}
+
+Result<std::size_t> page_number(const Params& params) {
+  const std::string text = param(params, "page").value_or("1");
+  std::size_t page = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), page);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size() || page < 1 || page > 1000)
+    return Error{Status::BadRequest, "page must be an integer from 1 to 1000"};
+  return page;
+}
+
+data snippet_data(const Hit& hit, const Snippet& s) {
+  data d;
+  d.set("snippet_html", highlight_html(s.text, s.highlights));
+  d.set("snippet_url", "/doc/" + url_encode(hit.id) + "?hl=" + std::to_string(s.offset) + "-" + std::to_string(s.length) +
+                           "#p-" + std::to_string(s.offset));
+  d.set("section", s.section ? data(s.section->number + (s.section->title.empty() ? "" : ". " + s.section->title)) : data(false));
+  return d;
+}
+
+data hit_data(const Hit& hit) {
+  data d;
+  d.set("hit_url", "/doc/" + url_encode(hit.id));
+  d.set("hit_title", hit.title.value_or(hit.doc_number.value_or(hit.id)));
+  d.set("hit_number", optional_data(hit.doc_number));
+  d.set("hit_type", optional_data(hit.doc_type));
+  d.set("hit_issuer", optional_data(hit.issuer));
+  d.set("hit_date", hit.issue_date ? data(vietnamese_date(*hit.issue_date)) : data(false));
+  d.set("snippets", list_data(hit.snippets, [&](const Snippet& s) { return snippet_data(hit, s); }));
+  return d;
+}
+
+data facets_data(const Facets& facets, bool staff) {
+  data list{data::type::list};
+  for (const auto& spec : kFacets) {
+    const auto it = facets.find(std::string(spec.facet));
+    if (it == facets.end() || it->second.empty() || (spec.param == "assignee" && !staff)) continue;
+    data f;
+    f.set("facet_param", std::string(spec.param));
+    f.set("facet_label", std::string(spec.label));
+    std::size_t i = 0;
+    f.set("values", list_data(it->second, [&](const FacetValue& v) {
+      data d;
+      d.set("value", v.value);
+      d.set("count", grouped(v.count));
+      d.set("checked", v.selected);
+      d.set("input_id", std::string(spec.param) + "-" + std::to_string(i++));
+      return d;
+    }));
+    list.push_back(f);
+  }
+  return list;
+}
+
+data pagination_data(const Params& kept, std::size_t page, std::size_t total) {
+  const std::size_t pages = std::min<std::size_t>((total + kPageSize - 1) / kPageSize, 1000);
+  data d;
+  d.set("has_pages", pages > 1);
+  d.set("prev_url", page > 1 ? data(search_url(kept, "page", std::to_string(page - 1))) : data(false));
+  d.set("next_url", page < pages ? data(search_url(kept, "page", std::to_string(page + 1))) : data(false));
+  const std::size_t first = page > 3 ? page - 3 : 1, last = std::min(pages, page + 3);
+  data numbers{data::type::list};
+  for (std::size_t n = first; n <= last && pages > 1; ++n) {
+    data item;
+    item.set("number", std::to_string(n));
+    item.set("page_url", search_url(kept, "page", std::to_string(n)));
+    item.set("current", n == page);
+    numbers.push_back(item);
+  }
+  d.set("numbers", numbers);
+  return d;
+}
+
+// The form's own values (q, dates, sort) as the visitor left them.
+void form_data(data& d, const Params& params) {
+  d.set("q", param(params, "q").value_or(""));
+  d.set("from", param(params, "from").value_or(""));
+  d.set("to", param(params, "to").value_or(""));
+  const std::string sort = param(params, "sort").value_or("relevance");
+  d.set("sorts", list_data(kSorts, [&](const SortSpec& s) {
+    data o;
+    o.set("sort_value", std::string(s.value));
+    o.set("sort_label", std::string(s.label));
+    o.set("sort_selected", s.value == sort);
+    return o;
+  }));
+}
+
+}  // namespace
+
+data optional_data(const std::optional<std::string>& value) { return value ? data(*value) : data(false); }
+
+Result<Page> search_page(const Params& params, SearcherPool& pool, const Config& config) {
+  auto page = page_number(params);
+  if (!page) return page.error();
+  Params forwarded;
+  for (const auto& [k, v] : params)
+    if (k != "page" && !(is_multi(k) && v.empty())) forwarded.emplace_back(k, v);
+  const Params kept = kept_params(params);
+  Page out{"search", data()};
+  data& d = out.data;
+  form_data(d, params);
+  d.set("title", "Tra cứu văn bản");
+  d.set("searched", !kept.empty());
+  if (kept.empty()) return out;  // the home page: the form alone
+  forwarded.emplace_back("limit", std::to_string(kPageSize));
+  forwarded.emplace_back("offset", std::to_string((*page - 1) * kPageSize));
+  auto request = search_request_from_params(forwarded);
+  if (!request) return request.error();
+  request->staff = config.staff;
+  auto lease = pool.acquire(config.acquire_wait);
+  if (!lease) return lease.error();
+  auto response = (*lease)->search(*request);
+  if (!response) return response.error();
+  const SearchResponse& r = *response;
+  d.set("title", (request->query.empty() ? std::string("Duyệt văn bản") : request->query) + " – Tra cứu văn bản");
+  d.set("total", grouped(r.total));
+  d.set("took", milliseconds(r.took_ms));
+  d.set("has_results", !r.hits.empty());
+  d.set("first_rank", grouped(r.hits.empty() ? 0 : r.hits.front().rank));
+  d.set("last_rank", grouped(r.hits.empty() ? 0 : r.hits.back().rank));
+  d.set("hits", list_data(r.hits, hit_data));
+  d.set("facets", facets_data(r.facets, config.staff));
+  d.set("did_you_mean", r.did_you_mean ? data(*r.did_you_mean) : data(false));
+  d.set("did_you_mean_url", r.did_you_mean ? search_url(kept, "q", *r.did_you_mean) : std::string());
+  d.set("relaxed", r.info.relaxed);
+  d.set("pagination", pagination_data(kept, *page, r.total));
+  return out;
+}
+
+}  // namespace tracuu::searchd::server

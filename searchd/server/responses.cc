@@ -1,0 +1,67 @@
+#include "searchd/server/responses.h"
+
+#include <utility>
+
+#include "searchd/server/codec.h"
+
+namespace tracuu::searchd::server {
+
+bool is_server_error(Status status) { return http::to_status_class(http_status(status)) == http::status_class::server_error; }
+
+Error public_error(const Error& error) {
+  if (!is_server_error(error.status)) return error;
+  switch (error.status) {
+    case Status::Overloaded: return {error.status, "all searchers are busy; retry shortly"};
+    case Status::IndexUnavailable: return {error.status, "the index is unavailable"};
+    case Status::IndexVersionMismatch: return {error.status, "the index was built by another version; it must be rebuilt"};
+    case Status::Locked: return {error.status, "the index is locked"};
+    case Status::Io:
+    case Status::Internal:
+    case Status::Ok:
+    case Status::BadRequest:
+    case Status::BadQuery:
+    case Status::NotFound:
+    case Status::Unsupported:
+    case Status::TooLarge:
+    case Status::MethodNotAllowed: break;
+  }
+  return {error.status, "internal error"};
+}
+
+void add_security_headers(Response& response) {
+  response.set("Content-Security-Policy",
+               "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'");
+  response.set("X-Content-Type-Options", "nosniff");
+  response.set("Referrer-Policy", "same-origin");
+  response.set(http::field::x_frame_options, "DENY");
+}
+
+Response make_response(const Request& request, Status status, std::string body, std::string_view content_type) {
+  Response response{http_status(status), request.version()};
+  response.set(http::field::server, "tracuu-searchd");
+  response.set(http::field::content_type, content_type);
+  response.set(http::field::cache_control, "no-cache");
+  add_security_headers(response);
+  response.keep_alive(request.keep_alive());
+  response.body() = std::move(body);
+  return response;
+}
+
+Response json_response(const Request& request, const nlohmann::ordered_json& body, Status status) {
+  return make_response(request, status, body.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace), kJsonType);
+}
+
+Response error_response(const Request& request, const Error& error) {
+  Response response = json_response(request, error_json(public_error(error)), error.status);
+  if (error.status == Status::MethodNotAllowed) response.set(http::field::allow, "GET, HEAD");
+  if (error.status == Status::Overloaded) response.set(http::field::retry_after, "1");
+  return response;
+}
+
+void finish_response(const Request& request, Response& response) {
+  const std::size_t size = response.body().size();
+  if (request.method() == http::verb::head) response.body().clear();
+  response.content_length(size);
+}
+
+}  // namespace tracuu::searchd::server

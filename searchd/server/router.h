@@ -1,0 +1,68 @@
+#pragma once
+// handle_request: the whole server behaviour apart from sockets. A pure
+// function of the request, the searcher pool and the Config (STYLE §4).
+
+#include <string>
+#include <string_view>
+
+#include "searchd/searcher.h"
+#include "searchd/server/config.h"
+#include "searchd/server/http_types.h"
+
+namespace tracuu::searchd::server {
+
+class Metrics;
+class Site;
+
+/// Every route the server knows.
+enum class Route {
+  ApiSearch,     ///< GET /api/v1/search
+  ApiDocument,   ///< GET /api/v1/documents/{id}
+  ApiCitations,  ///< GET /api/v1/citations?number=
+  ApiSuggest,    ///< GET /api/v1/suggest?q=&limit=
+  Health,        ///< GET /health: versions and document count
+  Ready,         ///< GET /ready: 200 when the index is open
+  MetricsText,   ///< GET /metrics: Prometheus text
+  PageSearch,    ///< GET / and /search: the portal's search page
+  PageDocument,  ///< GET /doc/{id}
+  PageCitation,  ///< GET /cite/{number}
+  Static,        ///< GET /static/{file}
+  Unknown,       ///< anything else (404)
+};
+
+/// A route and the still percent-encoded rest of the path after its prefix
+/// ("{id}" of /api/v1/documents/{id}; empty for fixed routes).
+struct RouteMatch {
+  Route route = Route::Unknown;
+  std::string_view tail;
+};
+
+/// Matches a path (without query string) to a route.
+RouteMatch match_route(std::string_view path);
+
+/// Stable label of a route for logs and metrics ("search", "document", ...).
+std::string_view route_name(Route route);
+
+/// What a request is answered from besides its own bytes and the Config.
+struct Backend {
+  SearcherPool& pool;                ///< one searcher is checked out per request that needs one
+  const Site* site = nullptr;        ///< the portal; null serves the API only (portal routes 404)
+  const Metrics* metrics = nullptr;  ///< read by /metrics; null renders only the index gauges
+};
+
+/// What the handler tells the request log besides the response.
+struct RequestNotes {
+  std::string_view route = "unknown";  ///< route_name() of the matched route
+  std::string detail;                  ///< the unredacted message of a 5xx error (never sent to clients)
+};
+
+/// Answers one request. No I/O, no globals, never throws: every failure is a
+/// JSON error (API) or an HTML error page (portal) with the status given by
+/// http_status(): 400 bad parameter, 404 unknown route or document, 405 wrong
+/// method (with Allow), 413 query too large, 503 busy or index unavailable.
+/// HEAD is answered like GET without the body.
+/// @param notes when given, receives the route label and any 5xx detail for the log.
+Response handle_request(const Request& request, const Backend& backend, const Config& config,
+                        RequestNotes* notes = nullptr);
+
+}  // namespace tracuu::searchd::server
