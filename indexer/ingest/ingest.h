@@ -30,7 +30,10 @@ struct RawDoc {
   nlohmann::json given;              ///< metadata given by the source (JSONL fields/"meta"); null if none
   nlohmann::json overrides;          ///< sidecar <file>.meta.json; null if none
   std::string content_hash;          ///< hex hash of the source bytes (of the record for JSONL)
-  std::uint64_t input_offset = 0;    ///< bytes of the input file consumed once this doc was read (progress/ETA)
+  /// Bytes of the input consumed once this doc was read (progress/ETA): of the file (compressed
+  /// bytes for .gz), or for a directory given to read_inputs, of all its files read so far.
+  std::uint64_t input_offset = 0;
+  std::vector<std::string> notes;    ///< reading problems the record should warn about (repaired encoding...)
 };
 
 /// A per-file (or per-record) failure: the batch goes on.
@@ -46,8 +49,13 @@ using RawDocSink = std::function<bool(RawDoc&&)>;
 bool is_supported_input(const std::filesystem::path& path);
 
 /// Reads one file and passes its documents to `sink`.
-/// Supported: .txt .md (UTF-8, or UTF-16 with BOM), .pdf (poppler), .docx, .jsonl, .jsonl.gz.
-/// @return the errors met (empty, binary, truncated, legacy-encoded files...). Never throws.
+/// Supported: .txt .md (UTF-8, or UTF-16 with BOM; form feeds separate pages), .pdf (poppler,
+/// one page each), .docx (word/document.xml), .jsonl and .jsonl.gz (streamed; one document
+/// per record {"id", "title", "text", ...metadata}). A sidecar `<file>.meta.json` (or
+/// `<stem>.meta.json`) next to a txt/md/pdf/docx file is read into RawDoc::overrides.
+/// @return the errors met, each naming the file: BadRequest (empty, damaged, malformed sidecar),
+///         Unsupported (binary data, legacy TCVN3/VNI encoding, scanned PDF, unknown extension),
+///         TooLarge (a 1 MiB line, a 64 MiB record, a 512 MiB file), Io, NotFound. Never throws.
 std::vector<InputError> read_file(const std::filesystem::path& path, const RawDocSink& sink);
 
 /// Reads files and directories (recursively, sorted, supported extensions only,

@@ -1,121 +1,113 @@
-// Minimal reader: .txt/.md (UTF-8) and .jsonl(.gz). The full reader (PDF, DOCX,
-// UTF-16, legacy-encoding detection, sidecars) replaces this.
-#include <zlib.h>
-
+// read_file / read_inputs: dispatch by file type, sidecar overrides, directories.
 #include <algorithm>
 #include <fstream>
-#include <iterator>
 
 #include "indexer/ingest/ingest.h"
-#include "text/utf8.h"
+#include "indexer/ingest/reader_internal.h"
 
 namespace tracuu::indexer {
 namespace {
 
 namespace fs = std::filesystem;
 
-bool ends_with(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-std::string hex_hash(std::string_view bytes) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : bytes) h = (h ^ c) * 1099511628211ull;
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (int i = 0; i < 16; ++i, h >>= 4) out.push_back(kHex[h & 0xF]);
-  return out;
+enum class Kind { Text, Pdf, Docx, Jsonl, Unsupported };
+
+Kind kind_of(const fs::path& path) {
+  std::string name = path.filename().string();
+  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (ends_with(name, ".meta.json")) return Kind::Unsupported;
+  if (ends_with(name, ".txt") || ends_with(name, ".md")) return Kind::Text;
+  if (ends_with(name, ".pdf")) return Kind::Pdf;
+  if (ends_with(name, ".docx")) return Kind::Docx;
+  if (ends_with(name, ".jsonl") || ends_with(name, ".jsonl.gz")) return Kind::Jsonl;
+  return Kind::Unsupported;
+}
+
+std::string unsupported_message(const fs::path& path) {
+  const std::string ext = path.extension().string();
+  if (ext == ".doc") return "legacy Word .doc is not supported; save it as .docx";
+  if (ends_with(path.filename().string(), ".meta.json")) return "a sidecar is read with its document, not on its own";
+  return "unsupported file type '" + ext + "' (supported: .txt .md .pdf .docx .jsonl .jsonl.gz)";
+}
+
+// <file>.meta.json (or <stem>.meta.json): staff corrections applied over extraction.
+Result<nlohmann::json> read_sidecar(const fs::path& path) {
+  for (const fs::path& side : {fs::path(path.string() + ".meta.json"), path.parent_path() / (path.stem().string() + ".meta.json")}) {
+    std::error_code ec;
+    if (!fs::is_regular_file(side, ec)) continue;
+    auto bytes = detail::read_bytes(side, std::uint64_t{1} << 20);
+    if (!bytes) return Error{bytes.error().status, side.filename().string() + ": " + bytes.error().message};
+    nlohmann::json j = nlohmann::json::parse(*bytes, nullptr, false);
+    if (j.is_discarded() || !j.is_object())
+      return Error{Status::BadRequest, side.filename().string() + ": malformed sidecar (not a JSON object)"};
+    return j;
+  }
+  return nlohmann::json();
+}
+
+Result<RawDoc> read_single(const fs::path& path, Kind kind) {
+  switch (kind) {
+    case Kind::Text: return detail::read_text_file(path);
+    case Kind::Pdf: return detail::read_pdf_file(path);
+    case Kind::Docx: return detail::read_docx_file(path);
+    case Kind::Jsonl:
+    case Kind::Unsupported: break;
+  }
+  return Error{Status::Unsupported, unsupported_message(path)};
 }
 
 }  // namespace
 
-bool is_supported_input(const fs::path& path) {
-  const std::string name = path.filename().string();
-  if (ends_with(name, ".meta.json")) return false;
-  return ends_with(name, ".txt") || ends_with(name, ".md") || ends_with(name, ".jsonl") || ends_with(name, ".jsonl.gz");
-}
+bool is_supported_input(const fs::path& path) { return kind_of(path) != Kind::Unsupported; }
 
 std::vector<InputError> read_file(const fs::path& path, const RawDocSink& sink) {
-  std::vector<InputError> errors;
-  const std::string name = path.string();
-  std::string bytes;
-  if (ends_with(name, ".gz")) {
-    gzFile f = gzopen(name.c_str(), "rb");
-    if (!f) return {{name, {Status::Io, "cannot open file"}}};
-    char buf[1 << 16];
-    int n;
-    while ((n = gzread(f, buf, sizeof buf)) > 0) bytes.append(buf, static_cast<std::size_t>(n));
-    gzclose(f);
-  } else {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return {{name, {Status::Io, "cannot open file"}}};
-    bytes.assign(std::istreambuf_iterator<char>(in), {});
-  }
-  if (ends_with(name, ".jsonl") || ends_with(name, ".jsonl.gz")) {
-    std::size_t start = 0, line = 0;
-    while (start < bytes.size()) {
-      std::size_t end = bytes.find('\n', start);
-      if (end == std::string::npos) end = bytes.size();
-      ++line;
-      const std::string_view rec(bytes.data() + start, end - start);
-      start = end + 1;
-      if (rec.find_first_not_of(" \r\t") == std::string_view::npos) continue;
-      const std::string where = name + "#" + std::to_string(line);
-      nlohmann::json j = nlohmann::json::parse(rec, nullptr, false);
-      if (j.is_discarded() || !j.is_object() || !j.contains("text") || !j["text"].is_string()) {
-        errors.push_back({where, {Status::BadRequest, "not a JSON object with a string \"text\""}});
-        continue;
-      }
-      RawDoc d;
-      d.id = j.contains("id") && j["id"].is_string() ? j["id"].get<std::string>() : path.stem().string() + "-" + std::to_string(line);
-      d.source = where;
-      d.format = "jsonl";
-      d.pages.push_back(text::sanitize_utf8(j["text"].get<std::string>()));
-      if (j.contains("title") && j["title"].is_string()) d.title = j["title"].get<std::string>();
-      d.given = j;
-      d.given.erase("text");
-      d.content_hash = hex_hash(rec);
-      if (!sink(std::move(d))) return errors;
-    }
-    return errors;
-  }
-  if (bytes.empty()) return {{name, {Status::BadRequest, "empty file"}}};
-  RawDoc d;
-  d.id = path.stem().string();
-  d.source = name;
-  d.format = ends_with(name, ".md") ? "md" : "txt";
-  d.content_hash = hex_hash(bytes);
-  d.pages.push_back(text::sanitize_utf8(bytes));
-  sink(std::move(d));
-  return errors;
+  const std::string name = path.filename().string();
+  const Kind kind = kind_of(path);
+  if (kind == Kind::Jsonl) return detail::read_jsonl_file(path, sink);
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) return {{path.string(), {Status::NotFound, name + ": no such file"}}};
+  auto doc = read_single(path, kind);
+  if (!doc) return {{path.string(), {doc.error().status, name + ": " + doc.error().message}}};
+  auto sidecar = read_sidecar(path);
+  if (!sidecar) return {{path.string(), sidecar.error()}};
+  doc->overrides = std::move(*sidecar);
+  sink(std::move(*doc));
+  return {};
 }
 
 std::vector<InputError> read_inputs(const std::vector<fs::path>& inputs, const RawDocSink& sink) {
   std::vector<InputError> errors;
   bool stop = false;
-  auto guarded = [&](RawDoc&& d) {
-    if (!sink(std::move(d))) stop = true;
-    return !stop;
-  };
   for (const auto& input : inputs) {
     if (stop) break;
     std::error_code ec;
+    std::vector<fs::path> files;
     if (fs::is_directory(input, ec)) {
-      std::vector<fs::path> files;
       for (auto it = fs::recursive_directory_iterator(input, ec); !ec && it != fs::recursive_directory_iterator();
            it.increment(ec))
         if (it->is_regular_file() && is_supported_input(it->path())) files.push_back(it->path());
       std::sort(files.begin(), files.end());
-      for (const auto& f : files) {
-        if (stop) break;
-        auto e = read_file(f, guarded);
-        errors.insert(errors.end(), e.begin(), e.end());
-      }
     } else if (fs::exists(input, ec)) {
-      auto e = read_file(input, guarded);
-      errors.insert(errors.end(), e.begin(), e.end());
+      files.push_back(input);
     } else {
-      errors.push_back({input.string(), {Status::NotFound, "no such file or directory"}});
+      errors.push_back({input.string(), {Status::NotFound, input.filename().string() + ": no such file or directory"}});
+      continue;
+    }
+    // Offsets grow through the whole input argument: a directory counts its files in order.
+    std::uint64_t before = 0;
+    for (const auto& f : files) {
+      if (stop) break;
+      auto e = read_file(f, [&](RawDoc&& d) {
+        d.input_offset += before;
+        if (!sink(std::move(d))) stop = true;
+        return !stop;
+      });
+      errors.insert(errors.end(), e.begin(), e.end());
+      before += fs::is_regular_file(f, ec) ? fs::file_size(f, ec) : 0;
     }
   }
   return errors;
