@@ -42,7 +42,7 @@ Result<std::size_t> suggest_limit(const Params& params) {
 }
 
 std::optional<IndexInfo> index_info(SearcherPool& pool, const Config& config) {
-  auto lease = pool.acquire(config.acquire_wait);
+  auto lease = lease_searcher(pool, config);
   if (!lease) return std::nullopt;
   auto info = (*lease)->info();
   if (!info) return std::nullopt;
@@ -51,13 +51,19 @@ std::optional<IndexInfo> index_info(SearcherPool& pool, const Config& config) {
 
 }  // namespace
 
+Result<SearcherPool::Lease> lease_searcher(SearcherPool& pool, const Config& config) {
+  auto lease = pool.acquire(config.acquire_wait);
+  if (!lease && lease.error().status == Status::NotFound) return Error{Status::IndexUnavailable, lease.error().message};
+  return lease;
+}
+
 Result<ojson> api_search(std::string_view query_string, SearcherPool& pool, const Config& config) {
   auto params = decode_query_string(query_string);
   if (!params) return params.error();
   auto request = search_request_from_params(*params);
   if (!request) return request.error();
   request->staff = config.staff;
-  auto lease = pool.acquire(config.acquire_wait);
+  auto lease = lease_searcher(pool, config);
   if (!lease) return lease.error();
   auto response = (*lease)->search(*request);
   if (!response) return response.error();
@@ -70,7 +76,7 @@ Result<ojson> api_document(std::string_view encoded_id, std::string_view query_s
   auto id = decode_path_segment(encoded_id);
   if (!id) return id.error();
   if (id->empty()) return Error{Status::NotFound, "no document id in the path"};
-  auto lease = pool.acquire(config.acquire_wait);
+  auto lease = lease_searcher(pool, config);
   if (!lease) return lease.error();
   auto view = (*lease)->document(*id, config.staff);
   if (!view) return view.error();
@@ -82,7 +88,7 @@ Result<ojson> api_citations(std::string_view query_string, SearcherPool& pool, c
   if (!params) return params.error();
   const auto number = param(*params, "number");
   if (!number || number->empty()) return Error{Status::BadRequest, "number is required"};
-  auto lease = pool.acquire(config.acquire_wait);
+  auto lease = lease_searcher(pool, config);
   if (!lease) return lease.error();
   auto view = (*lease)->citations(*number, config.staff);
   if (!view) return view.error();
@@ -97,7 +103,7 @@ Result<ojson> api_suggest(std::string_view query_string, SearcherPool& pool, con
     return Error{Status::TooLarge, "q is longer than " + std::to_string(kMaxQueryBytes) + " bytes"};
   auto limit = suggest_limit(*params);
   if (!limit) return limit.error();
-  auto lease = pool.acquire(config.acquire_wait);
+  auto lease = lease_searcher(pool, config);
   if (!lease) return lease.error();
   auto suggestions = (*lease)->suggest(q, *limit, config.staff);
   if (!suggestions) return suggestions.error();
@@ -113,7 +119,7 @@ ojson health(SearcherPool& pool, const Config& config) {
 }
 
 Result<ojson> ready(SearcherPool& pool, const Config& config) {
-  auto lease = pool.acquire(config.acquire_wait);
+  auto lease = lease_searcher(pool, config);
   if (!lease) return lease.error();
   auto info = (*lease)->info();
   if (!info) return info.error();

@@ -14,6 +14,12 @@ namespace tracuu::searchd::server {
 
 class Metrics;
 
+/// Checks out a searcher for one request, waiting up to config.acquire_wait.
+/// A missing index (NotFound from the pool) is reported as IndexUnavailable:
+/// for a request it means 503, not a missing document.
+/// @return Overloaded when every searcher stays busy; IndexUnavailable/IndexVersionMismatch.
+Result<SearcherPool::Lease> lease_searcher(SearcherPool& pool, const Config& config);
+
 /// GET /api/v1/search?q=&type=&...: to_json(SearchResponse).
 /// @return BadRequest naming the parameter; TooLarge for an over-long q;
 ///         BadQuery; Overloaded/IndexUnavailable from the pool.

@@ -1,6 +1,7 @@
 // The portal's document page (/doc/{id}) and citation page (/cite/{number}).
 #include <algorithm>
 
+#include "searchd/server/api.h"
 #include "searchd/server/html.h"
 #include "searchd/server/portal_pages.h"
 
@@ -83,7 +84,7 @@ data assignment_data(const std::string& id, const schema::Assignment& a) {
 }  // namespace
 
 Result<Page> document_page(const std::string& id, const Params& params, SearcherPool& pool, const Config& config) {
-  auto lease = pool.acquire(config.acquire_wait);
+  auto lease = lease_searcher(pool, config);
   if (!lease) return lease.error();
   auto view = (*lease)->document(id, config.staff);
   if (!view) return view.error();
@@ -121,7 +122,7 @@ Result<Page> document_page(const std::string& id, const Params& params, Searcher
 }
 
 Result<Page> citation_page(const std::string& number, SearcherPool& pool, const Config& config) {
-  auto lease = pool.acquire(config.acquire_wait);
+  auto lease = lease_searcher(pool, config);
   if (!lease) return lease.error();
   auto view = (*lease)->citations(number, config.staff);
   if (!view) return view.error();

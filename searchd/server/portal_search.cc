@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cstdio>
 
+#include "searchd/server/api.h"
 #include "searchd/server/html.h"
 #include "searchd/server/portal_pages.h"
 
@@ -187,7 +188,7 @@ Result<Page> search_page(const Params& params, SearcherPool& pool, const Config&
   auto request = search_request_from_params(forwarded);
   if (!request) return request.error();
   request->staff = config.staff;
-  auto lease = pool.acquire(config.acquire_wait);
+  auto lease = lease_searcher(pool, config);
   if (!lease) return lease.error();
   auto response = (*lease)->search(*request);
   if (!response) return response.error();

@@ -1,0 +1,104 @@
+#include "tests/integration/http_process.h"
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <stdexcept>
+
+namespace tracuu::test {
+namespace {
+
+// fork + exec with stdout on a pipe; returns the read end.
+pid_t spawn(const std::vector<std::string>& argv, int* stdout_fd) {
+  int fds[2];
+  if (::pipe(fds) != 0) throw std::runtime_error("pipe failed");
+  const pid_t pid = ::fork();
+  if (pid < 0) throw std::runtime_error("fork failed");
+  if (pid == 0) {
+    ::dup2(fds[1], STDOUT_FILENO);
+    ::close(fds[0]);
+    ::close(fds[1]);
+    std::vector<char*> args;
+    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    ::execv(args[0], args.data());
+    std::_Exit(127);
+  }
+  ::close(fds[1]);
+  *stdout_fd = fds[0];
+  return pid;
+}
+
+int wait_status(pid_t pid) {
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0) {
+  }
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+}  // namespace
+
+std::string run_program(const std::vector<std::string>& argv, int* exit_code) {
+  int fd = -1;
+  const pid_t pid = spawn(argv, &fd);
+  std::string out;
+  char buf[4096];
+  for (ssize_t n; (n = ::read(fd, buf, sizeof buf)) != 0;)
+    if (n > 0) out.append(buf, static_cast<std::size_t>(n));
+    else if (errno != EINTR) break;
+  ::close(fd);
+  *exit_code = wait_status(pid);
+  return out;
+}
+
+TempDir::TempDir(const std::string& name)
+    : path(std::filesystem::temp_directory_path() / ("tracuu-" + name + "-" + std::to_string(::getpid()))) {
+  std::filesystem::remove_all(path);
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path, ec);
+}
+
+void build_sample_index(const std::filesystem::path& home) {
+  int code = -1;
+  run_program({TRACUU_INDEXER_BIN, "build", "--db", home.string(), "--threads", "1", TRACUU_SOURCE_DIR "/data/samples"}, &code);
+  if (code != 0) {
+    std::fprintf(stderr, "indexer build failed with %d\n", code);
+    std::abort();
+  }
+}
+
+SearchdProcess::SearchdProcess(const std::vector<std::string>& args) {
+  std::vector<std::string> argv{TRACUU_SEARCHD_BIN, "serve", "--port", "0"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  pid_ = spawn(argv, &stdout_fd_);
+  std::string line;
+  char c = 0;
+  while (::read(stdout_fd_, &c, 1) == 1 && c != '\n') line.push_back(c);
+  const std::string marker = "searchd: listening on http://127.0.0.1:";
+  if (line.rfind(marker, 0) != 0) {
+    stop();
+    throw std::runtime_error("searchd did not start: '" + line + "'");
+  }
+  port_ = static_cast<unsigned short>(std::stoi(line.substr(marker.size())));
+}
+
+SearchdProcess::~SearchdProcess() {
+  if (pid_ > 0) stop();
+}
+
+int SearchdProcess::stop() {
+  if (pid_ <= 0) return -1;
+  ::kill(pid_, SIGTERM);
+  const int status = wait_status(pid_);
+  pid_ = -1;
+  ::close(stdout_fd_);
+  return status;
+}
+
+}  // namespace tracuu::test

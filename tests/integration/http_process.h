@@ -1,0 +1,48 @@
+#pragma once
+// Child processes of the integration tests: the sample index built by the real
+// indexer binary, and `searchd serve --port 0` with its port read from stdout.
+
+#include <sys/types.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace tracuu::test {
+
+/// Runs a program to completion. @return its stdout; `exit_code` receives its exit status.
+std::string run_program(const std::vector<std::string>& argv, int* exit_code);
+
+/// A temporary directory removed on destruction.
+struct TempDir {
+  std::filesystem::path path;
+  explicit TempDir(const std::string& name);
+  ~TempDir();
+};
+
+/// Builds the index of data/samples into `home` with the indexer binary (aborts the test on failure).
+void build_sample_index(const std::filesystem::path& home);
+
+/// `searchd serve --port 0 ...` running in the background.
+class SearchdProcess {
+ public:
+  /// Starts searchd with `args` after `serve --port 0`; waits for its
+  /// "searchd: listening on http://127.0.0.1:PORT/" line. Throws when it does not come.
+  explicit SearchdProcess(const std::vector<std::string>& args);
+  /// Stops the server (SIGTERM) if still running.
+  ~SearchdProcess();
+  SearchdProcess(const SearchdProcess&) = delete;
+  SearchdProcess& operator=(const SearchdProcess&) = delete;
+
+  unsigned short port() const { return port_; }
+
+  /// Sends SIGTERM and waits. @return the exit status (0 for a graceful stop), or -1 when killed by a signal.
+  int stop();
+
+ private:
+  pid_t pid_ = -1;
+  int stdout_fd_ = -1;
+  unsigned short port_ = 0;
+};
+
+}  // namespace tracuu::test

@@ -1,0 +1,116 @@
+// The JSON routes return exactly what the codec gives for the library's answer.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "searchd/server/codec.h"
+#include "searchd/server/metrics.h"
+#include "tests/unit/server_fixture.h"
+
+namespace {
+
+using namespace tracuu;
+using tracuu::test::get;
+
+nlohmann::json body_json(const searchd::server::Response& r) { return nlohmann::json::parse(r.body()); }
+
+nlohmann::json without_took(nlohmann::json j) {
+  j.erase("took_ms");
+  return j;
+}
+
+TEST_CASE("/api/v1/search is to_json(SearchResponse) of the library's search", "[server]") {
+  const std::vector<std::string> queries{"q=dong+chi", "q=66%2F2025%2FND-CP", "q=kt-xh&limit=2&snippets=1",
+                                         "q=%22UBND+t%E1%BB%89nh%22&sort=date_desc", "year=2025&facets=0"};
+  for (const auto& qs : queries) {
+    INFO(qs);
+    auto params = searchd::server::decode_query_string(qs);
+    REQUIRE(params);
+    auto request = searchd::server::search_request_from_params(*params);
+    REQUIRE(request);
+    auto searcher = searchd::Searcher::open(test::sample_index());
+    REQUIRE(searcher);
+    auto expected = searcher->search(*request);
+    REQUIRE(expected);
+    const auto r = get("/api/v1/search?" + qs);
+    REQUIRE(r.result_int() == 200);
+    CHECK(without_took(body_json(r)) == without_took(nlohmann::json::parse(searchd::server::to_json(*expected).dump())));
+  }
+}
+
+TEST_CASE("/api/v1/documents/{id} returns the record, its text and who cites it", "[server]") {
+  const auto j = body_json(get("/api/v1/documents/000_4273f595e8f93ec2"));
+  CHECK(j["id"] == "000_4273f595e8f93ec2");
+  CHECK(j["text"].get<std::string>().find("Ủy ban nhân dân tỉnh") != std::string::npos);
+  CHECK(j["cited_by"].is_array());
+  CHECK(j["citations"].is_array());
+}
+
+TEST_CASE("/api/v1/citations finds who cites a number, in any spelling", "[server]") {
+  for (const std::string number : {"66%2F2025%2FN%C4%90-CP", "66%2F2025%2FND-CP", "nd-cp+66+2025"}) {
+    INFO(number);
+    const auto r = get("/api/v1/citations?number=" + number);
+    REQUIRE(r.result_int() == 200);
+    const auto j = body_json(r);
+    CHECK(j["key"] == "66/2025/ND-CP");
+    bool cited_by_000 = false;
+    for (const auto& c : j["cited_by"]) cited_by_000 |= c["id"] == "000_4273f595e8f93ec2";
+    CHECK(cited_by_000);
+  }
+  CHECK(get("/api/v1/citations?number=hello").result_int() == 400);  // not a document number
+}
+
+TEST_CASE("/api/v1/suggest completes words of the index", "[server]") {
+  const auto j = body_json(get("/api/v1/suggest?q=kinh&limit=5"));
+  REQUIRE(j["suggestions"].is_array());
+  CHECK_FALSE(j["suggestions"].empty());
+  CHECK(j["suggestions"].size() <= 5);
+  for (const auto& s : j["suggestions"]) CHECK(s.contains("text"));
+}
+
+TEST_CASE("/health reports versions and the document count; /ready the open index", "[server]") {
+  const auto health = body_json(get("/health"));
+  CHECK(health["status"] == "ok");
+  CHECK(health["version"].contains("schema"));
+  CHECK(health["version"].contains("analyzer"));
+  CHECK(health["index"]["documents"] == 5);
+  const auto ready = get("/ready");
+  CHECK(ready.result_int() == 200);
+  CHECK(body_json(ready)["index"]["documents"] == 5);
+}
+
+TEST_CASE("/metrics renders counters, the latency histogram and index gauges", "[server]") {
+  searchd::server::Metrics metrics;
+  metrics.record("api_search", 200, 0.003);
+  metrics.record("api_search", 400, 0.0001);
+  metrics.record("api_document", 503, 2);
+  metrics.record_connection_error();
+  auto pool = test::sample_pool();
+  const searchd::server::Backend backend{*pool, nullptr, &metrics};
+  const auto r = searchd::server::handle_request(test::make_request("/metrics"), backend, test::sample_config());
+  REQUIRE(r.result_int() == 200);
+  CHECK(std::string(r[searchd::server::http::field::content_type]).starts_with("text/plain; version=0.0.4"));
+  const std::string& text = r.body();
+  CHECK_THAT(text, Catch::Contains("tracuu_http_requests_total{route=\"api_search\",status=\"200\"} 1\n"));
+  CHECK_THAT(text, Catch::Contains("tracuu_http_requests_total{route=\"api_search\",status=\"400\"} 1\n"));
+  CHECK_THAT(text, Catch::Contains("tracuu_http_request_duration_seconds_bucket{route=\"api_search\",le=\"0.005\"} 2\n"));
+  CHECK_THAT(text, Catch::Contains("tracuu_http_request_duration_seconds_bucket{route=\"api_search\",le=\"0.001\"} 1\n"));
+  CHECK_THAT(text, Catch::Contains("tracuu_http_request_duration_seconds_bucket{route=\"api_document\",le=\"2.5\"} 1\n"));
+  CHECK_THAT(text, Catch::Contains("tracuu_http_request_duration_seconds_count{route=\"api_search\"} 2\n"));
+  CHECK_THAT(text, Catch::Contains("tracuu_http_errors_total{kind=\"client\"} 1\n"));
+  CHECK_THAT(text, Catch::Contains("tracuu_http_errors_total{kind=\"server\"} 1\n"));
+  CHECK_THAT(text, Catch::Contains("tracuu_http_errors_total{kind=\"connection\"} 1\n"));
+  CHECK_THAT(text, Catch::Contains("tracuu_index_documents 5\n"));
+  CHECK_THAT(text, Catch::Contains("tracuu_index_generation "));
+  CHECK_THAT(text, Catch::Contains("# TYPE tracuu_http_request_duration_seconds histogram\n"));
+}
+
+TEST_CASE("staff mode reaches the library: the assignee facet is requested", "[server]") {
+  auto config = test::sample_config();
+  config.staff = true;
+  const auto staff = body_json(test::serve(test::make_request("/api/v1/search?q=ubnd"), config));
+  const auto public_view = body_json(get("/api/v1/search?q=ubnd"));
+  CHECK(staff["facets"].contains("assignee"));
+  CHECK_FALSE(public_view["facets"].contains("assignee"));
+}
+
+}  // namespace

@@ -1,0 +1,198 @@
+// The portal: HTML helpers (tables) and pages rendered through handle_request.
+#include <catch2/catch.hpp>
+#include <regex>
+
+#include "searchd/server/html.h"
+#include "tests/unit/server_fixture.h"
+
+namespace {
+
+using namespace tracuu;
+using namespace tracuu::searchd::server;
+using tracuu::test::get;
+
+struct HighlightRow {
+  std::string text;
+  std::vector<searchd::Highlight> highlights;
+  std::string expected;
+};
+
+TEST_CASE("highlight_html escapes everything and marks the ranges", "[server]") {
+  const std::vector<HighlightRow> rows{
+      {"đồng chí Hà", {{0, 7}, {8, 12}}, "<mark>đồng</mark> <mark>chí</mark> Hà"},
+      {"a <b> & \"c\"", {{2, 5}}, "a <mark>&lt;b&gt;</mark> &amp; &quot;c&quot;"},
+      {"<script>", {}, "&lt;script&gt;"},
+      {"đồng", {{1, 3}}, "<mark>đ</mark>ồng"},     // inside a character: snapped to character starts
+      {"abc", {{1, 99}}, "a<mark>bc</mark>"},      // past the end: clamped
+      {"abc", {{2, 1}, {5, 9}}, "abc"},             // empty or inverted: skipped
+      {"abcdef", {{3, 5}, {0, 4}}, "<mark>abcd</mark>ef"},  // overlap: the later-starting one is skipped
+      {"it's", {{0, 4}}, "<mark>it&#39;s</mark>"},
+  };
+  for (const auto& row : rows) {
+    INFO(row.text);
+    CHECK(highlight_html(row.text, row.highlights) == row.expected);
+  }
+}
+
+TEST_CASE("url_encode keeps unreserved characters only", "[server]") {
+  CHECK(url_encode("66/2025/NĐ-CP") == "66%2F2025%2FN%C4%90-CP");
+  CHECK(url_encode("a b&c=d") == "a%20b%26c%3Dd");
+  CHECK(url_encode("abc-_.~") == "abc-_.~");
+}
+
+TEST_CASE("parse_passage reads OFFSET-LENGTH and nothing else", "[server]") {
+  CHECK(parse_passage("266-192")->offset == 266);
+  CHECK(parse_passage("266-192")->length == 192);
+  for (const std::string bad : {"", "-", "1-", "-2", "a-1", "1-2-3", "1 - 2", "99999999999999999999999-1"}) {
+    INFO(bad);
+    CHECK_FALSE(parse_passage(bad));
+  }
+}
+
+TEST_CASE("document_text_html anchors sections and marks the passage", "[server]") {
+  schema::DocRecord r;
+  r.text = "Mở đầu <x>\n1. Mục một\nnội dung đồng chí";
+  schema::Section s;
+  s.anchor = "s-1";
+  s.heading = {r.text.find("1."), r.text.find("1.") + 12};
+  r.sections.push_back(s);
+  const std::size_t at = r.text.find("đồng");
+  const std::string html = document_text_html(r, Passage{at, 12});
+  CHECK_THAT(html, Catch::Contains("Mở đầu &lt;x&gt;\n<span class=\"anchor\" id=\"s-1\"></span>1. Mục một"));
+  CHECK_THAT(html, Catch::Contains("nội dung <mark class=\"passage\" id=\"p-" + std::to_string(at) + "\">đồng chí</mark>"));
+  CHECK(document_text_html(r, Passage{9999, 5}).find("<mark") == std::string::npos);  // beyond the text: ignored
+  CHECK_THAT(document_text_html(r, Passage{at, 9999}), Catch::EndsWith("đồng chí</mark>"));
+}
+
+TEST_CASE("vietnamese_date turns ISO dates into dd/mm/yyyy", "[server]") {
+  CHECK(vietnamese_date("2025-07-31") == "31/07/2025");
+  CHECK(vietnamese_date("2025") == "2025");
+}
+
+TEST_CASE("the home page is Vietnamese, accessible and has the search form", "[server][portal]") {
+  const auto r = get("/");
+  REQUIRE(r.result_int() == 200);
+  CHECK(std::string(r[http::field::content_type]) == "text/html; charset=utf-8");
+  const std::string& html = r.body();
+  CHECK_THAT(html, Catch::Contains("<html lang=\"vi\">"));
+  CHECK_THAT(html, Catch::Contains("<label for=\"q\">"));
+  CHECK_THAT(html, Catch::Contains("name=\"viewport\""));
+  CHECK_THAT(html, Catch::Contains("action=\"/search\""));
+}
+
+TEST_CASE("the search page keeps the query and highlights accented hits", "[server][portal]") {
+  const auto r = get("/search?q=dong+chi");
+  REQUIRE(r.result_int() == 200);
+  const std::string& html = r.body();
+  CHECK_THAT(html, Catch::Contains("value=\"dong chi\""));
+  CHECK_THAT(html, Catch::Contains("<mark>đồng</mark> <mark>chí</mark>"));
+  CHECK_THAT(html, Catch::Contains("Tìm thấy 5 văn bản"));
+  CHECK_THAT(html, Catch::Contains("?hl="));  // snippets deep-link to the passage
+  CHECK_THAT(html, Catch::Contains("#p-"));
+}
+
+TEST_CASE("the search page shows facets as checkboxes with counts, selected kept", "[server][portal]") {
+  const auto r = get("/search?q=ubnd&type=Th%C3%B4ng+b%C3%A1o&page=1");
+  REQUIRE(r.result_int() == 200);
+  const std::string& html = r.body();
+  CHECK_THAT(html, Catch::Contains("<legend>Loại văn bản</legend>"));
+  CHECK_THAT(html, Catch::Contains("name=\"type\" value=\"Thông báo\" checked"));
+  CHECK_THAT(html, Catch::Contains("<legend>Năm ban hành</legend>"));
+}
+
+TEST_CASE("no results: a clear page, never an error", "[server][portal]") {
+  const auto r = get("/search?q=qqqzzzxxyy");
+  CHECK(r.result_int() == 200);
+  CHECK_THAT(r.body(), Catch::Contains("Không tìm thấy kết quả"));
+}
+
+TEST_CASE("user input is escaped in pages", "[server][portal]") {
+  const auto r = get("/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E%22");
+  CHECK_THAT(r.body(), Catch::Contains("&lt;script&gt;alert(1)&lt;/script&gt;&quot;"));
+  CHECK(r.body().find("<script>alert") == std::string::npos);
+}
+
+TEST_CASE("pages have no inline script or style (CSP)", "[server][portal]") {
+  for (const std::string target : {"/", "/search?q=dong+chi", "/doc/000_4273f595e8f93ec2?hl=100-50",
+                                   "/cite/66%2F2025%2FN%C4%90-CP", "/doc/nope"}) {
+    INFO(target);
+    const std::string html = get(target).body();
+    CHECK(html.find("<style") == std::string::npos);
+    CHECK(html.find(" style=") == std::string::npos);
+    CHECK_FALSE(std::regex_search(html, std::regex(" on[a-z]+=")));  // no onclick= and the like
+    std::size_t at = 0;
+    while ((at = html.find("<script", at)) != std::string::npos) {
+      CHECK(html.compare(at, 12, "<script src=") == 0);
+      ++at;
+    }
+  }
+}
+
+TEST_CASE("the document page highlights the passage of the snippet", "[server][portal]") {
+  const auto r = get("/doc/000_4273f595e8f93ec2?hl=100-50");
+  REQUIRE(r.result_int() == 200);
+  CHECK_THAT(r.body(), Catch::Contains("<mark class=\"passage\" id=\"p-100\">"));
+  CHECK_THAT(r.body(), Catch::Contains("Ủy ban nhân dân tỉnh"));
+  CHECK_THAT(r.body(), Catch::Contains("<table class=\"metadata\">"));
+  CHECK(get("/doc/000_4273f595e8f93ec2?hl=garbage").result_int() == 200);  // a bad hl is ignored
+}
+
+TEST_CASE("the document page links its citations and lists its sections", "[server][portal]") {
+  const std::string html = get("/doc/000_4273f595e8f93ec2").body();
+  CHECK_THAT(html, Catch::Contains("href=\"/cite/66%2F2025%2FN%C4%90-CP\""));
+  CHECK_THAT(html, Catch::Contains("Mục lục"));
+  CHECK_THAT(html, Catch::Contains("class=\"anchor\" id=\"s-1\""));
+}
+
+TEST_CASE("an unknown document is an HTML 404 in Vietnamese", "[server][portal]") {
+  const auto r = get("/doc/no-such-document");
+  CHECK(r.result_int() == 404);
+  CHECK(std::string(r[http::field::content_type]) == "text/html; charset=utf-8");
+  CHECK_THAT(r.body(), Catch::Contains("Không tìm thấy"));
+}
+
+TEST_CASE("the citation page of a number we do not hold lists who cites it", "[server][portal]") {
+  const auto r = get("/cite/66%2F2025%2FN%C4%90-CP");
+  REQUIRE(r.result_int() == 200);
+  CHECK_THAT(r.body(), Catch::Contains("chưa có trong hệ thống"));
+  CHECK_THAT(r.body(), Catch::Contains("href=\"/doc/000_4273f595e8f93ec2\""));
+  CHECK(get("/cite/not-a-number").result_int() == 400);
+}
+
+TEST_CASE("static files have their content type and cache headers; nothing else is served", "[server][portal]") {
+  const auto css = get("/static/app.css");
+  CHECK(css.result_int() == 200);
+  CHECK(std::string(css[http::field::content_type]) == "text/css; charset=utf-8");
+  CHECK(std::string(css[http::field::cache_control]) == "public, max-age=3600");
+  CHECK(std::string(get("/static/suggest.js")[http::field::content_type]) == "text/javascript; charset=utf-8");
+  for (const std::string target : {"/static/nope.css", "/static/../CMakeLists.txt", "/static/%2E%2E%2Fweb%2Ftemplates%2Flayout.mustache",
+                                   "/static/"}) {
+    INFO(target);
+    CHECK(get(target).result_int() == 404);
+  }
+}
+
+TEST_CASE("bad portal parameters give an HTML 400 page", "[server][portal]") {
+  for (const std::string target : {"/search?q=a&page=0", "/search?q=a&page=x", "/search?q=a&bogus=1", "/search?q=%zz"}) {
+    INFO(target);
+    const auto r = get(target);
+    CHECK(r.result_int() == 400);
+    CHECK_THAT(r.body(), Catch::Contains("<html lang=\"vi\">"));
+  }
+}
+
+TEST_CASE("staff mode is visible on the portal", "[server][portal]") {
+  auto config = test::sample_config();
+  config.staff = true;
+  CHECK_THAT(test::serve(test::make_request("/search?q=ubnd"), config).body(), Catch::Contains("Chế độ cán bộ"));
+  CHECK(get("/search?q=ubnd").body().find("Chế độ cán bộ") == std::string::npos);
+}
+
+TEST_CASE("without --web the portal routes are 404 and the API still works", "[server][portal]") {
+  auto pool = test::sample_pool();
+  const Backend backend{*pool, nullptr, nullptr};
+  CHECK(handle_request(test::make_request("/"), backend, test::sample_config()).result_int() == 404);
+  CHECK(handle_request(test::make_request("/health"), backend, test::sample_config()).result_int() == 200);
+}
+
+}  // namespace
