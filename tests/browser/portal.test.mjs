@@ -1,0 +1,140 @@
+// The portal in a real browser (issue #8): Debian's Chromium, headless, driven
+// by playwright-core. Run by run.sh with BASE_URL, ARTIFACTS and CHROMIUM set.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const BASE = process.env.BASE_URL;
+const ARTIFACTS = process.env.ARTIFACTS;
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const profiles = [];
+
+// A browser with a fresh profile; `javaScriptEnabled: false` for the no-JS scenario.
+async function browser(options = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'tracuu-chromium-'));
+  profiles.push(dir);
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: ARGS,
+    viewport: { width: 1280, height: 900 }, locale: 'vi-VN', ...options,
+  });
+  context.cspViolations = [];
+  context.on('console', (m) => { if (m.text().includes('Content Security Policy')) context.cspViolations.push(m.text()); });
+  return context;
+}
+
+let js, nojs;
+before(async () => { js = await browser(); nojs = await browser({ javaScriptEnabled: false }); });
+after(async () => {
+  for (const c of [js, nojs]) if (c) { assert.deepEqual(c.cspViolations, []); await c.close(); }
+  for (const dir of profiles) rmSync(dir, { recursive: true, force: true });
+});
+
+const page = (context) => context.newPage();
+const shot = (p, name) => p.screenshot({ path: join(ARTIFACTS, name + '.png'), fullPage: false });
+const marks = (p) => p.locator('.hit mark').allTextContents();
+
+async function searchFromHome(p, q) {
+  await p.goto(BASE + '/');
+  await p.getByLabel('Từ khóa, số hiệu hoặc trích yếu').fill(q);
+  await Promise.all([p.waitForURL(/\/search\?/), p.keyboard.press('Enter')]);
+}
+
+test('an unaccented query finds accented words, highlighted', async () => {
+  const p = await page(js);
+  await searchFromHome(p, 'dong chi');
+  assert.equal(await p.locator('#q').inputValue(), 'dong chi');  // the box keeps the query
+  const words = (await marks(p)).map((w) => w.toLowerCase());
+  assert.ok(words.includes('đồng'), 'đồng highlighted: ' + words.join(' '));
+  assert.ok(words.includes('chí'), 'chí highlighted: ' + words.join(' '));
+  assert.match(await p.locator('h1.summary').textContent(), /Tìm thấy \d+ văn bản/);
+  await shot(p, 'search');
+});
+
+test('two ticked facet values keep disjunctive counts', async () => {
+  const p = await page(js);
+  await p.goto(BASE + '/search?q=ubnd');
+  const boxes = p.locator('fieldset.facet:has(legend:text("Năm ban hành")) input[type=checkbox]');
+  assert.ok(await boxes.count() >= 2, 'at least two years');
+  const labels = p.locator('fieldset.facet:has(legend:text("Năm ban hành")) label');
+  const before = await labels.allTextContents();
+  const count = (label) => Number(label.match(/\(([\d.]+)\)/)[1].replace(/\./g, ''));
+  await boxes.nth(0).check();
+  await boxes.nth(1).check();
+  await Promise.all([p.waitForURL(/year=/), p.getByRole('button', { name: 'Lọc kết quả' }).click()]);
+  const after = await labels.allTextContents();
+  assert.deepEqual(after, before, 'counts ignore the facet\'s own filter');
+  assert.ok(await boxes.nth(0).isChecked() && await boxes.nth(1).isChecked(), 'selection kept');
+  const total = Number((await p.locator('h1.summary').textContent()).match(/Tìm thấy ([\d.]+)/)[1].replace(/\./g, ''));
+  assert.equal(total, count(before[0]) + count(before[1]), 'OR of the two values');
+  await shot(p, 'facets');
+});
+
+test('a snippet opens the document on its highlighted passage', async () => {
+  const p = await page(js);
+  await p.goto(BASE + '/search?q=' + encodeURIComponent('kinh tế - xã hội'));
+  const link = p.locator('a.passage-link').first();
+  const snippetText = (await link.textContent()).trim();
+  await Promise.all([p.waitForURL(/\/doc\/.+hl=.+#p-\d+/), link.click()]);
+  const passage = p.locator('mark.passage');
+  assert.equal(await passage.count(), 1);
+  const id = await passage.getAttribute('id');
+  assert.equal('#' + id, new URL(p.url()).hash, 'the fragment names the passage');
+  const firstWords = snippetText.replace(/…/g, '').trim().split(/\s+/).slice(0, 3).join(' ');
+  assert.ok((await passage.textContent()).replace(/\s+/g, ' ').includes(firstWords), 'the passage is the snippet');
+  const box = await passage.boundingBox();
+  const viewport = p.viewportSize();
+  assert.ok(box && box.y >= 0 && box.y < viewport.height, 'the passage is on screen');
+  await shot(p, 'document');
+});
+
+test('a citation leads to a stub page listing who cites it', async () => {
+  const p = await page(js);
+  await p.goto(BASE + '/doc/000_4273f595e8f93ec2');
+  await shot(p, 'document-top');
+  const cite = p.locator('a[href^="/cite/"]').first();
+  const number = (await cite.textContent()).trim();
+  await Promise.all([p.waitForURL(/\/cite\//), cite.click()]);
+  assert.match(await p.locator('h1').textContent(), new RegExp(number.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  assert.match(await p.locator('main').textContent(), /chưa có trong hệ thống/);
+  assert.ok(await p.locator('ul.cited-by a[href="/doc/000_4273f595e8f93ec2"]').count() >= 1, 'cited by the document we came from');
+  await shot(p, 'citation');
+});
+
+test('the same search works with JavaScript disabled', async () => {
+  const p = await page(nojs);
+  await searchFromHome(p, 'dong chi');
+  const words = (await marks(p)).map((w) => w.toLowerCase());
+  assert.ok(words.includes('đồng') && words.includes('chí'));
+  await Promise.all([p.waitForURL(/\/doc\//), p.locator('a.passage-link').first().click()]);
+  assert.equal(await p.locator('mark.passage').count(), 1);
+  await shot(p, 'nojs-document');
+});
+
+test('as-you-type suggestions fill the datalist (JavaScript on)', async () => {
+  const p = await page(js);
+  await p.goto(BASE + '/');
+  await p.locator('#q').pressSequentially('kinh', { delay: 30 });
+  await p.waitForFunction(() => document.querySelectorAll('#suggestions option').length > 0);
+  const options = await p.locator('#suggestions option').evaluateAll((os) => os.map((o) => o.value));
+  assert.ok(options.some((o) => o.toLowerCase().startsWith('kinh')), options.join(', '));
+});
+
+test('phone width: no horizontal scrolling; the skip link comes first on the keyboard', async () => {
+  const p = await page(js);
+  await p.setViewportSize({ width: 375, height: 812 });
+  await p.goto(BASE + '/search?q=' + encodeURIComponent('UBND tỉnh'));
+  const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, 'page wider than the screen by ' + overflow + ' px');
+  await shot(p, 'search-phone');
+  await p.goto(BASE + '/doc/004_b33ee16890788d7a');
+  assert.ok(await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth) <= 0);
+  await shot(p, 'document-phone');
+  await p.keyboard.press('Tab');
+  assert.equal(await p.evaluate(() => document.activeElement.className), 'skip');
+  await p.keyboard.press('Tab');
+  assert.equal(await p.evaluate(() => document.activeElement.className), 'brand');
+});
