@@ -2,9 +2,11 @@
 // on the same corpus and the same words, queries as written and without marks.
 //   bench_relevance prepare --corpus corpus.jsonl.gz --queries queries.jsonl --out DIR
 //       writes DIR/corpus.jsonl (ids "a0001"..., which every engine accepts) and DIR/qrels.tsv
-//   bench_relevance run --qrels DIR/qrels.tsv --engine KIND=TARGET [--engine ...] [--limit 100]
+//   bench_relevance run --qrels DIR/qrels.tsv --engine KIND=TARGET [--engine ...] [--limit 100] [--jobs 2]
 //       prints one markdown table row per engine (MRR@10, nDCG@10, R@10, R@100, both query forms)
 // A query is the OR of its words (FACTS.md); tracuu gets them through its library with op=Or.
+#include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -13,6 +15,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "bench/corpus_reader.h"
@@ -114,39 +117,58 @@ Scores evaluate(Engine& engine, const std::vector<Judged>& judged, std::size_t l
   return s;
 }
 
+// One table row for engine `spec` ("kind=target"); never throws.
+std::string evaluate_row(const std::string& spec, const std::vector<Judged>& judged, std::size_t limit) {
+  const auto eq = spec.find('=');
+  const std::string kind = spec.substr(0, eq), target = eq == std::string::npos ? "" : spec.substr(eq + 1);
+  char row[512];
+  try {
+    auto engine = open_engine(kind, target);
+    const Scores s = evaluate(*engine, judged, limit);
+    if (s.errors == 2 * judged.size()) throw std::runtime_error(s.first_error);
+    const auto& w = s.written;
+    const auto& u = s.unaccented;
+    const double loss = w.mrr10 > 0 ? 100.0 * (1.0 - u.mrr10 / w.mrr10) : 0;
+    std::snprintf(row, sizeof row, "| %s | %zu | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.1f %% |", kind.c_str(),
+                  w.queries, w.mean(w.mrr10), w.mean(w.ndcg10), w.mean(w.recall10), w.mean(w.recall100), u.mean(u.mrr10),
+                  u.mean(u.ndcg10), u.mean(u.recall10), u.mean(u.recall100), loss);
+    if (s.errors)
+      std::fprintf(stderr, "bench_relevance: %s: %zu failed queries, first: %s\n", kind.c_str(), s.errors, s.first_error.c_str());
+  } catch (const std::exception& e) {
+    std::snprintf(row, sizeof row, "| %s | n/a: %.300s | | | | | | | | | |", kind.c_str(), e.what());
+  }
+  return row;
+}
+
 int run(int argc, char** argv) {
   std::string qrels;
   std::vector<std::string> specs;
-  std::size_t limit = 100;
+  std::size_t limit = 100, jobs = 2;
   for (int i = 2; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--qrels") qrels = arg_value(i, argc, argv);
     else if (a == "--engine") specs.push_back(arg_value(i, argc, argv));
     else if (a == "--limit") limit = std::stoull(arg_value(i, argc, argv));
+    else if (a == "--jobs") jobs = std::max<std::size_t>(1, std::stoull(arg_value(i, argc, argv)));
     else throw std::runtime_error("unknown option " + a);
   }
   const auto judged = read_qrels(qrels);
+  // Engines run side by side (`jobs` at a time): relevance does not depend on speed.
+  // Last first: the harness lists the slow servers (PostgreSQL ranking every match) last.
+  std::vector<std::string> rows(specs.size());
+  std::atomic<std::size_t> next{0};
+  std::vector<std::thread> workers;
+  for (std::size_t w = 0; w < std::min(jobs, specs.size()); ++w)
+    workers.emplace_back([&] {
+      for (std::size_t k; (k = next++) < specs.size();) {
+        const std::size_t i = specs.size() - 1 - k;
+        rows[i] = evaluate_row(specs[i], judged, limit);
+      }
+    });
+  for (auto& t : workers) t.join();
   std::printf("| engine | queries | MRR@10 | nDCG@10 | R@10 | R@100 | MRR@10 unaccented | nDCG@10 unaccented | R@10 unaccented | R@100 unaccented | MRR@10 lost unaccented |\n");
   std::printf("|---|---|---|---|---|---|---|---|---|---|---|\n");
-  for (const auto& spec : specs) {
-    const auto eq = spec.find('=');
-    const std::string kind = spec.substr(0, eq), target = eq == std::string::npos ? "" : spec.substr(eq + 1);
-    try {
-      auto engine = open_engine(kind, target);
-      const Scores s = evaluate(*engine, judged, limit);
-      if (s.errors == 2 * judged.size()) throw std::runtime_error(s.first_error);
-      const auto& w = s.written;
-      const auto& u = s.unaccented;
-      const double loss = w.mrr10 > 0 ? 100.0 * (1.0 - u.mrr10 / w.mrr10) : 0;
-      std::printf("| %s | %zu | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.1f %% |\n", kind.c_str(), w.queries,
-                  w.mean(w.mrr10), w.mean(w.ndcg10), w.mean(w.recall10), w.mean(w.recall100), u.mean(u.mrr10), u.mean(u.ndcg10),
-                  u.mean(u.recall10), u.mean(u.recall100), loss);
-      if (s.errors) std::fprintf(stderr, "bench_relevance: %s: %zu failed queries, first: %s\n", kind.c_str(), s.errors, s.first_error.c_str());
-    } catch (const std::exception& e) {
-      std::printf("| %s | n/a: %s | | | | | | | | | |\n", kind.c_str(), e.what());
-    }
-    std::fflush(stdout);
-  }
+  for (const auto& r : rows) std::printf("%s\n", r.c_str());
   return 0;
 }
 

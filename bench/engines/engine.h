@@ -41,8 +41,10 @@ class IndexWriter {
 };
 
 /// Engine kinds: "tracuu" (index home), "xapian" (glass directory), "sqlite"
-/// (database file), "sphinx" (host:port of searchd's SphinxQL listener),
-/// "postgres" (libpq conninfo). Throws std::runtime_error naming what is missing.
+/// (database file), "sphinx" (host:port of searchd's SphinxQL listener; default
+/// ranker proximity_bm25), "sphinx-bm25" (the same with ranker=bm25), "postgres"
+/// (libpq conninfo; ts_rank_cd), "postgres-ts_rank" (the same ordered by ts_rank).
+/// Throws std::runtime_error naming what is missing.
 std::unique_ptr<Engine> open_engine(const std::string& kind, const std::string& target);
 
 /// Writers for "xapian", "sqlite" and "postgres" (tracuu and Sphinx index with
@@ -56,8 +58,8 @@ std::unique_ptr<Engine> open_xapian(const std::string& dir);
 std::unique_ptr<IndexWriter> open_xapian_writer(const std::string& dir);
 std::unique_ptr<Engine> open_sqlite(const std::string& file);
 std::unique_ptr<IndexWriter> open_sqlite_writer(const std::string& file, const std::string& config_dir);
-std::unique_ptr<Engine> open_sphinx(const std::string& host_port);
-std::unique_ptr<Engine> open_postgres(const std::string& conninfo);
+std::unique_ptr<Engine> open_sphinx(const std::string& host_port, const std::string& ranker);
+std::unique_ptr<Engine> open_postgres(const std::string& conninfo, const std::string& rank_function);
 std::unique_ptr<IndexWriter> open_postgres_writer(const std::string& conninfo, const std::string& config_dir);
 
 /// Reads a whole text file (the peers' SQL). Throws when missing.

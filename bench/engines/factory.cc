@@ -10,9 +10,11 @@ std::unique_ptr<Engine> open_engine(const std::string& kind, const std::string& 
   if (kind == "tracuu") return open_tracuu(target);
   if (kind == "xapian") return open_xapian(target);
   if (kind == "sqlite") return open_sqlite(target);
-  if (kind == "sphinx") return open_sphinx(target);
-  if (kind == "postgres") return open_postgres(target);
-  throw std::runtime_error("unknown engine '" + kind + "' (tracuu, xapian, sqlite, sphinx, postgres)");
+  if (kind == "sphinx") return open_sphinx(target, "");
+  if (kind == "sphinx-bm25") return open_sphinx(target, "bm25");
+  if (kind == "postgres") return open_postgres(target, "ts_rank_cd");
+  if (kind == "postgres-ts_rank") return open_postgres(target, "ts_rank");
+  throw std::runtime_error("unknown engine '" + kind + "' (tracuu, xapian, sqlite, sphinx, sphinx-bm25, postgres, postgres-ts_rank)");
 }
 
 std::unique_ptr<IndexWriter> open_writer(const std::string& kind, const std::string& target, const std::string& config_dir) {

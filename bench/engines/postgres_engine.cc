@@ -122,11 +122,10 @@ std::string ts_query(const std::vector<std::string>& words, QueryMode mode) {
 
 class PostgresEngine : public Engine {
  public:
-  explicit PostgresEngine(const std::string& conninfo) : conn_(conninfo) {
-    PGresult* r = PQprepare(conn_.c, "search",
-                            "SELECT id, title FROM docs, to_tsquery('vn', $1) q WHERE tsv @@ q "
-                            "ORDER BY ts_rank_cd(tsv, q) DESC LIMIT $2::int",
-                            2, nullptr);
+  PostgresEngine(const std::string& conninfo, const std::string& rank_function) : conn_(conninfo) {
+    const std::string sql = "SELECT id, title FROM docs, to_tsquery('vn', $1) q WHERE tsv @@ q ORDER BY " + rank_function +
+                            "(tsv, q) DESC LIMIT $2::int";
+    PGresult* r = PQprepare(conn_.c, "search", sql.c_str(), 2, nullptr);
     const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
     PQclear(r);
     if (!ok) throw std::runtime_error(std::string("postgres: prepare: ") + PQerrorMessage(conn_.c));
@@ -154,7 +153,9 @@ class PostgresEngine : public Engine {
 
 }  // namespace
 
-std::unique_ptr<Engine> open_postgres(const std::string& conninfo) { return std::make_unique<PostgresEngine>(conninfo); }
+std::unique_ptr<Engine> open_postgres(const std::string& conninfo, const std::string& rank_function) {
+  return std::make_unique<PostgresEngine>(conninfo, rank_function);
+}
 std::unique_ptr<IndexWriter> open_postgres_writer(const std::string& conninfo, const std::string& config_dir) {
   return std::make_unique<PostgresWriter>(conninfo, config_dir);
 }
@@ -163,11 +164,11 @@ std::unique_ptr<IndexWriter> open_postgres_writer(const std::string& conninfo, c
 #else
 #include <stdexcept>
 namespace tracuu::bench {
-std::unique_ptr<Engine> open_postgres(const std::string&) {
+std::unique_ptr<Engine> open_postgres(const std::string&, const std::string&) {
   throw std::runtime_error("postgres: built without libpq (scripts/install-deps.sh --bench installs libpq-dev)");
 }
 std::unique_ptr<IndexWriter> open_postgres_writer(const std::string& c, const std::string&) {
-  open_postgres(c);
+  open_postgres(c, "");
   return nullptr;
 }
 }  // namespace tracuu::bench

@@ -14,7 +14,7 @@ namespace {
 
 class SphinxEngine : public Engine {
  public:
-  explicit SphinxEngine(const std::string& host_port) : db_(mysql_init(nullptr)) {
+  SphinxEngine(const std::string& host_port, const std::string& ranker) : db_(mysql_init(nullptr)), ranker_(ranker) {
     const auto colon = host_port.rfind(':');
     const std::string host = host_port.substr(0, colon);
     const unsigned port = colon == std::string::npos ? 9306 : static_cast<unsigned>(std::stoul(host_port.substr(colon + 1)));
@@ -32,7 +32,8 @@ class SphinxEngine : public Engine {
     // Words are letters and digits only, so they need no escaping inside MATCH('').
     const std::string match = join(words, mode == QueryMode::AnyWord ? " | " : " ");
     const std::string sql = "SELECT xid, title FROM bench WHERE MATCH('" + match + "') LIMIT " + std::to_string(limit) +
-                            " OPTION max_matches=" + std::to_string(std::max<std::size_t>(limit, 1000));
+                            " OPTION max_matches=" + std::to_string(std::max<std::size_t>(limit, 1000)) +
+                            (ranker_.empty() ? "" : ", ranker=" + ranker_);
     if (mysql_real_query(db_, sql.data(), sql.size()) != 0) throw std::runtime_error(std::string("sphinx: ") + mysql_error(db_));
     MYSQL_RES* res = mysql_store_result(db_);
     if (!res) throw std::runtime_error(std::string("sphinx: ") + mysql_error(db_));
@@ -43,17 +44,20 @@ class SphinxEngine : public Engine {
 
  private:
   MYSQL* db_;
+  std::string ranker_;  // empty: searchd's default, proximity_bm25
 };
 
 }  // namespace
 
-std::unique_ptr<Engine> open_sphinx(const std::string& host_port) { return std::make_unique<SphinxEngine>(host_port); }
+std::unique_ptr<Engine> open_sphinx(const std::string& host_port, const std::string& ranker) {
+  return std::make_unique<SphinxEngine>(host_port, ranker);
+}
 
 }  // namespace tracuu::bench
 #else
 #include <stdexcept>
 namespace tracuu::bench {
-std::unique_ptr<Engine> open_sphinx(const std::string&) {
+std::unique_ptr<Engine> open_sphinx(const std::string&, const std::string&) {
   throw std::runtime_error("sphinx: built without libmariadb (scripts/install-deps.sh --bench installs libmariadb-dev)");
 }
 }  // namespace tracuu::bench

@@ -1,0 +1,68 @@
+# The query step of bench/run: the same query list, the same concurrency and
+# the same duration for every engine, on the indexes the indexing step kept.
+# Servers (tracuu HTTP via wrk, Sphinx via SphinxQL, PostgreSQL via libpq) on
+# loopback; libraries (tracuu, stock Xapian, SQLite FTS5) in process.
+# Rows of $RESULTS/queries.tsv:
+#   corpus engine interface clients qps p50_ms p99_ms requests errors empty note
+
+query_row() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >>"$RESULTS/queries.tsv"; }
+
+# load_one CORPUS ENGINE INTERFACE CLIENTS KIND=TARGET: bench_load on one engine.
+load_one() {
+  local corpus=$1 engine=$2 iface=$3 clients=$4 spec=$5 out
+  say "queries on $corpus: $engine ($iface), $clients client(s), ${DURATION}s"
+  out=$("$BENCH_BIN/bench_load" --engine "$spec" --queries "$QUERIES" --threads "$clients" \
+    --duration "$DURATION" --warmup "$WARMUP" 2>"$WORK/load.err") || true
+  if [[ -n $(kv qps "$out") && $(kv requests "$out") != 0 ]]; then
+    query_row "$corpus" "$engine" "$iface" "$clients" "$(kv qps "$out")" "$(kv p50_ms "$out")" "$(kv p99_ms "$out")" \
+      "$(kv requests "$out")" "$(kv errors "$out")" "$(kv empty "$out")" "$(head -c 100 "$WORK/load.err" | tr '\n\t' '  ')"
+  else
+    say "  failed: $(head -c 200 "$WORK/load.err")"
+    query_row "$corpus" "$engine" "$iface" "$clients" - - - - - - "failed: $(head -c 100 "$WORK/load.err" | tr '\n\t' '  ')"
+  fi
+}
+
+# wrk_one CORPUS CLIENTS: tracuu's HTTP server with CLIENTS threads, loaded by wrk.
+wrk_one() {
+  local corpus=$1 clients=$2 port out
+  port=$(free_port 18080)
+  if ! tracuu_server_start "$WORK/idx/$corpus/tracuu-t2" "$port" "$clients"; then
+    query_row "$corpus" tracuu "HTTP (wrk)" "$clients" - - - - - - "not measured: searchd serve is not built yet"
+    return
+  fi
+  say "queries on $corpus: tracuu (HTTP, wrk), $clients connection(s), ${DURATION}s"
+  local url=http://127.0.0.1:$port/ lua=$ROOT/bench/wrk_queries.lua
+  BENCH_QUERIES=$QUERIES BENCH_THREADS=$clients wrk -t "$clients" -c "$clients" -d "${WARMUP}s" -s "$lua" "$url" >/dev/null 2>&1 || true
+  out=$(BENCH_QUERIES=$QUERIES BENCH_THREADS=$clients wrk -t "$clients" -c "$clients" -d "${DURATION}s" -s "$lua" "$url" 2>&1 | grep '^WRK ') || true
+  tracuu_server_stop
+  if [[ -z $out ]]; then
+    query_row "$corpus" tracuu "HTTP (wrk)" "$clients" - - - - - - "failed: wrk printed no result"
+    return
+  fi
+  local req dur
+  req=$(kv requests "$out") dur=$(kv duration_us "$out")
+  query_row "$corpus" tracuu "HTTP (wrk)" "$clients" \
+    "$(awk -v r="$req" -v d="$dur" 'BEGIN { printf "%.1f", r / (d / 1e6) }')" \
+    "$(awk -v u="$(kv p50_us "$out")" 'BEGIN { printf "%.3f", u / 1000 }')" \
+    "$(awk -v u="$(kv p99_us "$out")" 'BEGIN { printf "%.3f", u / 1000 }')" "$req" "$(kv errors "$out")" - ""
+}
+
+# query_corpus CORPUS: every engine with 1 and 2 clients.
+query_corpus() {
+  local corpus=$1 idx=$WORK/idx/$1 clients sphinx_port=""
+  [[ -d $idx ]] || { say "no indexes for $corpus (the indexing step makes them): skipping its queries"; return; }
+  if have_sphinx && [[ -f $idx/sphinx/sphinx.conf ]] && sphinx_start "$idx/sphinx"; then
+    sphinx_port=$(sed -n 's/.*listen *= *127.0.0.1:\([0-9]*\):mysql41/\1/p' "$idx/sphinx/sphinx.conf")
+  fi
+  local db=c_${corpus//[^a-z0-9]/_}
+  for clients in 1 2; do
+    wrk_one "$corpus" "$clients"
+    [[ -n $sphinx_port ]] && load_one "$corpus" sphinx "SphinxQL" "$clients" "sphinx=127.0.0.1:$sphinx_port"
+    [[ -n $PG_PORT ]] && load_one "$corpus" postgres "libpq" "$clients" "postgres=$(pg_conninfo "$db")"
+    load_one "$corpus" tracuu "library" "$clients" "tracuu=$idx/tracuu-t2"
+    load_one "$corpus" xapian "library" "$clients" "xapian=$idx/xapian"
+    load_one "$corpus" sqlite "library" "$clients" "sqlite=$idx/sqlite.db"
+  done
+  [[ -n $sphinx_port ]] && sphinx_stop "$idx/sphinx"
+  return 0
+}

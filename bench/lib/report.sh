@@ -1,0 +1,107 @@
+# Turning $RESULTS/*.tsv into the markdown tables and plots of BENCHMARKS.md.
+# Sourced, not run. Every number printed comes from the run's result files.
+
+# header_note STEP: the line under each section heading: command, machine, date.
+header_note() {
+  printf '_Measured by `%s` (%s) on %s._\n\n' "$COMMAND" "$1" "$(machine_line)"
+}
+
+render_indexing() {
+  local tsv=$RESULTS/indexing.tsv
+  [[ -s $tsv ]] || return 1
+  header_note "indexing step"
+  echo "Each engine builds a fresh index of the same input in its own process; seconds and peak RSS are \`/usr/bin/time\` (wall, largest process); MB is title + text (UTF-8) of the input. CPU s = user + system of the process tree."
+  echo
+  echo "| corpus | engine | threads | docs | input MB | seconds | MB/s | docs/s | index MB | index MB per input MB | peak RSS MB | CPU s | note |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+  awk -F'\t' '{
+    mb = $5 / 1e6
+    if ($6 == "-") { printf "| %s | %s | %s | %s | %.1f | - | - | - | - | - | - | - | %s |\n", $1, $2, $3, $4, mb, $10; next }
+    printf "| %s | %s | %s | %s | %.1f | %.1f | %.2f | %.0f | %.1f | %.2f | %.0f | %s | %s |\n",
+      $1, $2, $3, $4, mb, $6, mb / $6, $4 / $6, $7 / 1e6, ($7 / 1e6) / mb, $8 / 1024, $9, $10
+  }' "$tsv"
+  echo
+  echo "Ratios (MB/s): tracuu with 2 threads over stock Xapian (goal ≥ 1.5×), and 2 threads over 1 (goal ≥ 1.8×):"
+  echo
+  awk -F'\t' '$6 != "-" { r[$1 "/" $2 "/" $3] = $5 / $6; if (!seen[$1]++) order[++n] = $1 }
+    END { for (i = 1; i <= n; i++) { c = order[i]; t2 = r[c "/tracuu/2"]; t1 = r[c "/tracuu/1"]; x = r[c "/xapian/1"]
+      printf "- %s: %s vs Xapian, %s vs 1 thread\n", c, (t2 && x) ? sprintf("%.2f×", t2 / x) : "n/a", (t2 && t1) ? sprintf("%.2f×", t2 / t1) : "n/a" } }' "$tsv"
+}
+
+render_queries() {
+  local tsv=$RESULTS/queries.tsv
+  [[ -s $tsv ]] || return 1
+  header_note "query step, ${DURATION} s per run after ${WARMUP} s warm-up, $(wc -l <"$QUERIES") queries"
+  echo "Closed loop: each client sends its next query when the previous answer arrives. tracuu answers what the portal asks (its default operator, 10 hits, 3 snippets each, facets); the peers answer the AND of the words with the top 10 ids and titles (no snippets, no facets), which is less work. Servers run on loopback with as many server threads/backends as clients."
+  echo
+  echo "| corpus | engine | interface | clients | QPS | p50 ms | p99 ms | requests | errors | empty results | note |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|"
+  awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 }' "$tsv"
+  echo
+  echo "Best peer server (Sphinx or PostgreSQL) against tracuu's HTTP server, same corpus and clients (goal: QPS ≥ 2×; p99 < 50 ms at 1M):"
+  echo
+  awk -F'\t' '$5 != "-" { k = $1 "/" $4
+      if ($2 == "tracuu" && $3 ~ /HTTP/) { t[k] = $5; p[k] = $7 }
+      if ($2 == "sphinx" || $2 == "postgres") if ($5 > best[k]) { best[k] = $5; who[k] = $2 }
+      if (!seen[k]++) order[++n] = k }
+    END { for (i = 1; i <= n; i++) { k = order[i]
+      printf "- %s clients: tracuu HTTP %s QPS (p99 %s ms), best peer %s %s QPS → %s\n", k,
+        t[k] ? t[k] : "n/a", p[k] ? p[k] : "n/a", who[k] ? who[k] : "n/a", best[k] ? best[k] : "n/a",
+        (t[k] && best[k]) ? sprintf("%.2f×", t[k] / best[k]) : "n/a" } }' "$tsv"
+}
+
+render_relevance() {
+  [[ -s $RESULTS/relevance.md ]] || return 1
+  header_note "relevance step"
+  echo "ALQAC 2024: 2,249 law articles, 518 questions (README in ../shared/datasets/alqac2024). Each question is the OR of its words for every engine; tracuu through its library (op=Or, 100 hits, no facets or snippets). \"Unaccented\" removes every mark and maps đ to d, as a user typing without diacritics. Zalo 2021 legal retrieval is not available on this machine, so it is not measured."
+  echo
+  cat "$RESULTS/relevance.md"
+  echo
+  awk -F'|' 'NR > 2 && $4 ~ /[0-9]/ { gsub(/ /, "", $2); m[$2] = $4 + 0; u[$2] = $8 + 0 }
+    END { best = 0; for (e in m) if (e != "tracuu" && m[e] > best) { best = m[e]; who = e }
+      if ("tracuu" in m) printf "Goals: tracuu MRR@10 %.3f vs best peer %s %.3f (goal ≥ +0.05: %+.3f); unaccented loses %.1f %% of it (goal ≤ 3 %%).\n",
+        m["tracuu"], who, best, m["tracuu"] - best, m["tracuu"] > 0 ? 100 * (1 - u["tracuu"] / m["tracuu"]) : 0 }' "$RESULTS/relevance.md"
+}
+
+# plot_data: one file per series, "docs value" rows, for gnuplot.
+plot_data() {
+  rm -f "$RESULTS"/plot-*.dat
+  awk -F'\t' '$1 ~ /^gen-/ && $6 != "-" { f = sprintf("%s/plot-index-%s-%st.dat", dir, $2, $3); print $4, $6 >> f }' dir="$RESULTS" "$RESULTS/indexing.tsv" 2>/dev/null
+  awk -F'\t' 'NR == FNR && $1 ~ /^gen-/ { docs[$1] = $4; next }
+    $1 ~ /^gen-/ && $7 != "-" && $4 == 1 && ($1 in docs) { g = $3; gsub(/[^A-Za-z]/, "", g); print docs[$1], $7 >> sprintf("%s/plot-p99-%s-%s.dat", dir, $2, g) }' \
+    dir="$RESULTS" "$RESULTS/indexing.tsv" "$RESULTS/queries.tsv" 2>/dev/null
+  return 0
+}
+
+render_plots() {
+  have gnuplot || { say "gnuplot not installed (scripts/install-deps.sh --bench): no plots"; return 1; }
+  plot_data
+  local out=$ROOT/bench/plots
+  mkdir -p "$out"
+  local index_files p99_files
+  index_files=$(ls "$RESULTS"/plot-index-*.dat 2>/dev/null | tr '\n' ' ')
+  p99_files=$(ls "$RESULTS"/plot-p99-*.dat 2>/dev/null | tr '\n' ' ')
+  [[ -n $index_files ]] && gnuplot -e "files='$index_files'; out='$out/index_time.png'; ylabel='indexing time (s)'" "$ROOT/bench/plots.gp"
+  [[ -n $p99_files ]] && gnuplot -e "files='$p99_files'; out='$out/p99_latency.png'; ylabel='p99 latency, 1 client (ms)'" "$ROOT/bench/plots.gp"
+  header_note "plots from the indexing and query steps"
+  echo "Generated corpora only (gen-10k, gen-100k, gen-1m), log-log axes."
+  echo
+  [[ -f $out/index_time.png ]] && echo '![indexing time vs corpus size](bench/plots/index_time.png)' && echo
+  [[ -f $out/p99_latency.png ]] && echo '![p99 latency vs corpus size](bench/plots/p99_latency.png)'
+  return 0
+}
+
+# report: prints each table and writes it into its BENCHMARKS.md section.
+report() {
+  local pair heading fn body
+  for pair in "## Indexing:render_indexing" "## Queries:render_queries" "## Relevance:render_relevance" "## Plots:render_plots"; do
+    heading=${pair%%:*} fn=${pair#*:} body=$WORK/section.md
+    if "$fn" >"$body"; then
+      printf '\n%s\n\n' "$heading"
+      cat "$body"
+      [[ $WRITE == 1 ]] && write_section "$heading" "$body"
+    fi
+  done
+  [[ $WRITE == 1 ]] && say "wrote the sections above into $ROOT/BENCHMARKS.md"
+  return 0
+}
