@@ -36,11 +36,17 @@ Result<SearchRequest> search_request_from_params(const Params& params);
 /// The value of a single-valued parameter, if present.
 std::optional<std::string> param(const Params& params, std::string_view name);
 
+/// The /api/v1/search body: total, took_ms, hits, facets, did_you_mean, query (schema/openapi.yaml SearchResponse).
 nlohmann::ordered_json to_json(const SearchResponse& response);
+/// One hit with its snippets (highlights as [begin, end) byte pairs).
 nlohmann::ordered_json to_json(const Hit& hit);
+/// The /api/v1/documents/{id} body: the record with text, citation targets and cited_by.
 nlohmann::ordered_json to_json(const DocumentView& view);
+/// The /api/v1/citations body: number, key, document or stub, cited_by.
 nlohmann::ordered_json to_json(const CitationView& view);
+/// The /api/v1/suggest body: {"suggestions":[{text, kind, id}]}.
 nlohmann::ordered_json to_json(const std::vector<Suggestion>& suggestions);
+/// The index facts of /health and /ready: documents, generation, last_commit (never the path).
 nlohmann::ordered_json to_json(const IndexInfo& info);
 
 /// The error body: {"error":{"code":"bad_query","message":"..."}}.

@@ -27,7 +27,8 @@ std::optional<std::string> date_of(const std::optional<std::string>& iso) {
 
 std::optional<std::string> signer_line(const schema::Signer& s) {
   std::string line = s.name.value_or("");
-  const std::string role = (s.on_behalf ? *s.on_behalf + " " : "") + s.position.value_or("");
+  std::string role = s.position.value_or("");
+  if (s.on_behalf) role += role.empty() ? *s.on_behalf : " (" + *s.on_behalf + ")";
   if (!role.empty()) line += (line.empty() ? "" : " – ") + role;
   return line.empty() ? std::nullopt : std::optional<std::string>(line);
 }

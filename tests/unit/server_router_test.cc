@@ -3,6 +3,8 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "searchd/server/responses.h"
@@ -188,6 +190,18 @@ TEST_CASE("public_error hides 5xx messages and keeps 4xx ones", "[server]") {
   CHECK(public_error({Status::Internal, "Xapian::DatabaseCorruptError: /srv/idx/gen-1/termlist.glass"}).message == "internal error");
   CHECK(public_error({Status::Io, "cannot read /etc/x"}).message.find('/') == std::string::npos);
   CHECK(public_error({Status::BadRequest, "limit must be at most 100"}).message == "limit must be at most 100");
+}
+
+TEST_CASE("schema/openapi.yaml describes every JSON route", "[server]") {
+  std::ifstream in(std::string(TRACUU_SOURCE_DIR) + "/schema/openapi.yaml");
+  const std::string spec((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  for (const std::string path : {"/api/v1/search:", "/api/v1/documents/{id}:", "/api/v1/citations:", "/api/v1/suggest:",
+                                 "/health:", "/ready:", "/metrics:"}) {
+    INFO(path);
+    CHECK(spec.find("\n  " + path + "\n") != std::string::npos);
+  }
+  for (const auto& row : {Status::BadRequest, Status::NotFound, Status::Overloaded, Status::TooLarge, Status::IndexUnavailable})
+    CHECK(spec.find(to_string(row)) != std::string::npos);
 }
 
 TEST_CASE("match_route knows every route and nothing else", "[server]") {
