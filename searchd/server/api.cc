@@ -57,15 +57,19 @@ Result<SearcherPool::Lease> lease_searcher(SearcherPool& pool, const Config& con
   return lease;
 }
 
-Result<ojson> api_search(std::string_view query_string, SearcherPool& pool, const Config& config) {
-  auto params = decode_query_string(query_string);
-  if (!params) return params.error();
-  auto request = search_request_from_params(*params);
+Result<SearchResponse> run_search(const Params& params, SearcherPool& pool, const Config& config) {
+  auto request = search_request_from_params(params);
   if (!request) return request.error();
   request->staff = config.staff;
   auto lease = lease_searcher(pool, config);
   if (!lease) return lease.error();
-  auto response = (*lease)->search(*request);
+  return (*lease)->search(*request);
+}
+
+Result<ojson> api_search(std::string_view query_string, SearcherPool& pool, const Config& config) {
+  auto params = decode_query_string(query_string);
+  if (!params) return params.error();
+  auto response = run_search(*params, pool, config);
   if (!response) return response.error();
   return to_json(*response);
 }

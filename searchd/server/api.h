@@ -8,6 +8,7 @@
 
 #include "schema/status.h"
 #include "searchd/searcher.h"
+#include "searchd/server/codec.h"
 #include "searchd/server/config.h"
 
 namespace tracuu::searchd::server {
@@ -19,6 +20,11 @@ class Metrics;
 /// for a request it means 503, not a missing document.
 /// @return Overloaded when every searcher stays busy; IndexUnavailable/IndexVersionMismatch.
 Result<SearcherPool::Lease> lease_searcher(SearcherPool& pool, const Config& config);
+
+/// Runs a search from decoded /api/v1/search parameters, in the Config's staff
+/// mode (shared by the API and the portal).
+/// @return the errors of search_request_from_params, of lease_searcher and of Searcher::search.
+Result<SearchResponse> run_search(const Params& params, SearcherPool& pool, const Config& config);
 
 /// GET /api/v1/search?q=&type=&...: to_json(SearchResponse).
 /// @return BadRequest naming the parameter; TooLarge for an over-long q;

@@ -185,15 +185,11 @@ Result<Page> search_page(const Params& params, SearcherPool& pool, const Config&
   if (kept.empty()) return out;  // the home page: the form alone
   forwarded.emplace_back("limit", std::to_string(kPageSize));
   forwarded.emplace_back("offset", std::to_string((*page - 1) * kPageSize));
-  auto request = search_request_from_params(forwarded);
-  if (!request) return request.error();
-  request->staff = config.staff;
-  auto lease = lease_searcher(pool, config);
-  if (!lease) return lease.error();
-  auto response = (*lease)->search(*request);
+  auto response = run_search(forwarded, pool, config);
   if (!response) return response.error();
   const SearchResponse& r = *response;
-  d.set("title", (request->query.empty() ? std::string("Duyệt văn bản") : request->query) + " – Tra cứu văn bản");
+  const std::string q = param(params, "q").value_or("");
+  d.set("title", (q.empty() ? std::string("Duyệt văn bản") : q) + " – Tra cứu văn bản");
   d.set("total", grouped(r.total));
   d.set("took", milliseconds(r.took_ms));
   d.set("has_results", !r.hits.empty());
