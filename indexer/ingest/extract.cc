@@ -108,6 +108,7 @@ Result<schema::DocRecord> Extractor::extract(const RawDoc& raw) const {
   const Tables tables{issuers_, abbreviations_};
   const Header h = extract_header(doc, tables);
   const Closing closing = extract_closing(doc, h.first_item, tables);
+  r.warnings.insert(r.warnings.end(), h.notes.begin(), h.notes.end());
   r.doc_type = h.doc_type;
   r.doc_number = h.doc_number;
   r.doc_number_key = h.doc_number_key;

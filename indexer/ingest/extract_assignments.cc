@@ -62,9 +62,13 @@ std::size_t content_start(std::string_view t, std::size_t b, std::size_t e) {
 // "giao Sở X", "Yêu cầu Sở Tài chính", "đề nghị Sở Giáo dục và Đào tạo".
 void triggered(std::string_view t, std::size_t b, std::size_t e, const Tables& tables, std::vector<BodyMatch>& found) {
   for (std::size_t i = b; i < e; ++i) {
-    const unsigned char c = static_cast<unsigned char>(t[i]);
-    if (c != 'g' && c != 'G' && c != 'y' && c != 'Y' && c != 0xC4 && c != 'p' && c != 'P') continue;  // 0xC4: đ Đ
-    if (i > b && scan::is_letter(scan::code_point_before(t, i))) continue;
+    // Cheap filter on the first bytes: "gi", "yê", "đề", "ph" at a word start (0xC4: đ Đ).
+    const unsigned char c = static_cast<unsigned char>(t[i]) | 0x20;
+    const unsigned char n = i + 1 < e ? static_cast<unsigned char>(t[i + 1]) | 0x20 : 0;
+    if (!((c == 'g' && n == 'i') || (c == 'y' && n == 0xE3) || (c == 0xE4 && (n | 0x01) == 0xB1) || (c == 'p' && n == 'h')))
+      continue;
+    if (i > b && t[i - 1] != ' ' && t[i - 1] != '(' && t[i - 1] != '"' && scan::is_letter(scan::code_point_before(t, i)))
+      continue;
     std::size_t end = 0;
     bool hit = false;
     for (std::string_view w : kTriggers) hit = hit || scan::match_word_ci(t, i, w, &end);
@@ -100,7 +104,7 @@ std::optional<std::string> resolve_role(const std::vector<schema::Section>& sect
 }
 
 struct State {
-  std::optional<std::string> lead;  // "Yêu cầu Sở Nội vụ:" -> the bullets that follow are its tasks
+  std::string lead;  // "Yêu cầu Sở Nội vụ:" -> the bullets that follow are its tasks (empty: none)
   std::string last;                 // the last assignee in the current section
   const schema::Section* section = nullptr;
 };
@@ -116,12 +120,12 @@ std::vector<schema::Assignment> extract_assignments(const ReflowedText& doc, con
   for (const Block& block : doc.blocks) {
     if (block.begin >= closing_byte) break;
     if (block.kind != BlockKind::Paragraph && block.kind != BlockKind::Item && block.kind != BlockKind::Bullet) {
-      st.lead.reset();
+      st.lead.clear();
       continue;
     }
     const schema::Section* section = section_at(sections, block.begin);
     if (section != st.section) st.last.clear(), st.section = section;
-    std::optional<std::string> new_lead;
+    std::size_t lead_from = kNone;  // index in `out` of an assignment whose sentence introduces bullets
     for (const auto& [b, e] : sentences(t, block.begin, block.end)) {
       const auto due = deadline(t, b, e);
       const std::size_t start = content_start(t, b, e);
@@ -133,7 +137,7 @@ std::vector<schema::Assignment> extract_assignments(const ReflowedText& doc, con
       for (const BodyMatch& m : bodies)
         if (auto name = m.generic ? resolve_role(sections, b) : std::optional<std::string>(m.display)) assignees.push_back(*name);
       if (assignees.empty() && due) {
-        if (block.kind == BlockKind::Bullet && st.lead) assignees.push_back(*st.lead);
+        if (block.kind == BlockKind::Bullet && !st.lead.empty()) assignees.push_back(st.lead);
         else if (!st.last.empty() && (starts_with_any(t, start, kStrongVerbs) || starts_with_any(t, start, kVerbs)))
           assignees.push_back(st.last);
       }
@@ -143,9 +147,10 @@ std::vector<schema::Assignment> extract_assignments(const ReflowedText& doc, con
                        std::string(t.substr(b, e - b))});
         st.last = a;
       }
-      if (!bodies.empty() && !assignees.empty() && t[e - 1] == ':') new_lead = assignees.front();
+      if (!bodies.empty() && !assignees.empty() && t[e - 1] == ':' && !out.empty()) lead_from = out.size() - 1;
     }
-    if (block.kind != BlockKind::Bullet || new_lead) st.lead = new_lead;
+    if (lead_from != kNone) st.lead = out[lead_from].assignee;
+    else if (block.kind != BlockKind::Bullet) st.lead.clear();
   }
   return out;
 }

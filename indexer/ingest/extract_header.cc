@@ -52,9 +52,10 @@ struct NumberHit {
 };
 
 // "Số: 346 /TB-UBND" at the start of a block, or "Số:" with its colon anywhere in it ("CHÍNH PHỦ Số: 12/...").
+// Table rows count: web copies lay the header out as a table ("**Số: 284/2026/NĐ-CP** | **Hà Nội, ngày ...**"),
+// while their metadata tables write "Số hiệu" and "Ngày ban hành", which these patterns do not take.
 std::optional<NumberHit> find_number(const ReflowedText& doc, std::size_t end) {
   for (std::size_t b = 0; b < end; ++b) {
-    if (doc.blocks[b].kind == BlockKind::Table) continue;
     const std::string_view t = doc.block_text(b);
     for (std::size_t i = 0; i + 3 < t.size() && i < 200; ++i) {
       std::size_t e = 0;
@@ -73,21 +74,35 @@ std::optional<NumberHit> find_number(const ReflowedText& doc, std::size_t end) {
   return std::nullopt;
 }
 
-// "Lạng Sơn, ngày 27 tháng 6 năm 2021": the place is 1-6 words before the comma.
+// "Lạng Sơn, ngày 27 tháng 6 năm 2021": the place is the capitalised words before the
+// comma; before them only the national motto or the number may stand (lines run together
+// in web copies: "Độc lập - Tự do - Hạnh phúc Hà Nội, ngày ...", "ỗ:-58/2026/NĐ-CP Hà Nội, ngày ...").
 std::optional<std::string> place_before(std::string_view prefix) {
   prefix = scan::trim(prefix);
   if (prefix.empty() || prefix.back() != ',') return std::nullopt;
   prefix = scan::trim(prefix.substr(0, prefix.size() - 1));
-  const auto words = std::count(prefix.begin(), prefix.end(), ' ') + 1;
-  std::size_t len = 0;
-  if (prefix.empty() || words > 6 || !scan::is_upper(scan::code_point_at(prefix, 0, len))) return std::nullopt;
-  if (std::any_of(prefix.begin(), prefix.end(), [](char c) { return c >= '0' && c <= '9'; })) return std::nullopt;
-  return std::string(prefix);
+  std::size_t start = prefix.size();
+  for (int words = 0; words < 6 && start > 0; ++words) {
+    const std::size_t sp = prefix.rfind(' ', start - 1);
+    const std::size_t w = sp == std::string_view::npos ? 0 : sp + 1;
+    std::size_t len = 0;
+    const std::string_view word = prefix.substr(w, start - w);
+    if (!scan::is_upper(scan::code_point_at(word, 0, len)) ||
+        std::any_of(word.begin(), word.end(), [](char c) { return (c >= '0' && c <= '9') || c == '/'; }))
+      break;
+    start = sp == std::string_view::npos ? 0 : sp;
+  }
+  const std::string_view place = scan::trim(prefix.substr(start));
+  const std::string_view before = scan::trim(prefix.substr(0, start));
+  if (place.empty()) return std::nullopt;
+  const bool after_motto = schema::slug(before).find("hanh-phuc") != std::string::npos;
+  const bool after_number = before.find('/') != std::string_view::npos && before.size() < 60;
+  if (!before.empty() && !after_motto && !after_number) return std::nullopt;
+  return std::string(place);
 }
 
-void find_place_date(const ReflowedText& doc, std::size_t end, const std::optional<NumberHit>& number, Header& h) {
+std::size_t find_place_date(const ReflowedText& doc, std::size_t end, const std::optional<NumberHit>& number, Header& h) {
   for (std::size_t b = 0; b < end; ++b) {
-    if (doc.blocks[b].kind == BlockKind::Table) continue;
     const std::string_view t = doc.block_text(b);
     const std::size_t start = number && number->block == b ? number->end : 0;
     for (std::size_t i = start; i < t.size() && i < start + 200; ++i) {
@@ -99,27 +114,23 @@ void find_place_date(const ReflowedText& doc, std::size_t end, const std::option
       if (!prefix.empty() && !place) continue;  // "(ngày 23 tháng 6 năm 2021)", a sentence...
       h.place = place;
       h.issue_date = m->date.iso();
-      return;
+      return b;
     }
   }
+  return kNone;
 }
 
-// The type heading: an all-caps block naming a type ("THÔNG BÁO", "NGHỊ ĐỊNH", "LUẬT AN NINH MẠNG").
-std::optional<std::size_t> find_type_heading(const ReflowedText& doc, std::size_t end, Header& h) {
-  for (std::size_t b = 0; b < end; ++b) {
-    const std::string_view t = doc.block_text(b);
-    if (t.size() > 200 || !scan::is_caps(t, 3) || is_boilerplate(t) || doc.blocks[b].kind == BlockKind::Item) continue;
-    const std::string slug = schema::slug(t);
-    std::string_view best;
-    for (const schema::DocType& type : schema::kDocTypes) {
-      const std::string code(type.code);
-      if ((slug == code || slug.rfind(code + "-", 0) == 0) && type.code.size() > best.size()) best = type.code;
-    }
-    if (best.empty()) continue;
-    h.doc_type = schema::canonical_doc_type(best);
-    return b;
+// The type named by an all-caps heading ("THÔNG BÁO", "NGHỊ ĐỊNH", "LUẬT AN NINH MẠNG"), if any.
+std::optional<std::string> heading_type(const ReflowedText& doc, std::size_t b) {
+  const std::string_view t = doc.block_text(b);
+  if (t.size() > 200 || !scan::is_caps(t, 3) || is_boilerplate(t) || doc.blocks[b].kind == BlockKind::Item) return std::nullopt;
+  const std::string slug = schema::slug(t);
+  std::string_view best;
+  for (const schema::DocType& type : schema::kDocTypes) {
+    const std::string code(type.code);
+    if ((slug == code || slug.rfind(code + "-", 0) == 0) && type.code.size() > best.size()) best = type.code;
   }
-  return std::nullopt;
+  return best.empty() ? std::nullopt : schema::canonical_doc_type(best);
 }
 
 bool starts_body(std::string_view t) {
@@ -144,8 +155,9 @@ void find_title(const ReflowedText& doc, std::size_t heading, const Tables& tabl
     if (i >= doc.blocks.size()) return false;
     const BlockKind k = doc.blocks[i].kind;
     const std::string_view t = doc.block_text(i);
+    const bool heads_table = i + 1 < doc.blocks.size() && doc.blocks[i + 1].kind == BlockKind::Table;
     return (k == BlockKind::Paragraph || k == BlockKind::Heading) && !starts_body(t) && !is_boilerplate(t) &&
-           !display_position(t, tables) && t.size() < 1000;
+           !heads_table && !display_position(t, tables) && t.size() < 1000;
   };
   if (title.empty() && usable(b)) title = std::string(doc.block_text(b++));
   for (int more = 0; more < 3 && !title.empty() && usable(b); ++more, ++b) {
@@ -155,6 +167,46 @@ void find_title(const ReflowedText& doc, std::size_t heading, const Tables& tabl
     title += " " + std::string(t);
   }
   if (!title.empty()) h.title = scan::collapse_spaces(title);
+}
+
+// The type heading and the trích yếu under it. Before the first line of the header proper
+// (number, place and date, national motto) only headings of web copies stand, so a heading
+// there is not the type; without any such line the heading counts only with a title under it.
+std::optional<std::size_t> find_type_heading(const ReflowedText& doc, std::size_t end, std::size_t evidence,
+                                             const Tables& tables, Header& h) {
+  for (std::size_t b = 0; b < end; ++b) {
+    if (evidence != kNone && b + 3 < evidence) continue;
+    const auto type = heading_type(doc, b);
+    if (!type) continue;
+    h.doc_type = type;
+    find_title(doc, b, tables, h);
+    if (evidence != kNone || h.title) return b;
+    h.doc_type.reset();
+  }
+  return std::nullopt;
+}
+
+// "Nghị định số 234/2026/NĐ-CP của Chính phủ" as the title heading of a web copy without a "Số:" line.
+void number_from_title_heading(const ReflowedText& doc, std::size_t end, Header& h) {
+  for (std::size_t b = 0; b < std::min(end, std::size_t{12}); ++b) {
+    const std::string_view t = doc.block_text(b);
+    if (doc.blocks[b].kind != BlockKind::Heading || scan::is_caps(t, 3)) continue;
+    for (const schema::DocType& type : schema::kDocTypes) {
+      std::size_t p = 0;
+      if (!scan::match_word_ci(t, 0, type.display, &p)) continue;
+      p = scan::skip_spaces(t, p);
+      if (scan::match_word_ci(t, p, "số", &p)) p = scan::skip_spaces(t, p);
+      if (p < t.size() && t[p] == ':') p = scan::skip_spaces(t, p + 1);
+      text::DocNumber dn;
+      if (p >= t.size() || t[p] < '0' || t[p] > '9' || text::match_doc_number(t, p, dn) == 0) continue;
+      h.doc_number = dn.display;
+      h.doc_number_key = dn.key;
+      h.number_codes = number_codes(dn.key);
+      h.notes.push_back("doc_number taken from the title heading (no \"Số:\" line)");
+      if (!h.doc_type) h.doc_type = std::string(type.display), h.notes.push_back("doc_type taken from the title heading");
+      return;
+    }
+  }
 }
 
 // Công văn: "V/v ..." under the number.
@@ -207,9 +259,12 @@ Header extract_header(const ReflowedText& doc, const Tables& tables) {
     h.doc_number_key = number->number.key;
     h.number_codes = number_codes(number->number.key);
   }
-  find_place_date(doc, h.end, number, h);
-  const auto heading = find_type_heading(doc, h.end, h);
-  if (heading) find_title(doc, *heading, tables, h);
+  const std::size_t place_block = find_place_date(doc, h.end, number, h);
+  std::size_t evidence = std::min(place_block, number ? number->block : kNone);
+  for (std::size_t b = 0; b < std::min(h.end, evidence); ++b)
+    if (motto_pos(doc.block_text(b)) != std::string_view::npos) evidence = b;
+  const auto heading = find_type_heading(doc, h.end, evidence, tables, h);
+  if (!number) number_from_title_heading(doc, h.end, h);
   if (!h.title) find_subject_line(doc, std::min(h.end, std::size_t{40}), h);
   h.issuer = header_issuer(doc, h.end, number ? std::optional<std::size_t>(number->block) : std::nullopt, tables);
   const std::size_t from = heading ? *heading + 1 : 0;

@@ -38,6 +38,7 @@ struct Header {
   std::optional<std::string> place;           ///< "Lạng Sơn"
   std::optional<std::string> issue_date;      ///< ISO
   std::optional<std::string> event_date;      ///< ISO: the meeting or inspection reported
+  std::vector<std::string> notes;             ///< how doubtful values were found (record warnings)
 };
 
 /// Reads the header zone (blocks before the first part, chapter, roman item or article).
@@ -117,6 +118,10 @@ std::size_t position_prefix(std::string_view s);
 /// comma removed ("Đại tướng Lương Tam Quang, Bộ trưởng Bộ Công an" -> "Lương Tam Quang");
 /// nullopt when what is left is not 2-6 capitalised words.
 std::optional<std::string> person_name(std::string_view s);
+
+/// True when the first word of `name` is a Vietnamese family name (họ): Nguyễn, Trần, Lê...,
+/// including those of ethnic minorities common among officials (Lò, Giàng, Y, Thạch...).
+bool has_family_name(std::string_view name);
 
 /// The document type a number code stands for ("NĐ" -> "Nghị định", "QH14" -> "Luật").
 std::optional<std::string> doc_type_of_code(std::string_view code, const text::Abbreviations& abbreviations);

@@ -38,19 +38,28 @@ std::string_view locality_suffix(std::string_view s) {
   return {};
 }
 
-std::string resolve_lines(const std::vector<std::string_view>& lines, const Tables& tables) {
+// A line that names a body: known to the registry, or shaped like a body's name ("SỞ XÂY DỰNG TỈNH CAO BẰNG").
+bool names_body(std::string_view line, const Tables& tables) {
+  if (tables.issuers.canonical(line)) return true;
+  const auto body = match_body(line, 0, tables);
+  return body && !body->generic && body->end * 10 >= line.size() * 8;
+}
+
+std::optional<std::string> resolve_lines(const std::vector<std::string_view>& lines, const Tables& tables) {
   std::string joined;
   for (auto l : lines) joined.append(joined.empty() ? "" : " ").append(l);
   if (auto c = tables.issuers.canonical(joined)) return *c;
   if (lines.size() >= 2) {
+    // "UBND TỈNH LẠNG SƠN / SỞ TÀI CHÍNH": the lower line is the issuer, in the upper one's locality.
     const std::string last(lines.back());
-    const std::string_view loc = locality_suffix(joined.substr(0, joined.size() - last.size()));
-    if (!loc.empty())
-      if (auto c = tables.issuers.canonical(last + " " + std::string(scan::trim(loc)))) return *c;
+    const std::string loc(scan::trim(locality_suffix(joined.substr(0, joined.size() - last.size()))));
+    const std::string with_loc = loc.empty() ? last : last + " " + loc;
+    if (auto c = tables.issuers.canonical(with_loc)) return *c;
     if (auto c = tables.issuers.canonical(last)) return *c;
-    return display_org(loc.empty() ? last : last + " " + std::string(scan::trim(loc)), tables);
+    if (names_body(last, tables)) return display_org(with_loc, tables);
   }
-  return display_org(joined, tables);
+  if (names_body(joined, tables)) return display_org(joined, tables);
+  return std::nullopt;  // a site heading ("NỘI DUNG TOÀN VĂN"), a title: not an issuer
 }
 
 // Bodies that need a locality to be one body.

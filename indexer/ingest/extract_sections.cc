@@ -13,7 +13,7 @@ constexpr std::size_t kMaxTitleChars = 400;
 
 // Where the title of an item ends: its first sentence, or right after "(... trình)".
 std::size_t title_end(std::string_view t) {
-  const auto first = sentences(t, 0, t.size());
+  const auto first = sentences(t, 0, scan::char_boundary(t, std::min(t.size(), std::size_t{4096})));
   std::size_t end = first.empty() ? t.size() : first.front().second;
   // "d) Tăng cường ...: Tiếp tục xây dựng ..." - a heading run into its text after a colon.
   for (std::size_t c = t.find(": "); c != std::string_view::npos && c < end; c = t.find(": ", c + 1))

@@ -159,6 +159,22 @@ std::optional<std::string> person_name(std::string_view s) {
   return name;
 }
 
+bool has_family_name(std::string_view name) {
+  static constexpr std::string_view kFamilies[] = {
+      "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ", "hồ", "ngô",
+      "dương", "lý", "đào", "đoàn", "vương", "trịnh", "trương", "lâm", "phùng", "mai", "tô", "hà", "tạ", "lương",
+      "đinh", "quách", "cao", "thái", "lưu", "châu", "kiều", "chu", "tăng", "văn", "triệu", "khổng", "lục", "nông",
+      "hứa", "thân", "giang", "bạch", "la", "lò", "lã", "đàm", "diệp", "doãn", "hầu", "kim", "mạc", "nghiêm",
+      "ninh", "quan", "tôn", "từ", "vi", "viên", "âu", "ông", "bế", "chử", "đồng", "hàn", "khúc", "lạc", "lỗ",
+      "mã", "tiêu", "trình", "tống", "yên", "phó", "phí", "sầm", "hồng", "lại", "phương", "nhữ", "khương", "cù",
+      "đường", "thạch", "danh", "sơn", "y", "ksor", "rơ", "nay", "điểu", "lầu", "sùng", "giàng", "vừ", "thào",
+      "mùa", "hảng", "cứ", "lù", "lường", "cầm", "hoàng", "quàng", "tòng", "nịnh", "dư", "kha", "kiêm", "an",
+      "ân", "bàn", "chẩu", "đàng", "giáp", "hoa", "khuất", "linh", "lỳ", "mạch", "mẫn", "nhâm", "ôn", "quản",
+      "tào", "thiều", "tiết", "trà", "trang", "ứng", "vòng", "xa"};
+  const std::string first = scan::to_lower(name.substr(0, name.find(' ')));
+  return std::find(std::begin(kFamilies), std::end(kFamilies), first) != std::end(kFamilies);
+}
+
 std::optional<std::string> doc_type_of_code(std::string_view code, const text::Abbreviations& abbreviations) {
   std::string folded = text::fold(code);
   while (!folded.empty() && folded.back() >= '0' && folded.back() <= '9') folded.pop_back();  // QH14

@@ -7,6 +7,7 @@
 #include "indexer/ingest/markers.h"
 #include "indexer/ingest/reflow_lines.h"
 #include "indexer/ingest/scan.h"
+#include "schema/codes.h"
 
 namespace tracuu::indexer {
 namespace {
@@ -21,6 +22,7 @@ struct Shape {
   bool caps = false;         // all-caps line
   bool recipients = false;   // "Nơi nhận:"
   bool delegation = false;   // "TM." / "KT." / "TL." ... signature line
+  bool motto = false;        // "Độc lập - Tự do - Hạnh phúc": a header line of its own
   char32_t first = 0;        // first letter or digit
   bool letters = false;      // has any letter
 };
@@ -41,6 +43,7 @@ Shape shape_of(const Line& l) {
   s.caps = scan::is_caps(t);
   s.recipients = scan::starts_with_word_ci(t, "nơi") && scan::match_word_ci(t, scan::skip_spaces(t, 4), "nhận");
   s.delegation = is_delegation(t);
+  s.motto = (t[0] == '\xC4' || t[0] == 'D') && schema::slug(t.substr(0, 40)).rfind("doc-lap-tu-do-hanh-phuc", 0) == 0;
   s.first = scan::first_alnum(s.bullet ? t.substr(s.bullet) : t);
   s.letters = scan::is_caps(t, 1) || !scan::is_caps(t, 0);  // any letter
   return s;
@@ -76,8 +79,7 @@ bool ends_glued_hyphen(std::string_view s) {
 std::size_t typical_width(const std::vector<Line>& lines) {
   std::vector<std::size_t> widths;
   for (const Line& l : lines) {
-    const std::size_t w = scan::count_chars(l.text);
-    if (w >= 20 && !l.table) widths.push_back(w);
+    if (l.width >= 20 && !l.table) widths.push_back(l.width);
   }
   if (widths.size() < 10) return 0;
   const auto at = widths.begin() + static_cast<long>(widths.size() * 8 / 10);
@@ -95,6 +97,7 @@ struct Open {
   bool last_terminal = false;
   bool last_glue = false;
   bool last_paren = false;   // last line ends with ')'
+  bool motto = false;
   int lines = 0;
   std::size_t last_width = 0;
 };
@@ -103,9 +106,10 @@ enum class Join { New, Space, Glue };
 
 class Reflower {
  public:
-  Reflower(const std::vector<Line>& lines, std::vector<Footnote> notes, bool double_spaced, bool paragraphs, int pages)
-      : lines_(lines), notes_(std::move(notes)), double_spaced_(double_spaced), paragraphs_(paragraphs),
-        width_(typical_width(lines)), page_count_(pages) {}
+  Reflower(const std::vector<Line>& lines, std::vector<Footnote> notes, bool double_spaced, bool paragraphs,
+           std::size_t width, int pages)
+      : lines_(lines), notes_(std::move(notes)), double_spaced_(double_spaced), paragraphs_(paragraphs), width_(width),
+        page_count_(pages) {}
 
   ReflowedText run();
 
@@ -176,7 +180,7 @@ Join Reflower::decide(const Line& l, const Shape& s) {
   if (l.table || open_.table || l.heading || open_.heading || s.recipients) return Join::New;
   if (open_.last_glue && scan::is_alnum(scan::first_alnum(l.text))) return Join::Glue;
   if (in_recipients_) return decide_recipient(s);
-  if (s.caps || s.delegation) return Join::New;
+  if (s.caps || s.delegation || s.motto || open_.motto) return Join::New;
   if (open_.caps) return (!s.letters && !s.marker && !open_.last_terminal) ? Join::Space : Join::New;
   if (s.marker) return decide_marker(l, s);
   const bool lower = scan::is_lower(s.first);
@@ -214,6 +218,7 @@ void Reflower::start(std::size_t i, const Shape& s) {
   if (s.recipients) in_recipients_ = true, recipients_done_ = false;
   block_ = Block{kind_for(l, s), out_.text.size(), 0, l.page, l.source};
   open_ = Open{true, block_.kind, s.caps, l.heading, l.table};
+  open_.motto = s.motto;
   append(l, s, true);
 }
 
@@ -223,7 +228,7 @@ void Reflower::append(const Line& l, const Shape& s, bool glue) {
   open_.last_terminal = ends_terminal(l.text);
   open_.last_glue = ends_glued_hyphen(l.text);
   open_.last_paren = !l.text.empty() && l.text.back() == ')';
-  open_.last_width = scan::count_chars(l.text);
+  open_.last_width = l.width;
   ++open_.lines;
   if (in_recipients_ && s.bullet && scan::match_word_ci(l.text, s.bullet, "lưu")) recipients_done_ = true;
 }
@@ -272,10 +277,11 @@ ReflowedText reflow(const std::vector<std::string>& pages, bool lines_are_paragr
   reflow_detail::drop_page_furniture(lines, page_count);
   // Blank lines between all lines only hide paragraphs when the lines are hard-wrapped;
   // between long unwrapped lines they separate paragraphs.
-  const bool double_spaced = !lines_are_paragraphs && typical_width(lines) > 0 && reflow_detail::is_double_spaced(lines);
+  const std::size_t width = typical_width(lines);
+  const bool double_spaced = !lines_are_paragraphs && width > 0 && reflow_detail::is_double_spaced(lines);
   std::vector<Footnote> notes;
   if (double_spaced) notes = reflow_detail::take_footnotes(lines);
-  return Reflower(lines, std::move(notes), double_spaced, lines_are_paragraphs, page_count).run();
+  return Reflower(lines, std::move(notes), double_spaced, lines_are_paragraphs, width, page_count).run();
 }
 
 }  // namespace tracuu::indexer

@@ -30,7 +30,7 @@ struct Block {
   std::size_t begin = 0;          ///< first byte in ReflowedText::text
   std::size_t end = 0;            ///< one past the last byte (the '\n' that follows is not included)
   int page = 1;                   ///< source page of its first line (1-based)
-  std::size_t source_offset = 0;  ///< byte offset of its first line in that source page
+  std::size_t source_offset = 0;  ///< byte offset of its first line in that source page (NFC form of the page)
 };
 
 /// The reflowed document.

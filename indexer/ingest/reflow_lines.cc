@@ -61,11 +61,32 @@ std::string strip_emphasis(std::string_view s) {
   return out;
 }
 
-// Cleans one raw line into `line`. Returns false when nothing is left (a blank or a rule).
+// HTML entities that web copies leave in markdown: &nbsp; &amp; &lt; &gt; &quot;.
+std::string decode_entities(std::string_view s) {
+  static constexpr std::pair<std::string_view, char> kEntities[] = {
+      {"&nbsp;", ' '}, {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}};
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    bool replaced = false;
+    if (s[i] == '&')
+      for (const auto& [entity, c] : kEntities)
+        if (s.compare(i, entity.size(), entity) == 0) {
+          out.push_back(c);
+          i += entity.size() - 1;
+          replaced = true;
+          break;
+        }
+    if (!replaced) out.push_back(s[i]);
+  }
+  return out;
+}
+
+// Cleans one (normalised) line into `line`. Returns false when nothing is left (a blank or a rule).
 bool clean_line(std::string_view raw, Line& line) {
-  std::string text = scan::collapse_spaces(text::normalize(raw));
-  std::string_view t = text;
-  if (t.substr(0, 2) == "> ") t.remove_prefix(2);
+  std::string_view t = scan::trim(raw);
+  while (!t.empty() && t.front() == '>') t = scan::trim(t.substr(1));  // markdown quote marks
+  if (t.empty()) return false;
   std::size_t hashes = 0;
   while (hashes < t.size() && hashes < 6 && t[hashes] == '#') ++hashes;
   if (hashes > 0 && hashes < t.size() && t[hashes] == ' ') {
@@ -74,7 +95,8 @@ bool clean_line(std::string_view raw, Line& line) {
   }
   line.table = !t.empty() && t.front() == '|';
   if (is_rule(t)) return false;
-  line.text = scan::collapse_spaces(strip_emphasis(t));
+  const bool markup = t.find_first_of("*_\\&") != std::string_view::npos;
+  line.text = scan::collapse_spaces(markup ? std::string_view(strip_emphasis(decode_entities(t))) : t);
   if (line.table) {
     line.text.erase(std::remove(line.text.begin(), line.text.end(), '|'), line.text.end());
     line.text = scan::collapse_spaces(line.text);
@@ -82,14 +104,13 @@ bool clean_line(std::string_view raw, Line& line) {
   return !line.text.empty();
 }
 
-// Whitespace only (ASCII or the NBSP of PDF exports)?
+// Whitespace only? Returns its width (normalisation made NBSP and tabs plain spaces).
 std::size_t blank_width(std::string_view raw, bool& blank) {
   std::size_t spaces = 0;
   blank = true;
-  for (std::size_t i = 0; i < raw.size(); ++i) {
-    if (is_ascii_space(raw[i])) ++spaces;
-    else if (raw.compare(i, 2, "\xC2\xA0") == 0) ++spaces, ++i;
-    else return blank = false, 0;
+  for (char c : raw) {
+    if (!is_ascii_space(c)) return blank = false, 0;
+    ++spaces;
   }
   return spaces;
 }
@@ -99,7 +120,10 @@ std::size_t blank_width(std::string_view raw, bool& blank) {
 std::vector<Line> read_lines(const std::vector<std::string>& pages) {
   std::vector<Line> lines;
   for (std::size_t p = 0; p < pages.size(); ++p) {
-    const std::string_view page = pages[p];
+    // One NFC pass per page; line offsets are then offsets into the NFC page (the same as the
+    // source's for NFC input, which is what every reader but the NFD exports gives).
+    const std::string normalized = text::normalize(pages[p]);
+    const std::string_view page = normalized;
     int blanks = 0;
     bool rule = false, direct = p == 0 ? false : true;
     for (std::size_t start = 0; start <= page.size();) {
@@ -118,6 +142,7 @@ std::vector<Line> read_lines(const std::vector<std::string>& pages) {
         continue;
       }
       line.page = static_cast<int>(p) + 1;
+      line.width = scan::count_chars(line.text);
       line.source = offset;
       line.blanks = blanks;
       line.direct = direct;

@@ -164,6 +164,13 @@ bool match_word_ci(std::string_view s, std::size_t pos, std::string_view word, s
   std::size_t i = pos, j = 0;
   while (j < word.size()) {
     if (i >= s.size()) return false;
+    const auto ca = static_cast<unsigned char>(s[i]), cb = static_cast<unsigned char>(word[j]);
+    if (ca < 0x80 && cb < 0x80) {  // ASCII: no table lookup
+      if (ca != cb && ((ca | 0x20) != (cb | 0x20) || (ca | 0x20) < 'a' || (ca | 0x20) > 'z')) return false;
+      ++i, ++j;
+      continue;
+    }
+    if ((ca < 0x80) != (cb < 0x80)) return false;
     std::size_t li = 0, lj = 0;
     const char32_t a = text::decode_utf8(s, i, li);
     const char32_t b = text::decode_utf8(word, j, lj);

@@ -1,0 +1,193 @@
+// Extraction accuracy against metadata tables: runs the Extractor over a JSONL
+// corpus with use_given_metadata = false (text only) and compares five fields
+// with each record's "meta" (vn-legal's số hiệu, loại, cơ quan, người ký, ngày).
+//
+// Usage: extract_accuracy [--misses FIELD] [--limit N] FILE.jsonl[.gz]
+//   --misses FIELD   also print the documents where FIELD (doc_number, doc_type,
+//                    issue_date, issuer, signer) is wrong or missing, or found where the meta is empty
+//
+// Comparison after normalisation: numbers by text::DocNumber key, types by
+// schema::slug of the canonical type, dates ISO, issuers through
+// schema::IssuerRegistry (canonical names compared by key), signer names NFC
+// with spaces collapsed. The meta side is cleaned here, independently of the
+// extractor: titles and ranks before a name ("Đại tướng Lương Tam Quang, Bộ
+// trưởng Bộ Công an") are dropped, and a meta value that names no person
+// ("Thủ tướng Chính phủ") is not counted.
+#include <chrono>
+#include <ctime>
+#include <cstdio>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "indexer/ingest/ingest.h"
+#include "schema/codes.h"
+#include "text/docnum.h"
+#include "text/normalize.h"
+
+namespace {
+
+using tracuu::indexer::RawDoc;
+namespace schema = tracuu::schema;
+namespace text = tracuu::text;
+
+struct Tally {
+  std::size_t meta = 0;       // documents whose meta has a usable value
+  std::size_t extracted = 0;  // ... of which the extractor found a value
+  std::size_t correct = 0;    // ... and it matches
+  std::size_t extra = 0;      // found where the meta has nothing (unverifiable)
+};
+
+std::optional<std::string> meta_string(const nlohmann::json& given, const char* key) {
+  const auto meta = given.find("meta");
+  if (meta == given.end() || !meta->is_object()) return std::nullopt;
+  const auto it = meta->find(key);
+  if (it == meta->end() || !it->is_string() || it->get<std::string>().empty()) return std::nullopt;
+  return schema::clean_display(it->get<std::string>());
+}
+
+std::string without_parentheses(std::string_view s) {
+  std::string out;
+  int depth = 0;
+  for (char c : s) {
+    if (c == '(') ++depth;
+    else if (c == ')') depth = depth > 0 ? depth - 1 : 0;
+    else if (depth == 0) out.push_back(c);
+  }
+  return schema::clean_display(out);
+}
+
+// The person in a meta "nguoi_ky" value, or nothing when it names only a position.
+std::optional<std::string> meta_person(std::string_view value) {
+  static const std::vector<std::string> kTitles = {
+      "pho thu tuong", "thu tuong chinh phu", "thu tuong", "bo truong", "thu truong", "pho chu tich", "chu tich quoc hoi",
+      "chu tich nuoc", "chu tich", "tong bi thu", "dai tuong", "thuong tuong", "trung tuong", "thieu tuong",
+      "pho thong doc", "thong doc", "chanh an", "vien truong", "tong kiem toan nha nuoc", "chinh phu", "quoc hoi"};
+  std::string v = without_parentheses(value);
+  if (const auto comma = v.find(','); comma != std::string::npos) v = schema::clean_display(v.substr(0, comma));
+  for (bool again = true; again;) {
+    again = false;
+    const std::string folded = schema::slug(v);
+    for (const auto& t : kTitles) {
+      std::string code = t;
+      std::replace(code.begin(), code.end(), ' ', '-');
+      if (folded.rfind(code, 0) != 0) continue;
+      const auto words = static_cast<std::size_t>(std::count(t.begin(), t.end(), ' ') + 1);
+      std::size_t cut = 0;
+      for (std::size_t k = 0; k < words && cut != std::string::npos; ++k) cut = v.find(' ', cut + (k ? 1 : 0));
+      v = cut == std::string::npos ? "" : schema::clean_display(v.substr(cut + 1));
+      again = !v.empty();
+      break;
+    }
+  }
+  const auto words = std::count(v.begin(), v.end(), ' ') + 1;
+  if (v.empty() || words < 2 || words > 6) return std::nullopt;
+  for (std::size_t i = 0; i < v.size(); i = v.find(' ', i) == std::string::npos ? v.size() : v.find(' ', i) + 1) {
+    const auto c = static_cast<unsigned char>(v[i]);
+    if (c < 0x80 && !(c >= 'A' && c <= 'Z')) return std::nullopt;  // lower-case word: a position, not a name
+  }
+  return v;
+}
+
+std::optional<std::string> type_slug(std::string_view value) {
+  std::string v(value);
+  for (int words = 0; words < 8 && !v.empty(); ++words) {
+    if (auto t = schema::canonical_doc_type(v)) return schema::slug(*t);
+    const auto sp = v.rfind(' ');
+    if (sp == std::string::npos) break;
+    v.resize(sp);
+  }
+  return std::nullopt;
+}
+
+struct Field {
+  const char* name;
+  Tally tally;
+  std::vector<std::string> misses;
+};
+
+void score(Field& f, const std::optional<std::string>& truth, const std::optional<std::string>& got, const std::string& id,
+           bool keep_misses) {
+  if (!truth) {
+    if (got) ++f.tally.extra;
+    if (got && keep_misses) f.misses.push_back(id + ": meta=(none) got=" + *got);
+    return;
+  }
+  ++f.tally.meta;
+  if (got) ++f.tally.extracted;
+  if (got && *got == *truth) {
+    ++f.tally.correct;
+    return;
+  }
+  if (keep_misses) f.misses.push_back(id + ": meta=" + *truth + " got=" + (got ? *got : "(none)"));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string path, misses_of;
+  std::size_t limit = 0;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--misses" && i + 1 < argc) misses_of = argv[++i];
+    else if (a == "--limit" && i + 1 < argc) limit = std::stoul(argv[++i]);
+    else path = a;
+  }
+  if (path.empty()) {
+    std::fprintf(stderr, "usage: extract_accuracy [--misses FIELD] [--limit N] FILE.jsonl[.gz]\n");
+    return 2;
+  }
+  const tracuu::indexer::Extractor extractor({.use_given_metadata = false});
+  const auto registry = schema::IssuerRegistry::builtin();
+  const auto abbreviations = text::Abbreviations::builtin();
+  std::vector<Field> fields{{"doc_number", {}, {}}, {"doc_type", {}, {}}, {"issue_date", {}, {}}, {"issuer", {}, {}}, {"signer", {}, {}}};
+  std::size_t docs = 0, failed = 0, text_bytes = 0;
+  double extract_seconds = 0, extract_cpu = 0;
+  auto on_doc = [&](RawDoc&& raw) {
+    const auto t0 = std::chrono::steady_clock::now();
+    const std::clock_t c0 = std::clock();
+    auto rec = extractor.extract(raw);
+    extract_cpu += static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC;
+    extract_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    ++docs;
+    if (!rec) return ++failed, true;
+    text_bytes += rec->text.size();
+    const nlohmann::json& g = raw.given;
+    auto keep = [&](const char* f) { return misses_of == f; };
+    auto number = meta_string(g, "so_hieu");
+    std::optional<std::string> number_key;
+    if (number)
+      if (auto dn = text::parse_doc_number(*number, abbreviations)) number_key = dn->key;
+    score(fields[0], number_key, rec->doc_number_key, raw.id, keep("doc_number"));
+    auto type = meta_string(g, "loai_van_ban");
+    score(fields[1], type ? type_slug(*type) : std::nullopt, rec->doc_type ? type_slug(*rec->doc_type) : std::nullopt, raw.id, keep("doc_type"));
+    auto date = meta_string(g, "ngay_ban_hanh");
+    score(fields[2], date && date->size() == 10 ? date : std::nullopt, rec->issue_date, raw.id, keep("issue_date"));
+    auto issuer = meta_string(g, "co_quan_ban_hanh");
+    auto issuer_key = [&](const std::string& s) { return registry.key(registry.canonical_or_self(without_parentheses(s))); };
+    score(fields[3], issuer ? std::optional<std::string>(issuer_key(*issuer)) : std::nullopt,
+          rec->issuer ? std::optional<std::string>(issuer_key(*rec->issuer)) : std::nullopt, raw.id, keep("issuer"));
+    auto signer = meta_string(g, "nguoi_ky");
+    score(fields[4], signer ? meta_person(*signer) : std::nullopt,
+          rec->signer.name ? std::optional<std::string>(schema::clean_display(*rec->signer.name)) : std::nullopt, raw.id,
+          keep("signer"));
+    return limit == 0 || docs < limit;
+  };
+  const auto wall0 = std::chrono::steady_clock::now();
+  const auto errors = tracuu::indexer::read_file(path, on_doc);
+  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
+  for (const auto& e : errors) std::fprintf(stderr, "error: %s: %s\n", e.source.c_str(), e.error.message.c_str());
+
+  std::printf("%zu documents (%zu failed), %.1f MB reflowed text; extraction %.2f s wall / %.2f s CPU, read+extract %.2f s wall (one thread)\n\n",
+              docs, failed, static_cast<double>(text_bytes) / 1e6, extract_seconds, extract_cpu, wall);
+  std::printf("| field | in meta | extracted | correct | accuracy (correct / in meta) | precision (correct / extracted) | extracted, meta empty |\n");
+  std::printf("|---|---:|---:|---:|---:|---:|---:|\n");
+  for (const Field& f : fields) {
+    const Tally& t = f.tally;
+    std::printf("| %s | %zu | %zu | %zu | %.1f%% | %.1f%% | %zu |\n", f.name, t.meta, t.extracted, t.correct,
+                t.meta ? 100.0 * static_cast<double>(t.correct) / static_cast<double>(t.meta) : 0.0,
+                t.extracted ? 100.0 * static_cast<double>(t.correct) / static_cast<double>(t.extracted) : 0.0, t.extra);
+    for (const auto& m : f.misses) std::printf("    miss %s\n", m.c_str());
+  }
+  return errors.empty() ? 0 : 1;
+}
