@@ -24,16 +24,6 @@
 
 namespace tracuu::searchd {
 
-/// Weights of the ranking model (tuned on ALQAC, see BENCHMARKS.md).
-struct RankingWeights {
-  double exact_boost = 1.0;      ///< exact-layer match of a marked word, relative to its folded match
-  double restore_boost = 0.6;    ///< restored-accent spelling of an unmarked word (times its share)
-  double restore_min_share = 0.15;
-  double proximity_boost = 0.5;  ///< adjacent query words found adjacent
-  double number_boost = 1000.0;  ///< the document whose own number is in the query
-  double date_boost = 2.0;       ///< documents dated in a month/quarter/year named in the query
-};
-
 /// What building needs from the searcher.
 struct BuildContext {
   const Xapian::Database& db;

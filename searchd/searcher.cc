@@ -69,6 +69,8 @@ Result<bool> Searcher::refresh() {
   }
 }
 
+void Searcher::set_ranking(const RankingWeights& weights) { impl_->weights = weights; }
+
 Result<IndexInfo> Searcher::info() {
   IndexInfo i;
   try {

@@ -46,6 +46,9 @@ class Searcher {
   /// Facts about the open index.
   Result<IndexInfo> info();
 
+  /// Replaces the ranking weights (benchmarks and tuning; the defaults are the tuned ones).
+  void set_ranking(const RankingWeights& weights);
+
   /// Sees new commits and generation swaps. Cheap when nothing changed.
   /// @return true when the view changed.
   Result<bool> refresh();

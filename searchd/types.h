@@ -138,6 +138,16 @@ struct Suggestion {
   std::optional<std::string> id;  ///< the document, for titles and numbers
 };
 
+/// Weights of the ranking model (see searchd/query_builder.h; tuned on ALQAC, BENCHMARKS.md).
+struct RankingWeights {
+  double exact_boost = 1.0;      ///< exact-layer match of a marked word, relative to its folded match
+  double restore_boost = 0.6;    ///< restored-accent spelling of an unmarked word (times its share)
+  double restore_min_share = 0.15;  ///< spellings rarer than this are not restored
+  double proximity_boost = 0.5;  ///< adjacent query words found adjacent
+  double number_boost = 1000.0;  ///< the document whose own number is in the query
+  double date_boost = 2.0;       ///< documents dated in a month/quarter/year named in the query
+};
+
 /// Facts about the open index (health, metrics).
 struct IndexInfo {
   std::size_t documents = 0;
