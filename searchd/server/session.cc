@@ -51,8 +51,11 @@ class Session : public std::enable_shared_from_this<Session> {
     if (ec && ec.category() == make_error_code(http::error::bad_target).category() && ec != http::error::partial_message)
       return reply_to_unreadable({Status::BadRequest, "malformed HTTP request: " + ec.message()});
     if (ec) {
-      if (ec != net::error::operation_aborted && ec != net::error::bad_descriptor) state_->metrics.record_connection_error();
-      return;  // timeout, reset or shutdown: nothing to answer
+      // An idle keep-alive connection timing out or closed at shutdown is normal; a half-sent request is not.
+      const bool idle = !parser_->got_some() && (ec == beast::error::timeout || ec == net::error::eof);
+      if (!idle && ec != net::error::operation_aborted && ec != net::error::bad_descriptor)
+        state_->metrics.record_connection_error();
+      return;  // nothing to answer
     }
     busy_ = true;
     const auto started = std::chrono::steady_clock::now();
