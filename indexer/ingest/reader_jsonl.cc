@@ -2,6 +2,7 @@
 #include <zlib.h>
 
 #include <cstdio>
+#include <cstring>
 #include <memory>
 
 #include "indexer/ingest/reader_internal.h"
@@ -16,7 +17,7 @@ namespace {
 class ByteSource {
  public:
   explicit ByteSource(const fs::path& path) : gz_(gzopen(path.c_str(), "rb")) {
-    if (gz_) gzbuffer(gz_, 1 << 17);
+    if (gz_) gzbuffer(gz_, 1 << 16);
   }
   ~ByteSource() {
     if (gz_) gzclose(gz_);
@@ -32,6 +33,12 @@ class ByteSource {
     int code = 0;
     const char* msg = gzerror(gz_, &code);
     return msg ? msg : "read error";
+  }
+  /// True when the gzip stream ended before its end marker (a truncated file).
+  bool truncated() const {
+    int code = 0;
+    gzerror(gz_, &code);
+    return code == Z_BUF_ERROR;
   }
 
  private:
@@ -53,6 +60,7 @@ class LineReader {
         const long n = src_.read(buf_.get(), kChunk);
         if (n < 0) return failed_ = true, false;
         if (n == 0) {
+          if (src_.truncated()) return failed_ = true, false;  // the partial last line is not a record
           eof_ = true;
           continue;
         }
