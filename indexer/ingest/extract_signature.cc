@@ -109,7 +109,7 @@ Closing read_group(const ReflowedText& doc, std::size_t first, std::size_t last,
 void read_signature(const ReflowedText& doc, std::size_t from, const Tables& tables, Closing& c) {
   std::optional<Closing> fallback;
   int groups = 0;
-  for (std::size_t b = doc.blocks.size(); b-- > from && groups < 20;) {
+  for (std::size_t b = doc.blocks.size(); b-- > from && groups < 200;) {
     if (!is_signature_line(doc, b, tables)) continue;
     const auto [first, last] = signature_group(doc, b, tables);
     Closing g = read_group(doc, first, last, tables);

@@ -146,6 +146,12 @@ std::optional<std::string> person_name(std::string_view s) {
   std::string_view v = scan::trim(clean);
   if (const auto comma = v.find(','); comma != std::string_view::npos) v = scan::trim(v.substr(0, comma));
   for (std::size_t n; (n = position_prefix(v)) > 0;) v = scan::trim(v.substr(n));
+  // A position printed after the name on the same line: "Lương Tam Quang Bộ trưởng Bộ Công an".
+  for (std::size_t sp = v.find(' '); sp != std::string_view::npos; sp = v.find(' ', sp + 1))
+    if (position_prefix(v.substr(sp + 1)) > 0) {
+      v = v.substr(0, sp);
+      break;
+    }
   std::string name = scan::collapse_spaces(v);
   if (scan::is_caps(name)) name = scan::to_title_case(name);
   const auto words = split_words(name);

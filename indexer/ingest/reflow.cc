@@ -23,6 +23,7 @@ struct Shape {
   bool recipients = false;   // "Nơi nhận:"
   bool delegation = false;   // "TM." / "KT." / "TL." ... signature line
   bool motto = false;        // "Độc lập - Tự do - Hạnh phúc": a header line of its own
+  bool name_like = false;    // 2-5 capitalised words and nothing else: a signer's name, a short title
   char32_t first = 0;        // first letter or digit
   bool letters = false;      // has any letter
 };
@@ -35,17 +36,35 @@ bool is_delegation(std::string_view s) {
   return false;
 }
 
+bool is_name_like(std::string_view t) {
+  std::size_t words = 0;
+  for (std::size_t i = 0; i < t.size();) {
+    std::size_t len = 0;
+    if (!scan::is_upper(scan::code_point_at(t, i, len))) return false;
+    const std::size_t sp = t.find(' ', i);
+    const std::string_view w = t.substr(i, sp == std::string_view::npos ? std::string_view::npos : sp - i);
+    for (std::size_t k = 0; k < w.size(); k += len)
+      if (!scan::is_letter(scan::code_point_at(w, k, len))) return false;
+    ++words;
+    i = sp == std::string_view::npos ? t.size() : sp + 1;
+  }
+  return words >= 2 && words <= 5;
+}
+
 Shape shape_of(const Line& l) {
   Shape s;
   const std::string_view t = l.text;
   s.marker = parse_marker(t);
   s.bullet = s.marker ? 0 : bullet_length(t);
-  s.caps = scan::is_caps(t);
+  // An acronym run onto its own line ("OCOP9.", "CTMTQG,") is wrapped text, not a heading.
+  const bool one_word = t.find(' ') == std::string_view::npos;
+  s.caps = scan::is_caps(t) && !(one_word && (t.find_first_of("0123456789.,;") != std::string_view::npos));
   s.recipients = scan::starts_with_word_ci(t, "nơi") && scan::match_word_ci(t, scan::skip_spaces(t, 4), "nhận");
   s.delegation = is_delegation(t);
   s.motto = (t[0] == '\xC4' || t[0] == 'D') && schema::slug(t.substr(0, 40)).rfind("doc-lap-tu-do-hanh-phuc", 0) == 0;
   s.first = scan::first_alnum(s.bullet ? t.substr(s.bullet) : t);
   s.letters = scan::is_caps(t, 1) || !scan::is_caps(t, 0);  // any letter
+  s.name_like = !s.caps && !s.marker && !s.bullet && is_name_like(t);
   return s;
 }
 
@@ -98,6 +117,7 @@ struct Open {
   bool last_glue = false;
   bool last_paren = false;   // last line ends with ')'
   bool motto = false;
+  bool name_like = false;
   int lines = 0;
   std::size_t last_width = 0;
 };
@@ -181,6 +201,8 @@ Join Reflower::decide(const Line& l, const Shape& s) {
   if (open_.last_glue && scan::is_alnum(scan::first_alnum(l.text))) return Join::Glue;
   if (in_recipients_) return decide_recipient(s);
   if (s.caps || s.delegation || s.motto || open_.motto) return Join::New;
+  if (open_.name_like && open_.lines == 1) return Join::New;  // "Phạm Gia Túc" / "Phụ lục ..."
+
   if (open_.caps) return (!s.letters && !s.marker && !open_.last_terminal) ? Join::Space : Join::New;
   if (s.marker) return decide_marker(l, s);
   const bool lower = scan::is_lower(s.first);
@@ -219,6 +241,7 @@ void Reflower::start(std::size_t i, const Shape& s) {
   block_ = Block{kind_for(l, s), out_.text.size(), 0, l.page, l.source};
   open_ = Open{true, block_.kind, s.caps, l.heading, l.table};
   open_.motto = s.motto;
+  open_.name_like = s.name_like;
   append(l, s, true);
 }
 
