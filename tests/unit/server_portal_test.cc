@@ -106,6 +106,13 @@ TEST_CASE("no results: a clear page, never an error", "[server][portal]") {
   CHECK_THAT(r.body(), Catch::Contains("Không tìm thấy kết quả"));
 }
 
+TEST_CASE("no results with a respelling offers it as a link that keeps the filters", "[server][portal]") {
+  const auto r = get("/search?q=thong+bso&op=and");
+  CHECK(r.result_int() == 200);
+  CHECK_THAT(r.body(), Catch::Contains("Không tìm thấy kết quả"));
+  CHECK_THAT(r.body(), Catch::Contains("Có phải bạn muốn tìm: <a href=\"/search?op=and&amp;q=thong%20bao\">thong bao</a>"));
+}
+
 TEST_CASE("user input is escaped in pages", "[server][portal]") {
   const auto r = get("/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E%22");
   CHECK_THAT(r.body(), Catch::Contains("&lt;script&gt;alert(1)&lt;/script&gt;&quot;"));
