@@ -15,7 +15,8 @@ packages=(
   chromium curl procps
 )
 if [[ "${1:-}" == "--bench" ]]; then
-  packages+=(sqlite3 sphinxsearch postgresql postgresql-contrib wrk gnuplot-nox hyperfine time)
+  # libpq-dev and libmariadb-dev: bench/ talks to PostgreSQL (libpq) and to Sphinx's SphinxQL (MySQL protocol).
+  packages+=(sqlite3 sphinxsearch postgresql postgresql-contrib wrk gnuplot-nox hyperfine time libpq-dev libmariadb-dev)
 fi
 # Node is needed for the browser tests; keep whatever node the machine already has.
 command -v node >/dev/null 2>&1 || packages+=(nodejs)

@@ -85,7 +85,10 @@ std::string sentence(Ctx& c, double notice_share) {
 
 std::string sentences(Ctx& c, int lo, int hi, double notice_share) {
   std::string out;
-  for (int i = c.rng.between(lo, hi); i > 0; --i) out += (out.empty() ? "" : " ") + sentence(c, notice_share);
+  for (int i = c.rng.between(lo, hi); i > 0; --i) {
+    if (!out.empty()) out.push_back(' ');
+    out += sentence(c, notice_share);
+  }
   return out;
 }
 

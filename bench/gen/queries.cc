@@ -1,6 +1,8 @@
 #include "bench/gen/queries.h"
 
 #include <algorithm>
+#include <array>
+#include <string_view>
 #include <sstream>
 
 #include "bench/gen/notice.h"
@@ -13,12 +15,25 @@ namespace {
 
 bool has_digit(const std::string& w) { return w.find_first_of("0123456789") != std::string::npos; }
 
+// Strips ASCII punctuation and typographic quotes/dashes from both ends (whole
+// characters: a byte set would cut "Ý" = C3 9D, whose last byte ends "”" too).
 std::string trim_punct(std::string w) {
-  static const std::string kPunct = ".,;:()\"'“”*-–/";
-  while (!w.empty() && kPunct.find(w.back()) != std::string::npos) w.pop_back();
-  std::size_t b = 0;
-  while (b < w.size() && kPunct.find(w[b]) != std::string::npos) ++b;
-  return w.substr(b);
+  static const std::string kAscii = ".,;:()\"'*-/";
+  static const std::array<std::string_view, 4> kWide = {"“", "”", "–", "…"};
+  for (bool changed = true; changed && !w.empty();) {
+    changed = false;
+    if (kAscii.find(w.back()) != std::string::npos || kAscii.find(w.front()) != std::string::npos) {
+      if (kAscii.find(w.back()) != std::string::npos) w.pop_back();
+      else w.erase(0, 1);
+      changed = true;
+      continue;
+    }
+    for (auto q : kWide) {
+      if (w.size() >= q.size() && w.compare(w.size() - q.size(), q.size(), q) == 0) w.resize(w.size() - q.size()), changed = true;
+      else if (w.rfind(q, 0) == 0) w.erase(0, q.size()), changed = true;
+    }
+  }
+  return w;
 }
 
 std::vector<std::string> plain_words(const std::string& text) {
@@ -58,6 +73,15 @@ std::string prefix(const std::vector<std::string>& words, std::size_t n) {
   return head.size() < 2 ? "" : join(head, " ");
 }
 
+// About `len` bytes of `text` from byte `from`, cut at character boundaries.
+std::string excerpt(const std::string& text, std::size_t from, std::size_t len) {
+  auto continuation = [&](std::size_t i) { return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80; };
+  std::size_t b = std::min(from, text.size()), e = std::min(text.size(), b + len);
+  while (continuation(b)) ++b;
+  while (e > b && continuation(e)) --e;
+  return text.substr(b, e - b);
+}
+
 }  // namespace
 
 std::vector<std::string> make_queries(const SourcePool& pool, std::uint64_t seed, std::size_t docs, std::size_t count) {
@@ -72,7 +96,7 @@ std::vector<std::string> make_queries(const SourcePool& pool, std::uint64_t seed
     const auto subject_head = [&](int lo, int hi) { return prefix(plain_words(subject), static_cast<std::size_t>(r.between(lo, hi))); };
     if (kind < 30) q = subject_head(2, 5);
     else if (kind < 45) q = prefix(plain_words(d.title), static_cast<std::size_t>(r.between(2, 5)));
-    else if (kind < 60) q = span(r, plain_words(d.text.substr(d.text.size() / 3, 600)), static_cast<std::size_t>(r.between(3, 5)));
+    else if (kind < 60) q = span(r, plain_words(excerpt(d.text, d.text.size() / 3, 600)), static_cast<std::size_t>(r.between(3, 5)));
     else if (kind < 72) q = d.number;
     else if (kind < 80) q = to_lower(d.kind) + " " + d.number;
     else if (const std::string h = subject_head(2, 3); !h.empty()) q = to_lower(d.kind) + " " + h;

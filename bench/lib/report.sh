@@ -6,10 +6,25 @@ header_note() {
   printf '_Measured by `%s` (%s) on %s._\n\n' "$COMMAND" "$1" "$(machine_line)"
 }
 
+# How each engine is set up (the files are in bench/peers/ and bench/engines/).
+engines_note() {
+  cat <<'NOTE'
+How each engine is set up, each as its documentation recommends for Vietnamese (configs in `bench/peers/`):
+
+- **tracuu**: `indexer build --threads N --db DIR` (fresh build), 1 and 2 threads; two layers (exact and accent-free) with positions.
+- **xapian**: stock Xapian 1.4 `TermGenerator` with no stemmer and no accent folding, BM25, one glass database committed at the end (`bench/engines/xapian_engine.cc`).
+- **sqlite**: FTS5 with `tokenize='unicode61 remove_diacritics 2'`, rows inserted in one transaction, then FTS5's `optimize` (`sqlite_*.sql`); bm25 ranking. It leaves `đ` unfolded.
+- **sphinx**: Sphinx 2.2.11 `indexer` fed by an xmlpipe2 stream (`bench_index --xmlpipe2`, a second process, so it can use the second core), `searchd` over SphinxQL. Its default `charset_table` knows only English and Russian, so `sphinx.conf.in` lists the 134 Vietnamese letters folded to their ASCII base (đ→d) and makes the combining marks `ignore_chars` (NFD input folds the same), as the manual asks for other languages; `mem_limit` at its 2047M maximum; default ranker (proximity_bm25), and `sphinx-bm25` with `ranker=bm25` in the relevance table.
+- **postgres**: PostgreSQL 15 in a private cluster started by the harness (as the `postgres` user when run as root; `postgresql.conf` there: 2 GB shared_buffers, 2 GB maintenance_work_mem, durability on), locale C.UTF-8; a text search configuration copying `simple` with `unaccent` in front for word tokens, a stored generated `tsvector` (title weighted A), `COPY`, then a GIN index; `ts_rank_cd` ordering, and `postgres-ts_rank` with `ts_rank` in the relevance table. Its peak RSS is that of the backend that ran COPY and CREATE INDEX (VmHWM); its CPU is not counted.
+
+NOTE
+}
+
 render_indexing() {
   local tsv=$RESULTS/indexing.tsv
   [[ -s $tsv ]] || return 1
   header_note "indexing step"
+  engines_note
   echo "Each engine builds a fresh index of the same input in its own process; seconds and peak RSS are \`/usr/bin/time\` (wall, largest process); MB is title + text (UTF-8) of the input. CPU s = user + system of the process tree."
   echo
   echo "| corpus | engine | threads | docs | input MB | seconds | MB/s | docs/s | index MB | index MB per input MB | peak RSS MB | CPU s | note |"
@@ -94,7 +109,12 @@ render_plots() {
 # report: prints each table and writes it into its BENCHMARKS.md section.
 report() {
   local pair heading fn body
-  for pair in "## Indexing:render_indexing" "## Queries:render_queries" "## Relevance:render_relevance" "## Plots:render_plots"; do
+  local sections=()
+  step indexing && sections+=("## Indexing:render_indexing")
+  step queries && sections+=("## Queries:render_queries")
+  step relevance && sections+=("## Relevance:render_relevance")
+  { step indexing || step queries; } && sections+=("## Plots:render_plots")
+  for pair in "${sections[@]}"; do  # only what this run measured: a section never shows another run's figures
     heading=${pair%%:*} fn=${pair#*:} body=$WORK/section.md
     if "$fn" >"$body"; then
       printf '\n%s\n\n' "$heading"
