@@ -197,7 +197,10 @@ Join Reflower::decide(const Line& l, const Shape& s) {
     return Join::New;
   }
   if (!open_.open) return Join::New;
-  if (l.table || open_.table || l.heading || open_.heading || s.recipients) return Join::New;
+  if (l.table || open_.table || l.heading || open_.heading || s.recipients) {
+    in_recipients_ = in_recipients_ && !l.table && !l.heading;  // a table or heading ends the list
+    return Join::New;
+  }
   if (open_.last_glue && scan::is_alnum(scan::first_alnum(l.text))) return Join::Glue;
   if (in_recipients_) return decide_recipient(s);
   if (s.caps || s.delegation || s.motto || open_.motto) return Join::New;
@@ -210,6 +213,7 @@ Join Reflower::decide(const Line& l, const Shape& s) {
   if (blank_break(l)) return (lower && !open_.last_terminal) ? Join::Space : Join::New;
   if (lower || s.first == 0) return Join::Space;
   if (open_.last_terminal) return Join::New;
+  if (width_ == 0) return Join::New;  // lines are not hard-wrapped: a capital starts a new one
   if (open_.kind == BlockKind::Item && open_.last_paren) return Join::New;  // "... (Sở Tài chính trình)" ends a heading
   // An unpunctuated one-line item heading of a hard-wrapped export, then a new sentence.
   if (width_ > 0 && open_.kind == BlockKind::Item && open_.lines == 1 && !starts_with_proper_term(l.text)) return Join::New;
