@@ -67,7 +67,7 @@ void fill_from_given(const RawDoc& raw, const Tables& tables, schema::DocRecord&
   if (!r.issue_date)
     if (auto s = given_string(g, {"ngay_ban_hanh", "issue_date"}); s && is_iso_date(*s)) r.issue_date = *s, note("issue_date");
   if (!r.title) {
-    auto s = given_string(g, {"trich_yeu"});
+    auto s = given_string(g, {"trich_yeu", "title"});
     if (!s && raw.title) s = scan::collapse_spaces(*raw.title);
     if (s) r.title = *s, note("title");
   }

@@ -130,7 +130,8 @@ std::optional<std::string> header_issuer(const ReflowedText& doc, std::size_t en
   const std::string_view at = doc.block_text(anchor);
   const std::string_view prefix = scan::trim(at.substr(0, motto_at == std::string_view::npos ? 0 : motto_at));
   if (scan::is_caps(prefix, 2) && !stops_issuer(prefix)) lines.push_back(prefix);
-  for (std::size_t b = anchor; lines.empty() && b > 0 && anchor - b < 3;) {
+  const bool beside_motto = !lines.empty();
+  for (std::size_t b = anchor; !beside_motto && b > 0 && anchor - b < 3;) {
     const std::string_view t = doc.block_text(--b);
     if (doc.blocks[b].kind == BlockKind::Table || !scan::is_caps(t, 2) || stops_issuer(t) || t.size() > 120) break;
     lines.insert(lines.begin(), t);

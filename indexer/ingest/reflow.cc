@@ -187,7 +187,7 @@ Join Reflower::decide_marker(const Line& l, const Shape& s) {
   // "1." at a line start may be a number wrapped from the line above.
   const bool after_text = open_.kind == BlockKind::Paragraph || open_.kind == BlockKind::Item ||
                           open_.kind == BlockKind::Bullet;
-  if (open_.last_terminal || !after_text || open_.caps || short_last() || blank_break(l)) return Join::New;
+  if (open_.last_terminal || !after_text || open_.caps || width_ == 0 || short_last() || blank_break(l)) return Join::New;
   return Join::Space;
 }
 

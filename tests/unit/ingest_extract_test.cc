@@ -1,0 +1,307 @@
+// Extraction, field by field, on excerpts of real documents.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "indexer/ingest/ingest.h"
+
+using tracuu::indexer::Extractor;
+using tracuu::indexer::RawDoc;
+using tracuu::schema::DocRecord;
+
+namespace {
+
+DocRecord record(const std::string& text, bool use_given = false, const nlohmann::json& given = nullptr) {
+  RawDoc raw;
+  raw.id = "t";
+  raw.format = "txt";
+  raw.pages = {text};
+  raw.given = given;
+  auto r = Extractor({.use_given_metadata = use_given}).extract(raw);
+  REQUIRE(r.has_value());
+  return *r;
+}
+
+bool has_warning(const DocRecord& r, const std::string& w) {
+  return std::find(r.warnings.begin(), r.warnings.end(), w) != r.warnings.end();
+}
+
+std::string opt(const std::optional<std::string>& v) { return v ? *v : "(null)"; }
+
+const char* const kMotto = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n";
+
+}  // namespace
+
+TEST_CASE("extract: the heading block", "[ingest]") {
+  struct Row {
+    const char* name;
+    std::string text;
+    const char* doc_type;
+    const char* doc_number;
+    const char* issuer;
+    const char* place;
+    const char* issue_date;
+    const char* title;
+  };
+  const std::vector<Row> rows = {
+      {"công văn of a department, issuer over two lines",
+       std::string("UBND TỈNH LẠNG SƠN\nSỞ TÀI CHÍNH\n") + kMotto +
+           "Số: 12/STC-NS\nLạng Sơn, ngày 05 tháng 3 năm 2025\nV/v báo cáo tình hình thu ngân sách quý I\n\nKính gửi: UBND tỉnh.\n",
+       "Công văn", "12/STC-NS", "Sở Tài chính tỉnh Lạng Sơn", "Lạng Sơn", "2025-03-05",
+       "V/v báo cáo tình hình thu ngân sách quý I"},
+      {"a merged province: the old name maps to the successor",
+       std::string("ỦY BAN NHÂN DÂN\nTỈNH HÀ GIANG\n") + kMotto +
+           "Số: 15/QĐ-UBND\nHà Giang, ngày 2 tháng 1 năm 2024\nQUYẾT ĐỊNH\nVề việc phê duyệt kế hoạch chuyển đổi số\n"
+           "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÀ GIANG\nCăn cứ Luật Tổ chức chính quyền địa phương;\nQUYẾT ĐỊNH:\nĐiều 1. Phê duyệt.\n",
+       "Quyết định", "15/QĐ-UBND", "Ủy ban nhân dân tỉnh Tuyên Quang", "Hà Giang", "2024-01-02",
+       "Về việc phê duyệt kế hoạch chuyển đổi số"},
+      {"a law: 'Luật số:', the name in capitals under the type",
+       std::string("QUỐC HỘI\n") + kMotto + "Luật số: 24/2018/QH14\n\nLUẬT\nAN NINH MẠNG\n\nCăn cứ Hiến pháp;\nChương I\n",
+       "Luật", "24/2018/QH14", "Quốc hội", "(null)", "(null)", "AN NINH MẠNG"},
+      {"sample 004: no issuer line; the number and the place line name the body",
+       "Số: 346 /TB-UBND\n\nLạng Sơn, ngày 27 tháng 6 năm 2021\n\nTHÔNG BÁO\n\n**Kết luận phiên họp UBND tỉnh tháng 6 năm "
+       "2021 (kỳ 3)\n(ngày 23 tháng 6 năm 2021)**\n\nNgày 23/6/2021, UBND tỉnh đã tổ chức phiên họp. Đề nghị UBND tỉnh "
+       "chỉ đạo trên địa bàn tỉnh Lạng Sơn.\n",
+       "Thông báo", "346/TB-UBND", "Ủy ban nhân dân tỉnh Lạng Sơn", "Lạng Sơn", "2021-06-27",
+       "Kết luận phiên họp UBND tỉnh tháng 6 năm 2021 (kỳ 3) (ngày 23 tháng 6 năm 2021)"},
+      {"no type heading: type and issuer from the number",
+       "Số: 129/CĐ-TTg\nHà Nội, ngày 07 tháng 8 năm 2025\nCÔNG ĐIỆN VỀ VIỆC TỔ CHỨC LỄ KHỞI CÔNG\n", "Công điện",
+       "129/CĐ-TTg", "Thủ tướng Chính phủ", "Hà Nội", "2025-08-07", "VỀ VIỆC TỔ CHỨC LỄ KHỞI CÔNG"},
+      {"web copy: number and date run into the motto line",
+       "CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc Hà Nội, ngày 26 tháng 6 năm 2026\n"
+       "Số: 234/2026/NĐ-CP\n\nNGHỊ ĐỊNH\nQuy định về xử lý kỷ luật viên chức\n\nCăn cứ Luật Tổ chức Chính phủ;\n",
+       "Nghị định", "234/2026/NĐ-CP", "Chính phủ", "Hà Nội", "2026-06-26", "Quy định về xử lý kỷ luật viên chức"},
+      {"a site heading and a table before any header are not the type",
+       "# QUY ĐỊNH\n\n## THÔNG TIN VĂN BẢN\n\n| Số hiệu | 92/2026/TT-BCA |\n| Loại văn bản | Thông tư |\n\nNội dung đang cập nhật.\n",
+       "(null)", "(null)", "(null)", "(null)", "(null)", "(null)"},
+  };
+  for (const Row& row : rows) {
+    INFO(row.name);
+    const DocRecord r = record(row.text);
+    CHECK(opt(r.doc_type) == row.doc_type);
+    CHECK(opt(r.doc_number) == row.doc_number);
+    CHECK(opt(r.issuer) == row.issuer);
+    CHECK(opt(r.place) == row.place);
+    CHECK(opt(r.issue_date) == row.issue_date);
+    CHECK(opt(r.title) == row.title);
+  }
+}
+
+TEST_CASE("extract: the signature block", "[ingest]") {
+  struct Row {
+    const char* name;
+    std::string text;
+    const char* signer;
+    const char* position;
+    const char* on_behalf;
+  };
+  const std::vector<Row> rows = {
+      {"three lines: TM. / KT. / position", "Nơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nĐoàn Thanh Sơn\n",
+       "Đoàn Thanh Sơn", "Phó Chủ tịch", "KT. Chủ tịch"},
+      {"one line, as OCR prints it", "Điều 99. Trách nhiệm thi hành\n\nTM. CHÍNH PHỦ KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG\n\nNguyễn Chí Dũng\n",
+       "Nguyễn Chí Dũng", "Phó Thủ tướng", "KT. Thủ tướng"},
+      {"a rank before the name", "Nơi nhận:\n- Lưu: VT.\n\nBỘ TRƯỞNG\n\nĐại tướng Lương Tam Quang\n", "Lương Tam Quang",
+       "Bộ trưởng", "(null)"},
+      {"a name in capitals", "TL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\n\nNGUYỄN VĂN HÀ\n", "Nguyễn Văn Hà", "Chánh Văn phòng",
+       "TL. Chủ tịch"},
+      {"an unsigned form is no name", "KT. CỤC TRƯỞNG\nPHÓ CỤC TRƯỞNG\n(Ký, ghi rõ họ tên)\nFull Name\n", "(null)",
+       "Phó Cục trưởng", "KT. Cục trưởng"},
+  };
+  for (const Row& row : rows) {
+    INFO(row.name);
+    const DocRecord r = record(row.text);
+    CHECK(opt(r.signer.name) == row.signer);
+    CHECK(opt(r.signer.position) == row.position);
+    CHECK(opt(r.signer.on_behalf) == row.on_behalf);
+  }
+  // The body a "TM." line names is the issuer when the header names none.
+  CHECK(record("Điều 1. Hiệu lực.\nTM. CHÍNH PHỦ\nTHỦ TƯỚNG\n\nPhạm Minh Chính\n").issuer == "Chính phủ");
+}
+
+TEST_CASE("extract: citations with type, date and issuer as the text gives them", "[ingest]") {
+  const DocRecord r = record(
+      "Số: 346/TB-UBND\nLạng Sơn, ngày 27 tháng 6 năm 2021\nTHÔNG BÁO\nKết luận phiên họp\n\n"
+      "Triển khai thực hiện Nghị định số 24/2021/NĐ-CP ngày 23/3/2021 của Chính phủ ban hành quy định việc quản lý. "
+      "Thực hiện Kế hoạch hành động số 266-KH/TU, ngày 08/8/2025 của Ban Thường vụ Tỉnh ủy về hội nhập.\n"
+      "Cho phép lập hồ sơ theo Thông tư số 29/2014/TT-BTNMT ngày 02/6/2014 của Bộ trưởng Bộ Tài nguyên và Môi trường.\n"
+      "Áp dụng Nghị định 151/2025/NĐ-CP; tiếp tục thực hiện Nghị quyết số 49-\nNQ/TU và Nghị quyết số 49-NQ/TU.\n"
+      "Thông báo này thay Thông báo số 346/TB-UBND.\n");
+  struct Row {
+    const char* number;
+    const char* doc_type;
+    const char* issuer;
+    const char* date;
+  };
+  const std::vector<Row> rows = {
+      {"24/2021/NĐ-CP", "Nghị định", "Chính phủ", "2021-03-23"},
+      {"266-KH/TU", "Kế hoạch", "Ban Thường vụ Tỉnh ủy", "2025-08-08"},
+      {"29/2014/TT-BTNMT", "Thông tư", "Bộ Nông nghiệp và Môi trường", "2014-06-02"},  // the 2025 successor
+      {"151/2025/NĐ-CP", "Nghị định", "Chính phủ", "(null)"},                          // issuer from the code CP
+      {"49-NQ/TU", "Nghị quyết", "(null)", "(null)"},                                  // split across lines
+  };
+  REQUIRE(r.citations.size() == rows.size());  // one per key; the document's own number is no citation
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    INFO(rows[i].number);
+    const auto& c = r.citations[i];
+    CHECK(c.number == rows[i].number);
+    CHECK(opt(c.doc_type) == rows[i].doc_type);
+    CHECK(opt(c.issuer) == rows[i].issuer);
+    CHECK(opt(c.date) == rows[i].date);
+    CHECK(r.text.substr(c.span.begin, c.span.end - c.span.begin) == c.number);
+  }
+  CHECK(r.citations[0].key == "24/2021/ND-CP");
+  CHECK(r.citations[0].context ==
+        "Triển khai thực hiện Nghị định số 24/2021/NĐ-CP ngày 23/3/2021 của Chính phủ ban hành quy định việc quản lý.");
+}
+
+TEST_CASE("extract: sections nest by numbering style with unique anchors", "[ingest]") {
+  const DocRecord r = record(
+      "I. ĐÁNH GIÁ CHUNG\n1. Đối với UBND huyện Hữu Lũng (Sở Tài chính trình).\nNội dung đánh giá.\n"
+      "1.1. Về phát triển kinh tế - xã hội\na) Về phát triển kinh tế\n(1) Tăng trưởng đạt 8%.\n"
+      "II. NHIỆM VỤ TRỌNG TÂM\n1. Đối với xã Thanh Sơn\nChương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\n"
+      "1. Nghị định này quy định về xử lý kỷ luật.\nĐiều 1. Phạm vi điều chỉnh (văn bản được sửa đổi)\n");
+  struct Row {
+    const char* number;
+    const char* title;
+    int level;
+    const char* anchor;
+  };
+  const std::vector<Row> rows = {
+      {"I", "ĐÁNH GIÁ CHUNG", 1, "s-1"},
+      {"1", "Đối với UBND huyện Hữu Lũng (Sở Tài chính trình)", 2, "s-1-1"},
+      {"1.1", "Về phát triển kinh tế - xã hội", 3, "s-1-1-1"},
+      {"a", "Về phát triển kinh tế", 4, "s-1-1-1-a"},
+      {"1", "Tăng trưởng đạt 8%", 5, "s-1-1-1-a-p1"},
+      {"II", "NHIỆM VỤ TRỌNG TÂM", 1, "s-2"},
+      {"1", "Đối với xã Thanh Sơn", 2, "s-2-1"},
+      {"I", "QUY ĐỊNH CHUNG", 1, "chuong-i"},
+      {"1", "Phạm vi điều chỉnh", 2, "dieu-1"},
+      {"1", "Nghị định này quy định về xử lý kỷ luật", 3, "dieu-1-1"},
+      {"1", "Phạm vi điều chỉnh (văn bản được sửa đổi)", 2, "dieu-1-2"},  // a repeated number stays unique
+  };
+  REQUIRE(r.sections.size() == rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    INFO("section " << i);
+    const auto& s = r.sections[i];
+    CHECK(s.number == rows[i].number);
+    CHECK(s.title == rows[i].title);
+    CHECK(s.level == rows[i].level);
+    CHECK(s.anchor == rows[i].anchor);
+    CHECK(s.heading.begin == s.body.begin);
+    CHECK(s.body.end >= s.heading.end);
+  }
+  CHECK(r.sections[1].submitted_by == "Sở Tài chính");
+  CHECK(r.text.substr(r.sections[1].heading.begin, 2) == "1.");
+  // I. runs to II.; 1. under I. includes its paragraph and sub-items.
+  CHECK(r.sections[0].body.end + 1 == r.sections[5].heading.begin);
+  CHECK(r.text.substr(r.sections[1].body.begin, r.sections[1].body.end - r.sections[1].body.begin).find("Nội dung đánh giá") !=
+        std::string::npos);
+}
+
+TEST_CASE("extract: assignments name a body and, when given, a deadline", "[ingest]") {
+  struct Row {
+    const char* text;
+    const char* assignee;  // nullptr: no assignment
+    const char* deadline;
+  };
+  const std::vector<Row> rows = {
+      {"Giao Sở Xây dựng chủ trì, phối hợp với Sở Tài chính hoàn thành trước ngày 15/8/2025.", "Sở Xây dựng", "2025-08-15"},
+      {"Yêu cầu Sở Tài chính rà soát, trình UBND tỉnh trong ngày 04/8/2025 để ban hành.", "Sở Tài chính", "2025-08-04"},
+      {"Giao Sở Khoa học và Công nghệ báo cáo UBND tỉnh trước ngày 20 tháng 9 năm 2025.", "Sở Khoa học và Công nghệ",
+       "2025-09-20"},
+      {"UBND huyện Chi Lăng tiếp tục rà soát, hoàn thiện dự thảo, báo cáo UBND tỉnh trước ngày 03/7/2021.",
+       "UBND huyện Chi Lăng", "2021-07-03"},
+      {"Đề nghị Sở GD&ĐT tiếp thu ý kiến của các thành phần dự họp.", "Sở Giáo dục và Đào tạo", "(null)"},
+      {"Sở Tư pháp tiếp thu tối đa các ý kiến; hoàn thiện dự thảo văn bản, trình UBND tỉnh trước ngày 10/8/2025.",
+       "Sở Tư pháp", "2025-08-10"},
+      {"Sở Tư pháp đã chủ động nghiên cứu, tham mưu UBND tỉnh ban hành quy định.", nullptr, nullptr},
+      {"Đề án được Thủ tướng Chính phủ phê duyệt tại Quyết định số 865/QĐ-TTg ngày 17/8/2024.", nullptr, nullptr},
+      {"Thực hiện nhiệm vụ được giao, Sở Khoa học và Công nghệ đã tổng hợp hồ sơ.", nullptr, nullptr},
+      {"Giao các sở, ngành, UBND các xã chủ động phối hợp.", nullptr, nullptr},
+  };
+  for (const Row& row : rows) {
+    INFO(row.text);
+    const DocRecord r = record(row.text);
+    if (!row.assignee) {
+      CHECK(r.assignments.empty());
+      continue;
+    }
+    REQUIRE(r.assignments.size() == 1);
+    CHECK(r.assignments[0].assignee == row.assignee);
+    CHECK(opt(r.assignments[0].deadline) == row.deadline);
+    CHECK(r.assignments[0].text == row.text);
+    CHECK(r.text.substr(r.assignments[0].span.begin, r.assignments[0].span.end - r.assignments[0].span.begin) == row.text);
+  }
+}
+
+TEST_CASE("extract: assignments resolved through the item and the lead-in", "[ingest]") {
+  const DocRecord r = record(
+      "1. Dự thảo Báo cáo về an ninh trật tự (Công an tỉnh trình).\n"
+      "Cơ quan chủ trì tiếp thu, hoàn thiện dự thảo, báo cáo UBND tỉnh trước ngày 29/6/2021.\n"
+      "2. Dự thảo Quyết định ban hành Quy chế (Sở Nội vụ trình).\n(2) Yêu cầu Sở Nội vụ:\n"
+      "- Dự thảo Tờ trình xin ý kiến Ban Thường vụ Tỉnh ủy, trình UBND tỉnh trước ngày 09/8/2025.\n"
+      "- Khẩn trương rà soát, trình UBND tỉnh chậm nhất trước ngày 15/9/2025.\n");
+  struct Row {
+    const char* assignee;
+    const char* deadline;
+    const char* section;
+  };
+  const std::vector<Row> rows = {{"Công an tỉnh", "2021-06-29", "s-1"},
+                                 {"Sở Nội vụ", "(null)", "s-2-p2"},
+                                 {"Sở Nội vụ", "2025-08-09", "s-2-p2"},
+                                 {"Sở Nội vụ", "2025-09-15", "s-2-p2"}};
+  REQUIRE(r.assignments.size() == rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    INFO("assignment " << i);
+    CHECK(r.assignments[i].assignee == rows[i].assignee);
+    CHECK(opt(r.assignments[i].deadline) == rows[i].deadline);
+    CHECK(opt(r.assignments[i].section) == rows[i].section);
+  }
+}
+
+TEST_CASE("extract: the meeting date of a conclusion notice", "[ingest]") {
+  CHECK(record("THÔNG BÁO\nKết luận Phiên họp\n\nNgày 31/7/2025, Ủy ban nhân dân tỉnh tổ chức Phiên họp thường kỳ.\n1. Dự thảo\n")
+            .event_date == "2025-07-31");
+  // The first date belongs to a cited programme; the inspection is the clause after it.
+  CHECK(record("THÔNG BÁO\nKết luận kiểm tra\n\nThực hiện Chương trình số 28/CTr-UBND ngày 27/3/2025 của UBND tỉnh về kiểm "
+               "tra tình hình; ngày 21/4/2025, đồng chí Phó Chủ tịch đã tổ chức kiểm tra tại huyện Hữu Lũng.\n")
+            .event_date == "2025-04-21");
+  CHECK_FALSE(record("I. CÔNG TÁC CHỈ ĐẠO\nTrong tháng 8, UBND tỉnh chỉ đạo thực hiện Nghị quyết số 153/NQ-CP ngày "
+                     "31/05/2025 của Chính phủ.\n")
+                  .event_date.has_value());
+}
+
+TEST_CASE("extract: given metadata fills only what the text lacks, and only when asked", "[ingest]") {
+  const nlohmann::json given = {{"title", "An ninh mạng"},
+                                {"meta",
+                                 {{"so_hieu", "24/2018/QH14"},
+                                  {"loai_van_ban", "Luật"},
+                                  {"co_quan_ban_hanh", "Quốc hội"},
+                                  {"nguoi_ky", "Nguyễn Thị Kim Ngân"},
+                                  {"ngay_ban_hanh", "2018-06-12"}}}};
+  const std::string codified = "Chương I\nNHỮNG QUY ĐỊNH CHUNG\nĐiều 1.11.LQ.1. Phạm vi điều chỉnh\nLuật này quy định về an ninh mạng.\n";
+  const DocRecord with = record(codified, true, given);
+  CHECK(with.doc_number == "24/2018/QH14");
+  CHECK(with.doc_number_key == "24/2018/QH14");
+  CHECK(with.doc_type == "Luật");
+  CHECK(with.issuer == "Quốc hội");
+  CHECK(with.signer.name == "Nguyễn Thị Kim Ngân");
+  CHECK(with.issue_date == "2018-06-12");
+  CHECK(with.title == "An ninh mạng");
+  CHECK(has_warning(with, "doc_number taken from the source metadata"));
+  CHECK(with.sections.at(1).anchor == "dieu-1-11-lq-1");
+
+  const DocRecord without = record(codified, false, given);
+  CHECK_FALSE(without.doc_number.has_value());
+  CHECK_FALSE(without.signer.name.has_value());
+  CHECK(has_warning(without, "doc_number not found"));
+  CHECK(has_warning(without, "issue_date not found"));
+
+  // What the text says wins over the source's metadata.
+  const DocRecord text_wins = record("Số: 25/2018/QH14\nHà Nội, ngày 12 tháng 6 năm 2018\n", true, given);
+  CHECK(text_wins.doc_number == "25/2018/QH14");
+  CHECK(text_wins.issue_date == "2018-06-12");
+  CHECK_FALSE(has_warning(text_wins, "doc_number taken from the source metadata"));
+}
