@@ -108,10 +108,13 @@ std::size_t find_place_date(const ReflowedText& doc, std::size_t end, const std:
     for (std::size_t i = start; i < t.size() && i < start + 200; ++i) {
       if (t[i] != 'n' && t[i] != 'N') continue;
       const auto m = scan::match_date(t, i);
-      if (!m || scan::trim(t.substr(m->end)).size() > 2) continue;
+      if (!m) continue;
       const std::string_view prefix = scan::trim(t.substr(start, i - start));
       const auto place = place_before(prefix);
       if (!prefix.empty() && !place) continue;  // "(ngày 23 tháng 6 năm 2021)", a sentence...
+      // The line ends with the date; OCR noise may follow a place-and-date line, never a sentence.
+      const std::size_t rest = scan::trim(t.substr(m->end)).size();
+      if (rest > 2 && !(place && rest <= 40)) continue;
       h.place = place;
       h.issue_date = m->date.iso();
       return b;
