@@ -13,6 +13,7 @@
 // extractor: titles and ranks before a name ("Đại tướng Lương Tam Quang, Bộ
 // trưởng Bộ Công an") are dropped, and a meta value that names no person
 // ("Thủ tướng Chính phủ") is not counted.
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <cstdio>
@@ -122,6 +123,57 @@ void score(Field& f, const std::optional<std::string>& truth, const std::optiona
   if (keep_misses) f.misses.push_back(id + ": meta=" + *truth + " got=" + (got ? *got : "(none)"));
 }
 
+// Scores the records of one corpus, field by field.
+class Scorer {
+ public:
+  explicit Scorer(std::string misses_of) : misses_of_(std::move(misses_of)) {}
+
+  void add(const RawDoc& raw, const tracuu::schema::DocRecord& rec) {
+    const nlohmann::json& g = raw.given;
+    std::optional<std::string> number_key;
+    if (auto number = meta_string(g, "so_hieu"))
+      if (auto dn = text::parse_doc_number(*number, abbreviations_)) number_key = dn->key;
+    score(0, number_key, rec.doc_number_key, raw.id);
+    auto type = meta_string(g, "loai_van_ban");
+    score(1, type ? type_slug(*type) : std::nullopt, rec.doc_type ? type_slug(*rec.doc_type) : std::nullopt, raw.id);
+    auto date = meta_string(g, "ngay_ban_hanh");
+    score(2, date && date->size() == 10 ? date : std::nullopt, rec.issue_date, raw.id);
+    auto issuer = meta_string(g, "co_quan_ban_hanh");
+    score(3, issuer ? std::optional<std::string>(issuer_key(*issuer)) : std::nullopt,
+          rec.issuer ? std::optional<std::string>(issuer_key(*rec.issuer)) : std::nullopt, raw.id);
+    auto signer = meta_string(g, "nguoi_ky");
+    score(4, signer ? meta_person(*signer) : std::nullopt,
+          rec.signer.name ? std::optional<std::string>(schema::clean_display(*rec.signer.name)) : std::nullopt, raw.id);
+  }
+
+  void print() const {
+    std::printf("| field | in meta | extracted | correct | accuracy (correct / in meta) | precision (correct / extracted) | extracted, meta empty |\n");
+    std::printf("|---|---:|---:|---:|---:|---:|---:|\n");
+    for (const Field& f : fields_) {
+      const Tally& t = f.tally;
+      std::printf("| %s | %zu | %zu | %zu | %.1f%% | %.1f%% | %zu |\n", f.name, t.meta, t.extracted, t.correct,
+                  t.meta ? 100.0 * static_cast<double>(t.correct) / static_cast<double>(t.meta) : 0.0,
+                  t.extracted ? 100.0 * static_cast<double>(t.correct) / static_cast<double>(t.extracted) : 0.0, t.extra);
+      for (const auto& m : f.misses) std::printf("    miss %s\n", m.c_str());
+    }
+  }
+
+ private:
+  void score(std::size_t field, const std::optional<std::string>& truth, const std::optional<std::string>& got,
+             const std::string& id) {
+    Field& f = fields_[field];
+    ::score(f, truth, got, id, misses_of_ == f.name);
+  }
+  std::string issuer_key(const std::string& s) const {
+    return registry_.key(registry_.canonical_or_self(without_parentheses(s)));
+  }
+
+  std::string misses_of_;
+  schema::IssuerRegistry registry_ = schema::IssuerRegistry::builtin();
+  text::Abbreviations abbreviations_ = text::Abbreviations::builtin();
+  std::vector<Field> fields_{{"doc_number", {}, {}}, {"doc_type", {}, {}}, {"issue_date", {}, {}}, {"issuer", {}, {}}, {"signer", {}, {}}};
+};
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -138,12 +190,11 @@ int main(int argc, char** argv) {
     return 2;
   }
   const tracuu::indexer::Extractor extractor({.use_given_metadata = false});
-  const auto registry = schema::IssuerRegistry::builtin();
-  const auto abbreviations = text::Abbreviations::builtin();
-  std::vector<Field> fields{{"doc_number", {}, {}}, {"doc_type", {}, {}}, {"issue_date", {}, {}}, {"issuer", {}, {}}, {"signer", {}, {}}};
+  Scorer scorer(misses_of);
   std::size_t docs = 0, failed = 0, text_bytes = 0;
   double extract_seconds = 0, extract_cpu = 0;
-  auto on_doc = [&](RawDoc&& raw) {
+  const auto wall0 = std::chrono::steady_clock::now();
+  const auto errors = tracuu::indexer::read_file(path, [&](RawDoc&& raw) {
     const auto t0 = std::chrono::steady_clock::now();
     const std::clock_t c0 = std::clock();
     auto rec = extractor.extract(raw);
@@ -152,42 +203,14 @@ int main(int argc, char** argv) {
     ++docs;
     if (!rec) return ++failed, true;
     text_bytes += rec->text.size();
-    const nlohmann::json& g = raw.given;
-    auto keep = [&](const char* f) { return misses_of == f; };
-    auto number = meta_string(g, "so_hieu");
-    std::optional<std::string> number_key;
-    if (number)
-      if (auto dn = text::parse_doc_number(*number, abbreviations)) number_key = dn->key;
-    score(fields[0], number_key, rec->doc_number_key, raw.id, keep("doc_number"));
-    auto type = meta_string(g, "loai_van_ban");
-    score(fields[1], type ? type_slug(*type) : std::nullopt, rec->doc_type ? type_slug(*rec->doc_type) : std::nullopt, raw.id, keep("doc_type"));
-    auto date = meta_string(g, "ngay_ban_hanh");
-    score(fields[2], date && date->size() == 10 ? date : std::nullopt, rec->issue_date, raw.id, keep("issue_date"));
-    auto issuer = meta_string(g, "co_quan_ban_hanh");
-    auto issuer_key = [&](const std::string& s) { return registry.key(registry.canonical_or_self(without_parentheses(s))); };
-    score(fields[3], issuer ? std::optional<std::string>(issuer_key(*issuer)) : std::nullopt,
-          rec->issuer ? std::optional<std::string>(issuer_key(*rec->issuer)) : std::nullopt, raw.id, keep("issuer"));
-    auto signer = meta_string(g, "nguoi_ky");
-    score(fields[4], signer ? meta_person(*signer) : std::nullopt,
-          rec->signer.name ? std::optional<std::string>(schema::clean_display(*rec->signer.name)) : std::nullopt, raw.id,
-          keep("signer"));
+    scorer.add(raw, *rec);
     return limit == 0 || docs < limit;
-  };
-  const auto wall0 = std::chrono::steady_clock::now();
-  const auto errors = tracuu::indexer::read_file(path, on_doc);
+  });
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
   for (const auto& e : errors) std::fprintf(stderr, "error: %s: %s\n", e.source.c_str(), e.error.message.c_str());
-
-  std::printf("%zu documents (%zu failed), %.1f MB reflowed text; extraction %.2f s wall / %.2f s CPU, read+extract %.2f s wall (one thread)\n\n",
+  std::printf("%zu documents (%zu failed), %.1f MB reflowed text; extraction %.2f s wall / %.2f s CPU, "
+              "read+extract %.2f s wall (one thread)\n\n",
               docs, failed, static_cast<double>(text_bytes) / 1e6, extract_seconds, extract_cpu, wall);
-  std::printf("| field | in meta | extracted | correct | accuracy (correct / in meta) | precision (correct / extracted) | extracted, meta empty |\n");
-  std::printf("|---|---:|---:|---:|---:|---:|---:|\n");
-  for (const Field& f : fields) {
-    const Tally& t = f.tally;
-    std::printf("| %s | %zu | %zu | %zu | %.1f%% | %.1f%% | %zu |\n", f.name, t.meta, t.extracted, t.correct,
-                t.meta ? 100.0 * static_cast<double>(t.correct) / static_cast<double>(t.meta) : 0.0,
-                t.extracted ? 100.0 * static_cast<double>(t.correct) / static_cast<double>(t.extracted) : 0.0, t.extra);
-    for (const auto& m : f.misses) std::printf("    miss %s\n", m.c_str());
-  }
+  scorer.print();
   return errors.empty() ? 0 : 1;
 }
