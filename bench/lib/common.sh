@@ -69,7 +69,13 @@ write_section() {
   [[ -f $md ]] || printf '# Benchmarks\n\nEvery figure here comes from a run of the command shown with it.\n' >"$md"
   local tmp; tmp=$(mktemp)
   awk -v h="$heading" -v body="$body" '
-    function emit() { print h; print ""; while ((getline line < body) > 0) print line; print ""; done = 1 }
+    function emit(  n, i, lines) {  # the body without trailing blank lines, then one blank line
+      print h; print ""
+      while ((getline line < body) > 0) lines[++n] = line
+      while (n > 0 && lines[n] == "") n--
+      for (i = 1; i <= n; i++) print lines[i]
+      print ""; done = 1
+    }
     $0 == h { emit(); skip = 1; next }
     skip && /^## / { skip = 0 }
     !skip { print }

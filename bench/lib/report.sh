@@ -1,9 +1,15 @@
 # Turning $RESULTS/*.tsv into the markdown tables and plots of BENCHMARKS.md.
 # Sourced, not run. Every number printed comes from the run's result files.
 
+# record_meta STEP [DETAIL]: remembers the command, machine and date of a step's
+# results, so a later `bench/run --report` labels them with what produced them.
+record_meta() { printf '%s\n%s\n%s\n' "$COMMAND" "$(machine_line)" "${2:-$1 step}" >"$RESULTS/$1.meta"; }
+
 # header_note STEP: the line under each section heading: command, machine, date.
 header_note() {
-  printf '_Measured by `%s` (%s) on %s._\n\n' "$COMMAND" "$1" "$(machine_line)"
+  local meta=$RESULTS/$1.meta
+  [[ -f $meta ]] || return 1
+  printf '_Measured by `%s` (%s) on %s._\n\n' "$(sed -n 1p "$meta")" "$(sed -n 3p "$meta")" "$(sed -n 2p "$meta")"
 }
 
 # How each engine is set up (the files are in bench/peers/ and bench/engines/).
@@ -23,7 +29,7 @@ NOTE
 render_indexing() {
   local tsv=$RESULTS/indexing.tsv
   [[ -s $tsv ]] || return 1
-  header_note "indexing step"
+  header_note indexing || return 1
   engines_note
   echo "Each engine builds a fresh index of the same input in its own process; seconds and peak RSS are \`/usr/bin/time\` (wall, largest process); MB is title + text (UTF-8) of the input. CPU s = user + system of the process tree."
   echo
@@ -46,7 +52,7 @@ render_indexing() {
 render_queries() {
   local tsv=$RESULTS/queries.tsv
   [[ -s $tsv ]] || return 1
-  header_note "query step, ${DURATION} s per run after ${WARMUP} s warm-up, $(wc -l <"$QUERIES") queries"
+  header_note queries || return 1
   echo "Closed loop: each client sends its next query when the previous answer arrives. tracuu answers what the portal asks (its default operator, 10 hits, 3 snippets each, facets); the peers answer the AND of the words with the top 10 ids and titles (no snippets, no facets), which is less work. Servers run on loopback with as many server threads/backends as clients."
   echo
   echo "| corpus | engine | interface | clients | QPS | p50 ms | p99 ms | requests | errors | empty results | note |"
@@ -67,12 +73,12 @@ render_queries() {
 
 render_relevance() {
   [[ -s $RESULTS/relevance.md ]] || return 1
-  header_note "relevance step"
+  header_note relevance || return 1
   echo "ALQAC 2024: 2,249 law articles, 518 questions (README in ../shared/datasets/alqac2024). Each question is the OR of its words for every engine; tracuu through its library (op=Or, 100 hits, no facets or snippets). \"Unaccented\" removes every mark and maps đ to d, as a user typing without diacritics. Zalo 2021 legal retrieval is not available on this machine, so it is not measured."
   echo
   cat "$RESULTS/relevance.md"
   echo
-  awk -F'|' 'NR > 2 && $4 ~ /[0-9]/ { gsub(/ /, "", $2); m[$2] = $4 + 0; u[$2] = $8 + 0 }
+  awk -F'|' 'NR > 2 && $4 ~ /[0-9]/ { e = $2; gsub(/ /, "", e); m[e] = $4 + 0; u[e] = $8 + 0 }
     END { best = 0; for (e in m) if (e != "tracuu" && m[e] > best) { best = m[e]; who = e }
       if ("tracuu" in m) printf "Goals: tracuu MRR@10 %.3f vs best peer %s %.3f (goal ≥ +0.05: %+.3f); unaccented loses %.1f %% of it (goal ≤ 3 %%).\n",
         m["tracuu"], who, best, m["tracuu"] - best, m["tracuu"] > 0 ? 100 * (1 - u["tracuu"] / m["tracuu"]) : 0 }' "$RESULTS/relevance.md"
@@ -96,9 +102,11 @@ render_plots() {
   local index_files p99_files
   index_files=$(ls "$RESULTS"/plot-index-*.dat 2>/dev/null | tr '\n' ' ')
   p99_files=$(ls "$RESULTS"/plot-p99-*.dat 2>/dev/null | tr '\n' ' ')
-  [[ -n $index_files ]] && gnuplot -e "files='$index_files'; out='$out/index_time.png'; ylabel='indexing time (s)'" "$ROOT/bench/plots.gp"
-  [[ -n $p99_files ]] && gnuplot -e "files='$p99_files'; out='$out/p99_latency.png'; ylabel='p99 latency, 1 client (ms)'" "$ROOT/bench/plots.gp"
-  header_note "plots from the indexing and query steps"
+  # gnuplot warns about a one-size x range (the quick run): harmless, not shown.
+  [[ -n $index_files ]] && gnuplot -e "files='$index_files'; out='$out/index_time.png'; ylabel='indexing time (s)'" "$ROOT/bench/plots.gp" 2>&1 | grep -v 'empty x range' >&2
+  [[ -n $p99_files ]] && gnuplot -e "files='$p99_files'; out='$out/p99_latency.png'; ylabel='p99 latency, 1 client (ms)'" "$ROOT/bench/plots.gp" 2>&1 | grep -v 'empty x range' >&2
+  header_note indexing || return 1
+  echo "Plotted from the indexing and query tables above."
   echo "Generated corpora only (gen-10k, gen-100k, gen-1m), log-log axes."
   echo
   [[ -f $out/index_time.png ]] && echo '![indexing time vs corpus size](bench/plots/index_time.png)' && echo
@@ -114,7 +122,9 @@ report() {
   step queries && sections+=("## Queries:render_queries")
   step relevance && sections+=("## Relevance:render_relevance")
   { step indexing || step queries; } && sections+=("## Plots:render_plots")
-  for pair in "${sections[@]}"; do  # only what this run measured: a section never shows another run's figures
+  # Only what this run measured (or, with --report, what the last run of this mode did),
+  # each labelled with the command that measured it.
+  for pair in "${sections[@]}"; do
     heading=${pair%%:*} fn=${pair#*:} body=$WORK/section.md
     if "$fn" >"$body"; then
       printf '\n%s\n\n' "$heading"
