@@ -40,7 +40,8 @@ class IndexWriter {
   virtual std::uint64_t server_peak_rss_kib() { return 0; }
 };
 
-/// Engine kinds: "tracuu" (index home), "xapian" (glass directory), "sqlite"
+/// Engine kinds: "tracuu" (index home; "tracuu-nofacets", "tracuu-nosnippets" and
+/// "tracuu-bare" leave out facets, snippets or both), "xapian" (glass directory), "sqlite"
 /// (database file), "sphinx" (host:port of searchd's SphinxQL listener; default
 /// ranker proximity_bm25), "sphinx-bm25" (the same with ranker=bm25), "postgres"
 /// (libpq conninfo; ts_rank_cd), "postgres-ts_rank" (the same ordered by ts_rank).
@@ -53,7 +54,8 @@ std::unique_ptr<IndexWriter> open_writer(const std::string& kind, const std::str
 
 
 // Factories, one per engine file.
-std::unique_ptr<Engine> open_tracuu(const std::string& home);
+/// tracuu; `facets` and `snippets` (per hit) apply to SearchBox queries.
+std::unique_ptr<Engine> open_tracuu(const std::string& home, bool facets, std::size_t snippets);
 std::unique_ptr<Engine> open_xapian(const std::string& dir);
 std::unique_ptr<IndexWriter> open_xapian_writer(const std::string& dir);
 std::unique_ptr<Engine> open_sqlite(const std::string& file);

@@ -7,14 +7,17 @@
 namespace tracuu::bench {
 
 std::unique_ptr<Engine> open_engine(const std::string& kind, const std::string& target) {
-  if (kind == "tracuu") return open_tracuu(target);
+  if (kind == "tracuu") return open_tracuu(target, true, 3);
+  if (kind == "tracuu-nofacets") return open_tracuu(target, false, 3);
+  if (kind == "tracuu-nosnippets") return open_tracuu(target, true, 0);
+  if (kind == "tracuu-bare") return open_tracuu(target, false, 0);
   if (kind == "xapian") return open_xapian(target);
   if (kind == "sqlite") return open_sqlite(target);
   if (kind == "sphinx") return open_sphinx(target, "");
   if (kind == "sphinx-bm25") return open_sphinx(target, "bm25");
   if (kind == "postgres") return open_postgres(target, "ts_rank_cd");
   if (kind == "postgres-ts_rank") return open_postgres(target, "ts_rank");
-  throw std::runtime_error("unknown engine '" + kind + "' (tracuu, xapian, sqlite, sphinx, sphinx-bm25, postgres, postgres-ts_rank)");
+  throw std::runtime_error("unknown engine '" + kind + "' (tracuu[-nofacets|-nosnippets|-bare], xapian, sqlite, sphinx[-bm25], postgres[-ts_rank])");
 }
 
 std::unique_ptr<IndexWriter> open_writer(const std::string& kind, const std::string& target, const std::string& config_dir) {

@@ -10,7 +10,8 @@ namespace {
 
 class TracuuEngine : public Engine {
  public:
-  explicit TracuuEngine(searchd::Searcher s) : searcher_(std::move(s)) {}
+  TracuuEngine(searchd::Searcher s, bool facets, std::size_t snippets)
+      : searcher_(std::move(s)), facets_(facets), snippets_(snippets) {}
   std::vector<std::string> search(const std::string& query, QueryMode mode, std::size_t limit) override {
     searchd::SearchRequest req;
     req.limit = std::min(limit, searchd::kMaxLimit);
@@ -21,8 +22,8 @@ class TracuuEngine : public Engine {
       req.facets = false;
     } else {  // what the portal sends: the typed query, default operator, facets and snippets
       req.query = query;
-      req.snippets = 3;
-      req.facets = true;
+      req.snippets = snippets_;
+      req.facets = facets_;
     }
     auto r = searcher_.search(req);
     if (!r) throw std::runtime_error(std::string("tracuu: ") + to_string(r.error().status) + ": " + r.error().message);
@@ -33,14 +34,16 @@ class TracuuEngine : public Engine {
 
  private:
   searchd::Searcher searcher_;
+  bool facets_;
+  std::size_t snippets_;
 };
 
 }  // namespace
 
-std::unique_ptr<Engine> open_tracuu(const std::string& home) {
+std::unique_ptr<Engine> open_tracuu(const std::string& home, bool facets, std::size_t snippets) {
   auto s = searchd::Searcher::open(home);
   if (!s) throw std::runtime_error("tracuu: cannot open " + home + ": " + s.error().message);
-  return std::make_unique<TracuuEngine>(std::move(*s));
+  return std::make_unique<TracuuEngine>(std::move(*s), facets, snippets);
 }
 
 }  // namespace tracuu::bench

@@ -25,6 +25,10 @@ load_one() {
 # wrk_one CORPUS CLIENTS: tracuu's HTTP server with CLIENTS threads, loaded by wrk.
 wrk_one() {
   local corpus=$1 clients=$2 port out
+  if ! have wrk; then
+    query_row "$corpus" tracuu "HTTP (wrk)" "$clients" - - - - - - "not measured: wrk is not installed"
+    return
+  fi
   port=$(free_port 18080)
   if ! tracuu_server_start "$WORK/idx/$corpus/tracuu-t2" "$port" "$clients"; then
     query_row "$corpus" tracuu "HTTP (wrk)" "$clients" - - - - - - "not measured: searchd serve is not built yet"
@@ -47,6 +51,38 @@ wrk_one() {
     "$(awk -v u="$(kv p99_us "$out")" 'BEGIN { printf "%.3f", u / 1000 }')" "$req" "$(kv errors "$out")" - ""
 }
 
+# tracuu_breakdown CORPUS: tracuu's library with facets, snippets or both left
+# out (1 client), to show what each costs.
+tracuu_breakdown() {
+  local kind
+  for kind in tracuu-nofacets tracuu-nosnippets tracuu-bare; do
+    load_one "$1" "$kind" "library" 1 "$kind=$WORK/idx/$1/tracuu-t2"
+  done
+}
+
+# tracuu_profile CORPUS: where tracuu's library spends a 1-client run, from perf
+# with DWARF call graphs (the build has no frame pointers): inclusive and self
+# percentages of tracuu's and Xapian's functions, into $RESULTS/profile.txt.
+tracuu_profile() {
+  local data=$WORK/perf.data seconds=$((DURATION < 10 ? DURATION : 10))
+  have perf || { say "perf not installed: no profile"; return 0; }
+  say "profiling tracuu's library on $1 (perf, ${seconds}s)"
+  if ! perf record -q -F 199 --call-graph dwarf,16384 -o "$data" -- "$BENCH_BIN/bench_load" --engine "tracuu=$WORK/idx/$1/tracuu-t2" \
+    --queries "$QUERIES" --threads 1 --duration "$seconds" --warmup 0 >/dev/null 2>"$WORK/perf.err"; then
+    say "perf record failed (see $WORK/perf.err): no profile"
+    return 0
+  fi
+  {
+    echo "$1"
+    perf report -i "$data" --stdio --children --sort symbol -g none --percent-limit 2 2>/dev/null |
+      grep -E '^ +[0-9.]+%' | sed -E 's/\[[.k]\] //; s/ +- +-? *$//' |
+      awk '{ sym = $3; for (i = 4; i <= NF; i++) sym = sym " " $i
+             while (gsub(/<[^<>]*>/, "", sym)); sub(/\(.*$/, "", sym); sub(/\[abi:cxx11\]/, "", sym)
+             if (sym ~ /^(tracuu::(searchd|schema|text)|Xapian::)/ && !seen[sym]++) printf "%s\t%s\t%s\n", $1, $2, sym }' | head -20
+  } >"$RESULTS/profile.txt"
+  rm -f "$data"
+}
+
 # query_corpus CORPUS: every engine with 1 and 2 clients.
 query_corpus() {
   local corpus=$1 idx=$WORK/idx/$1 clients sphinx_port=""
@@ -64,5 +100,6 @@ query_corpus() {
     load_one "$corpus" sqlite "library" "$clients" "sqlite=$idx/sqlite.db"
   done
   [[ -n $sphinx_port ]] && sphinx_stop "$idx/sphinx"
+  tracuu_breakdown "$corpus"
   return 0
 }

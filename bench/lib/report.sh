@@ -69,6 +69,21 @@ render_queries() {
       printf "- %s clients: tracuu HTTP %s QPS (p99 %s ms), best peer %s %s QPS → %s\n", k,
         t[k] ? t[k] : "n/a", p[k] ? p[k] : "n/a", who[k] ? who[k] : "n/a", best[k] ? best[k] : "n/a",
         (t[k] && best[k]) ? sprintf("%.2f×", t[k] / best[k]) : "n/a" } }' "$tsv"
+  echo
+  echo "tracuu-nofacets, tracuu-nosnippets and tracuu-bare are tracuu's library without facets, snippets or both (1 client): what each feature costs."
+  render_profile
+}
+
+# render_profile: the perf profile of tracuu's library, when the query step made one.
+render_profile() {
+  local f=$RESULTS/profile.txt
+  [[ -s $f ]] || return 0
+  echo
+  echo "Where tracuu's library spends a 1-client run on $(head -1 "$f") (\`perf record --call-graph dwarf\`, functions of tracuu and Xapian above 2 % inclusive):"
+  echo
+  echo "| inclusive | self | function |"
+  echo "|---|---|---|"
+  tail -n +2 "$f" | awk -F'\t' '{ printf "| %s | %s | `%s` |\n", $1, $2, $3 }'
 }
 
 render_relevance() {
