@@ -25,7 +25,7 @@ struct RawDoc {
   std::string id;                    ///< file stem, or the JSONL "id"
   std::string source;                ///< path; JSONL: "path#line"
   std::string format;                ///< "txt", "md", "pdf", "docx", "jsonl"
-  std::vector<std::string> pages;    ///< UTF-8 text, one entry per page (one page unless PDF)
+  std::vector<std::string> pages;    ///< UTF-8 text, one entry per page (PDF pages; form-feed pages of text files)
   std::optional<std::string> title;  ///< a title given by the source (JSONL "title")
   nlohmann::json given;              ///< metadata given by the source (JSONL fields/"meta"); null if none
   nlohmann::json overrides;          ///< sidecar <file>.meta.json; null if none
@@ -75,9 +75,14 @@ class Extractor {
  public:
   explicit Extractor(ExtractOptions options = {});
 
-  /// Extracts the record. Fields not found are null and listed in warnings.
-  /// Sidecar overrides are applied last; a bad override becomes an error.
-  /// @return BadRequest when the sidecar override is malformed.
+  /// Extracts the record: reflows the pages (DocRecord::text, and DocRecord::pages when
+  /// there are several), reads the heading block (type, number, trích yếu, issuer, place,
+  /// dates), the signature and Nơi nhận, numbered sections, citations and assignments.
+  /// Fields not found are null and listed in warnings ("issue_date not found"), as are
+  /// inferences ("issuer completed with the locality the text names ..."). With
+  /// use_given_metadata, source metadata fills what the text lacks (noted in warnings).
+  /// Sidecar overrides are applied last. Thread-safe; linear in the text size.
+  /// @return BadRequest when the sidecar override has a field of the wrong type.
   Result<schema::DocRecord> extract(const RawDoc& raw) const;
 
  private:

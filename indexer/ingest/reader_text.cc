@@ -76,6 +76,8 @@ Result<RawDoc> read_text_file(const fs::path& path) {
   d.content_hash = hex_hash(*bytes);
   d.pages = split_pages(decoded->utf8);
   d.input_offset = bytes->size();
+  if (decoded->replaced > 0)
+    d.notes.push_back(std::to_string(decoded->replaced) + " malformed byte sequence(s) replaced by U+FFFD");
   return d;
 }
 

@@ -1,6 +1,7 @@
 // Readers: every input format, every encoding, and every kind of bad file.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -160,6 +161,24 @@ TEST_CASE("readers: UTF-16 and paged text, PDF pages, DOCX paragraphs", "[ingest
     CHECK_THAT(r.docs[0].pages[1], Catch::Contains("Điều 2. Hiệu lực thi hành"));
     CHECK(r.docs[0].notes.empty());
     CHECK(r.docs[0].input_offset == fs::file_size(p));
+    // The record says where each page starts in the reflowed text.
+    const auto rec = tracuu::indexer::Extractor().extract(r.docs[0]);
+    REQUIRE(rec.has_value());
+    REQUIRE(rec->pages.size() == 2);
+    CHECK(rec->pages[0].offset == 0);
+    CHECK(rec->text.substr(rec->pages[1].offset, std::string("Điều 2.").size()) == "Điều 2.");
+    CHECK(rec->doc_number == "15/2020/NĐ-CP");
+  }
+  SECTION("UTF-8 with a stray byte: read, repaired, and the record warns") {
+    std::string text;
+    for (int i = 0; i < 50; ++i) text += "Quyết định số 12/QĐ-UBND của Ủy ban nhân dân tỉnh.\n";
+    const auto p = dir.write("stray.txt", text + "\xFF\n");
+    const Read r = read_all({p});
+    REQUIRE(r.docs.size() == 1);
+    const auto rec = tracuu::indexer::Extractor().extract(r.docs[0]);
+    REQUIRE(rec.has_value());
+    CHECK(std::find(rec->warnings.begin(), rec->warnings.end(), "1 malformed byte sequence(s) replaced by U+FFFD") !=
+          rec->warnings.end());
   }
   SECTION("PDF cut before its end marker: poppler rebuilds it, the record warns") {
     const std::string pdf = tracuu::test::make_pdf({{"Kết luận"}});
@@ -181,7 +200,7 @@ TEST_CASE("readers: UTF-16 and paged text, PDF pages, DOCX paragraphs", "[ingest
   }
 }
 
-TEST_CASE("readers: JSONL records stream with growing offsets; bad records are errors", "[ingest]") {
+TEST_CASE("readers: JSONL records stream with growing offsets, bad records are errors", "[ingest]") {
   const TempDir dir;
   const std::string jsonl =
       "{\"id\":\"nd-15\",\"title\":\"Nghị định 15\",\"text\":\"Điều 1.\",\"meta\":{\"so_hieu\":\"15/2020/NĐ-CP\"}}\n"
@@ -259,7 +278,7 @@ TEST_CASE("readers: directories are read in order with offsets over all their fi
   CHECK(r.docs[0].overrides["title"] == "Sửa tay");
 }
 
-TEST_CASE("readers: sidecar overrides win; a malformed sidecar fails only its file", "[ingest]") {
+TEST_CASE("readers: sidecar overrides win, a malformed sidecar fails only its file", "[ingest]") {
   const TempDir dir;
   const std::string text = "THÔNG BÁO\nKết luận phiên họp\n\nNgày 23/6/2021, UBND tỉnh đã tổ chức phiên họp.\n";
   dir.write("a.txt", text);
