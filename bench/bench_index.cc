@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/args.h"
 #include "bench/corpus_reader.h"
 #include "bench/engines/engine.h"
 
@@ -62,15 +63,11 @@ int main(int argc, char** argv) try {
   std::string engine, target, config_dir = "bench/peers";
   bool stats = false, xmlpipe2 = false;
   std::vector<std::string> inputs;
-  for (int i = 1; i < argc; ++i) {
-    const std::string a = argv[i];
-    auto value = [&]() -> std::string {
-      if (i + 1 >= argc) throw std::runtime_error(a + " needs a value");
-      return argv[++i];
-    };
-    if (a == "--engine") engine = value();
-    else if (a == "--target") target = value();
-    else if (a == "--config-dir") config_dir = value();
+  for (tracuu::bench::Args args(argc, argv); args.next();) {
+    const std::string a = args.current();
+    if (a == "--engine") engine = args.value();
+    else if (a == "--target") target = args.value();
+    else if (a == "--config-dir") config_dir = args.value();
     else if (a == "--stats") stats = true;
     else if (a == "--xmlpipe2") xmlpipe2 = true;
     else if (a.rfind("--", 0) == 0) throw std::runtime_error("unknown option " + a);

@@ -15,6 +15,7 @@
 #include <thread>
 #include <vector>
 
+#include "bench/args.h"
 #include "bench/engines/engine.h"
 
 namespace {
@@ -79,18 +80,14 @@ int main(int argc, char** argv) try {
   unsigned threads = 1;
   double duration = 10, warmup = 2;
   std::size_t limit = 10;
-  for (int i = 1; i < argc; ++i) {
-    const std::string a = argv[i];
-    auto value = [&]() -> std::string {
-      if (i + 1 >= argc) throw std::runtime_error(a + " needs a value");
-      return argv[++i];
-    };
-    if (a == "--engine") spec = value();
-    else if (a == "--queries") queries_file = value();
-    else if (a == "--threads") threads = static_cast<unsigned>(std::max(1, std::stoi(value())));
-    else if (a == "--duration") duration = std::stod(value());
-    else if (a == "--warmup") warmup = std::stod(value());
-    else if (a == "--limit") limit = std::stoull(value());
+  for (tracuu::bench::Args args(argc, argv); args.next();) {
+    const std::string a = args.current();
+    if (a == "--engine") spec = args.value();
+    else if (a == "--queries") queries_file = args.value();
+    else if (a == "--threads") threads = static_cast<unsigned>(std::max(1, std::stoi(args.value())));
+    else if (a == "--duration") duration = std::stod(args.value());
+    else if (a == "--warmup") warmup = std::stod(args.value());
+    else if (a == "--limit") limit = std::stoull(args.value());
     else throw std::runtime_error("unknown option " + a);
   }
   const auto eq = spec.find('=');

@@ -18,6 +18,7 @@
 #include <thread>
 #include <vector>
 
+#include "bench/args.h"
 #include "bench/corpus_reader.h"
 #include "bench/engines/engine.h"
 #include "bench/metrics.h"
@@ -32,18 +33,13 @@ struct Judged {
   std::set<std::string> relevant;
 };
 
-std::string arg_value(int& i, int argc, char** argv) {
-  if (i + 1 >= argc) throw std::runtime_error(std::string(argv[i]) + " needs a value");
-  return argv[++i];
-}
-
 int prepare(int argc, char** argv) {
   std::string corpus, queries, out;
-  for (int i = 2; i < argc; ++i) {
-    const std::string a = argv[i];
-    if (a == "--corpus") corpus = arg_value(i, argc, argv);
-    else if (a == "--queries") queries = arg_value(i, argc, argv);
-    else if (a == "--out") out = arg_value(i, argc, argv);
+  for (Args args(argc, argv, 2); args.next();) {
+    const std::string a = args.current();
+    if (a == "--corpus") corpus = args.value();
+    else if (a == "--queries") queries = args.value();
+    else if (a == "--out") out = args.value();
     else throw std::runtime_error("unknown option " + a);
   }
   std::map<std::string, std::string> key;  // original id -> short ASCII id
@@ -144,12 +140,12 @@ int run(int argc, char** argv) {
   std::string qrels;
   std::vector<std::string> specs;
   std::size_t limit = 100, jobs = 2;
-  for (int i = 2; i < argc; ++i) {
-    const std::string a = argv[i];
-    if (a == "--qrels") qrels = arg_value(i, argc, argv);
-    else if (a == "--engine") specs.push_back(arg_value(i, argc, argv));
-    else if (a == "--limit") limit = std::stoull(arg_value(i, argc, argv));
-    else if (a == "--jobs") jobs = std::max<std::size_t>(1, std::stoull(arg_value(i, argc, argv)));
+  for (Args args(argc, argv, 2); args.next();) {
+    const std::string a = args.current();
+    if (a == "--qrels") qrels = args.value();
+    else if (a == "--engine") specs.push_back(args.value());
+    else if (a == "--limit") limit = std::stoull(args.value());
+    else if (a == "--jobs") jobs = std::max<std::size_t>(1, std::stoull(args.value()));
     else throw std::runtime_error("unknown option " + a);
   }
   const auto judged = read_qrels(qrels);

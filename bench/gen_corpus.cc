@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/args.h"
 #include "bench/gen/notice.h"
 #include "bench/gen/queries.h"
 
@@ -83,12 +84,9 @@ std::string make_chunk(const SourcePool& pool, std::uint64_t seed, std::size_t b
 
 Config parse(int argc, char** argv) {
   Config c;
-  for (int i = 1; i < argc; ++i) {
-    const std::string a = argv[i];
-    auto value = [&]() -> std::string {
-      if (i + 1 >= argc) throw std::runtime_error(a + " needs a value");
-      return argv[++i];
-    };
+  for (tracuu::bench::Args args(argc, argv); args.next();) {
+    const std::string a = args.current();
+    auto value = [&] { return args.value(); };
     if (a == "--docs") c.docs = std::stoull(value());
     else if (a == "--seed") c.seed = std::stoull(value());
     else if (a == "--out") c.out = value();
