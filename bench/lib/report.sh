@@ -113,6 +113,7 @@ render_plots() {
   have gnuplot || { say "gnuplot not installed (scripts/install-deps.sh --bench): no plots"; return 1; }
   plot_data
   local out=$ROOT/bench/plots
+  [[ $WRITE == 1 ]] || out=$RESULTS/plots  # --no-write leaves the committed PNGs alone
   mkdir -p "$out"
   local index_files p99_files
   index_files=$(ls "$RESULTS"/plot-index-*.dat 2>/dev/null | tr '\n' ' ')
