@@ -65,6 +65,7 @@ Result<DocumentView> Searcher::document(const std::string& id, bool staff) {
       if (!found) return Error{Status::NotFound, "no document '" + id + "'"};
       DocumentView view;
       view.record = std::move(found->stored.record);
+      if (!staff) view.record.source.clear();  // where the file lived on the server is not public
       if (view.record.doc_number_key) view.cited_by = citing(db, *view.record.doc_number_key, view.record.id, staff, nullptr);
       for (const auto& c : view.record.citations) {
         auto target = first_visible(db, schema::make_term(schema::Field::Number, c.key), staff);

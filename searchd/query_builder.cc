@@ -118,13 +118,21 @@ class Builder {
   // A word typed with marks matches its exact form (boosted) or its folded form;
   // typed without marks, its folded form, re-ranked by the likely accented spellings.
   Q word(const Token& t) {
-    out_.highlight.push_back(folded_form(t));
+    out_.highlight.push_back({folded_form(t)});
     Q folded(xf(folded_form(t)));
     if (t.kind != TokenKind::Word) return folded;
     ++words;
     if (t.exact != t.folded) return Q(Q::OP_OR, folded, Q(Q::OP_SCALE_WEIGHT, Q(t.exact), ctx_.weights.exact_boost));
+    // Someone who types marks types them where they belong: their unmarked words
+    // ("cho", "trong") are meant as typed. Only fully unaccented queries are restored.
+    if (ctx_.query_has_marks) return folded;
+    out_.unaccented_words.push_back(t.folded);
+    const std::vector<Spelling>* spellings = &ctx_.vocabulary.spellings(t.folded);
+    if (ctx_.local_spellings) {
+      if (auto it = ctx_.local_spellings->find(t.folded); it != ctx_.local_spellings->end()) spellings = &it->second;
+    }
     std::vector<Q> parts{folded};
-    for (const Spelling& s : ctx_.vocabulary.spellings(t.folded)) {
+    for (const Spelling& s : *spellings) {
       if (s.share < ctx_.weights.restore_min_share || parts.size() > kMaxRestoredSpellings) break;
       if (s.exact == t.folded) continue;  // the unaccented spelling has no exact-layer term
       parts.emplace_back(Q::OP_SCALE_WEIGHT, Q(s.exact), ctx_.weights.restore_boost * s.share);
@@ -134,7 +142,7 @@ class Builder {
 
   Q doc_number(const std::string& key) {
     out_.doc_numbers.push_back(key);
-    out_.highlight.push_back(lower_ascii(key));
+    out_.highlight.push_back({lower_ascii(key)});
     return Q(xf(lower_ascii(key)));
   }
 
@@ -152,7 +160,7 @@ class Builder {
   std::vector<std::vector<std::string>> alternatives(const text::AbbreviationMatch& m) {
     std::vector<std::vector<std::string>> alts{m.entry->abbreviation_words};
     for (const auto& e : m.entry->expansion_words) alts.push_back(e);
-    for (const auto& a : alts) out_.highlight.insert(out_.highlight.end(), a.begin(), a.end());
+    for (const auto& a : alts) out_.highlight.push_back(a);
     return alts;
   }
 
@@ -236,8 +244,9 @@ class Builder {
       std::vector<Q> pairs;
       for (std::size_t i = 0; i + 1 < tokens.size(); ++i)
         if (plain_word[i] && plain_word[i + 1]) pairs.push_back(phrase_of({folded[i], folded[i + 1]}));
-      if (!pairs.empty())
-        part.boosts.emplace_back(Q::OP_SCALE_WEIGHT, combine(Q::OP_OR, pairs), ctx_.weights.proximity_boost);
+      // Short queries are made of terms ("đồng chí", "khu công nghiệp"); long questions less so.
+      const double weight = tokens.size() <= 6 ? ctx_.weights.proximity_boost_short : ctx_.weights.proximity_boost;
+      if (!pairs.empty() && weight > 0) part.boosts.emplace_back(Q::OP_SCALE_WEIGHT, combine(Q::OP_OR, pairs), weight);
     }
     return part;
   }
@@ -258,7 +267,6 @@ class Builder {
         segments.push_back(alternatives(*m));
         i += m->length;
       } else {
-        out_.highlight.push_back(folded[i]);
         segments.push_back({{folded[i]}});
         ++i;
       }
@@ -276,7 +284,10 @@ class Builder {
       variants = std::move(next);
     }
     std::vector<Q> phrases;
-    for (const auto& v : variants) phrases.push_back(phrase_of(v));
+    for (const auto& v : variants) {
+      phrases.push_back(phrase_of(v));
+      out_.highlight.push_back(v);  // a phrase is highlighted where it occurs whole
+    }
     Part part;
     part.query = combine(Q::OP_OR, phrases);
     if (auto bonus = exact_bonus(tokens, 0, tokens.size())) part.query = Q(Q::OP_AND_MAYBE, part.query, *bonus);

@@ -14,6 +14,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "schema/codes.h"
@@ -24,6 +25,9 @@
 
 namespace tracuu::searchd {
 
+/// Spelling shares of unaccented words measured in the top documents of a first pass.
+using SpellingOverrides = std::unordered_map<std::string, std::vector<Spelling>>;
+
 /// What building needs from the searcher.
 struct BuildContext {
   const Xapian::Database& db;
@@ -32,6 +36,8 @@ struct BuildContext {
   const Vocabulary& vocabulary;
   const RankingWeights& weights;
   DefaultOperator op = DefaultOperator::And;  ///< how free words of a run combine (And or Or)
+  const SpellingOverrides* local_spellings = nullptr;  ///< replaces vocabulary shares where present
+  bool query_has_marks = false;  ///< some word was typed with marks: restore no accents
 };
 
 /// The built query and what snippets, highlights and the response need from it.
@@ -39,7 +45,10 @@ struct BuiltQuery {
   Xapian::Query query;                  ///< MatchAll for a filter-only query
   bool has_text = false;                ///< some positive free-text clause (else: browse by date)
   std::size_t word_count = 0;           ///< free words (Auto relaxes to OR only with 2+)
-  std::vector<std::string> highlight;   ///< folded-layer words/keys to highlight (no prefix)
+  /// Folded-layer word sequences to highlight (no prefix): single words, and
+  /// phrases or abbreviation expansions, which are highlighted only where whole.
+  std::vector<std::vector<std::string>> highlight;
+  std::vector<std::string> unaccented_words;  ///< folded forms of words typed without marks
   std::vector<std::string> doc_numbers; ///< canonical keys found in the query
 };
 

@@ -1,4 +1,5 @@
 // Searcher::search: query building, filters, ranking, facets, hits, snippets.
+#include <algorithm>
 #include <chrono>
 
 #include "schema/docdata.h"
@@ -75,6 +76,47 @@ Filters make_filters(const SearchRequest& r, const schema::IssuerRegistry& issue
   return f;
 }
 
+// Accent restoration from the top documents of a first pass: which spellings of
+// each unaccented query word those documents use (wdf), blended with the
+// collection-wide shares. "luat" in documents about law is "luật".
+SpellingOverrides local_spellings(const Xapian::Database& db, const Xapian::MSet& top, const BuiltQuery& built,
+                                  const Vocabulary& vocab, double prior) {
+  SpellingOverrides out;
+  std::vector<Xapian::docid> docs;
+  for (auto it = top.begin(); it != top.end(); ++it) docs.push_back(*it);
+  std::sort(docs.begin(), docs.end());
+  auto wdf_in_top = [&](const std::string& term) {
+    double sum = 0;
+    auto pl = db.postlist_begin(term);
+    for (Xapian::docid d : docs) {
+      pl.skip_to(d);
+      if (pl == db.postlist_end(term)) break;
+      if (*pl == d) sum += pl.get_wdf();
+    }
+    return sum;
+  };
+  for (const std::string& word : built.unaccented_words) {
+    if (out.count(word)) continue;
+    const auto& global = vocab.spellings(word);
+    if (global.size() < 2) continue;  // one spelling: nothing to choose
+    const double total = wdf_in_top(schema::make_term(schema::Field::BodyFolded, word));
+    if (total <= 0) continue;
+    std::vector<Spelling> mixed;
+    double marked = 0;
+    for (const Spelling& g : global) {
+      if (g.exact == word) continue;
+      const double local = wdf_in_top(g.exact) / total;
+      marked += local;
+      mixed.push_back({g.exact, prior * g.share + (1 - prior) * local});
+    }
+    for (const Spelling& g : global)
+      if (g.exact == word) mixed.push_back({word, prior * g.share + (1 - prior) * std::max(0.0, 1 - marked)});
+    std::sort(mixed.begin(), mixed.end(), [](const Spelling& a, const Spelling& b) { return a.share > b.share; });
+    out.emplace(word, std::move(mixed));
+  }
+  return out;
+}
+
 Q apply_filters(const Q& query, const Q& filter, bool staff) {
   Q q = filter.empty() ? query : Q(Q::OP_FILTER, query, filter);
   if (!staff) q = Q(Q::OP_AND_NOT, q, Q(schema::make_term(schema::Field::Visibility, "internal")));
@@ -96,12 +138,14 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
       SearchResponse resp;
       BuildContext ctx{im.db, im.abbreviations, im.issuers, im.vocab(), im.weights,
                        request.op == DefaultOperator::Or ? DefaultOperator::Or : DefaultOperator::And};
+      for (const auto& t : text::analyze(query_text)) ctx.query_has_marks = ctx.query_has_marks || t.has_marks();
       auto built = build_query(*tree, ctx);
       if (!built) return built.error();
       const Filters filters = make_filters(request, im.issuers);
       const Xapian::doccount all = im.db.get_doccount();
 
       Xapian::Enquire enquire(im.db);
+      enquire.set_weighting_scheme(Xapian::BM25Weight(im.weights.bm25_k1, 0, 1, im.weights.bm25_b, 0.5));
       const bool by_date = !built->has_text || request.sort != SortOrder::Relevance;
       if (by_date) {
         // Browsing (no text) lists the newest first unless asked otherwise.
@@ -123,6 +167,19 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
         // check_at_least >= 1: with no items asked for, Xapian would not look at any match to estimate.
         return enquire.get_mset(request.offset, request.limit, request.facets ? all : 1);
       };
+      SpellingOverrides local;
+      if (im.weights.prf_docs > 0 && !built->unaccented_words.empty() && built->has_text) {
+        // First pass: the top documents tell which spellings the unaccented words stand for here.
+        enquire.set_query(apply_filters(built->query, filters.all_except(""), request.staff));
+        const Xapian::MSet top = enquire.get_mset(0, static_cast<Xapian::doccount>(im.weights.prf_docs));
+        local = local_spellings(im.db, top, *built, ctx.vocabulary, im.weights.prf_prior);
+        if (!local.empty()) {
+          ctx.local_spellings = &local;
+          auto restored = build_query(*tree, ctx);
+          if (!restored) return restored.error();
+          built = std::move(restored);
+        }
+      }
       Xapian::MSet mset = run(built->query);
       if (mset.get_matches_estimated() == 0 && request.op == DefaultOperator::Auto && built->word_count >= 2) {
         // Nothing has every word: rank what has some of them.

@@ -55,7 +55,8 @@ Result<Searcher> Searcher::open(const std::filesystem::path& home) {
 
 Result<bool> Searcher::refresh() {
   auto gen = schema::current_generation(impl_->home);
-  if (!gen) return gen.error();
+  // The index that was open has gone: unavailable (503), not a missing document (404).
+  if (!gen) return Error{Status::IndexUnavailable, gen.error().message};
   if (*gen != impl_->generation) {
     if (auto ok = impl_->open_current(); !ok) return ok.error();
     return true;

@@ -31,7 +31,7 @@ class Searcher {
   ///         IndexUnavailable when the index cannot be read even after reopening.
   Result<SearchResponse> search(const SearchRequest& request);
 
-  /// The full record of a document and who cites it.
+  /// The full record of a document and who cites it (its source path only for staff).
   /// @return NotFound when there is no such document (or it is internal and !staff).
   Result<DocumentView> document(const std::string& id, bool staff);
 

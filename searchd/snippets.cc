@@ -1,7 +1,6 @@
 #include "searchd/snippets.h"
 
 #include <algorithm>
-#include <unordered_set>
 
 #include "schema/fields.h"
 #include "schema/terms.h"
@@ -25,13 +24,29 @@ std::string lower_key(std::string s) {
   return s;
 }
 
-std::vector<Match> collect_matches(const Xapian::Database& db, Xapian::docid did, const std::vector<std::string>& words) {
+std::vector<std::uint32_t> positions_of(const Xapian::Database& db, Xapian::docid did, const std::string& word) {
+  std::vector<std::uint32_t> out;
+  const std::string term = schema::make_term(schema::Field::BodyFolded, word);
+  for (auto it = db.positionlist_begin(did, term); it != db.positionlist_end(did, term) && out.size() < kMaxPositionsPerTerm; ++it)
+    out.push_back(*it);
+  return out;
+}
+
+// Where each sequence occurs whole (its first word's position), tagged with the sequence.
+std::vector<Match> collect_matches(const Xapian::Database& db, Xapian::docid did, const HighlightSet& sequences) {
   std::vector<Match> matches;
-  for (std::uint32_t i = 0; i < words.size(); ++i) {
-    const std::string term = schema::make_term(schema::Field::BodyFolded, words[i]);
-    std::size_t n = 0;
-    for (auto it = db.positionlist_begin(did, term); it != db.positionlist_end(did, term) && n < kMaxPositionsPerTerm; ++it, ++n)
-      matches.push_back({*it, i});
+  for (std::uint32_t i = 0; i < sequences.size(); ++i) {
+    const auto& seq = sequences[i];
+    if (seq.empty()) continue;
+    std::vector<std::uint32_t> starts = positions_of(db, did, seq[0]);
+    for (std::size_t k = 1; k < seq.size() && !starts.empty(); ++k) {
+      const auto next = positions_of(db, did, seq[k]);
+      std::vector<std::uint32_t> kept;
+      for (std::uint32_t p : starts)
+        if (std::binary_search(next.begin(), next.end(), static_cast<std::uint32_t>(p + k))) kept.push_back(p);
+      starts = std::move(kept);
+    }
+    for (std::uint32_t p : starts) matches.push_back({p, i});
   }
   std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) { return a.position < b.position; });
   return matches;
@@ -44,6 +59,10 @@ struct Window {
 
 // Scores every window starting at a match: distinct query words first, then matches.
 std::vector<Window> best_windows(const std::vector<Match>& m, std::size_t terms, std::size_t wanted) {
+  // Adjacent matches of different words ("đồng" then "chí") make a passage better than scattered ones.
+  std::vector<std::size_t> adjacent(m.size() + 1, 0);  // prefix counts
+  for (std::size_t k = 0; k < m.size(); ++k)
+    adjacent[k + 1] = adjacent[k] + (k + 1 < m.size() && m[k + 1].position == m[k].position + 1 && m[k + 1].term != m[k].term);
   std::vector<Window> candidates;
   std::vector<std::uint32_t> count(terms, 0);
   std::size_t distinct = 0, end = 0;
@@ -52,7 +71,8 @@ std::vector<Window> best_windows(const std::vector<Match>& m, std::size_t terms,
       if (count[m[end].term]++ == 0) ++distinct;
       ++end;
     }
-    candidates.push_back({m[start].position, m[end - 1].position, distinct * 1000 + (end - start)});
+    const std::size_t pairs = adjacent[end - 1] - adjacent[start];
+    candidates.push_back({m[start].position, m[end - 1].position, distinct * 1000 + pairs * 100 + (end - start)});
     if (--count[m[start].term] == 0) --distinct;
   }
   std::stable_sort(candidates.begin(), candidates.end(), [](const Window& a, const Window& b) { return a.score > b.score; });
@@ -86,14 +106,29 @@ std::pair<std::size_t, std::size_t> token_range(const std::string& text, const s
   return {begin, end};
 }
 
-std::vector<Highlight> highlight_tokens(std::string_view passage, const std::vector<std::string>& highlight) {
-  const std::unordered_set<std::string> wanted(highlight.begin(), highlight.end());
-  std::vector<Highlight> out;
+std::vector<Highlight> highlight_tokens(std::string_view passage, const HighlightSet& highlight) {
+  std::vector<text::Token> tokens;
   text::Analyzer analyzer(passage);
   text::Token t;
   while (analyzer.next(t)) {
-    const std::string& form = t.kind == text::TokenKind::DocNumber ? lower_key(t.folded) : t.folded;
-    if (wanted.count(form)) out.push_back({t.begin, t.end});
+    if (t.kind == text::TokenKind::DocNumber) t.folded = lower_key(t.folded);
+    tokens.push_back(t);
+  }
+  std::vector<Highlight> out;
+  for (std::size_t i = 0; i < tokens.size();) {
+    std::size_t longest = 0;
+    for (const auto& seq : highlight) {
+      if (seq.size() <= longest || i + seq.size() > tokens.size()) continue;
+      bool whole = true;
+      for (std::size_t k = 0; k < seq.size() && whole; ++k) whole = tokens[i + k].folded == seq[k];
+      if (whole) longest = seq.size();
+    }
+    if (longest == 0) {
+      ++i;
+      continue;
+    }
+    out.push_back({tokens[i].begin, tokens[i + longest - 1].end});
+    i += longest;
   }
   return out;
 }
@@ -109,10 +144,10 @@ std::optional<SectionRef> section_at(const schema::DocRecord& record, std::size_
 }
 
 std::vector<Snippet> make_snippets(const Xapian::Database& db, Xapian::docid did, const schema::StoredDoc& doc,
-                                   const std::vector<std::string>& highlight, std::size_t max_snippets) {
+                                   const HighlightSet& highlight, std::size_t max_snippets) {
   std::vector<Snippet> out;
   if (max_snippets == 0 || doc.record.text.empty()) return out;
-  std::vector<std::string> words = highlight;
+  HighlightSet words = highlight;
   std::sort(words.begin(), words.end());
   words.erase(std::unique(words.begin(), words.end()), words.end());
   const auto matches = collect_matches(db, did, words);

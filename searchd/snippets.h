@@ -12,19 +12,23 @@
 
 namespace tracuu::searchd {
 
+/// Word sequences to highlight: folded-layer forms (no prefix); a sequence of
+/// several words is highlighted only where it occurs whole.
+using HighlightSet = std::vector<std::vector<std::string>>;
+
 /// Builds up to `max_snippets` passages for document `did`, best first.
-/// @param highlight folded-layer forms of the query words (no prefix)
+/// @param highlight the query's words and phrases
 /// When no query word occurs in the body (a filter-only query, a title match),
 /// the opening of the text is returned, without highlights.
 std::vector<Snippet> make_snippets(const Xapian::Database& db, Xapian::docid did, const schema::StoredDoc& doc,
-                                   const std::vector<std::string>& highlight, std::size_t max_snippets);
+                                   const HighlightSet& highlight, std::size_t max_snippets);
 
 /// Byte offsets of the tokens at positions [first, last] of `text` (first's begin, last's end).
 std::pair<std::size_t, std::size_t> token_range(const std::string& text, const std::vector<std::uint32_t>& checkpoints,
                                                 std::uint32_t first, std::uint32_t last);
 
-/// Highlights of `passage`: every token whose folded form is in `highlight`.
-std::vector<Highlight> highlight_tokens(std::string_view passage, const std::vector<std::string>& highlight);
+/// Highlights of `passage`: every occurrence of a sequence of `highlight` (one range per occurrence).
+std::vector<Highlight> highlight_tokens(std::string_view passage, const HighlightSet& highlight);
 
 /// The innermost section containing byte `offset` of the text.
 std::optional<SectionRef> section_at(const schema::DocRecord& record, std::size_t offset);

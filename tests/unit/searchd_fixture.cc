@@ -42,6 +42,7 @@ schema::Citation cite(const std::string& number, std::string context) {
 std::vector<schema::DocRecord> fixture_records() {
   std::vector<schema::DocRecord> v;
   v.push_back(rec("cho", "Con chó đen chạy ngoài đường làng.", "Thông báo", "Ủy ban nhân dân tỉnh Lạng Sơn", "2025-07-31"));
+  v.back().source = "/srv/van-ban/cho.txt";
   v.push_back(rec("choe", "Chim chòe than hót trên cây chòe, chòe lửa bay qua.", "Báo cáo", "Sở Tài chính tỉnh Lạng Sơn", "2025-06-15"));
   v.push_back(rec("cho-ngoi", "Chỗ ngồi của đại biểu được bố trí theo sơ đồ.", "Báo cáo", "Sở Y tế tỉnh Lạng Sơn", "2024-03-02"));
   {

@@ -134,6 +134,8 @@ TEST_CASE("search: staff see internal documents", "[searchd]") {
   staff.staff = true;
   CHECK(has(ids(run(s, "nội bộ", staff)), "noi-bo"));
   CHECK(s.document("noi-bo", true).has_value());
+  CHECK(s.document("cho", true)->record.source == "/srv/van-ban/cho.txt");
+  CHECK(s.document("cho", false)->record.source.empty());  // server paths are not public
   const auto hidden = s.document("noi-bo", false);
   REQUIRE_FALSE(hidden.has_value());
   CHECK(hidden.error().status == tracuu::Status::NotFound);
@@ -166,6 +168,38 @@ TEST_CASE("search: snippets highlight both layers and point at the passage", "[s
   const auto doc = s.document(r.hits[0].id, false);
   REQUIRE(doc.has_value());
   CHECK(doc->record.text.substr(sn.offset, sn.length).find("Đồng chí") != std::string::npos);
+}
+
+TEST_CASE("search: phrases and expansions are highlighted whole, never word by word", "[searchd]") {
+  Searcher s = open_fixture();
+  auto marked = [&](const std::string& q) {
+    std::vector<std::string> out;
+    for (const auto& h : run(s, q).hits)
+      for (const auto& sn : h.snippets)
+        for (const auto& x : sn.highlights) out.push_back(sn.text.substr(x.begin, x.end - x.begin));
+    return out;
+  };
+  const auto ubnd = marked("ubnd");
+  CHECK(has(ubnd, "Ủy ban nhân dân"));
+  for (const auto& m : ubnd) CHECK((m == "Ủy ban nhân dân" || m == "UBND"));  // never "ban" alone
+  const auto phrase = marked("\"chó đen\"");
+  REQUIRE(phrase.size() == 1);
+  CHECK(phrase[0] == "chó đen");
+}
+
+TEST_CASE("search: unaccented queries restore accents from the top documents", "[searchd]") {
+  Searcher s = open_fixture();
+  // "dong chi" stands for "đồng chí" here: the document saying it ranks first and is highlighted whole words.
+  const auto r = run(s, "dong chi");
+  REQUIRE_FALSE(r.hits.empty());
+  CHECK(r.hits[0].id == "dong-chi");
+  // A query with marks is taken as typed: no restoration of its unmarked words.
+  RankingWeights w;
+  w.prf_docs = 0;
+  s.set_ranking(w);
+  const auto plain = run(s, "dong chi");
+  REQUIRE_FALSE(plain.hits.empty());
+  CHECK(plain.hits[0].id == "dong-chi");
 }
 
 TEST_CASE("search: facets are disjunctive and keep selected values", "[searchd]") {
@@ -301,6 +335,17 @@ TEST_CASE("search: documents, citations and completions", "[searchd]") {
   bool title_found = false;
   for (const auto& t : *titles) title_found = title_found || (t.kind == "title" && t.id == std::optional<std::string>("nd-66"));
   CHECK(title_found);
+}
+
+TEST_CASE("search: a vanished index is unavailable, not missing", "[searchd]") {
+  tracuu::testing::TempDir dir;
+  tracuu::testing::build_index(dir.path(), {tracuu::testing::fixture_records()[0]});
+  auto s = Searcher::open(dir.path());
+  REQUIRE(s.has_value());
+  std::filesystem::remove(dir.path() / "current");
+  const auto r = s->refresh();
+  REQUIRE_FALSE(r.has_value());
+  CHECK(r.error().status == tracuu::Status::IndexUnavailable);
 }
 
 TEST_CASE("search: a generation swap is followed", "[searchd]") {
