@@ -121,6 +121,9 @@ std::optional<BodyMatch> council(std::string_view s, std::size_t pos) {
     BodyMatch m{std::string(f.display), 0};
     m.end = locality(s, e, m.display, true);
     if (m.end == 0) return std::nullopt;
+    const std::string_view last = std::string_view(m.display).substr(m.display.rfind(' ') + 1);
+    m.unnamed = std::any_of(std::begin(kLevels), std::end(kLevels),
+                            [&](std::string_view level) { return level.substr(level.rfind(' ') + 1) == last; });
     return m;
   }
   return std::nullopt;
@@ -160,8 +163,11 @@ std::optional<BodyMatch> match_body(std::string_view s, std::size_t pos, const T
   if (pos >= s.size()) return std::nullopt;
   if (const auto role = match_any(s, pos, std::begin(kRoles), std::end(kRoles)))
     return BodyMatch{scan::capitalize_first(role->first), role->second, true};
-  if (const auto fixed = match_any(s, pos, std::begin(kFixed), std::end(kFixed)))
-    return BodyMatch{std::string(fixed->first), fixed->second};
+  if (const auto fixed = match_any(s, pos, std::begin(kFixed), std::end(kFixed))) {
+    BodyMatch m{std::string(fixed->first), fixed->second};
+    m.central = true;
+    return m;
+  }
   if (auto m = department(s, pos, tables)) return m;
   if (auto m = council(s, pos)) return m;
   return headed(s, pos);

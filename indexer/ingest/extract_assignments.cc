@@ -70,16 +70,20 @@ void triggered(std::string_view t, std::size_t b, std::size_t e, const Tables& t
     if (i > b && t[i - 1] != ' ' && t[i - 1] != '(' && t[i - 1] != '"' && scan::is_letter(scan::code_point_before(t, i)))
       continue;
     std::size_t end = 0;
-    bool hit = false;
-    for (std::string_view w : kTriggers) hit = hit || scan::match_word_ci(t, i, w, &end);
-    if (!hit) continue;
+    std::string_view trigger;
+    for (std::string_view w : kTriggers)
+      if (trigger.empty() && scan::match_word_ci(t, i, w, &end)) trigger = w;
+    if (trigger.empty()) continue;
     const auto [pb, pe] = word_before(t, i, b);
     if (pe > pb && (scan::match_word_ci(t, pb, "được") || scan::match_word_ci(t, pb, "bàn") || scan::match_word_ci(t, pb, "chuyển")))
       continue;
     std::size_t p = scan::skip_spaces(t, end);
     if (scan::match_word_ci(t, p, "nhiệm vụ", &end)) p = scan::skip_spaces(t, end);
     if (scan::match_word_ci(t, p, "cho", &end)) p = scan::skip_spaces(t, end);
-    if (auto body = match_body(t, p, tables); body && body->end <= e) found.push_back(std::move(*body));
+    auto body = match_body(t, p, tables);
+    // "đề nghị Thủ tướng Chính phủ" is a proposal upwards; "UBND phường" names no one body.
+    if (!body || body->end > e || body->unnamed || (body->central && trigger == "đề nghị")) continue;
+    found.push_back(std::move(*body));
   }
 }
 
@@ -87,7 +91,7 @@ void triggered(std::string_view t, std::size_t b, std::size_t e, const Tables& t
 std::optional<BodyMatch> subject(std::string_view t, std::size_t start, std::size_t e, bool has_deadline,
                                  const Tables& tables) {
   auto body = match_body(t, start, tables);
-  if (!body || body->end > e || body->display == "UBND tỉnh" || body->display == "HĐND tỉnh") return std::nullopt;
+  if (!body || body->end > e || body->unnamed) return std::nullopt;  // "UBND tỉnh ..." is the issuer speaking
   std::size_t p = scan::skip_spaces(t, body->end);
   if (p < e && t[p] == ',') p = scan::skip_spaces(t, p + 1);
   if (starts_with_any(t, p, kStrongVerbs) || (has_deadline && starts_with_any(t, p, kVerbs))) return body;

@@ -139,6 +139,8 @@ struct BodyMatch {
   std::string display;  ///< "Sở Tài chính", "UBND huyện Chi Lăng", "Công an tỉnh"
   std::size_t end = 0;  ///< byte after the name
   bool generic = false; ///< a role, not a name: "Cơ quan chủ trì", "cơ quan soạn thảo"
+  bool unnamed = false; ///< a council without its place ("UBND phường"): a kind of body, not one body
+  bool central = false; ///< a central body (Chính phủ, Quốc hội...): "đề nghị" goes up to it, not down
 };
 
 /// Matches an organisation name starting at byte `pos` of `s` ("Sở Giáo dục và

@@ -220,6 +220,9 @@ TEST_CASE("extract: assignments name a body and, when given, a deadline", "[inge
       {"Đề án được Thủ tướng Chính phủ phê duyệt tại Quyết định số 865/QĐ-TTg ngày 17/8/2024.", nullptr, nullptr},
       {"Thực hiện nhiệm vụ được giao, Sở Khoa học và Công nghệ đã tổng hợp hồ sơ.", nullptr, nullptr},
       {"Giao các sở, ngành, UBND các xã chủ động phối hợp.", nullptr, nullptr},
+      {"Giao Chính phủ chỉ đạo tổ chức thực hiện Nghị quyết này.", "Chính phủ", "(null)"},
+      {"Đề nghị Thủ tướng Chính phủ xem xét, quyết định.", nullptr, nullptr},  // a proposal upwards
+      {"UBND phường tiếp thu ý kiến, hoàn thiện hồ sơ.", nullptr, nullptr},    // a kind of body, not one body
   };
   for (const Row& row : rows) {
     INFO(row.text);
