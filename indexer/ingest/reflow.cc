@@ -197,6 +197,9 @@ Join Reflower::decide(const Line& l, const Shape& s) {
     return Join::New;
   }
   if (!open_.open) return Join::New;
+  // A markdown heading wrapped onto a second line ("### Điều 4. ..., miễn trách" / "nhiệm kỷ luật, ...").
+  if (open_.heading && !l.heading && l.blanks == 0 && l.direct && scan::is_lower(s.first) && !open_.last_terminal)
+    return Join::Space;
   if (l.table || open_.table || l.heading || open_.heading || s.recipients) {
     in_recipients_ = in_recipients_ && !l.table && !l.heading;  // a table or heading ends the list
     return Join::New;

@@ -86,6 +86,9 @@ TEST_CASE("reflow: lines become blocks", "[ingest]") {
        "2. Nghị định này áp dụng đối với viên chức quy định tại Điều 1 Luật Viên\nchức.\n\nĐiều 3 của Luật này",
        "1. Nghị định này quy định về nguyên tắc xử lý kỷ luật; việc áp dụng các hình thức kỷ luật.\n"
        "2. Nghị định này áp dụng đối với viên chức quy định tại Điều 1 Luật Viên chức.\nĐiều 3 của Luật này"},
+      {"a markdown heading wrapped onto the next line",
+       "### Điều 4. Các trường hợp được loại trừ trách nhiệm kỷ luật, miễn trách\nnhiệm kỷ luật\n\n1. Viên chức có hành vi vi phạm.",
+       "Điều 4. Các trường hợp được loại trừ trách nhiệm kỷ luật, miễn trách nhiệm kỷ luật\n1. Viên chức có hành vi vi phạm."},
       {"NFD input comes out NFC", "Nghi\u0323 đi\u0323nh so\u0302\u0301 15/2020/NĐ-CP", "Nghị định số 15/2020/NĐ-CP"},
       {"CR LF, tabs and NBSP", "Bộ\tTài\u00A0chính\r\nban hành\r\n", "Bộ Tài chính ban hành"},
   };
