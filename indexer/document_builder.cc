@@ -37,9 +37,22 @@ void index_body(Xapian::Document& doc, const std::string& body, std::vector<std:
                 std::set<std::string>& mentioned_numbers) {
   text::Analyzer analyzer(body);
   text::Token t;
+  std::string previous;  // folded form of the previous word, empty after a non-word or punctuation
+  std::size_t previous_end = 0;
   while (analyzer.next(t)) {
     if (t.position % schema::kCheckpointInterval == 0) checkpoints.push_back(static_cast<std::uint32_t>(t.begin));
-    if (t.folded.size() > kMaxTokenBytes) continue;  // keeps positions aligned with the analyser
+    if (t.folded.size() > kMaxTokenBytes) {
+      previous.clear();
+      continue;  // keeps positions aligned with the analyser
+    }
+    if (t.kind == text::TokenKind::Word) {
+      if (!previous.empty() && text::joins_words(std::string_view(body).substr(previous_end, t.begin - previous_end)))
+        doc.add_term(schema::bigram_term(previous, t.folded));
+      previous = t.folded;
+      previous_end = t.end;
+    } else {
+      previous.clear();
+    }
     doc.add_posting(folded_term(t), t.position);
     if (t.kind == text::TokenKind::DocNumber) {
       doc.add_posting(make_term(Field::BodyFolded, number_part(t.folded)), t.position);

@@ -8,6 +8,9 @@
 //                                       words whose exact form differs from the folded one; no positions
 //           XF:<folded>                 body words without marks (đ->d), positional: phrases and
 //                                       snippets use this layer; title words get extra wdf
+//           XB:<folded> <folded>        adjacent body words (no punctuation between), no
+//                                       positions: Vietnamese words are several syllables, and a
+//                                       bigram's own IDF ranks "đồng chí" above "đồng ... chí"
 //           S<folded>                   title words (tieude:)
 //           XSH:<key>                   the document's own number key (so:)
 //           XCITE:<key>                 numbers it cites (cites:)
@@ -28,7 +31,7 @@
 namespace tracuu::schema {
 
 /// Version of this table and of the document-data layout. Bump on any change.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;  // 2: XB: word bigrams
 
 /// Database metadata keys (ASCII decimal values, like notmuch's "version").
 inline constexpr std::string_view kMetaSchemaVersion = "tracuu.schema_version";
@@ -50,6 +53,7 @@ enum class Field {
   Id,          ///< mã văn bản: stable document key
   BodyExact,   ///< nội dung (có dấu): exact layer
   BodyFolded,  ///< nội dung (không dấu): folded layer, positional
+  Bigram,      ///< cặp âm tiết liền nhau (không dấu): adjacent-word pairs
   Title,       ///< trích yếu / tiêu đề
   Number,      ///< số hiệu of the document itself
   Cites,       ///< số hiệu of documents it cites (viện dẫn)
@@ -71,10 +75,11 @@ struct FieldSpec {
   FieldKind kind;
 };
 
-inline constexpr std::array<FieldSpec, 14> kFields{{
+inline constexpr std::array<FieldSpec, 15> kFields{{
     {Field::Id, "id", "Q", FieldKind::Unique},
     {Field::BodyExact, "", "", FieldKind::FreeText},
     {Field::BodyFolded, "", "XF:", FieldKind::FreeText},
+    {Field::Bigram, "", "XB:", FieldKind::FreeText},
     {Field::Title, "tieude", "S", FieldKind::FreeText},
     {Field::Number, "so", "XSH:", FieldKind::Boolean},
     {Field::Cites, "cites", "XCITE:", FieldKind::Boolean},

@@ -22,6 +22,14 @@ std::string content_hash_key(std::string_view id);
 /// The id term of a document (Q + id).
 inline std::string id_term(std::string_view id) { return make_term(Field::Id, id); }
 
+/// The bigram term of two adjacent words (folded forms): "XB:dong chi".
+inline std::string bigram_term(std::string_view first, std::string_view second) {
+  std::string pair;
+  pair.reserve(first.size() + 1 + second.size());
+  pair.append(first).append(" ").append(second);
+  return make_term(Field::Bigram, pair);
+}
+
 /// "YYYY-MM-DD" -> "YYYYMMDD" for date slots; empty when not an ISO date.
 std::string date_slot_value(std::string_view iso_date);
 

@@ -21,7 +21,7 @@ using text::TokenKind;
 
 constexpr std::size_t kMaxPhraseVariants = 16;
 constexpr std::size_t kMaxRestoredSpellings = 3;
-constexpr std::size_t kMaxProximityWords = 32;
+constexpr std::size_t kMaxProximityWords = 64;
 
 // A built clause: its query and the optional boosts it contributes.
 struct Part {
@@ -239,11 +239,14 @@ class Builder {
     part.query = combine(ctx_.op == DefaultOperator::Or ? Q::OP_OR : Q::OP_AND, clauses);
     part.empty = false;
     has_text = true;
-    // Vietnamese words are several syllables: adjacent query words found adjacent rank higher.
+    // Vietnamese words are several syllables: adjacent query words found adjacent
+    // rank higher, each pair weighted by its own rarity (the XB: bigram terms).
     if (tokens.size() <= kMaxProximityWords) {
       std::vector<Q> pairs;
       for (std::size_t i = 0; i + 1 < tokens.size(); ++i)
-        if (plain_word[i] && plain_word[i + 1]) pairs.push_back(phrase_of({folded[i], folded[i + 1]}));
+        if (plain_word[i] && plain_word[i + 1] &&
+            text::joins_words(std::string_view(s).substr(tokens[i].end, tokens[i + 1].begin - tokens[i].end)))
+          pairs.emplace_back(schema::bigram_term(folded[i], folded[i + 1]));
       // Short queries are made of terms ("đồng chí", "khu công nghiệp"); long questions less so.
       const double weight = tokens.size() <= 6 ? ctx_.weights.proximity_boost_short : ctx_.weights.proximity_boost;
       if (!pairs.empty() && weight > 0) part.boosts.emplace_back(Q::OP_SCALE_WEIGHT, combine(Q::OP_OR, pairs), weight);

@@ -141,16 +141,16 @@ struct Suggestion {
 /// Weights of the ranking model (see searchd/query_builder.h; tuned on ALQAC, BENCHMARKS.md).
 struct RankingWeights {
   double exact_boost = 1.0;      ///< exact-layer match of a marked word, relative to its folded match
-  double restore_boost = 0.6;    ///< restored-accent spelling of an unmarked word (times its share)
+  double restore_boost = 1.5;    ///< restored-accent spelling of an unmarked word (times its share)
   double restore_min_share = 0.15;  ///< spellings rarer than this are not restored
-  double proximity_boost = 0.3;  ///< adjacent query words found adjacent (queries of 7+ words)
-  double proximity_boost_short = 1.0;  ///< the same for short queries (up to 6 words), where words are terms
+  double proximity_boost = 1.5;  ///< adjacent query words found adjacent (XB: bigrams; queries of 7+ words)
+  double proximity_boost_short = 2.0;  ///< the same for short queries (up to 6 words), where words are terms
   double prf_docs = 10;          ///< top documents whose spellings restore the accents of unaccented words (0: off)
-  double prf_prior = 0.2;        ///< weight of the collection-wide spelling shares against the top documents'' 
+  double prf_prior = 0.0;        ///< weight of the collection-wide spelling shares against those of the top documents
   double number_boost = 1000.0;  ///< the document whose own number is in the query
   double date_boost = 2.0;       ///< documents dated in a month/quarter/year named in the query
-  double bm25_k1 = 1.0;          ///< BM25 term-frequency saturation (Xapian's default)
-  double bm25_b = 0.5;           ///< BM25 length normalisation (Xapian's default)
+  double bm25_k1 = 1.2;          ///< BM25 term-frequency saturation (Xapian's default is 1)
+  double bm25_b = 0.9;           ///< BM25 length normalisation (Xapian's default is 0.5)
 };
 
 /// Facts about the open index (health, metrics).

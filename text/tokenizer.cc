@@ -249,6 +249,17 @@ bool Analyzer::scan_from_digit(Token& out) {
   return true;
 }
 
+bool joins_words(std::string_view gap) {
+  for (std::size_t i = 0, len = 0; i < gap.size(); i += len) {
+    const char32_t cp = map_char(decode_utf8(gap, i, len));
+    switch (cp) {
+      case ' ': case '-': case 0x2013: case 0x2014: case kDropped: continue;
+      default: return false;
+    }
+  }
+  return true;
+}
+
 std::vector<Token> analyze(std::string_view text, std::uint32_t first_position) {
   std::vector<Token> tokens;
   Analyzer analyzer(text, first_position);

@@ -64,6 +64,12 @@ class Analyzer {
   std::vector<Letter> letters_;
 };
 
+/// True when two tokens separated by `gap` (the text between them) belong to one
+/// run of words: only spaces, tabs and dashes between them. Punctuation (. , ; :
+/// ! ? brackets, quotes, slashes) and line breaks end a run. Used to pair adjacent
+/// words the same way in documents and queries.
+bool joins_words(std::string_view gap);
+
 /// Analyses the whole text at once (convenience for tests, queries, tools).
 std::vector<Token> analyze(std::string_view text, std::uint32_t first_position = 0);
 

@@ -175,3 +175,19 @@ TEST_CASE("tokenizer: every split citation of the samples is one token", "[text]
     CHECK(found);
   }
 }
+
+TEST_CASE("tokenizer: which neighbours form a run of words", "[text]") {
+  struct Gap {
+    const char* gap;
+    bool joins;
+  };
+  const std::vector<Gap> rows = {
+      {" ", true}, {"  ", true}, {" - ", true}, {" \u2013 ", true}, {"\u00A0", true}, {"\u200B", true},
+      {", ", false}, {". ", false}, {"; ", false}, {": ", false}, {" (", false}, {") ", false},
+      {"\n", false}, {" / ", false}, {"\u201D ", false},
+  };
+  for (const auto& r : rows) {
+    INFO("[" << r.gap << "]");
+    CHECK(tracuu::text::joins_words(r.gap) == r.joins);
+  }
+}
