@@ -29,6 +29,7 @@ pg_start() {
       { say "initdb failed, see $WORK/pg-initdb.log"; return 1; }
     as_pg tee -a "$PG_DIR/data/postgresql.conf" <"$ROOT/bench/peers/postgresql.conf" >/dev/null
   fi
+  as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null 2>&1 || true  # left running by an interrupted run
   PG_PORT=$(free_port 55432)
   as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -o "-p $PG_PORT -k $PG_DIR" -w start >/dev/null ||
     { say "PostgreSQL did not start, see $PG_DIR/server.log"; PG_PORT=""; return 1; }
@@ -60,6 +61,7 @@ sphinx_conf() {
 sphinx_start() {
   local conf=$1/sphinx.conf port
   port=$(sed -n 's/.*listen *= *127.0.0.1:\([0-9]*\):mysql41/\1/p' "$conf")
+  sphinx_stop "$1"  # one left running by an interrupted run
   "$SPHINX_SEARCHD" --config "$conf" >"$1/searchd.out" 2>&1 || { say "Sphinx searchd failed, see $1/searchd.out"; return 1; }
   SPHINX_CONFS+=("$conf")
   wait_port "$port" 30 || { say "Sphinx searchd is not listening on $port"; return 1; }

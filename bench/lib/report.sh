@@ -3,7 +3,14 @@
 
 # record_meta STEP [DETAIL]: remembers the command, machine and date of a step's
 # results, so a later `bench/run --report` labels them with what produced them.
-record_meta() { printf '%s\n%s\n%s\n' "$COMMAND" "$(machine_line)" "${2:-$1 step}" >"$RESULTS/$1.meta"; }
+record_meta() { printf '%s\n%s\n%s\n' "$COMMAND" "$(source_line); $(machine_line)" "${2:-$1 step}" >"$RESULTS/$1.meta"; }
+
+# source_line: the commit measured, flagged when tracuu's sources differ from it.
+source_line() {
+  local rev; rev=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+  if ! git -C "$ROOT" diff --quiet HEAD -- text schema indexer searchd 2>/dev/null; then rev="$rev + uncommitted changes"; fi
+  echo "commit $rev"
+}
 
 # header_note STEP: the line under each section heading: command, machine, date.
 header_note() {
