@@ -103,7 +103,7 @@ render_relevance() {
   awk -F'|' 'NR > 2 && $4 ~ /[0-9]/ { e = $2; gsub(/ /, "", e); m[e] = $4 + 0; u[e] = $8 + 0 }
     END { best = 0; for (e in m) if (e != "tracuu" && m[e] > best) { best = m[e]; who = e }
       if ("tracuu" in m) printf "Goals: tracuu MRR@10 %.3f vs best peer %s %.3f (goal ≥ +0.05: %+.3f); unaccented loses %.1f %% of it (goal ≤ 3 %%).\n",
-        m["tracuu"], who, best, m["tracuu"] - best, m["tracuu"] > 0 ? 100 * (1 - u["tracuu"] / m["tracuu"]) : 0 }' "$RESULTS/relevance.md"
+        m["tracuu"], who, best, m["tracuu"] - best, (m["tracuu"] > 0 ? 100 * (1 - u["tracuu"] / m["tracuu"]) : 0) }' "$RESULTS/relevance.md"
 }
 
 # plot_data: one file per series, "docs value" rows, for gnuplot.
