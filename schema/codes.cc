@@ -1,6 +1,7 @@
 #include "schema/codes.h"
 
 #include "text/normalize.h"
+#include "text/strings.h"
 #include "text/tokenizer.h"
 #include "text/word.h"
 
@@ -11,23 +12,8 @@ extern const char* const kIssuersTsv;  // generated from data/issuers.tsv
 
 namespace {
 
-std::vector<std::string_view> split(std::string_view s, char sep) {
-  std::vector<std::string_view> parts;
-  std::size_t start = 0;
-  for (;;) {
-    const std::size_t at = s.find(sep, start);
-    parts.push_back(s.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start));
-    if (at == std::string_view::npos) break;
-    start = at + 1;
-  }
-  return parts;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\r' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\r' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
+using text::split;
+using text::trim;
 
 }  // namespace
 

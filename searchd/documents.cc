@@ -26,8 +26,8 @@ std::optional<Loaded> first_visible(const Xapian::Database& db, const std::strin
 }
 
 // Documents citing `key`, with the sentence that cites it.
-std::vector<CitingDoc> citing(const Xapian::Database& db, const std::string& key, const std::string& self_id, bool staff,
-                              std::vector<schema::Citation>* mentions) {
+std::vector<CitingDoc> citing(const Xapian::Database& db, const std::string& key, const std::string& self_id,
+                              bool staff, std::vector<schema::Citation>* mentions) {
   std::vector<CitingDoc> out;
   const std::string term = schema::make_term(schema::Field::Cites, key);
   for (auto it = db.postlist_begin(term); it != db.postlist_end(term) && out.size() < kMaxCitedBy; ++it) {
@@ -58,61 +58,52 @@ Hit summary_of(const schema::DocRecord& rec) {
 }  // namespace
 
 Result<DocumentView> Searcher::document(const std::string& id, bool staff) {
-  for (int attempt = 0;; ++attempt) {
-    try {
-      const Xapian::Database& db = impl_->db;
-      auto found = first_visible(db, schema::id_term(id), staff);
-      if (!found) return Error{Status::NotFound, "no document '" + id + "'"};
-      DocumentView view;
-      view.record = std::move(found->stored.record);
-      if (!staff) view.record.source.clear();  // where the file lived on the server is not public
-      if (view.record.doc_number_key) view.cited_by = citing(db, *view.record.doc_number_key, view.record.id, staff, nullptr);
-      for (const auto& c : view.record.citations) {
-        auto target = first_visible(db, schema::make_term(schema::Field::Number, c.key), staff);
-        view.citation_targets.push_back(target ? std::optional<std::string>(target->stored.record.id) : std::nullopt);
-      }
-      return view;
-    } catch (const Xapian::DatabaseModifiedError& e) {
-      if (attempt > 0) return from_xapian(e, "reading a document");
-      if (auto r = refresh(); !r) return r.error();
-    } catch (const Xapian::Error& e) {
-      return from_xapian(e, "reading a document");
-    }
-  }
+  return retry_if_modified(
+      "reading a document", [&] { return refresh(); },
+      [&]() -> Result<DocumentView> {
+        const Xapian::Database& db = impl_->db;
+        auto found = first_visible(db, schema::id_term(id), staff);
+        if (!found) return Error{Status::NotFound, "no document '" + id + "'"};
+        DocumentView view;
+        view.record = std::move(found->stored.record);
+        if (!staff) view.record.source.clear();  // where the file lived on the server is not public
+        if (view.record.doc_number_key)
+          view.cited_by = citing(db, *view.record.doc_number_key, view.record.id, staff, nullptr);
+        for (const auto& c : view.record.citations) {
+          auto target = first_visible(db, schema::make_term(schema::Field::Number, c.key), staff);
+          view.citation_targets.push_back(target ? std::optional<std::string>(target->stored.record.id) : std::nullopt);
+        }
+        return view;
+      });
 }
 
 Result<CitationView> Searcher::citations(const std::string& number, bool staff) {
   const auto dn = text::parse_doc_number(number, impl_->abbreviations);
   if (!dn) return Error{Status::BadRequest, "number: '" + number + "' is not a document number"};
-  for (int attempt = 0;; ++attempt) {
-    try {
-      const Xapian::Database& db = impl_->db;
-      CitationView view;
-      view.key = dn->key;
-      view.display = dn->display;
-      std::string self;
-      if (auto held = first_visible(db, schema::make_term(schema::Field::Number, dn->key), staff)) {
-        view.document = summary_of(held->stored.record);
-        self = held->stored.record.id;
-        if (held->stored.record.doc_number) view.display = *held->stored.record.doc_number;
-      }
-      std::vector<schema::Citation> mentions;
-      view.cited_by = citing(db, dn->key, self, staff, &mentions);
-      // What the citing documents say about a number we do not hold.
-      for (const auto& m : mentions) {
-        if (!view.doc_type) view.doc_type = m.doc_type;
-        if (!view.issuer) view.issuer = m.issuer;
-        if (!view.date) view.date = m.date;
-        if (!view.document && !m.number.empty()) view.display = m.number;
-      }
-      return view;
-    } catch (const Xapian::DatabaseModifiedError& e) {
-      if (attempt > 0) return from_xapian(e, "reading citations");
-      if (auto r = refresh(); !r) return r.error();
-    } catch (const Xapian::Error& e) {
-      return from_xapian(e, "reading citations");
-    }
-  }
+  return retry_if_modified(
+      "reading citations", [&] { return refresh(); },
+      [&]() -> Result<CitationView> {
+        const Xapian::Database& db = impl_->db;
+        CitationView view;
+        view.key = dn->key;
+        view.display = dn->display;
+        std::string self;
+        if (auto held = first_visible(db, schema::make_term(schema::Field::Number, dn->key), staff)) {
+          view.document = summary_of(held->stored.record);
+          self = held->stored.record.id;
+          if (held->stored.record.doc_number) view.display = *held->stored.record.doc_number;
+        }
+        std::vector<schema::Citation> mentions;
+        view.cited_by = citing(db, dn->key, self, staff, &mentions);
+        // What the citing documents say about a number we do not hold.
+        for (const auto& m : mentions) {
+          if (!view.doc_type) view.doc_type = m.doc_type;
+          if (!view.issuer) view.issuer = m.issuer;
+          if (!view.date) view.date = m.date;
+          if (!view.document && !m.number.empty()) view.display = m.number;
+        }
+        return view;
+      });
 }
 
 }  // namespace tracuu::searchd

@@ -20,7 +20,8 @@ Result<void> validate(const SearchRequest& r) {
   if (r.query.size() > kMaxQueryBytes)
     return Error{Status::TooLarge, "q is longer than " + std::to_string(kMaxQueryBytes) + " bytes"};
   if (r.limit > kMaxLimit) return Error{Status::BadRequest, "limit must be at most " + std::to_string(kMaxLimit)};
-  if (r.snippets > kMaxSnippets) return Error{Status::BadRequest, "snippets must be at most " + std::to_string(kMaxSnippets)};
+  if (r.snippets > kMaxSnippets)
+    return Error{Status::BadRequest, "snippets must be at most " + std::to_string(kMaxSnippets)};
   for (const auto& y : r.years)
     if (y.size() != 4 || y.find_first_not_of("0123456789") != std::string::npos)
       return Error{Status::BadRequest, "year must be four digits: '" + y + "'"};
@@ -51,7 +52,7 @@ Hit hit_of(const schema::DocRecord& rec) {
 
 // Everything a run needs besides the text query: non-facet filters and the facet selections.
 struct Filters {
-  std::vector<Q> base;                  // visibility, date range
+  std::vector<Q> base;                            // visibility, date range
   std::vector<std::pair<std::string, Q>> facets;  // per selected facet field
   Q all_except(const std::string& skip) const {
     std::vector<Q> qs = base;
@@ -71,7 +72,8 @@ Filters make_filters(const SearchRequest& r, const schema::IssuerRegistry& issue
   }
   for (const auto& field : facet_fields()) {
     const auto& sel = selected_values(r, field.name);
-    if (!sel.empty() && (!field.staff_only || r.staff)) f.facets.emplace_back(field.name, facet_filter(field, sel, issuers));
+    if (!sel.empty() && (!field.staff_only || r.staff))
+      f.facets.emplace_back(field.name, facet_filter(field, sel, issuers));
   }
   return f;
 }
@@ -132,107 +134,105 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
   auto tree = parse_query(query_text, request.op);
   if (!tree) return tree.error();
 
-  for (int attempt = 0;; ++attempt) {
-    try {
-      Impl& im = *impl_;
-      SearchResponse resp;
-      BuildContext ctx{im.db, im.abbreviations, im.issuers, im.vocab(), im.weights,
-                       request.op == DefaultOperator::Or ? DefaultOperator::Or : DefaultOperator::And};
-      for (const auto& t : text::analyze(query_text)) ctx.query_has_marks = ctx.query_has_marks || t.has_marks();
-      auto built = build_query(*tree, ctx);
-      if (!built) return built.error();
-      const Filters filters = make_filters(request, im.issuers);
-      const Xapian::doccount all = im.db.get_doccount();
+  return retry_if_modified(
+      "searching", [&] { return refresh(); },
+      [&]() -> Result<SearchResponse> {
+        Impl& im = *impl_;
+        SearchResponse resp;
+        BuildContext ctx{im.db,      im.abbreviations,
+                         im.issuers, im.vocab(),
+                         im.weights, request.op == DefaultOperator::Or ? DefaultOperator::Or : DefaultOperator::And};
+        for (const auto& t : text::analyze(query_text)) ctx.query_has_marks = ctx.query_has_marks || t.has_marks();
+        auto built = build_query(*tree, ctx);
+        if (!built) return built.error();
+        const Filters filters = make_filters(request, im.issuers);
+        const Xapian::doccount all = im.db.get_doccount();
 
-      Xapian::Enquire enquire(im.db);
-      enquire.set_weighting_scheme(Xapian::BM25Weight(im.weights.bm25_k1, 0, 1, im.weights.bm25_b, 0.5));
-      const bool by_date = !built->has_text || request.sort != SortOrder::Relevance;
-      if (by_date) {
-        // Browsing (no text) lists the newest first unless asked otherwise.
-        const bool ascending = request.sort == SortOrder::DateAsc;
-        enquire.set_sort_by_value_then_relevance(schema::kSlotIssueDate, !ascending);
-      }
-      std::vector<std::unique_ptr<FacetCounter>> counters(facet_fields().size());
-      auto run = [&](const Q& q) {
-        enquire.set_query(apply_filters(q, filters.all_except(""), request.staff));
-        enquire.clear_matchspies();
-        for (std::size_t i = 0; i < facet_fields().size(); ++i) {
-          const auto& f = facet_fields()[i];
-          counters[i].reset();
-          if (!request.facets || (f.staff_only && !request.staff)) continue;
-          if (!selected_values(request, f.name).empty()) continue;  // counted by its own run below
-          counters[i] = std::make_unique<FacetCounter>(f.slot, f.multi_valued);
-          enquire.add_matchspy(counters[i].get());
+        Xapian::Enquire enquire(im.db);
+        enquire.set_weighting_scheme(Xapian::BM25Weight(im.weights.bm25_k1, 0, 1, im.weights.bm25_b, 0.5));
+        const bool by_date = !built->has_text || request.sort != SortOrder::Relevance;
+        if (by_date) {
+          // Browsing (no text) lists the newest first unless asked otherwise.
+          const bool ascending = request.sort == SortOrder::DateAsc;
+          enquire.set_sort_by_value_then_relevance(schema::kSlotIssueDate, !ascending);
         }
-        // check_at_least >= 1: with no items asked for, Xapian would not look at any match to estimate.
-        return enquire.get_mset(request.offset, request.limit, request.facets ? all : 1);
-      };
-      SpellingOverrides local;
-      if (im.weights.prf_docs > 0 && !built->unaccented_words.empty() && built->has_text) {
-        // First pass: the top documents tell which spellings the unaccented words stand for here.
-        enquire.set_query(apply_filters(built->query, filters.all_except(""), request.staff));
-        const Xapian::MSet top = enquire.get_mset(0, static_cast<Xapian::doccount>(im.weights.prf_docs));
-        local = local_spellings(im.db, top, *built, ctx.vocabulary, im.weights.prf_prior);
-        if (!local.empty()) {
-          ctx.local_spellings = &local;
-          auto restored = build_query(*tree, ctx);
-          if (!restored) return restored.error();
-          built = std::move(restored);
-        }
-      }
-      Xapian::MSet mset = run(built->query);
-      if (mset.get_matches_estimated() == 0 && request.op == DefaultOperator::Auto && built->word_count >= 2) {
-        // Nothing has every word: rank what has some of them.
-        ctx.op = DefaultOperator::Or;
-        auto relaxed = build_query(*tree, ctx);
-        if (!relaxed) return relaxed.error();
-        built = std::move(relaxed);
-        mset = run(built->query);
-        resp.info.relaxed = true;
-      }
-      resp.total = mset.get_matches_estimated();
-      resp.info.doc_numbers = built->doc_numbers;
-      resp.info.parsed = built->query.get_description();
-
-      std::size_t rank = request.offset;
-      for (auto it = mset.begin(); it != mset.end(); ++it) {
-        auto stored = schema::decode_doc_data(it.get_document().get_data());
-        if (!stored) return stored.error();
-        Hit h = hit_of(stored->record);
-        h.score = it.get_weight();
-        h.rank = ++rank;
-        h.snippets = make_snippets(im.db, *it, *stored, built->highlight, request.snippets);
-        resp.hits.push_back(std::move(h));
-      }
-      if (request.facets) {
-        for (std::size_t i = 0; i < facet_fields().size(); ++i) {
-          const auto& f = facet_fields()[i];
-          if (f.staff_only && !request.staff) continue;
-          const auto& sel = selected_values(request, f.name);
-          std::unique_ptr<FacetCounter> own;
-          if (!sel.empty()) {
-            // Disjunctive: this field's counts ignore this field's own selection.
-            own = std::make_unique<FacetCounter>(f.slot, f.multi_valued);
-            Xapian::Enquire e(im.db);
-            e.set_query(apply_filters(built->query, filters.all_except(f.name), request.staff));
-            e.add_matchspy(own.get());
-            e.get_mset(0, 0, all);
+        std::vector<std::unique_ptr<FacetCounter>> counters(facet_fields().size());
+        auto run = [&](const Q& q) {
+          enquire.set_query(apply_filters(q, filters.all_except(""), request.staff));
+          enquire.clear_matchspies();
+          for (std::size_t i = 0; i < facet_fields().size(); ++i) {
+            const auto& f = facet_fields()[i];
+            counters[i].reset();
+            if (!request.facets || (f.staff_only && !request.staff)) continue;
+            if (!selected_values(request, f.name).empty()) continue;  // counted by its own run below
+            counters[i] = std::make_unique<FacetCounter>(f.slot, f.multi_valued);
+            enquire.add_matchspy(counters[i].get());
           }
-          const FacetCounter* c = own ? own.get() : counters[i].get();
-          resp.facets[f.name] = facet_values(f, c ? c->counts() : std::unordered_map<std::string, std::size_t>{}, sel, im.issuers);
+          // check_at_least >= 1: with no items asked for, Xapian would not look at any match to estimate.
+          return enquire.get_mset(request.offset, request.limit, request.facets ? all : 1);
+        };
+        SpellingOverrides local;
+        if (im.weights.prf_docs > 0 && !built->unaccented_words.empty() && built->has_text) {
+          // First pass: the top documents tell which spellings the unaccented words stand for here.
+          enquire.set_query(apply_filters(built->query, filters.all_except(""), request.staff));
+          const Xapian::MSet top = enquire.get_mset(0, static_cast<Xapian::doccount>(im.weights.prf_docs));
+          local = local_spellings(im.db, top, *built, ctx.vocabulary, im.weights.prf_prior);
+          if (!local.empty()) {
+            ctx.local_spellings = &local;
+            auto restored = build_query(*tree, ctx);
+            if (!restored) return restored.error();
+            built = std::move(restored);
+          }
         }
-      }
-      // Offered when nothing has every word: no hit at all, or only a relaxed (OR) list.
-      if ((resp.total == 0 || resp.info.relaxed) && built->has_text) resp.did_you_mean = did_you_mean(query_text, request);
-      resp.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-      return resp;
-    } catch (const Xapian::DatabaseModifiedError& e) {
-      if (attempt > 0) return from_xapian(e, "searching");
-      if (auto r = refresh(); !r) return r.error();
-    } catch (const Xapian::Error& e) {
-      return from_xapian(e, "searching");
-    }
-  }
+        Xapian::MSet mset = run(built->query);
+        if (mset.get_matches_estimated() == 0 && request.op == DefaultOperator::Auto && built->word_count >= 2) {
+          // Nothing has every word: rank what has some of them.
+          ctx.op = DefaultOperator::Or;
+          auto relaxed = build_query(*tree, ctx);
+          if (!relaxed) return relaxed.error();
+          built = std::move(relaxed);
+          mset = run(built->query);
+          resp.info.relaxed = true;
+        }
+        resp.total = mset.get_matches_estimated();
+        resp.info.doc_numbers = built->doc_numbers;
+        resp.info.parsed = built->query.get_description();
+
+        std::size_t rank = request.offset;
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+          auto stored = schema::decode_doc_data(it.get_document().get_data());
+          if (!stored) return stored.error();
+          Hit h = hit_of(stored->record);
+          h.score = it.get_weight();
+          h.rank = ++rank;
+          h.snippets = make_snippets(im.db, *it, *stored, built->highlight, request.snippets);
+          resp.hits.push_back(std::move(h));
+        }
+        if (request.facets) {
+          for (std::size_t i = 0; i < facet_fields().size(); ++i) {
+            const auto& f = facet_fields()[i];
+            if (f.staff_only && !request.staff) continue;
+            const auto& sel = selected_values(request, f.name);
+            std::unique_ptr<FacetCounter> own;
+            if (!sel.empty()) {
+              // Disjunctive: this field's counts ignore this field's own selection.
+              own = std::make_unique<FacetCounter>(f.slot, f.multi_valued);
+              Xapian::Enquire e(im.db);
+              e.set_query(apply_filters(built->query, filters.all_except(f.name), request.staff));
+              e.add_matchspy(own.get());
+              e.get_mset(0, 0, all);
+            }
+            const FacetCounter* c = own ? own.get() : counters[i].get();
+            resp.facets[f.name] =
+                facet_values(f, c ? c->counts() : std::unordered_map<std::string, std::size_t>{}, sel, im.issuers);
+          }
+        }
+        // Offered when nothing has every word: no hit at all, or only a relaxed (OR) list.
+        if ((resp.total == 0 || resp.info.relaxed) && built->has_text)
+          resp.did_you_mean = did_you_mean(query_text, request);
+        resp.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        return resp;
+      });
 }
 
 }  // namespace tracuu::searchd

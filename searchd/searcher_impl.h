@@ -37,4 +37,21 @@ struct Searcher::Impl {
 /// opening -> IndexUnavailable, anything else -> Internal.
 Error from_xapian(const Xapian::Error& e, const std::string& what);
 
+/// Runs `fn` (which reads the database and returns a Result); when the database
+/// changed under it (DatabaseModifiedError), calls `refresh` and runs it once more.
+/// Other Xapian errors become a Status through from_xapian().
+template <typename Refresh, typename F>
+auto retry_if_modified(const char* what, Refresh&& refresh, F&& fn) -> decltype(fn()) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return fn();
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      if (attempt > 0) return from_xapian(e, what);
+      if (auto r = refresh(); !r) return r.error();
+    } catch (const Xapian::Error& e) {
+      return from_xapian(e, what);
+    }
+  }
+}
+
 }  // namespace tracuu::searchd

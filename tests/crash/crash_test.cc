@@ -17,24 +17,12 @@
 
 #include "schema/index_home.h"
 #include "searchd/searcher.h"
+#include "tests/support/temp_dir.h"
 
 extern char** environ;
 
 namespace {
 namespace fs = std::filesystem;
-
-struct Tmp {
-  fs::path path;
-  Tmp() {
-    std::string p = (fs::temp_directory_path() / "tracuu-crash-XXXXXX").string();
-    REQUIRE(::mkdtemp(p.data()) != nullptr);
-    path = p;
-  }
-  ~Tmp() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
 
 constexpr int kDocs = 2500;
 
@@ -117,9 +105,9 @@ bool findable(const fs::path& home, int i) {
 }  // namespace
 
 TEST_CASE("crash: kill -9 during incremental indexing keeps the last commit", "[crash]") {
-  Tmp tmp;
-  const fs::path corpus = write_corpus(tmp.path);
-  const fs::path home = tmp.path / "index";
+  const tracuu::testing::TempDir tmp("crash");
+  const fs::path corpus = write_corpus(tmp.path());
+  const fs::path home = tmp.path() / "index";
   // Start an index with one committed document so every later run is incremental.
   REQUIRE(WEXITSTATUS(wait_for(spawn_indexer({"add", "--db", home.string(), (fs::path(TRACUU_SOURCE_DIR) / "data/samples/000_4273f595e8f93ec2.txt").string()}))) == 0);
   std::size_t previous = check_readable(home);
@@ -139,9 +127,9 @@ TEST_CASE("crash: kill -9 during incremental indexing keeps the last commit", "[
 }
 
 TEST_CASE("crash: kill -9 during a rebuild leaves the live index serving", "[crash]") {
-  Tmp tmp;
-  const fs::path corpus = write_corpus(tmp.path);
-  const fs::path home = tmp.path / "index";
+  const tracuu::testing::TempDir tmp("crash");
+  const fs::path corpus = write_corpus(tmp.path());
+  const fs::path home = tmp.path() / "index";
   REQUIRE(WEXITSTATUS(wait_for(spawn_indexer({"build", "--db", home.string(), (fs::path(TRACUU_SOURCE_DIR) / "data/samples").string()}))) == 0);
   const auto live = tracuu::schema::current_generation(home);
   REQUIRE(live.has_value());
@@ -166,9 +154,9 @@ TEST_CASE("crash: kill -9 during a rebuild leaves the live index serving", "[cra
 }
 
 TEST_CASE("crash: kill -9 during the first build, then a re-run completes", "[crash]") {
-  Tmp tmp;
-  const fs::path corpus = write_corpus(tmp.path);
-  const fs::path home = tmp.path / "index";
+  const tracuu::testing::TempDir tmp("crash");
+  const fs::path corpus = write_corpus(tmp.path());
+  const fs::path home = tmp.path() / "index";
   run_and_kill({"build", "--db", home.string(), "--threads", "2", corpus.string()}, 300);
   if (tracuu::schema::current_generation(home).has_value()) CHECK(check_readable(home) == kDocs);
   REQUIRE(WEXITSTATUS(wait_for(spawn_indexer({"build", "--db", home.string(), corpus.string()}))) == 0);

@@ -54,16 +54,6 @@ std::string run_program(const std::vector<std::string>& argv, int* exit_code) {
   return out;
 }
 
-TempDir::TempDir(const std::string& name)
-    : path(std::filesystem::temp_directory_path() / ("tracuu-" + name + "-" + std::to_string(::getpid()))) {
-  std::filesystem::remove_all(path);
-}
-
-TempDir::~TempDir() {
-  std::error_code ec;
-  std::filesystem::remove_all(path, ec);
-}
-
 void build_sample_index(const std::filesystem::path& home) {
   int code = -1;
   run_program({TRACUU_INDEXER_BIN, "build", "--db", home.string(), "--threads", "1", TRACUU_SOURCE_DIR "/data/samples"}, &code);

@@ -8,17 +8,14 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/temp_dir.h"
+
 namespace tracuu::test {
 
 /// Runs a program to completion. @return its stdout; `exit_code` receives its exit status.
 std::string run_program(const std::vector<std::string>& argv, int* exit_code);
 
-/// A temporary directory removed on destruction.
-struct TempDir {
-  std::filesystem::path path;
-  explicit TempDir(const std::string& name);
-  ~TempDir();
-};
+using TempDir = tracuu::testing::TempDir;
 
 /// Builds the index of data/samples into `home` with the indexer binary (aborts the test on failure).
 void build_sample_index(const std::filesystem::path& home);

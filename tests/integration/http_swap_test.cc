@@ -14,8 +14,8 @@ using json = nlohmann::json;
 
 TEST_CASE("searches keep succeeding through generation swaps", "[http][slow]") {
   TempDir dir("http-swap");
-  build_sample_index(dir.path);
-  SearchdProcess server({"--db", dir.path.string(), "--threads", "2"});
+  build_sample_index(dir.path());
+  SearchdProcess server({"--db", dir.path().string(), "--threads", "2"});
   const unsigned first_generation = json::parse(http_get(server.port(), "/health").body)["index"]["generation"];
 
   std::atomic<bool> rebuilding{true};
@@ -40,7 +40,7 @@ TEST_CASE("searches keep succeeding through generation swaps", "[http][slow]") {
   });
   for (int round = 0; round < 3; ++round) {
     int code = -1;
-    run_program({TRACUU_INDEXER_BIN, "rebuild", "--db", dir.path.string(), "--threads", "1", TRACUU_SOURCE_DIR "/data/samples"}, &code);
+    run_program({TRACUU_INDEXER_BIN, "rebuild", "--db", dir.path().string(), "--threads", "1", TRACUU_SOURCE_DIR "/data/samples"}, &code);
     CHECK(code == 0);
   }
   rebuilding = false;

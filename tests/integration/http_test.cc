@@ -17,8 +17,8 @@ struct Fixture {
   TempDir dir{"http"};
   std::unique_ptr<SearchdProcess> server;
   Fixture() {
-    build_sample_index(dir.path);
-    server = std::make_unique<SearchdProcess>(std::vector<std::string>{"--db", dir.path.string(), "--threads", "2"});
+    build_sample_index(dir.path());
+    server = std::make_unique<SearchdProcess>(std::vector<std::string>{"--db", dir.path().string(), "--threads", "2"});
   }
 };
 
@@ -187,7 +187,7 @@ TEST_CASE("searchd query prints the JSON of /api/v1/search", "[http]") {
   const std::vector<std::vector<std::string>> cases{{"dong chi"}, {"66/2025/NĐ-CP", "--param", "limit=3"},
                                                     {"kt-xh", "--param", "snippets=1", "--param", "sort=date_desc"}};
   for (const auto& args : cases) {
-    std::vector<std::string> argv{TRACUU_SEARCHD_BIN, "query", "--db", fixture().dir.path.string()};
+    std::vector<std::string> argv{TRACUU_SEARCHD_BIN, "query", "--db", fixture().dir.path().string()};
     argv.insert(argv.end(), args.begin(), args.end());
     int code = -1;
     json cli = json::parse(run_program(argv, &code));
@@ -204,8 +204,8 @@ TEST_CASE("searchd query prints the JSON of /api/v1/search", "[http]") {
 
 TEST_CASE("SIGTERM stops the server gracefully with exit 0, idle connections included", "[http]") {
   TempDir dir("http-stop");
-  build_sample_index(dir.path);
-  SearchdProcess server({"--db", dir.path.string()});
+  build_sample_index(dir.path());
+  SearchdProcess server({"--db", dir.path().string()});
   Connection idle(server.port());
   CHECK(idle.request(verb::get, "/health").status == 200);  // then left open and idle
   CHECK(server.stop() == 0);
@@ -213,8 +213,8 @@ TEST_CASE("SIGTERM stops the server gracefully with exit 0, idle connections inc
 
 TEST_CASE("environment fallbacks configure serve", "[http]") {
   TempDir dir("http-env");
-  build_sample_index(dir.path);
-  ::setenv("TRACUU_DB", dir.path.c_str(), 1);
+  build_sample_index(dir.path());
+  ::setenv("TRACUU_DB", dir.path().c_str(), 1);
   ::setenv("TRACUU_THREADS", "1", 1);
   SearchdProcess server({});
   ::unsetenv("TRACUU_DB");

@@ -17,25 +17,6 @@ namespace tracuu::test {
 
 namespace fs = std::filesystem;
 
-TempDir::TempDir() {
-  std::random_device rd;
-  path_ = fs::temp_directory_path() / ("tracuu-ingest-" + std::to_string(::getpid()) + "-" + std::to_string(rd()));
-  fs::create_directories(path_);
-}
-
-TempDir::~TempDir() {
-  std::error_code ec;
-  fs::remove_all(path_, ec);
-}
-
-fs::path TempDir::write(const std::string& name, const std::string& bytes) const {
-  const fs::path p = path_ / name;
-  fs::create_directories(p.parent_path());
-  std::ofstream out(p, std::ios::binary);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  return p;
-}
-
 namespace {
 
 // A PDF string literal for one line; non-ASCII letters get codes 128.. of the font's encoding.

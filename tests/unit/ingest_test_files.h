@@ -8,22 +8,11 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/temp_dir.h"
+
 namespace tracuu::test {
 
-/// A temporary directory removed with everything in it on destruction.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-  /// Writes `bytes` to `name` inside the directory and returns its path.
-  std::filesystem::path write(const std::string& name, const std::string& bytes) const;
-
- private:
-  std::filesystem::path path_;
-};
+using TempDir = tracuu::testing::TempDir;
 
 /// A PDF whose pages hold the given lines (UTF-8; Vietnamese letters are drawn
 /// from a Helvetica re-encoded with /uniXXXX glyph names, so text extraction

@@ -89,17 +89,6 @@ std::vector<schema::DocRecord> fixture_records() {
   return v;
 }
 
-TempDir::TempDir() {
-  std::string pattern = (fs::temp_directory_path() / "tracuu-test-XXXXXX").string();
-  if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-  path_ = pattern;
-}
-
-TempDir::~TempDir() {
-  std::error_code ec;
-  fs::remove_all(path_, ec);
-}
-
 void build_index(const fs::path& home, const std::vector<schema::DocRecord>& records) {
   fs::create_directories(home);
   const fs::path gen = schema::next_generation(home);

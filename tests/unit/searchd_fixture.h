@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "schema/record.h"
+#include "tests/support/temp_dir.h"
 
 namespace tracuu::testing {
 
@@ -15,19 +16,6 @@ std::vector<schema::DocRecord> fixture_records();
 
 /// The index home holding fixture_records() (built on first call).
 const std::filesystem::path& fixture_index();
-
-/// A fresh temporary directory, removed when the object dies.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
 
 /// Writes `records` into a new index home at `home` (one generation, published).
 void build_index(const std::filesystem::path& home, const std::vector<schema::DocRecord>& records);
