@@ -96,7 +96,7 @@ render_profile() {
 render_relevance() {
   [[ -s $RESULTS/relevance.md ]] || return 1
   header_note relevance || return 1
-  echo "ALQAC 2024: 2,249 law articles, 518 questions (README in ../shared/datasets/alqac2024). Each question is the OR of its words for every engine; tracuu through its library (op=Or, 100 hits, no facets or snippets). \"Unaccented\" removes every mark and maps đ to d, as a user typing without diacritics. Zalo 2021 legal retrieval is not available on this machine, so it is not measured."
+  echo "ALQAC 2024: 2,249 law articles, 518 questions (README in ../shared/datasets/alqac2024). Each question is the OR of its words for every engine; tracuu through its library (op=Or, 100 hits, no facets or snippets). \"Unaccented\" removes every mark and maps đ to d, as a user typing without diacritics. Zalo 2021 legal retrieval is not available on this machine, so it is not measured. ALQAC is the only labelled set here: any parameter tuned on it (see \`git log\`) makes that engine's figures optimistic, since they are then not held out."
   echo
   cat "$RESULTS/relevance.md"
   echo
