@@ -157,6 +157,7 @@ PreparedDoc DocumentBuilder::prepare(const schema::DocRecord& r) const {
     if (!ymd.empty()) doc.add_value(schema::kSlotEventDate, ymd);
   }
   if (r.visibility == "internal") doc.add_boolean_term(make_term(Field::Visibility, "internal"));
+  if (!r.content_hash.empty()) doc.add_value(schema::kSlotSource, r.content_hash + schema::kMultiValueSeparator + r.id);
 
   stored.record = r;
   doc.set_data(schema::encode_doc_data(stored));

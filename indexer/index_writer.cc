@@ -68,7 +68,6 @@ Result<void> IndexWriter::upsert(PreparedDoc&& doc) {
   auto& p = doc.impl();
   try {
     impl_->db.replace_document(p.id_term, p.doc);
-    if (!p.content_hash.empty()) impl_->db.set_metadata(schema::content_hash_key(p.id), p.content_hash);
   } catch (const Xapian::Error& e) {
     return from_xapian(e, "writing document " + p.id);
   }
@@ -80,7 +79,6 @@ Result<bool> IndexWriter::remove(const std::string& id) {
     const std::string term = schema::id_term(id);
     const bool present = impl_->db.term_exists(term);
     if (present) impl_->db.delete_document(term);
-    impl_->db.set_metadata(schema::content_hash_key(id), "");
     return present;
   } catch (const Xapian::Error& e) {
     return from_xapian(e, "deleting document " + id);
@@ -99,11 +97,11 @@ Result<void> IndexWriter::commit() {
 
 Result<std::unordered_map<std::string, std::string>> IndexWriter::content_hashes() const {
   std::unordered_map<std::string, std::string> out;
-  const std::string prefix(schema::kMetaHashPrefix);
   try {
-    for (auto it = impl_->db.metadata_keys_begin(prefix); it != impl_->db.metadata_keys_end(prefix); ++it) {
-      const std::string key = *it;
-      out.emplace(key, impl_->db.get_metadata(key));
+    for (auto it = impl_->db.valuestream_begin(schema::kSlotSource); it != impl_->db.valuestream_end(schema::kSlotSource); ++it) {
+      const std::string v = *it;
+      const std::size_t sep = v.find(schema::kMultiValueSeparator);
+      if (sep != std::string::npos) out.emplace(v.substr(sep + 1), v.substr(0, sep));
     }
   } catch (const Xapian::Error& e) {
     return from_xapian(e, "reading content hashes");

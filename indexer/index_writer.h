@@ -35,7 +35,7 @@ class IndexWriter {
   /// Makes every change since the last commit durable and visible.
   Result<void> commit();
 
-  /// Content hashes of every document, keyed by schema::content_hash_key(id) (to skip unchanged inputs).
+  /// Content hashes of every document, by id (to skip unchanged inputs).
   Result<std::unordered_map<std::string, std::string>> content_hashes() const;
 
   /// Stores a metadata value (takes effect at commit).

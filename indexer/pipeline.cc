@@ -169,7 +169,7 @@ void read_into(const std::vector<fs::path>& inputs, BoundedQueue<RawDoc>& queue,
       return true;
     }
     if (hashes) {
-      const auto it = hashes->find(schema::content_hash_key(d.id));
+      const auto it = hashes->find(d.id);
       if (it != hashes->end() && !d.content_hash.empty() && it->second == d.content_hash) {
         ++state.skipped;
         state.maybe_report();

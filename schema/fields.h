@@ -31,15 +31,14 @@
 namespace tracuu::schema {
 
 /// Version of this table and of the document-data layout. Bump on any change.
-inline constexpr int kSchemaVersion = 2;  // 2: XB: word bigrams
+inline constexpr int kSchemaVersion = 3;  // 2: XB: word bigrams; 3: content hash in a value slot
 
 /// Database metadata keys (ASCII decimal values, like notmuch's "version").
 inline constexpr std::string_view kMetaSchemaVersion = "tracuu.schema_version";
 inline constexpr std::string_view kMetaAnalyzerVersion = "tracuu.analyzer_version";
 inline constexpr std::string_view kMetaCreatedBy = "tracuu.created_by";
 inline constexpr std::string_view kMetaLastCommit = "tracuu.last_commit";  ///< ISO-8601 UTC time of the last commit
-/// Per-document content hash, stored as metadata "tracuu.hash:<id>" so unchanged files are skipped.
-inline constexpr std::string_view kMetaHashPrefix = "tracuu.hash:";
+// Retired: "tracuu.hash:<id>" metadata keys (schema 1); the content hash is value slot kSlotSource.
 
 /// How a field is indexed.
 enum class FieldKind {
@@ -117,6 +116,7 @@ enum Slot : unsigned {
   kSlotNumberKey = 6,  ///< canonical number key ("66/2025/ND-CP")
   kSlotAssignees = 7,  ///< assignee display forms joined by kMultiValueSeparator
   kSlotYear = 8,       ///< "YYYY" of the issue date (or of the event date when undated)
+  kSlotSource = 9,     ///< content hash, kMultiValueSeparator, id: skips unchanged inputs on re-runs
 };
 
 /// Separator of multi-valued slots (ASCII unit separator: never in text).

@@ -20,7 +20,6 @@ std::string make_term(Field field, std::string_view value) {
   return bounded_key(prefix(field), value, kMaxTermBytes);
 }
 
-std::string content_hash_key(std::string_view id) { return bounded_key(kMetaHashPrefix, id, kMaxTermBytes); }
 
 std::string bounded_key(std::string_view p, std::string_view value, std::size_t max_bytes) {
   std::string term;

@@ -16,9 +16,6 @@ std::string make_term(Field field, std::string_view value);
 /// `prefix` + `value`, bounded to `max_bytes` the same way (used for metadata keys too).
 std::string bounded_key(std::string_view prefix, std::string_view value, std::size_t max_bytes);
 
-/// The metadata key holding a document's content hash ("tracuu.hash:<id>", bounded).
-std::string content_hash_key(std::string_view id);
-
 /// The id term of a document (Q + id).
 inline std::string id_term(std::string_view id) { return make_term(Field::Id, id); }
 

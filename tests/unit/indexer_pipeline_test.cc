@@ -1,0 +1,116 @@
+#include <catch2/catch.hpp>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <string>
+
+#include "indexer/ingest/ingest.h"
+#include "indexer/pipeline.h"
+#include "schema/index_home.h"
+#include "tests/support/temp_dir.h"
+
+using namespace tracuu::indexer;
+using tracuu::testing::TempDir;
+namespace fs = std::filesystem;
+
+namespace {
+
+BuildOptions quiet(unsigned threads = 2) {
+  BuildOptions o;
+  o.threads = threads;
+  return o;
+}
+
+void copy_samples(const fs::path& to) {
+  fs::create_directories(to);
+  for (const auto& e : fs::directory_iterator(fs::path(TRACUU_SOURCE_DIR) / "data/samples"))
+    fs::copy_file(e.path(), to / e.path().filename());
+}
+
+}  // namespace
+
+TEST_CASE("indexer: re-indexing is idempotent and skips unchanged files", "[indexer]") {
+  const TempDir dir("pipeline");
+  const fs::path home = dir.path() / "index", docs = dir.path() / "docs";
+  copy_samples(docs);
+  const Extractor extractor;
+  auto first = add_documents(home, {docs}, extractor, quiet(), {});
+  REQUIRE(first.has_value());
+  CHECK(first->progress.indexed == 5);
+  CHECK(first->errors.empty());
+
+  auto again = add_documents(home, {docs}, extractor, quiet(), {});
+  REQUIRE(again.has_value());
+  CHECK(again->progress.indexed == 0);
+  CHECK(again->progress.skipped == 5);
+
+  // A changed file is re-indexed and replaces its document (same id).
+  std::ofstream(docs / "004_b33ee16890788d7a.txt", std::ios::app) << "\nĐã sửa: thêm một dòng.\n";
+  auto changed = add_documents(home, {docs}, extractor, quiet(), {});
+  REQUIRE(changed.has_value());
+  CHECK(changed->progress.indexed == 1);
+  CHECK(changed->progress.skipped == 4);
+  auto stats = index_stats(home);
+  REQUIRE(stats.has_value());
+  CHECK(stats->documents == 5);
+  CHECK(stats->schema_version == "3");
+  CHECK_FALSE(stats->last_commit.empty());
+  REQUIRE(stats->inputs.size() == 1);
+
+  auto removed = delete_documents(home, {"004_b33ee16890788d7a", "no-such-id"}, "tests");
+  REQUIRE(removed.has_value());
+  CHECK(*removed == 1);
+  CHECK(index_stats(home)->documents == 4);
+}
+
+TEST_CASE("indexer: bad inputs are reported and the others still indexed", "[indexer]") {
+  const TempDir dir("pipeline-bad");
+  const fs::path home = dir.path() / "index";
+  const fs::path good = dir.write("good.txt", "THÔNG BÁO\nKết luận phiên họp về khu công nghiệp Hữu Lũng.\n");
+  const fs::path empty = dir.write("empty.txt", "");
+  const fs::path jsonl = dir.write("records.jsonl", "{\"id\":\"a\",\"text\":\"Ủy ban nhân dân tỉnh\"}\nnot json\n{\"id\":\"a\",\"text\":\"trùng id\"}\n");
+  const Extractor extractor;
+  auto r = rebuild_index(home, {good, empty, jsonl, dir.path() / "missing.txt"}, extractor, quiet(1), {});
+  REQUIRE(r.has_value());
+  CHECK(r->progress.indexed == 2);  // good.txt and record a
+  CHECK(r->errors.size() == 4);     // empty file, bad JSON line, duplicate id, missing file
+  bool named_duplicate = false;
+  for (const auto& e : r->errors) named_duplicate = named_duplicate || e.error.message.find("duplicate document id 'a'") != std::string::npos;
+  CHECK(named_duplicate);
+  CHECK(index_stats(home)->documents == 2);
+}
+
+TEST_CASE("indexer: one writer per index home", "[indexer]") {
+  const TempDir dir("pipeline-lock");
+  const fs::path home = dir.path() / "index";
+  fs::create_directories(home);
+  const int fd = ::open((home / ".lock").c_str(), O_RDWR | O_CREAT, 0644);
+  REQUIRE(fd >= 0);
+  REQUIRE(::flock(fd, LOCK_EX | LOCK_NB) == 0);
+  const Extractor extractor;
+  auto r = add_documents(home, {fs::path(TRACUU_SOURCE_DIR) / "data/samples"}, extractor, quiet(), {});
+  ::close(fd);
+  REQUIRE_FALSE(r.has_value());
+  CHECK(r.error().status == tracuu::Status::Locked);
+}
+
+TEST_CASE("indexer: rebuild swaps a new generation in and records its inputs", "[indexer]") {
+  const TempDir dir("pipeline-rebuild");
+  const fs::path home = dir.path() / "index";
+  const Extractor extractor;
+  REQUIRE(rebuild_index(home, {fs::path(TRACUU_SOURCE_DIR) / "data/samples"}, extractor, quiet(), {}).has_value());
+  const auto first = tracuu::schema::current_generation(home);
+  REQUIRE(first.has_value());
+  auto again = rebuild_index(home, {}, extractor, quiet(), {});  // inputs taken from the live index
+  REQUIRE(again.has_value());
+  const auto second = tracuu::schema::current_generation(home);
+  REQUIRE(second.has_value());
+  CHECK(*second != *first);
+  CHECK(index_stats(home)->documents == 5);
+  auto none = rebuild_index(dir.path() / "empty-home", {}, extractor, quiet(), {});
+  REQUIRE_FALSE(none.has_value());
+  CHECK(none.error().status == tracuu::Status::BadRequest);
+}
