@@ -3,7 +3,11 @@
 
 # record_meta STEP [DETAIL]: remembers the command, machine and date of a step's
 # results, so a later `bench/run --report` labels them with what produced them.
-record_meta() { printf '%s\n%s\n%s\n' "$COMMAND" "$(source_line); $(machine_line)" "${2:-$1 step}" >"$RESULTS/$1.meta"; }
+# The load average tells a reader whether other work shared the machine.
+record_meta() {
+  printf '%s\n%s\n%s\n' "$COMMAND" "$(source_line); $(machine_line); load average $(cut -d' ' -f1 /proc/loadavg) when the step began" \
+    "${2:-$1 step}" >"$RESULTS/$1.meta"
+}
 
 # source_line: the commit measured, flagged when tracuu's sources differ from it.
 source_line() {
