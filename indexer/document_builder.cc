@@ -1,6 +1,7 @@
 #include "indexer/document_builder.h"
 
 #include <set>
+#include <unordered_map>
 #include <vector>
 
 #include "indexer/prepared_doc_impl.h"
@@ -31,12 +32,19 @@ std::string folded_term(const text::Token& t) {
 }
 
 // Digits of a document number's own number part ("49" of "49/NQ-TU").
-std::string number_part(const std::string& key) { return key.substr(0, key.find('/')); }
+std::string number_part(const std::string& key) {
+  return key.substr(0, key.find('/'));
+}
+
+// Non-positional terms of one document with their wdf, added to Xapian once each:
+// a hash lookup per token here is cheaper than a std::map lookup in Xapian's document.
+using TermCounts = std::unordered_map<std::string, Xapian::termcount>;
 
 void index_body(Xapian::Document& doc, const std::string& body, std::vector<std::uint32_t>& checkpoints,
                 std::set<std::string>& mentioned_numbers) {
   text::Analyzer analyzer(body);
   text::Token t;
+  TermCounts counts;
   std::string previous;  // folded form of the previous word, empty after a non-word or punctuation
   std::size_t previous_end = 0;
   while (analyzer.next(t)) {
@@ -47,7 +55,7 @@ void index_body(Xapian::Document& doc, const std::string& body, std::vector<std:
     }
     if (t.kind == text::TokenKind::Word) {
       if (!previous.empty() && text::joins_words(std::string_view(body).substr(previous_end, t.begin - previous_end)))
-        doc.add_term(schema::bigram_term(previous, t.folded));
+        ++counts[schema::bigram_term(previous, t.folded)];
       previous = t.folded;
       previous_end = t.end;
     } else {
@@ -60,9 +68,10 @@ void index_body(Xapian::Document& doc, const std::string& body, std::vector<std:
     } else if (t.exact != t.folded && t.exact.size() <= kMaxTokenBytes) {
       // The exact layer carries no positions: phrases run on the folded layer and
       // the exact terms of a marked query re-rank. Halves the positional data.
-      doc.add_term(t.exact);
+      ++counts[t.exact];
     }
   }
+  for (const auto& [term, wdf] : counts) doc.add_term(term, wdf);
 }
 
 void index_title(Xapian::Document& doc, const std::string& title) {
@@ -78,15 +87,43 @@ void add_code(Xapian::Document& doc, Field field, const std::string& code) {
   if (!code.empty()) doc.add_boolean_term(make_term(field, code));
 }
 
+// kSlotFacets: one value holding every facet of the document as ids, so that
+// counting facets reads one value per match (schema::FacetPart).
+void add_facet_ids(PreparedDoc::Impl& p, const schema::DocRecord& r, const schema::IssuerRegistry& issuers) {
+  using schema::FacetPart;
+  std::array<std::uint32_t, static_cast<std::size_t>(FacetPart::Count)> ids{};
+  auto named = [&](FacetPart part, const std::optional<std::string>& display, const std::string& code) {
+    if (!display || code.empty()) return;
+    const std::uint32_t id = schema::facet_id(code);
+    ids[static_cast<std::size_t>(part)] = id;
+    p.facet_names.emplace_back(id, *display);
+  };
+  named(FacetPart::Type, r.doc_type, r.doc_type ? schema::slug(*r.doc_type) : "");
+  named(FacetPart::Issuer, r.issuer, r.issuer ? issuers.code(*r.issuer) : "");
+  named(FacetPart::Signer, r.signer.name, r.signer.name ? schema::slug(*r.signer.name) : "");
+  const std::string ymd = schema::date_slot_value((r.issue_date ? r.issue_date : r.event_date).value_or(""));
+  if (!ymd.empty()) {
+    ids[static_cast<std::size_t>(FacetPart::Year)] = static_cast<std::uint32_t>(std::stoul(ymd.substr(0, 4)));
+    ids[static_cast<std::size_t>(FacetPart::Month)] = static_cast<std::uint32_t>(std::stoul(ymd.substr(0, 6)));
+  }
+  p.doc.add_value(schema::kSlotFacets, schema::pack_facet_ids(ids));
+}
+
 }  // namespace
 
 PreparedDoc::PreparedDoc() : impl_(std::make_unique<Impl>()) {}
 PreparedDoc::~PreparedDoc() = default;
 PreparedDoc::PreparedDoc(PreparedDoc&&) noexcept = default;
 PreparedDoc& PreparedDoc::operator=(PreparedDoc&&) noexcept = default;
-const std::string& PreparedDoc::id() const { return impl_->id; }
-const std::string& PreparedDoc::content_hash() const { return impl_->content_hash; }
-std::size_t PreparedDoc::text_bytes() const { return impl_->text_bytes; }
+const std::string& PreparedDoc::id() const {
+  return impl_->id;
+}
+const std::string& PreparedDoc::content_hash() const {
+  return impl_->content_hash;
+}
+std::size_t PreparedDoc::text_bytes() const {
+  return impl_->text_bytes;
+}
 
 DocumentBuilder::DocumentBuilder() = default;
 
@@ -157,6 +194,7 @@ PreparedDoc DocumentBuilder::prepare(const schema::DocRecord& r) const {
     if (!ymd.empty()) doc.add_value(schema::kSlotEventDate, ymd);
   }
   if (r.visibility == "internal") doc.add_boolean_term(make_term(Field::Visibility, "internal"));
+  add_facet_ids(p, r, issuers_);
   if (!r.content_hash.empty()) doc.add_value(schema::kSlotSource, r.content_hash + schema::kMultiValueSeparator + r.id);
 
   stored.record = r;

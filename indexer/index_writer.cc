@@ -3,6 +3,7 @@
 #include <xapian.h>
 
 #include <ctime>
+#include <unordered_set>
 
 #include "indexer/prepared_doc_impl.h"
 #include "schema/fields.h"
@@ -15,13 +16,14 @@ namespace {
 Error from_xapian(const Xapian::Error& e, const std::string& what) {
   const std::string type = e.get_type();
   Status s = Status::Internal;
-  if (type == "DatabaseLockError") s = Status::Locked;
+  if (type == "DatabaseLockError")
+    s = Status::Locked;
   else if (type == "DatabaseOpeningError" || type == "DatabaseNotFoundError" || type == "DatabaseCorruptError")
     s = Status::IndexUnavailable;
-  else if (type == "DatabaseError" || type == "DatabaseCreateError") s = Status::Io;
+  else if (type == "DatabaseError" || type == "DatabaseCreateError")
+    s = Status::Io;
   return Error{s, what + ": " + e.get_description()};
 }
-
 
 }  // namespace
 
@@ -36,6 +38,7 @@ std::string utc_now_iso() {
 
 struct IndexWriter::Impl {
   Xapian::WritableDatabase db;
+  std::unordered_set<std::uint32_t> facet_names_written;  ///< this session: each display form once
 };
 
 IndexWriter::IndexWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -51,11 +54,13 @@ IndexWriter::~IndexWriter() {
   }
 }
 
-Result<IndexWriter> IndexWriter::open(const std::filesystem::path& db_dir, const std::string& created_by) {
+Result<IndexWriter> IndexWriter::open(const std::filesystem::path& db_dir, const std::string& created_by,
+                                      bool durable) {
   auto impl = std::make_unique<Impl>();
   try {
     // Commits are explicit (batched by the caller); the flush threshold only bounds memory.
-    impl->db = Xapian::WritableDatabase(db_dir.string(), Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
+    impl->db = Xapian::WritableDatabase(
+        db_dir.string(), Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS | (durable ? 0 : Xapian::DB_NO_SYNC));
     if (auto ok = schema::check_index_versions(impl->db); !ok) return ok.error();
     schema::stamp_index_versions(impl->db, created_by);
   } catch (const Xapian::Error& e) {
@@ -68,6 +73,8 @@ Result<void> IndexWriter::upsert(PreparedDoc&& doc) {
   auto& p = doc.impl();
   try {
     impl_->db.replace_document(p.id_term, p.doc);
+    for (const auto& [id, display] : p.facet_names)
+      if (impl_->facet_names_written.insert(id).second) impl_->db.set_metadata(schema::facet_metadata_key(id), display);
   } catch (const Xapian::Error& e) {
     return from_xapian(e, "writing document " + p.id);
   }
@@ -98,7 +105,8 @@ Result<void> IndexWriter::commit() {
 Result<std::unordered_map<std::string, std::string>> IndexWriter::content_hashes() const {
   std::unordered_map<std::string, std::string> out;
   try {
-    for (auto it = impl_->db.valuestream_begin(schema::kSlotSource); it != impl_->db.valuestream_end(schema::kSlotSource); ++it) {
+    for (auto it = impl_->db.valuestream_begin(schema::kSlotSource);
+         it != impl_->db.valuestream_end(schema::kSlotSource); ++it) {
       const std::string v = *it;
       const std::size_t sep = v.find(schema::kMultiValueSeparator);
       if (sep != std::string::npos) out.emplace(v.substr(sep + 1), v.substr(0, sep));

@@ -20,7 +20,10 @@ class IndexWriter {
   /// Opens (creating if needed) the database in `db_dir`.
   /// @return Locked when another process writes it; IndexVersionMismatch when it
   ///         was built with another schema/analyser; IndexUnavailable or Io otherwise.
-  static Result<IndexWriter> open(const std::filesystem::path& db_dir, const std::string& created_by);
+  /// @param durable false skips fsync at commit (Xapian's DB_NO_SYNC): for shards
+  ///        that only become the index through a merge, which is synced.
+  static Result<IndexWriter> open(const std::filesystem::path& db_dir, const std::string& created_by,
+                                  bool durable = true);
 
   IndexWriter(IndexWriter&&) noexcept;
   IndexWriter& operator=(IndexWriter&&) noexcept;

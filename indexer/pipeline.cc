@@ -322,21 +322,29 @@ Result<BuildReport> rebuild_index(const fs::path& home, std::vector<fs::path> in
   const unsigned threads = thread_count(options);
   BoundedQueue<RawDoc> raw_queue(threads * 4);
   const DocumentBuilder builder;
-  std::vector<fs::path> shards;
-  for (unsigned i = 0; i < threads; ++i) shards.push_back(work / ("shard-" + std::to_string(i)));
-
   std::mutex status_mutex;
   Result<void> write_status;
+  std::vector<fs::path> shards;  // every shard written, merged at the end
   auto fail = [&](const Error& e) {
     std::lock_guard l(status_mutex);
     if (write_status) write_status = e;
   };
-  // Each thread extracts, prepares and writes its own shard: writing is the costly
-  // part of indexing, and shards let every core do it.
+  auto new_shard = [&](unsigned thread, unsigned n) {
+    const fs::path dir = work / ("shard-" + std::to_string(thread) + "-" + std::to_string(n));
+    std::lock_guard l(status_mutex);
+    shards.push_back(dir);
+    return dir;
+  };
+  // Each thread extracts, prepares and writes its own shards: writing is the
+  // costly part of indexing, and shards let every core do it. A full batch
+  // starts a new shard rather than a commit: Xapian's in-memory changes and
+  // postlist updates grow with the terms already held (word bigrams make many),
+  // while merging small shards at the end is one sequential pass.
   std::vector<std::thread> workers;
   for (unsigned i = 0; i < threads; ++i) {
     workers.emplace_back([&, i] {
-      auto writer = IndexWriter::open(shards[i], options.created_by);
+      unsigned shard_no = 0;
+      auto writer = IndexWriter::open(new_shard(i, shard_no), options.created_by, /*durable=*/false);
       if (!writer) {
         fail(writer.error());
         raw_queue.close();
@@ -361,6 +369,13 @@ Result<BuildReport> rebuild_index(const fs::path& home, std::vector<fs::path> in
         if (batcher.add(bytes)) {
           if (auto ok = writer->commit(); !ok) fail(ok.error());
           ++state.commits;
+          auto next = IndexWriter::open(new_shard(i, ++shard_no), options.created_by, false);
+          if (!next) {
+            fail(next.error());
+            raw_queue.close();
+            break;
+          }
+          writer = std::move(next);
         }
       }
       if (auto ok = writer->commit(); !ok) fail(ok.error());
@@ -375,15 +390,12 @@ Result<BuildReport> rebuild_index(const fs::path& home, std::vector<fs::path> in
     return write_status.error();
   }
 
-  fs::path built;
-  if (shards.size() == 1) {
-    built = shards[0];
-  } else {
-    built = work / "merged";
-    if (auto ok = merge_shards(shards, built); !ok) {
-      fs::remove_all(work, ec);
-      return ok.error();
-    }
+  // Always merged, even from one shard: compaction writes the final database
+  // compactly and durably (synced), which the unsynced shards are not.
+  const fs::path built = work / "merged";
+  if (auto ok = merge_shards(shards, built); !ok) {
+    fs::remove_all(work, ec);
+    return ok.error();
   }
   fs::rename(built, gen, ec);
   if (ec) return Error{Status::Io, "cannot move the new index into place: " + ec.message()};

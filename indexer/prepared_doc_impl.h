@@ -2,6 +2,10 @@
 // Internal: the Xapian side of PreparedDoc, shared by the builder and the writer.
 #include <xapian.h>
 
+#include <cstdint>
+#include <utility>
+#include <vector>
+
 #include "indexer/document_builder.h"
 
 namespace tracuu::indexer {
@@ -12,6 +16,8 @@ struct PreparedDoc::Impl {
   std::string id_term;
   std::string content_hash;
   std::size_t text_bytes = 0;
+  /// Display forms of the hashed facet ids this document uses (written as metadata).
+  std::vector<std::pair<std::uint32_t, std::string>> facet_names;
 };
 
 }  // namespace tracuu::indexer

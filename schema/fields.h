@@ -31,7 +31,7 @@
 namespace tracuu::schema {
 
 /// Version of this table and of the document-data layout. Bump on any change.
-inline constexpr int kSchemaVersion = 3;  // 2: XB: word bigrams; 3: content hash in a value slot
+inline constexpr int kSchemaVersion = 4;  // 2: XB: bigrams; 3: content hash in a slot; 4: kSlotFacets
 
 /// Database metadata keys (ASCII decimal values, like notmuch's "version").
 inline constexpr std::string_view kMetaSchemaVersion = "tracuu.schema_version";
@@ -117,7 +117,15 @@ enum Slot : unsigned {
   kSlotAssignees = 7,  ///< assignee display forms joined by kMultiValueSeparator
   kSlotYear = 8,       ///< "YYYY" of the issue date (or of the event date when undated)
   kSlotSource = 9,     ///< content hash, kMultiValueSeparator, id: skips unchanged inputs on re-runs
+  kSlotFacets = 10,    ///< the facet ids of the document, FacetPart order, 4 bytes each little-endian
+                       ///< (0 = none): one value read per document when counting facets
 };
+
+/// The parts of kSlotFacets, in order.
+enum class FacetPart : unsigned { Type = 0, Issuer, Year, Month, Signer, Count };
+
+/// Display forms of hashed facet ids are metadata "tracuu.facet:<8 hex digits>".
+inline constexpr std::string_view kMetaFacetPrefix = "tracuu.facet:";
 
 /// Separator of multi-valued slots (ASCII unit separator: never in text).
 inline constexpr char kMultiValueSeparator = '\x1f';

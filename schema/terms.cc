@@ -20,7 +20,6 @@ std::string make_term(Field field, std::string_view value) {
   return bounded_key(prefix(field), value, kMaxTermBytes);
 }
 
-
 std::string bounded_key(std::string_view p, std::string_view value, std::size_t max_bytes) {
   std::string term;
   term.reserve(p.size() + value.size());
@@ -34,6 +33,27 @@ std::string bounded_key(std::string_view p, std::string_view value, std::size_t 
   std::uint64_t h = fnv1a64(value);
   for (int i = 0; i < 16; ++i, h >>= 4) term.push_back(kHex[h & 0xF]);
   return term;
+}
+
+std::uint32_t facet_id(std::string_view code) {
+  std::uint32_t h = 2166136261u;
+  for (unsigned char c : code) h = (h ^ c) * 16777619u;
+  return h == 0 ? 1 : h;
+}
+
+std::string facet_metadata_key(std::uint32_t id) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string key(kMetaFacetPrefix);
+  for (int shift = 28; shift >= 0; shift -= 4) key.push_back(kHex[(id >> shift) & 0xF]);
+  return key;
+}
+
+std::string pack_facet_ids(const std::array<std::uint32_t, static_cast<std::size_t>(FacetPart::Count)>& ids) {
+  std::string out;
+  out.reserve(ids.size() * 4);
+  for (std::uint32_t id : ids)
+    for (int b = 0; b < 4; ++b) out.push_back(static_cast<char>((id >> (8 * b)) & 0xFF));
+  return out;
 }
 
 std::string date_slot_value(std::string_view d) {

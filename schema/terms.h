@@ -1,6 +1,8 @@
 #pragma once
 // Building index terms from schema fields, within Xapian's term length limit.
 
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -17,7 +19,9 @@ std::string make_term(Field field, std::string_view value);
 std::string bounded_key(std::string_view prefix, std::string_view value, std::size_t max_bytes);
 
 /// The id term of a document (Q + id).
-inline std::string id_term(std::string_view id) { return make_term(Field::Id, id); }
+inline std::string id_term(std::string_view id) {
+  return make_term(Field::Id, id);
+}
 
 /// The bigram term of two adjacent words (folded forms): "XB:dong chi".
 inline std::string bigram_term(std::string_view first, std::string_view second) {
@@ -25,6 +29,26 @@ inline std::string bigram_term(std::string_view first, std::string_view second) 
   pair.reserve(first.size() + 1 + second.size());
   pair.append(first).append(" ").append(second);
   return make_term(Field::Bigram, pair);
+}
+
+/// The id of a facet value in kSlotFacets: for years the year (2025), for months
+/// yyyymm (202507), for the others a 32-bit hash of the value's filter code
+/// (never 0), whose display form is stored under facet_metadata_key(id).
+std::uint32_t facet_id(std::string_view code);
+
+/// "tracuu.facet:0000abcd".
+std::string facet_metadata_key(std::uint32_t id);
+
+/// Packs the ids of one document (FacetPart order) into the kSlotFacets value.
+std::string pack_facet_ids(const std::array<std::uint32_t, static_cast<std::size_t>(FacetPart::Count)>& ids);
+
+/// Reads one id of a kSlotFacets value (0 when absent).
+inline std::uint32_t unpack_facet_id(std::string_view packed, FacetPart field) {
+  const std::size_t at = static_cast<std::size_t>(field) * 4;
+  if (packed.size() < at + 4) return 0;
+  const auto* p = reinterpret_cast<const unsigned char*>(packed.data() + at);
+  return static_cast<std::uint32_t>(p[0]) | (static_cast<std::uint32_t>(p[1]) << 8) |
+         (static_cast<std::uint32_t>(p[2]) << 16) | (static_cast<std::uint32_t>(p[3]) << 24);
 }
 
 /// "YYYY-MM-DD" -> "YYYYMMDD" for date slots; empty when not an ISO date.

@@ -9,28 +9,81 @@
 namespace tracuu::searchd {
 
 const std::vector<FacetField>& facet_fields() {
+  using schema::FacetPart;
   static const std::vector<FacetField> fields = {
-      {"doc_type", schema::kSlotType, false, false, 30},    {"issuer", schema::kSlotIssuer, false, false, 30},
-      {"year", schema::kSlotYear, false, false, 0},         {"month", schema::kSlotYearMonth, false, false, 0},
-      {"signer", schema::kSlotSigner, false, false, 30},    {"assignee", schema::kSlotAssignees, true, true, 30},
+      {"doc_type", FacetPart::Type, 0, false, 30}, {"issuer", FacetPart::Issuer, 0, false, 30},
+      {"year", FacetPart::Year, 0, false, 0},      {"month", FacetPart::Month, 0, false, 0},
+      {"signer", FacetPart::Signer, 0, false, 30}, {"assignee", FacetPart::Count, schema::kSlotAssignees, true, 30},
   };
   return fields;
 }
 
+FacetCounter::FacetCounter(std::vector<const FacetField*> fields) : fields_(std::move(fields)) {
+  for (const FacetField* f : fields_) packed_ = packed_ || f->part != schema::FacetPart::Count;
+}
+
 void FacetCounter::operator()(const Xapian::Document& doc, double) {
-  const std::string v = doc.get_value(slot_);
-  if (v.empty()) return;
-  if (!multi_) {
-    ++counts_[v];
-    return;
+  ++seen_;
+  std::string packed;
+  if (packed_) packed = doc.get_value(schema::kSlotFacets);
+  for (const FacetField* f : fields_) {
+    if (f->part != schema::FacetPart::Count) {
+      if (const std::uint32_t id = schema::unpack_facet_id(packed, f->part); id != 0)
+        ++ids_[static_cast<std::size_t>(f->part)][id];
+      continue;
+    }
+    const std::string v = doc.get_value(f->slot);
+    if (v.empty()) continue;
+    auto& counts = strings_[f];
+    std::size_t start = 0;
+    for (;;) {
+      const std::size_t at = v.find(schema::kMultiValueSeparator, start);
+      ++counts[v.substr(start, at == std::string::npos ? std::string::npos : at - start)];
+      if (at == std::string::npos) break;
+      start = at + 1;
+    }
   }
-  std::size_t start = 0;
-  for (;;) {
-    const std::size_t at = v.find(schema::kMultiValueSeparator, start);
-    ++counts_[v.substr(start, at == std::string::npos ? std::string::npos : at - start)];
-    if (at == std::string::npos) break;
-    start = at + 1;
+}
+
+void FacetCounter::extrapolate(std::size_t total) {
+  if (seen_ == 0 || total <= seen_) return;
+  const double factor = static_cast<double>(total) / static_cast<double>(seen_);
+  auto scale = [&](std::size_t& count) { count = static_cast<std::size_t>(static_cast<double>(count) * factor + 0.5); };
+  for (auto& part : ids_)
+    for (auto& [id, count] : part) scale(count);
+  for (auto& [field, counts] : strings_)
+    for (auto& [value, count] : counts) scale(count);
+}
+
+bool FacetCounter::counts(const FacetField& field) const {
+  return std::find(fields_.begin(), fields_.end(), &field) != fields_.end();
+}
+
+std::unordered_map<std::string, std::size_t> FacetCounter::values(const FacetField& field, const FacetNames& names,
+                                                                  std::size_t limit,
+                                                                  const std::vector<std::uint32_t>& always) const {
+  if (field.part == schema::FacetPart::Count) {
+    const auto it = strings_.find(&field);
+    return it == strings_.end() ? std::unordered_map<std::string, std::size_t>{} : it->second;
   }
+  const auto& counts = ids_[static_cast<std::size_t>(field.part)];
+  std::vector<std::pair<std::size_t, std::uint32_t>> ranked;
+  ranked.reserve(counts.size());
+  for (const auto& [id, count] : counts) ranked.emplace_back(count, id);
+  if (limit > 0 && ranked.size() > limit) {
+    std::partial_sort(
+        ranked.begin(), ranked.begin() + static_cast<long>(limit), ranked.end(),
+        [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
+    ranked.resize(limit);
+    for (std::uint32_t id : always)
+      if (const auto it = counts.find(id); it != counts.end()) ranked.emplace_back(it->second, id);
+  }
+  std::unordered_map<std::string, std::size_t> out;
+  for (const auto& [count, id] : ranked) {
+    std::string name = names(field.part, id);
+    if (!name.empty()) out.emplace(std::move(name), count);  // an id listed twice (top and selected) counts once
+  }
+  return out;
 }
 
 std::string facet_code(const FacetField& f, const std::string& value, const schema::IssuerRegistry& issuers) {
@@ -44,16 +97,29 @@ std::string facet_code(const FacetField& f, const std::string& value, const sche
   return value;  // year, month: the value is the code
 }
 
+std::uint32_t facet_value_id(const FacetField& f, const std::string& value, const schema::IssuerRegistry& issuers) {
+  using schema::FacetPart;
+  if (f.part == FacetPart::Count) return 0;
+  if (f.part == FacetPart::Year || f.part == FacetPart::Month) {
+    std::string digits;
+    for (char c : value)
+      if (c >= '0' && c <= '9') digits.push_back(c);
+    if (digits.empty() || digits.size() > 8) return 0;
+    return static_cast<std::uint32_t>(std::stoul(digits));
+  }
+  return schema::facet_id(facet_code(f, value, issuers));
+}
+
 Xapian::Query facet_filter(const FacetField& f, const std::vector<std::string>& values,
                            const schema::IssuerRegistry& issuers) {
   using schema::Field;
   const std::string name = f.name;
-  const Field field = name == "doc_type" ? Field::Type
-                      : name == "issuer" ? Field::Issuer
-                      : name == "signer" ? Field::Signer
+  const Field field = name == "doc_type"   ? Field::Type
+                      : name == "issuer"   ? Field::Issuer
+                      : name == "signer"   ? Field::Signer
                       : name == "assignee" ? Field::Assignee
-                      : name == "year" ? Field::Year
-                                       : Field::Month;
+                      : name == "year"     ? Field::Year
+                                           : Field::Month;
   std::vector<Xapian::Query> terms;
   for (const auto& v : values) terms.emplace_back(schema::make_term(field, facet_code(f, v, issuers)));
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
@@ -61,10 +127,9 @@ Xapian::Query facet_filter(const FacetField& f, const std::vector<std::string>& 
 
 std::vector<FacetValue> facet_values(const FacetField& f, const std::unordered_map<std::string, std::size_t>& counts,
                                      const std::vector<std::string>& selected, const schema::IssuerRegistry& issuers) {
-  std::set<std::string> selected_codes;
-  for (const auto& s : selected) selected_codes.insert(facet_code(f, s, issuers));
   std::vector<FacetValue> out;
-  for (const auto& [value, count] : counts) out.push_back({value, count, selected_codes.count(facet_code(f, value, issuers)) > 0});
+  out.reserve(counts.size());
+  for (const auto& [value, count] : counts) out.push_back({value, count, false});
   const std::string name = f.name;
   if (name == "month") {
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.value < b.value; });
@@ -75,20 +140,28 @@ std::vector<FacetValue> facet_values(const FacetField& f, const std::unordered_m
       return a.count > b.count || (a.count == b.count && a.value < b.value);
     });
   }
-  if (f.max_values > 0 && out.size() > f.max_values) {
-    // Keep the top values and every selected one.
-    std::vector<FacetValue> kept(out.begin(), out.begin() + static_cast<long>(f.max_values));
-    for (auto it = out.begin() + static_cast<long>(f.max_values); it != out.end(); ++it)
-      if (it->selected) kept.push_back(*it);
-    out = std::move(kept);
+  if (selected.empty()) {
+    if (f.max_values > 0 && out.size() > f.max_values) out.resize(f.max_values);
+    return out;
+  }
+  // Codes are computed once per value (issuer codes run the analyser), and only with a selection.
+  std::set<std::string> wanted;
+  for (const auto& s : selected) wanted.insert(facet_code(f, s, issuers));
+  std::set<std::string> listed;
+  std::vector<FacetValue> kept;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const std::string code = facet_code(f, out[i].value, issuers);
+    out[i].selected = wanted.count(code) > 0;
+    // The top values, and every selected one wherever it ranks.
+    if (f.max_values == 0 || i < f.max_values || out[i].selected) {
+      listed.insert(code);
+      kept.push_back(std::move(out[i]));
+    }
   }
   // Selected values are always listed, even when nothing matches them now.
-  for (const auto& s : selected) {
-    const std::string code = facet_code(f, s, issuers);
-    const bool present = std::any_of(out.begin(), out.end(), [&](const FacetValue& v) { return facet_code(f, v.value, issuers) == code; });
-    if (!present) out.push_back({s, 0, true});
-  }
-  return out;
+  for (const auto& s : selected)
+    if (listed.insert(facet_code(f, s, issuers)).second) kept.push_back({s, 0, true});
+  return kept;
 }
 
 }  // namespace tracuu::searchd

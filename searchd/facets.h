@@ -2,20 +2,25 @@
 // Internal: facet counting with disjunctive multi-select.
 #include <xapian.h>
 
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "schema/codes.h"
+#include "schema/fields.h"
 #include "searchd/types.h"
 
 namespace tracuu::searchd {
 
-/// A faceted field: its response name, value slot and filter.
+/// A faceted field: its response name, where its values are, and its filter.
 struct FacetField {
-  const char* name;      ///< "doc_type", "issuer", ...
-  unsigned slot;         ///< value slot holding the display form(s)
-  bool multi_valued;     ///< values joined by schema::kMultiValueSeparator
+  const char* name;        ///< "doc_type", "issuer", ...
+  schema::FacetPart part;  ///< its id in kSlotFacets; FacetPart::Count: a string slot instead
+  unsigned slot;           ///< for string-slot fields: the slot, values joined by kMultiValueSeparator
   bool staff_only;
   std::size_t max_values;  ///< 0 = all (month histogram)
 };
@@ -23,21 +28,70 @@ struct FacetField {
 /// Every facet, in response order.
 const std::vector<FacetField>& facet_fields();
 
-/// Counts the values of one slot over the documents the matcher sees.
+/// Display form of a facet id (years and months are computed, others looked up).
+using FacetNames = std::function<std::string(schema::FacetPart, std::uint32_t)>;
+
+/// Counts the facets of the documents the matcher sees: the id-coded fields from
+/// kSlotFacets with one value read per document, string-slot fields from their slot.
 class FacetCounter : public Xapian::MatchSpy {
  public:
-  FacetCounter(unsigned slot, bool multi_valued) : slot_(slot), multi_(multi_valued) {}
+  /// @param fields the fields to count (pointers into facet_fields())
+  explicit FacetCounter(std::vector<const FacetField*> fields);
   void operator()(const Xapian::Document& doc, double wt) override;
-  const std::unordered_map<std::string, std::size_t>& counts() const { return counts_; }
+
+  /// Documents seen (the sample size when counting a sample).
+  std::size_t seen() const { return seen_; }
+  /// Scales every count by `total / seen()` (a sample standing for all matches).
+  void extrapolate(std::size_t total);
+  /// True when `field` is one of those counted.
+  bool counts(const FacetField& field) const;
+  /// The counts of one field by display form: the `limit` most frequent values
+  /// (0: all) plus those of `always` (selected values), so names are looked up
+  /// only for what is shown.
+  std::unordered_map<std::string, std::size_t> values(const FacetField& field, const FacetNames& names,
+                                                      std::size_t limit,
+                                                      const std::vector<std::uint32_t>& always) const;
 
  private:
-  unsigned slot_;
-  bool multi_;
-  std::unordered_map<std::string, std::size_t> counts_;
+  std::vector<const FacetField*> fields_;
+  bool packed_ = false;  // some field reads kSlotFacets
+  std::size_t seen_ = 0;
+  std::array<std::unordered_map<std::uint32_t, std::size_t>, static_cast<std::size_t>(schema::FacetPart::Count)> ids_;
+  std::unordered_map<const FacetField*, std::unordered_map<std::string, std::size_t>> strings_;
+};
+
+/// Every `stride`-th document id (a uniform sample of the collection), as a
+/// Xapian posting source: filtering a query by it counts facets of a broad
+/// result set from an unbiased sample at a fraction of the cost.
+class StrideSource : public Xapian::PostingSource {
+ public:
+  explicit StrideSource(Xapian::docid stride) : stride_(std::max<Xapian::docid>(1, stride)) {}
+  Xapian::doccount get_termfreq_min() const override { return 0; }
+  Xapian::doccount get_termfreq_est() const override { return last_ / stride_; }
+  Xapian::doccount get_termfreq_max() const override { return last_ / stride_ + 1; }
+  Xapian::docid get_docid() const override { return current_; }
+  void next(double) override { current_ = current_ == 0 ? stride_ : current_ + stride_; }
+  void skip_to(Xapian::docid did, double) override {
+    if (current_ < did) current_ = ((did + stride_ - 1) / stride_) * stride_;
+  }
+  bool at_end() const override { return current_ > last_; }
+  void init(const Xapian::Database& db) override {
+    last_ = db.get_lastdocid();
+    current_ = 0;
+  }
+  std::string get_description() const override { return "StrideSource(" + std::to_string(stride_) + ")"; }
+
+ private:
+  Xapian::docid stride_;
+  Xapian::docid last_ = 0;
+  Xapian::docid current_ = 0;
 };
 
 /// The filter code of a facet value as the index stores it (slug, issuer code...).
 std::string facet_code(const FacetField& f, const std::string& value, const schema::IssuerRegistry& issuers);
+
+/// The kSlotFacets id of a facet value (0 for string-slot fields or an unparsable year/month).
+std::uint32_t facet_value_id(const FacetField& f, const std::string& value, const schema::IssuerRegistry& issuers);
 
 /// The boolean filter selecting `values` of facet `f` (OR of its terms).
 Xapian::Query facet_filter(const FacetField& f, const std::vector<std::string>& values,

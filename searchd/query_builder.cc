@@ -43,6 +43,18 @@ Q combine(Q::op op, const std::vector<Q>& qs) {
   return Q(op, qs.begin(), qs.end());
 }
 
+// Adjacent words through the XB: bigram terms: "uy ban nhan dan" is
+// XB:"uy ban" AND XB:"ban nhan" AND XB:"nhan dan". No position is read, so it is
+// as cheap as a few terms; a chain could in principle match pairs apart, which
+// for the two- to five-word abbreviation expansions it serves does not happen.
+Q bigram_chain(const std::vector<std::string>& folded_words) {
+  if (folded_words.size() == 1) return Q(xf(folded_words.front()));
+  std::vector<Q> pairs;
+  for (std::size_t i = 0; i + 1 < folded_words.size(); ++i)
+    pairs.emplace_back(schema::bigram_term(folded_words[i], folded_words[i + 1]));
+  return Q(Q::OP_AND, pairs.begin(), pairs.end());
+}
+
 Q phrase_of(const std::vector<std::string>& folded_words) {
   std::vector<Q> terms;
   for (const auto& w : folded_words) terms.emplace_back(xf(w));
@@ -222,7 +234,7 @@ class Builder {
         i += 2;
       } else if (auto m = ctx_.abbreviations.match_at(folded, i)) {
         std::vector<Q> alts;
-        for (const auto& a : alternatives(*m)) alts.push_back(phrase_of(a));
+        for (const auto& a : alternatives(*m)) alts.push_back(bigram_chain(a));
         Q q = combine(Q::OP_OR, alts);
         if (auto bonus = exact_bonus(tokens, i, i + m->length)) q = Q(Q::OP_AND_MAYBE, q, *bonus);
         clauses.push_back(q);
@@ -288,7 +300,8 @@ class Builder {
     }
     std::vector<Q> phrases;
     for (const auto& v : variants) {
-      phrases.push_back(phrase_of(v));
+      // The bigram chain narrows the candidates before positions are read for the exact phrase.
+      phrases.push_back(v.size() > 1 ? Q(Q::OP_AND, bigram_chain(v), phrase_of(v)) : phrase_of(v));
       out_.highlight.push_back(v);  // a phrase is highlighted where it occurs whole
     }
     Part part;

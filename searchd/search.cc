@@ -119,6 +119,32 @@ SpellingOverrides local_spellings(const Xapian::Database& db, const Xapian::MSet
   return out;
 }
 
+// How many documents match `query`, feeding `spies` on the way. Up to about
+// kExactCountLimit matches every one is counted (BoolWeight: no weights, the
+// AND_MAYBE boosts skipped); beyond, a uniform sample of the collection (every
+// k-th document id) is counted and extrapolated, so a query matching a million
+// documents costs what one matching kExactCountLimit does.
+struct Count {
+  Xapian::doccount total = 0;
+  bool exact = true;
+};
+
+Count count_matches(const Xapian::Database& db, const Q& query, const std::vector<FacetCounter*>& spies,
+                    std::size_t limit) {
+  Xapian::Enquire estimate(db);
+  estimate.set_query(query);
+  const Xapian::doccount guess = estimate.get_mset(0, 0).get_matches_estimated();
+  const Xapian::docid stride = guess > limit ? static_cast<Xapian::docid>(guess / limit) + 1 : 1;
+  Xapian::Enquire counting(db);
+  counting.set_weighting_scheme(Xapian::BoolWeight());
+  counting.set_query(stride > 1 ? Q(Q::OP_FILTER, query, Q((new StrideSource(stride))->release())) : query);
+  for (FacetCounter* spy : spies) counting.add_matchspy(spy);
+  const Xapian::doccount seen = counting.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+  if (stride == 1) return {seen, true};
+  for (FacetCounter* spy : spies) spy->extrapolate(static_cast<std::size_t>(seen) * stride);
+  return {seen * stride, false};
+}
+
 Q apply_filters(const Q& query, const Q& filter, bool staff) {
   Q q = filter.empty() ? query : Q(Q::OP_FILTER, query, filter);
   if (!staff) q = Q(Q::OP_AND_NOT, q, Q(schema::make_term(schema::Field::Visibility, "internal")));
@@ -146,7 +172,6 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
         auto built = build_query(*tree, ctx);
         if (!built) return built.error();
         const Filters filters = make_filters(request, im.issuers);
-        const Xapian::doccount all = im.db.get_doccount();
 
         Xapian::Enquire enquire(im.db);
         enquire.set_weighting_scheme(Xapian::BM25Weight(im.weights.bm25_k1, 0, 1, im.weights.bm25_b, 0.5));
@@ -156,20 +181,14 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
           const bool ascending = request.sort == SortOrder::DateAsc;
           enquire.set_sort_by_value_then_relevance(schema::kSlotIssueDate, !ascending);
         }
-        std::vector<std::unique_ptr<FacetCounter>> counters(facet_fields().size());
-        auto run = [&](const Q& q) {
+        // Ranking asks Xapian only for the page (it prunes by maximum weight); counting
+        // facets needs every match, so it runs apart with BoolWeight: no weights, and the
+        // AND_MAYBE boosts (bigrams, dates, restored accents) are skipped.
+        auto rank_page = [&](const Q& q) {
           enquire.set_query(apply_filters(q, filters.all_except(""), request.staff));
-          enquire.clear_matchspies();
-          for (std::size_t i = 0; i < facet_fields().size(); ++i) {
-            const auto& f = facet_fields()[i];
-            counters[i].reset();
-            if (!request.facets || (f.staff_only && !request.staff)) continue;
-            if (!selected_values(request, f.name).empty()) continue;  // counted by its own run below
-            counters[i] = std::make_unique<FacetCounter>(f.slot, f.multi_valued);
-            enquire.add_matchspy(counters[i].get());
-          }
-          // check_at_least >= 1: with no items asked for, Xapian would not look at any match to estimate.
-          return enquire.get_mset(request.offset, request.limit, request.facets ? all : 1);
+          // check_at_least >= 1: with no items asked for, Xapian would not look at any match.
+          return enquire.get_mset(request.offset, request.limit,
+                                  std::max<Xapian::doccount>(1, request.offset + request.limit));
         };
         SpellingOverrides local;
         if (im.weights.prf_docs > 0 && !built->unaccented_words.empty() && built->has_text) {
@@ -184,17 +203,30 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
             built = std::move(restored);
           }
         }
-        Xapian::MSet mset = run(built->query);
-        if (mset.get_matches_estimated() == 0 && request.op == DefaultOperator::Auto && built->word_count >= 2) {
+        Xapian::MSet mset = rank_page(built->query);
+        if (mset.get_matches_lower_bound() == 0 && request.op == DefaultOperator::Auto && built->word_count >= 2) {
           // Nothing has every word: rank what has some of them.
           ctx.op = DefaultOperator::Or;
           auto relaxed = build_query(*tree, ctx);
           if (!relaxed) return relaxed.error();
           built = std::move(relaxed);
-          mset = run(built->query);
+          mset = rank_page(built->query);
           resp.info.relaxed = true;
         }
-        resp.total = mset.get_matches_estimated();
+        // Counts every match once, for the total and the facets of fields without a selection.
+        std::vector<const FacetField*> unselected;
+        for (const auto& f : facet_fields())
+          if ((!f.staff_only || request.staff) && selected_values(request, f.name).empty()) unselected.push_back(&f);
+        FacetCounter counter(unselected);
+        std::optional<Xapian::doccount> exact_total;
+        if (request.facets) {
+          const Count c =
+              count_matches(im.db, apply_filters(built->query, filters.all_except(""), request.staff), {&counter},
+                                        im.weights.exact_count_limit);
+          exact_total = c.total;
+          resp.exact = c.exact;
+        }
+        resp.total = exact_total ? *exact_total : mset.get_matches_estimated();
         resp.info.doc_numbers = built->doc_numbers;
         resp.info.parsed = built->query.get_description();
 
@@ -209,22 +241,25 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
           resp.hits.push_back(std::move(h));
         }
         if (request.facets) {
-          for (std::size_t i = 0; i < facet_fields().size(); ++i) {
-            const auto& f = facet_fields()[i];
+          const FacetNames names = [&](schema::FacetPart part, std::uint32_t id) { return im.facet_name(part, id); };
+          for (const auto& f : facet_fields()) {
             if (f.staff_only && !request.staff) continue;
             const auto& sel = selected_values(request, f.name);
-            std::unique_ptr<FacetCounter> own;
-            if (!sel.empty()) {
-              // Disjunctive: this field's counts ignore this field's own selection.
-              own = std::make_unique<FacetCounter>(f.slot, f.multi_valued);
-              Xapian::Enquire e(im.db);
-              e.set_query(apply_filters(built->query, filters.all_except(f.name), request.staff));
-              e.add_matchspy(own.get());
-              e.get_mset(0, 0, all);
+            // Room for the shown values: the top ones plus ties at the cut (facet_values sorts and trims).
+            const std::size_t limit = f.max_values == 0 ? 0 : f.max_values * 2;
+            if (sel.empty()) {
+              resp.facets[f.name] = facet_values(f, counter.values(f, names, limit, {}), sel, im.issuers);
+              continue;
             }
-            const FacetCounter* c = own ? own.get() : counters[i].get();
-            resp.facets[f.name] =
-                facet_values(f, c ? c->counts() : std::unordered_map<std::string, std::size_t>{}, sel, im.issuers);
+            std::vector<std::uint32_t> selected_ids;
+            for (const auto& v : sel) selected_ids.push_back(facet_value_id(f, v, im.issuers));
+            // Disjunctive: this field's counts ignore this field's own selection.
+            FacetCounter own({&f});
+            const Count c =
+                count_matches(im.db, apply_filters(built->query, filters.all_except(f.name), request.staff), {&own},
+                                        im.weights.exact_count_limit);
+            resp.exact = resp.exact && c.exact;
+            resp.facets[f.name] = facet_values(f, own.values(f, names, limit, selected_ids), sel, im.issuers);
           }
         }
         // Offered when nothing has every word: no hit at all, or only a relaxed (OR) list.

@@ -1,8 +1,11 @@
 #include "searchd/searcher.h"
 
+#include <cstdio>
+
 #include "schema/fields.h"
 #include "schema/index_home.h"
 #include "schema/index_meta.h"
+#include "schema/terms.h"
 #include "searchd/searcher_impl.h"
 
 namespace tracuu::searchd {
@@ -24,7 +27,10 @@ Result<void> Searcher::Impl::open_current() {
     if (auto ok = schema::check_index_versions(fresh); !ok) return ok.error();
     db = std::move(fresh);
     generation = *gen;
-    vocabulary.reset();
+    // Built now rather than on the first query after opening or a swap.
+    vocabulary = Vocabulary::build(db);
+    vocabulary_docs = db.get_doccount();
+    facet_names.clear();  // a new generation hashes the same names, but may hold others
   } catch (const Xapian::Error& e) {
     return from_xapian(e, "opening " + gen->string());
   }
@@ -39,6 +45,21 @@ const Vocabulary& Searcher::Impl::vocab() {
     vocabulary_docs = docs;
   }
   return *vocabulary;
+}
+
+std::string Searcher::Impl::facet_name(schema::FacetPart part, std::uint32_t id) {
+  if (part == schema::FacetPart::Year) return std::to_string(id);
+  if (part == schema::FacetPart::Month) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04u-%02u", id / 100, id % 100);
+    return buf;
+  }
+  const auto it = facet_names.find(id);
+  if (it != facet_names.end()) return it->second;
+  // Names are never removed from an index, so a cached one stays right across reopens.
+  std::string name = db.get_metadata(schema::facet_metadata_key(id));
+  facet_names.emplace(id, name);
+  return name;
 }
 
 Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -70,7 +91,9 @@ Result<bool> Searcher::refresh() {
   }
 }
 
-void Searcher::set_ranking(const RankingWeights& weights) { impl_->weights = weights; }
+void Searcher::set_ranking(const RankingWeights& weights) {
+  impl_->weights = weights;
+}
 
 Result<IndexInfo> Searcher::info() {
   IndexInfo i;

@@ -6,12 +6,14 @@
 #include <string>
 
 #include <optional>
+#include <unordered_map>
 
 #include "searchd/query_builder.h"
 #include "searchd/searcher.h"
 #include "searchd/vocabulary.h"
 #include "text/abbreviations.h"
 #include "schema/codes.h"
+#include "schema/fields.h"
 
 namespace tracuu::searchd {
 
@@ -25,6 +27,10 @@ struct Searcher::Impl {
   std::optional<Vocabulary> vocabulary;  ///< built on first use, rebuilt when the index grows
   Xapian::doccount vocabulary_docs = 0;
   bool respelling = false;  ///< inside did_you_mean's trial search (no recursion)
+  std::unordered_map<std::uint32_t, std::string> facet_names;  ///< display forms of facet ids, read on demand
+
+  /// The display form of a facet id: years and months computed, others from the index metadata.
+  std::string facet_name(schema::FacetPart part, std::uint32_t id);
 
   /// Opens (or reopens after a swap) DIR/current.
   Result<void> open_current();

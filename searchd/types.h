@@ -47,6 +47,11 @@ struct SearchRequest {
   bool staff = false;        ///< include internal documents and the assignee facet
 };
 
+/// Result sets up to about this size are counted exactly; larger ones from a
+/// uniform sample of the collection (every k-th document) holding about this many
+/// matches, extrapolated (SearchResponse::exact false).
+inline constexpr std::size_t kExactCountLimit = 20000;
+
 /// A highlighted byte range of a snippet's text.
 struct Highlight {
   std::size_t begin = 0;
@@ -99,6 +104,7 @@ struct QueryInfo {
 /// The answer to a search.
 struct SearchResponse {
   std::size_t total = 0;  ///< matching documents (exact for small sets, else Xapian's estimate)
+  bool exact = true;      ///< total and facet counts are exact (false: estimated from a sample)
   double took_ms = 0;
   std::vector<Hit> hits;
   Facets facets;
@@ -151,6 +157,7 @@ struct RankingWeights {
   double date_boost = 2.0;       ///< documents dated in a month/quarter/year named in the query
   double bm25_k1 = 1.2;          ///< BM25 term-frequency saturation (Xapian's default is 1)
   double bm25_b = 0.9;           ///< BM25 length normalisation (Xapian's default is 0.5)
+  std::size_t exact_count_limit = kExactCountLimit;  ///< see kExactCountLimit (tests lower it)
 };
 
 /// Facts about the open index (health, metrics).

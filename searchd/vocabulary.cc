@@ -52,7 +52,8 @@ Vocabulary Vocabulary::build(const Xapian::Database& db) {
     const std::string term = *it;
     const std::string word = term.substr(folded_prefix.size());
     if (!is_word(word)) continue;
-    v.by_folded_[word].frequency = db.get_collection_freq(term);
+    // Document frequency stands in for occurrences: it comes with the iterator, no lookup.
+    v.by_folded_[word].frequency = it.get_termfreq();
   }
   // Exact-layer terms are unprefixed and start with a lower-case letter or a
   // non-ASCII byte: they sort after every upper-case prefix.
@@ -65,7 +66,7 @@ Vocabulary Vocabulary::build(const Xapian::Database& db) {
     const std::string folded = text::fold(exact);
     auto found = v.by_folded_.find(folded);
     if (found == v.by_folded_.end()) continue;
-    const std::uint64_t cf = db.get_collection_freq(exact);
+    const std::uint64_t cf = it.get_termfreq();
     found->second.spellings.push_back({exact, static_cast<double>(cf)});
     marked_total[folded] += cf;
   }
@@ -75,8 +76,9 @@ Vocabulary Vocabulary::build(const Xapian::Database& db) {
     // The unaccented spelling is what the folded layer holds beyond the marked ones.
     if (marked < total) entry.spellings.push_back({folded, total - marked});
     for (auto& s : entry.spellings) s.share = std::min(1.0, s.share / total);
-    std::sort(entry.spellings.begin(), entry.spellings.end(),
-              [](const Spelling& a, const Spelling& b) { return a.share > b.share || (a.share == b.share && a.exact < b.exact); });
+    std::sort(entry.spellings.begin(), entry.spellings.end(), [](const Spelling& a, const Spelling& b) {
+      return a.share > b.share || (a.share == b.share && a.exact < b.exact);
+    });
   }
   return v;
 }
@@ -120,7 +122,8 @@ std::vector<std::string> Vocabulary::closest_k(const std::string& word, bool mar
       consider(s.exact, static_cast<std::uint64_t>(s.share * static_cast<double>(entry.frequency)));
   }
   std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
-    return a.distance < b.distance || (a.distance == b.distance && (a.frequency > b.frequency || (a.frequency == b.frequency && a.word < b.word)));
+    return a.distance < b.distance ||
+           (a.distance == b.distance && (a.frequency > b.frequency || (a.frequency == b.frequency && a.word < b.word)));
   });
   std::vector<std::string> out;
   for (std::size_t i = 0; i < found.size() && out.size() < k; ++i) out.push_back(found[i].word);

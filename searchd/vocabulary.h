@@ -20,7 +20,7 @@ namespace tracuu::searchd {
 /// One spelling of a folded word.
 struct Spelling {
   std::string exact;  ///< "chó"; equal to the folded form for the unaccented spelling
-  double share = 0;   ///< fraction of the folded word's occurrences (0..1)
+  double share = 0;   ///< fraction of the documents with the folded word that use this spelling (0..1)
 };
 
 class Vocabulary {
@@ -31,7 +31,7 @@ class Vocabulary {
   /// Spellings of a folded word, most frequent first (empty when unknown).
   const std::vector<Spelling>& spellings(const std::string& folded) const;
 
-  /// Occurrences of a folded word in the collection (0 when unknown).
+  /// Documents holding a folded word (0 when unknown).
   std::uint64_t frequency(const std::string& folded) const;
 
   /// The closest known word to `word` within `max_distance` edits (code points),

@@ -182,7 +182,7 @@ ojson to_json(const Hit& h) {
 }
 
 ojson to_json(const SearchResponse& r) {
-  ojson j{{"total", r.total}, {"took_ms", r.took_ms}, {"hits", ojson::array()}, {"facets", ojson::object()},
+  ojson j{{"total", r.total}, {"exact", r.exact}, {"took_ms", r.took_ms}, {"hits", ojson::array()}, {"facets", ojson::object()},
           {"did_you_mean", opt(r.did_you_mean)}};
   for (const auto& h : r.hits) j["hits"].push_back(to_json(h));
   for (const auto& [name, values] : r.facets) {

@@ -191,6 +191,7 @@ Result<Page> search_page(const Params& params, SearcherPool& pool, const Config&
   const std::string q = param(params, "q").value_or("");
   d.set("title", (q.empty() ? std::string("Duyệt văn bản") : q) + " – Tra cứu văn bản");
   d.set("total", grouped(r.total));
+  d.set("approximate", !r.exact);  // counts extrapolated from a sample of a broad result set
   d.set("took", milliseconds(r.took_ms));
   d.set("has_results", !r.hits.empty());
   d.set("first_rank", grouped(r.hits.empty() ? 0 : r.hits.front().rank));

@@ -9,6 +9,7 @@
 
 #include "indexer/ingest/ingest.h"
 #include "indexer/pipeline.h"
+#include "schema/fields.h"
 #include "schema/index_home.h"
 #include "tests/support/temp_dir.h"
 
@@ -56,7 +57,7 @@ TEST_CASE("indexer: re-indexing is idempotent and skips unchanged files", "[inde
   auto stats = index_stats(home);
   REQUIRE(stats.has_value());
   CHECK(stats->documents == 5);
-  CHECK(stats->schema_version == "3");
+  CHECK(stats->schema_version == std::to_string(tracuu::schema::kSchemaVersion));
   CHECK_FALSE(stats->last_commit.empty());
   REQUIRE(stats->inputs.size() == 1);
 

@@ -235,6 +235,27 @@ TEST_CASE("search: facets are disjunctive and keep selected values", "[searchd]"
   CHECK(count_of(run(s, "", r), "issuer", "Sở Y tế tỉnh Lạng Sơn") == -1);
 }
 
+TEST_CASE("search: broad result sets are counted from a uniform sample", "[searchd]") {
+  Searcher s = open_fixture();
+  const auto exact = run(s, "");
+  CHECK(exact.exact);
+  CHECK(exact.total == 12);  // every public fixture document
+  RankingWeights w;
+  w.exact_count_limit = 3;  // as if 12 matches were a broad result set
+  s.set_ranking(w);
+  const auto sampled = run(s, "");
+  CHECK_FALSE(sampled.exact);
+  CHECK(sampled.total >= 6);  // every k-th document, scaled by k: near 12
+  CHECK(sampled.total <= 24);
+  std::size_t facet_sum = 0;
+  for (const auto& v : sampled.facets.at("year")) facet_sum += v.count;
+  CHECK(facet_sum == sampled.total);  // the year histogram scales with the total
+  CHECK(sampled.hits.size() == exact.hits.size());  // ranking is unaffected
+  const auto narrow = run(s, "chó");
+  CHECK(narrow.exact);  // two matches: exact even with the low limit
+  CHECK(narrow.total == 2);
+}
+
 TEST_CASE("search: sorting, browsing and stable paging", "[searchd]") {
   Searcher s = open_fixture();
   SearchRequest r;
