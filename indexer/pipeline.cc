@@ -15,9 +15,9 @@
 #include "indexer/bounded_queue.h"
 #include "indexer/document_builder.h"
 #include "indexer/index_writer.h"
+#include "schema/fields.h"
 #include "schema/index_home.h"
 #include "schema/index_meta.h"
-#include "schema/fields.h"
 #include "schema/terms.h"
 
 namespace tracuu::indexer {
@@ -217,6 +217,115 @@ Result<fs::path> create_first_generation(const fs::path& home, const std::string
   return gen;
 }
 
+// One worker's output in a fresh build: a small unsynced shard per batch (Xapian's
+// in-memory changes and postlist updates grow with the terms a database already
+// holds, and word bigrams make many), merged kMergeFanIn at a time in the
+// worker's own thread, so the final merge reads a few dozen databases whatever
+// the size of the corpus.
+class ShardSet {
+ public:
+  static constexpr std::size_t kMergeFanIn = 32;
+
+  ShardSet(fs::path work, unsigned worker, std::string created_by)
+      : work_(std::move(work)), worker_(worker), created_by_(std::move(created_by)) {}
+
+  /// Closes the current shard (if any) and starts the next one.
+  Result<void> next() {
+    if (auto ok = close(); !ok) return ok;
+    const fs::path dir = work_ / ("shard-" + std::to_string(worker_) + "-" + std::to_string(count_++));
+    auto w = IndexWriter::open(dir, created_by_, /*durable=*/false);
+    if (!w) return w.error();
+    writer_.emplace(std::move(*w));
+    current_ = dir;
+    return {};
+  }
+
+  IndexWriter& writer() { return *writer_; }
+
+  /// Commits and closes the current shard; merges when kMergeFanIn are waiting.
+  Result<void> close() {
+    if (!writer_) return {};
+    if (auto ok = writer_->commit(); !ok) return ok;
+    writer_.reset();
+    small_.push_back(current_);
+    if (small_.size() < kMergeFanIn) return {};
+    const fs::path merged = work_ / ("merged-" + std::to_string(worker_) + "-" + std::to_string(count_));
+    if (auto ok = merge_shards(small_, merged); !ok) return ok;
+    std::error_code ec;
+    for (const auto& dir : small_) fs::remove_all(dir, ec);
+    small_.clear();
+    merged_.push_back(merged);
+    return {};
+  }
+
+  /// Every finished database of this worker.
+  std::vector<fs::path> finished() const {
+    std::vector<fs::path> all = merged_;
+    all.insert(all.end(), small_.begin(), small_.end());
+    return all;
+  }
+
+ private:
+  fs::path work_;
+  unsigned worker_;
+  std::string created_by_;
+  unsigned count_ = 0;
+  std::optional<IndexWriter> writer_;
+  fs::path current_;
+  std::vector<fs::path> small_, merged_;
+};
+
+// A fresh-build worker: extracts, prepares and writes documents into its shards
+// until the queue is drained. The first worker records the inputs (for rebuild).
+Result<void> write_shards(ShardSet& out, BoundedQueue<RawDoc>& queue, const Extractor& extractor,
+                          const DocumentBuilder& builder, const BuildOptions& options, RunState& state,
+                          const std::vector<fs::path>* inputs_to_record) {
+  auto stop = [&](const Error& e) -> Result<void> {
+    queue.close();  // the reader and the other workers stop too
+    return e;
+  };
+  if (auto ok = out.next(); !ok) return stop(ok.error());
+  if (inputs_to_record) {
+    if (auto ok = record_inputs(out.writer(), "", *inputs_to_record); !ok) return stop(ok.error());
+  }
+  Batcher batcher(options);
+  while (auto raw = queue.pop()) {
+    std::optional<PreparedDoc> prepared;
+    extract_one(*raw, extractor, builder, state, prepared);
+    if (!prepared) continue;
+    const std::size_t bytes = prepared->text_bytes();
+    if (auto ok = out.writer().upsert(std::move(*prepared)); !ok) return stop(ok.error());
+    ++state.indexed;
+    state.text_bytes += bytes;
+    if (batcher.add(bytes)) {
+      ++state.commits;
+      if (auto ok = out.next(); !ok) return stop(ok.error());
+    }
+  }
+  ++state.commits;
+  if (auto ok = out.close(); !ok) return stop(ok.error());
+  return {};
+}
+
+// Merges every shard into the new generation and makes it the live one. Always
+// merged, even from one shard: compaction writes the final database compactly and
+// durably (synced), which the unsynced shards are not.
+Result<void> publish_shards(const fs::path& home, const fs::path& work, const fs::path& gen,
+                            const std::vector<fs::path>& shards) {
+  std::error_code ec;
+  const fs::path built = work / "final";
+  if (auto ok = merge_shards(shards, built); !ok) {
+    fs::remove_all(work, ec);
+    return ok.error();
+  }
+  fs::rename(built, gen, ec);
+  if (ec) return Error{Status::Io, "cannot move the new index into place: " + ec.message()};
+  fs::remove_all(work, ec);
+  if (auto ok = schema::publish_generation(home, gen); !ok) return ok.error();
+  schema::prune_generations(home);
+  return {};
+}
+
 }  // namespace
 
 Result<BuildReport> add_documents(const fs::path& home, const std::vector<fs::path>& inputs, const Extractor& extractor,
@@ -324,62 +433,20 @@ Result<BuildReport> rebuild_index(const fs::path& home, std::vector<fs::path> in
   const DocumentBuilder builder;
   std::mutex status_mutex;
   Result<void> write_status;
-  std::vector<fs::path> shards;  // every shard written, merged at the end
   auto fail = [&](const Error& e) {
     std::lock_guard l(status_mutex);
     if (write_status) write_status = e;
   };
-  auto new_shard = [&](unsigned thread, unsigned n) {
-    const fs::path dir = work / ("shard-" + std::to_string(thread) + "-" + std::to_string(n));
-    std::lock_guard l(status_mutex);
-    shards.push_back(dir);
-    return dir;
-  };
-  // Each thread extracts, prepares and writes its own shards: writing is the
-  // costly part of indexing, and shards let every core do it. A full batch
-  // starts a new shard rather than a commit: Xapian's in-memory changes and
-  // postlist updates grow with the terms already held (word bigrams make many),
-  // while merging small shards at the end is one sequential pass.
+  // Each thread writes its own shards: writing is the costly part of indexing,
+  // and shards let every core do it.
+  std::vector<ShardSet> outputs;
+  for (unsigned i = 0; i < threads; ++i) outputs.emplace_back(work, i, options.created_by);
   std::vector<std::thread> workers;
   for (unsigned i = 0; i < threads; ++i) {
     workers.emplace_back([&, i] {
-      unsigned shard_no = 0;
-      auto writer = IndexWriter::open(new_shard(i, shard_no), options.created_by, /*durable=*/false);
-      if (!writer) {
-        fail(writer.error());
-        raw_queue.close();
-        return;
-      }
-      if (i == 0) {
-        if (auto ok = record_inputs(*writer, "", inputs); !ok) fail(ok.error());
-      }
-      Batcher batcher(options);
-      while (auto raw = raw_queue.pop()) {
-        std::optional<PreparedDoc> prepared;
-        extract_one(*raw, extractor, builder, state, prepared);
-        if (!prepared) continue;
-        const std::size_t bytes = prepared->text_bytes();
-        if (auto ok = writer->upsert(std::move(*prepared)); !ok) {
-          fail(ok.error());
-          raw_queue.close();
-          break;
-        }
-        ++state.indexed;
-        state.text_bytes += bytes;
-        if (batcher.add(bytes)) {
-          if (auto ok = writer->commit(); !ok) fail(ok.error());
-          ++state.commits;
-          auto next = IndexWriter::open(new_shard(i, ++shard_no), options.created_by, false);
-          if (!next) {
-            fail(next.error());
-            raw_queue.close();
-            break;
-          }
-          writer = std::move(next);
-        }
-      }
-      if (auto ok = writer->commit(); !ok) fail(ok.error());
-      ++state.commits;
+      if (auto ok = write_shards(outputs[i], raw_queue, extractor, builder, options, state, i == 0 ? &inputs : nullptr);
+          !ok)
+        fail(ok.error());
     });
   }
   read_into(inputs, raw_queue, state, nullptr);
@@ -390,18 +457,12 @@ Result<BuildReport> rebuild_index(const fs::path& home, std::vector<fs::path> in
     return write_status.error();
   }
 
-  // Always merged, even from one shard: compaction writes the final database
-  // compactly and durably (synced), which the unsynced shards are not.
-  const fs::path built = work / "merged";
-  if (auto ok = merge_shards(shards, built); !ok) {
-    fs::remove_all(work, ec);
-    return ok.error();
+  std::vector<fs::path> shards;
+  for (const auto& out : outputs) {
+    const auto done = out.finished();
+    shards.insert(shards.end(), done.begin(), done.end());
   }
-  fs::rename(built, gen, ec);
-  if (ec) return Error{Status::Io, "cannot move the new index into place: " + ec.message()};
-  fs::remove_all(work, ec);
-  if (auto ok = schema::publish_generation(home, gen); !ok) return ok.error();
-  schema::prune_generations(home);
+  if (auto ok = publish_shards(home, work, gen, shards); !ok) return ok.error();
   return state.report(gen);
 }
 

@@ -17,8 +17,8 @@ namespace tracuu::indexer {
 /// Pipeline settings (parsed from the command line by main()).
 struct BuildOptions {
   unsigned threads = 0;               ///< extraction/analysis threads; 0 = all cores
-  std::size_t batch_docs = 10000;     ///< commit after this many documents...
-  std::size_t batch_bytes = 64 << 20; ///< ...or this many bytes of text, whichever first
+  std::size_t batch_docs = 100;       ///< commit (a fresh build: start a new shard) after this many documents...
+  std::size_t batch_bytes = 16 << 20; ///< ...or this many bytes of text, whichever first
   bool skip_unchanged = true;         ///< skip documents whose content hash is already indexed
   std::string created_by = "tracuu indexer";
 };
