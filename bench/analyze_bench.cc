@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <exception>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -34,23 +36,43 @@ double best_seconds(int repeat, F&& f) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  constexpr const char* kUsage = "usage: analyze_bench [--repeat N] FILE...   (txt, md, jsonl, jsonl.gz)\n";
   int repeat = 3;
   std::vector<std::string> files;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a == "--repeat" && i + 1 < argc) repeat = std::stoi(argv[++i]);
-    else files.push_back(a);
+    if (a == "-h" || a == "--help") {
+      std::fputs(kUsage, stdout);
+      return 0;
+    }
+    if (a == "--repeat") {
+      if (i + 1 >= argc || std::sscanf(argv[i + 1], "%d", &repeat) != 1 || repeat < 1) {
+        std::fprintf(stderr, "analyze_bench: --repeat needs a positive number\n");
+        return 2;
+      }
+      ++i;
+    } else if (a.size() > 1 && a[0] == '-') {
+      std::fprintf(stderr, "analyze_bench: unknown option %s\n%s", a.c_str(), kUsage);
+      return 2;
+    } else {
+      files.push_back(a);
+    }
   }
   if (files.empty()) {
-    std::fprintf(stderr, "usage: analyze_bench [--repeat N] FILE...\n");
+    std::fputs(kUsage, stderr);
     return 2;
   }
   std::vector<std::string> texts;
   std::size_t bytes = 0;
   for (const auto& f : files) {
-    for (auto& d : tracuu::bench::read_bench_docs(f)) {
-      bytes += d.text.size();
-      texts.push_back(std::move(d.text));
+    try {
+      for (auto& d : tracuu::bench::read_bench_docs(f)) {
+        bytes += d.text.size();
+        texts.push_back(std::move(d.text));
+      }
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "analyze_bench: %s\n", e.what());
+      return 1;
     }
   }
   const double mb = static_cast<double>(bytes) / 1e6;
