@@ -10,7 +10,7 @@ packages=(
   libxapian-dev xapian-tools libicu-dev
   libboost1.81-dev libboost-url1.81-dev
   nlohmann-json3-dev catch2 libcli11-dev libfmt-dev libspdlog-dev
-  libpoppler-cpp-dev libzip-dev libpugixml-dev zlib1g-dev
+  libpoppler-cpp-dev libzip-dev libpugixml-dev zlib1g-dev libzstd-dev
   libsqlite3-dev libkainjow-mustache-dev
   chromium curl procps
 )

@@ -18,7 +18,7 @@ struct Loaded {
 // The first document holding `term` that the caller may see.
 std::optional<Loaded> first_visible(const Xapian::Database& db, const std::string& term, bool staff) {
   for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
-    auto stored = schema::decode_doc_data(db.get_document(*it).get_data());
+    auto stored = schema::decode_doc_data(db.get_document(*it).get_data(), schema::DocParts::All);
     if (!stored || (!staff && stored->record.visibility == "internal")) continue;
     return Loaded{*it, std::move(*stored)};
   }
@@ -31,7 +31,7 @@ std::vector<CitingDoc> citing(const Xapian::Database& db, const std::string& key
   std::vector<CitingDoc> out;
   const std::string term = schema::make_term(schema::Field::Cites, key);
   for (auto it = db.postlist_begin(term); it != db.postlist_end(term) && out.size() < kMaxCitedBy; ++it) {
-    auto stored = schema::decode_doc_data(db.get_document(*it).get_data());
+    auto stored = schema::decode_doc_data(db.get_document(*it).get_data(), schema::DocParts::All);
     if (!stored) continue;
     const auto& r = stored->record;
     if (r.id == self_id || (!staff && r.visibility == "internal")) continue;

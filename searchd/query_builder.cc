@@ -345,7 +345,7 @@ Result<Q> cited_by(const std::string& value, const BuildContext& ctx) {
     term = make_term(Field::Number, dn->key);
   auto pl = ctx.db.postlist_begin(term);
   if (pl == ctx.db.postlist_end(term)) return Q::MatchNothing;
-  auto stored = schema::decode_doc_data(ctx.db.get_document(*pl).get_data());
+  auto stored = schema::decode_doc_data(ctx.db.get_document(*pl).get_data(), schema::DocParts::All);
   if (!stored) return Q::MatchNothing;
   std::vector<Q> cited;
   for (const auto& c : stored->record.citations) cited.emplace_back(make_term(Field::Number, c.key));

@@ -232,7 +232,8 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
 
         std::size_t rank = request.offset;
         for (auto it = mset.begin(); it != mset.end(); ++it) {
-          auto stored = schema::decode_doc_data(it.get_document().get_data());
+          auto stored = schema::decode_doc_data(it.get_document().get_data(),
+                                                 request.snippets > 0 ? schema::DocParts::Snippets : schema::DocParts::Meta);
           if (!stored) return stored.error();
           Hit h = hit_of(stored->record);
           h.score = it.get_weight();

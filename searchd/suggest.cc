@@ -37,7 +37,7 @@ void numbers(const Xapian::Database& db, const std::string& prefix, bool staff, 
   for (auto it = db.allterms_begin(term_prefix); it != db.allterms_end(term_prefix) && out.size() < limit; ++it) {
     auto pl = db.postlist_begin(*it);
     if (pl == db.postlist_end(*it)) continue;
-    auto stored = schema::decode_doc_data(db.get_document(*pl).get_data());
+    auto stored = schema::decode_doc_data(db.get_document(*pl).get_data(), schema::DocParts::Meta);
     if (!stored || (!staff && stored->record.visibility == "internal")) continue;
     const auto& r = stored->record;
     add_unique(out, {r.doc_number.value_or(r.doc_number_key.value_or("")) + (r.title ? " — " + *r.title : ""), "number", r.id}, limit);
@@ -58,7 +58,7 @@ void titles(const Xapian::Database& db, const std::vector<text::Token>& tokens, 
   enquire.set_query(q);
   const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    auto stored = schema::decode_doc_data(it.get_document().get_data());
+    auto stored = schema::decode_doc_data(it.get_document().get_data(), schema::DocParts::Meta);
     if (stored && stored->record.title) add_unique(out, {*stored->record.title, "title", stored->record.id}, limit);
   }
 }

@@ -149,6 +149,44 @@ TEST_CASE("schema: records round-trip through JSON and document data", "[schema]
   CHECK_FALSE(decode_doc_data("not msgpack \xC1").has_value());
 }
 
+TEST_CASE("schema: document data decodes only the parts asked for", "[schema]") {
+  DocRecord r;
+  r.id = "tb-346";
+  r.title = "Kết luận phiên họp UBND tỉnh tháng 6 năm 2021";
+  r.doc_number = "346/TB-UBND";
+  r.sections.push_back(Section{"1", "Dự thảo Tờ trình", std::nullopt, 1, "s-1", {0, 9}, {0, 40}});
+  r.citations.push_back(Citation{"24/2021/NĐ-CP", "24/2021/ND-CP", std::nullopt, std::nullopt, std::nullopt, {20, 33}, ""});
+  r.assignments.push_back(Assignment{"Sở Y tế", std::nullopt, std::nullopt, {0, 5}, "Sở Y tế"});
+  r.text = "1. Dự thảo Tờ trình theo Nghị định số 24/2021/NĐ-CP \"trích\" {không phải JSON}";
+  const std::string blob = encode_doc_data(StoredDoc{r, {0, 12, 300}});
+
+  const auto meta = decode_doc_data(blob, DocParts::Meta);
+  REQUIRE(meta.has_value());
+  CHECK(meta->record.title == r.title);
+  CHECK(meta->record.doc_number == r.doc_number);
+  CHECK(meta->record.sections.empty());
+  CHECK(meta->record.text.empty());
+  CHECK(meta->checkpoints.empty());
+
+  const auto for_snippets = decode_doc_data(blob, DocParts::Snippets);
+  REQUIRE(for_snippets.has_value());
+  CHECK(for_snippets->record.text == r.text);
+  CHECK(for_snippets->record.sections.size() == 1);
+  CHECK(for_snippets->checkpoints == std::vector<std::uint32_t>{0, 12, 300});
+  CHECK(for_snippets->record.citations.empty());
+  CHECK(for_snippets->record.assignments.empty());
+
+  const auto all = decode_doc_data(blob, DocParts::All);
+  REQUIRE(all.has_value());
+  CHECK(record_to_json(all->record) == record_to_json(r));
+
+  // A cut blob is refused, never read past its end: in the metadata, in the compressed body, at its last byte.
+  for (std::size_t cut : {std::size_t{0}, std::size_t{1}, std::size_t{3}, blob.size() / 2, blob.size() - 1}) {
+    INFO("cut at " << cut);
+    CHECK_FALSE(decode_doc_data(blob.substr(0, cut), DocParts::All).has_value());
+  }
+}
+
 TEST_CASE("schema: overrides replace fields and reject wrong types", "[schema]") {
   DocRecord r;
   r.id = "x";
