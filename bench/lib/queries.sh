@@ -77,6 +77,7 @@ tracuu_profile() {
     perf report -i "$data" --stdio --children --sort symbol -g none --percent-limit 2 2>/dev/null |
       grep -E '^ +[0-9.]+%' | sed -E 's/\[[.k]\] //; s/ +- +-? *$//' |
       awk '{ sym = $3; for (i = 4; i <= NF; i++) sym = sym " " $i
+             gsub(/\(anonymous namespace\)::/, "", sym)
              while (gsub(/<[^<>]*>/, "", sym)); sub(/\(.*$/, "", sym); sub(/\[abi:cxx11\]/, "", sym)
              if (sym ~ /^(tracuu::(searchd|schema|text)|Xapian::)/ && !seen[sym]++) printf "%s\t%s\t%s\n", $1, $2, sym }' | head -20
   } >"$RESULTS/profile.txt"
