@@ -134,6 +134,8 @@ class Builder {
     Q folded(xf(folded_form(t)));
     if (t.kind != TokenKind::Word) return folded;
     ++words;
+    // Every exact-layer term has its folded twin at the same position: the folded term alone matches the same documents.
+    if (ctx_.match_set_only) return folded;
     if (t.exact != t.folded) return Q(Q::OP_OR, folded, Q(Q::OP_SCALE_WEIGHT, Q(t.exact), ctx_.weights.exact_boost));
     // Someone who types marks types them where they belong: their unmarked words
     // ("cho", "trong") are meant as typed. Only fully unaccented queries are restored.
@@ -236,7 +238,8 @@ class Builder {
         std::vector<Q> alts;
         for (const auto& a : alternatives(*m)) alts.push_back(bigram_chain(a));
         Q q = combine(Q::OP_OR, alts);
-        if (auto bonus = exact_bonus(tokens, i, i + m->length)) q = Q(Q::OP_AND_MAYBE, q, *bonus);
+        if (auto bonus = exact_bonus(tokens, i, i + m->length); bonus && !ctx_.match_set_only)
+          q = Q(Q::OP_AND_MAYBE, q, *bonus);
         clauses.push_back(q);
         words += m->length;
         i += m->length;
@@ -306,7 +309,8 @@ class Builder {
     }
     Part part;
     part.query = combine(Q::OP_OR, phrases);
-    if (auto bonus = exact_bonus(tokens, 0, tokens.size())) part.query = Q(Q::OP_AND_MAYBE, part.query, *bonus);
+    if (auto bonus = exact_bonus(tokens, 0, tokens.size()); bonus && !ctx_.match_set_only)
+      part.query = Q(Q::OP_AND_MAYBE, part.query, *bonus);
     part.empty = false;
     has_text = true;
     words += tokens.size();
@@ -413,7 +417,9 @@ Result<Part> Builder::group(const QueryNode& n) {
     else optional.push_back(p->query);
   }
   Q q;
-  if (!required.empty() && !optional.empty()) q = Q(Q::OP_AND_MAYBE, combine(Q::OP_AND, required), combine(Q::OP_OR, optional));
+  if (!required.empty() && !optional.empty())
+    q = ctx_.match_set_only ? combine(Q::OP_AND, required)  // optional clauses only rank
+                            : Q(Q::OP_AND_MAYBE, combine(Q::OP_AND, required), combine(Q::OP_OR, optional));
   else if (!required.empty()) q = combine(Q::OP_AND, required);
   else if (!optional.empty()) q = combine(Q::OP_OR, optional);
   if (!prohibited.empty()) q = Q(Q::OP_AND_NOT, q.empty() ? Q::MatchAll : q, combine(Q::OP_OR, prohibited));
@@ -464,7 +470,7 @@ Result<BuiltQuery> build_query(const QueryNode& root, const BuildContext& ctx) {
   out.has_text = builder.has_text;
   out.word_count = builder.words;
   Q q = part->empty ? Q::MatchAll : part->query;
-  if (!part->boosts.empty()) q = Q(Q::OP_AND_MAYBE, q, combine(Q::OP_OR, part->boosts));
+  if (!part->boosts.empty() && !ctx.match_set_only) q = Q(Q::OP_AND_MAYBE, q, combine(Q::OP_OR, part->boosts));
   // A document number anywhere in the query puts the document holding it first.
   for (const auto& key : out.doc_numbers)
     q = Q(Q::OP_OR, q, weighted_filter(Q(make_term(Field::Number, key)), ctx.weights.number_boost));

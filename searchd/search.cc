@@ -182,8 +182,8 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
           enquire.set_sort_by_value_then_relevance(schema::kSlotIssueDate, !ascending);
         }
         // Ranking asks Xapian only for the page (it prunes by maximum weight); counting
-        // facets needs every match, so it runs apart with BoolWeight: no weights, and the
-        // AND_MAYBE boosts (bigrams, dates, restored accents) are skipped.
+        // facets needs every match, so it runs apart with BoolWeight on a query that
+        // keeps only what decides the match set (BuildContext::match_set_only).
         auto rank_page = [&](const Q& q) {
           enquire.set_query(apply_filters(q, filters.all_except(""), request.staff));
           // check_at_least >= 1: with no items asked for, Xapian would not look at any match.
@@ -219,9 +219,16 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
           if ((!f.staff_only || request.staff) && selected_values(request, f.name).empty()) unselected.push_back(&f);
         FacetCounter counter(unselected);
         std::optional<Xapian::doccount> exact_total;
+        // Totals and facets count every match: with a query stripped of what only ranks.
+        Q match_set;
         if (request.facets) {
+          BuildContext counting = ctx;
+          counting.match_set_only = true;
+          auto stripped = build_query(*tree, counting);
+          if (!stripped) return stripped.error();
+          match_set = stripped->query;
           const Count c =
-              count_matches(im.db, apply_filters(built->query, filters.all_except(""), request.staff), {&counter},
+              count_matches(im.db, apply_filters(match_set, filters.all_except(""), request.staff), {&counter},
                                         im.weights.exact_count_limit);
           exact_total = c.total;
           resp.exact = c.exact;
@@ -257,7 +264,7 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
             // Disjunctive: this field's counts ignore this field's own selection.
             FacetCounter own({&f});
             const Count c =
-                count_matches(im.db, apply_filters(built->query, filters.all_except(f.name), request.staff), {&own},
+                count_matches(im.db, apply_filters(match_set, filters.all_except(f.name), request.staff), {&own},
                                         im.weights.exact_count_limit);
             resp.exact = resp.exact && c.exact;
             resp.facets[f.name] = facet_values(f, own.values(f, names, limit, selected_ids), sel, im.issuers);
