@@ -30,26 +30,38 @@ index_one() {
 index_corpus() {
   local corpus=$1; shift
   local idx=$WORK/idx/$corpus
-  rm -rf "$idx" && mkdir -p "$idx"
+  mkdir -p "$idx"
   local stats docs bytes
   stats=$("$BENCH_BIN/bench_index" --stats "$@") || die "cannot read $*"
   docs=$(kv docs "$stats") bytes=$(kv input_bytes "$stats")
   local t
-  for t in 1 2; do
-    index_one "$corpus" tracuu "$t" "$docs" "$bytes" "$idx/tracuu-t$t" \
-      "$BUILD/indexer/indexer" build --threads "$t" --db "$idx/tracuu-t$t" "$@"
-  done
-  rm -rf "$idx/tracuu-t1"  # the 2-thread index serves the query step
-  index_one "$corpus" xapian 1 "$docs" "$bytes" "$idx/xapian" "$BENCH_BIN/bench_index" --engine xapian --target "$idx/xapian" "$@"
-  index_one "$corpus" sqlite 1 "$docs" "$bytes" "$idx/sqlite.db" \
-    "$BENCH_BIN/bench_index" --engine sqlite --target "$idx/sqlite.db" --config-dir "$ROOT/bench/peers" "$@"
-  if have_sphinx; then
+  if engine tracuu; then
+    for t in 1 2; do
+      rm -rf "$idx/tracuu-t$t"
+      index_one "$corpus" tracuu "$t" "$docs" "$bytes" "$idx/tracuu-t$t" \
+        "$BUILD/indexer/indexer" build --threads "$t" --db "$idx/tracuu-t$t" "$@"
+    done
+    rm -rf "$idx/tracuu-t1"  # the 2-thread index serves the query step
+  fi
+  if engine xapian; then
+    rm -rf "$idx/xapian"
+    index_one "$corpus" xapian 1 "$docs" "$bytes" "$idx/xapian" "$BENCH_BIN/bench_index" --engine xapian --target "$idx/xapian" "$@"
+  fi
+  if engine sqlite; then
+    rm -f "$idx/sqlite.db"
+    index_one "$corpus" sqlite 1 "$docs" "$bytes" "$idx/sqlite.db" \
+      "$BENCH_BIN/bench_index" --engine sqlite --target "$idx/sqlite.db" --config-dir "$ROOT/bench/peers" "$@"
+  fi
+  if ! engine sphinx; then
+    :
+  elif have_sphinx; then
+    rm -rf "$idx/sphinx"
     sphinx_conf "$idx/sphinx" "$(free_port 19306)" "$@"
     index_one "$corpus" sphinx 1 "$docs" "$bytes" "$idx/sphinx" "$SPHINX_INDEXER" --config "$idx/sphinx/sphinx.conf" --all
   else
     say "Sphinx not installed (scripts/install-deps.sh --bench): skipping it"
   fi
-  if pg_start; then
+  if engine postgres && pg_start; then
     local db=c_${corpus//[^a-z0-9]/_}
     pg_create_db "$db"
     index_one "$corpus" postgres 1 "$docs" "$bytes" - \

@@ -88,19 +88,19 @@ tracuu_profile() {
 query_corpus() {
   local corpus=$1 idx=$WORK/idx/$1 clients sphinx_port=""
   [[ -d $idx ]] || { say "no indexes for $corpus (the indexing step makes them): skipping its queries"; return; }
-  if have_sphinx && [[ -f $idx/sphinx/sphinx.conf ]] && sphinx_start "$idx/sphinx"; then
+  if engine sphinx && have_sphinx && [[ -f $idx/sphinx/sphinx.conf ]] && sphinx_start "$idx/sphinx"; then
     sphinx_port=$(sed -n 's/.*listen *= *127.0.0.1:\([0-9]*\):mysql41/\1/p' "$idx/sphinx/sphinx.conf")
   fi
   local db=c_${corpus//[^a-z0-9]/_}
   for clients in 1 2; do
-    wrk_one "$corpus" "$clients"
-    [[ -n $sphinx_port ]] && load_one "$corpus" sphinx "SphinxQL" "$clients" "sphinx=127.0.0.1:$sphinx_port"
-    [[ -n $PG_PORT ]] && load_one "$corpus" postgres "libpq" "$clients" "postgres=$(pg_conninfo "$db")"
-    load_one "$corpus" tracuu "library" "$clients" "tracuu=$idx/tracuu-t2"
-    load_one "$corpus" xapian "library" "$clients" "xapian=$idx/xapian"
-    load_one "$corpus" sqlite "library" "$clients" "sqlite=$idx/sqlite.db"
+    if engine tracuu; then wrk_one "$corpus" "$clients"; fi
+    if [[ -n $sphinx_port ]]; then load_one "$corpus" sphinx "SphinxQL" "$clients" "sphinx=127.0.0.1:$sphinx_port"; fi
+    if engine postgres && [[ -n $PG_PORT ]]; then load_one "$corpus" postgres "libpq" "$clients" "postgres=$(pg_conninfo "$db")"; fi
+    if engine tracuu; then load_one "$corpus" tracuu "library" "$clients" "tracuu=$idx/tracuu-t2"; fi
+    if engine xapian; then load_one "$corpus" xapian "library" "$clients" "xapian=$idx/xapian"; fi
+    if engine sqlite; then load_one "$corpus" sqlite "library" "$clients" "sqlite=$idx/sqlite.db"; fi
   done
-  [[ -n $sphinx_port ]] && sphinx_stop "$idx/sphinx"
-  tracuu_breakdown "$corpus"
+  if [[ -n $sphinx_port ]]; then sphinx_stop "$idx/sphinx"; fi
+  if engine tracuu; then tracuu_breakdown "$corpus"; fi
   return 0
 }
