@@ -134,7 +134,7 @@ render_plots() {
   [[ -n $p99_files ]] && gnuplot -e "files='$p99_files'; out='$out/p99_latency.png'; ylabel='p99 latency, 1 client (ms)'" "$ROOT/bench/plots.gp" 2>&1 | grep -v 'empty x range' >&2
   header_note indexing || return 1
   echo "Plotted from the indexing and query tables above."
-  echo "Generated corpora only (gen-10k, gen-100k, gen-1m), log-log axes."
+  echo "Generated corpora of this run only ($(awk -F'\t' '$1 ~ /^gen-/ && !seen[$1]++ { printf "%s%s", n++ ? ", " : "", $1 }' "$RESULTS/indexing.tsv")), log-log axes."
   echo
   [[ -f $out/index_time.png ]] && echo '![indexing time vs corpus size](bench/plots/index_time.png)' && echo
   [[ -f $out/p99_latency.png ]] && echo '![p99 latency vs corpus size](bench/plots/p99_latency.png)'
