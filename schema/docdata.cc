@@ -34,7 +34,8 @@ std::optional<std::uint64_t> get_varint(std::string_view in, std::size_t& pos) {
   return std::nullopt;
 }
 
-void put_part(std::string& out, const std::string& bytes) {
+// A length-prefixed run of bytes: a part of the blob, or a string inside one.
+void put_part(std::string& out, std::string_view bytes) {
   put_varint(out, bytes.size());
   out += bytes;
 }
@@ -45,11 +46,6 @@ std::optional<std::string_view> get_part(std::string_view in, std::size_t& pos) 
   const std::string_view part = in.substr(pos, *n);
   pos += *n;
   return part;
-}
-
-void put_string(std::string& out, std::string_view v) {
-  put_varint(out, v.size());
-  out += v;
 }
 
 bool get_string(std::string_view in, std::size_t& pos, std::string& out) {
@@ -67,11 +63,11 @@ std::string encode_sections(const std::vector<Section>& sections) {
   for (const Section& sec : sections) {
     put_varint(out, static_cast<std::uint64_t>(sec.level < 0 ? 0 : sec.level));
     for (std::size_t v : {sec.heading.begin, sec.heading.end, sec.body.begin, sec.body.end}) put_varint(out, v);
-    put_string(out, sec.number);
-    put_string(out, sec.title);
-    put_string(out, sec.anchor);
+    put_part(out, sec.number);
+    put_part(out, sec.title);
+    put_part(out, sec.anchor);
     out.push_back(sec.submitted_by ? '\1' : '\0');
-    if (sec.submitted_by) put_string(out, *sec.submitted_by);
+    if (sec.submitted_by) put_part(out, *sec.submitted_by);
   }
   return out;
 }
