@@ -87,9 +87,25 @@ void add_code(Xapian::Document& doc, Field field, const std::string& code) {
   if (!code.empty()) doc.add_boolean_term(make_term(field, code));
 }
 
+// The filter codes of a document's facets, computed once for both the boolean
+// filter terms and the packed ids (issuer codes run the analyser). Empty: none.
+struct FacetCodes {
+  std::string type, issuer, signer;
+  std::string ymd;  ///< the document date (issue date, else event date) as YYYYMMDD
+};
+
+FacetCodes facet_codes(const schema::DocRecord& r, const schema::IssuerRegistry& issuers) {
+  FacetCodes c;
+  if (r.doc_type) c.type = schema::slug(*r.doc_type);
+  if (r.issuer) c.issuer = issuers.code(*r.issuer);
+  if (r.signer.name) c.signer = schema::slug(*r.signer.name);
+  if (const auto& date = r.issue_date ? r.issue_date : r.event_date) c.ymd = schema::date_slot_value(*date);
+  return c;
+}
+
 // kSlotFacets: one value holding every facet of the document as ids, so that
 // counting facets reads one value per match (schema::FacetPart).
-void add_facet_ids(PreparedDoc::Impl& p, const schema::DocRecord& r, const schema::IssuerRegistry& issuers) {
+void add_facet_ids(PreparedDoc::Impl& p, const schema::DocRecord& r, const FacetCodes& codes) {
   using schema::FacetPart;
   std::array<std::uint32_t, static_cast<std::size_t>(FacetPart::Count)> ids{};
   auto named = [&](FacetPart part, const std::optional<std::string>& display, const std::string& code) {
@@ -98,11 +114,10 @@ void add_facet_ids(PreparedDoc::Impl& p, const schema::DocRecord& r, const schem
     ids[static_cast<std::size_t>(part)] = id;
     p.facet_names.emplace_back(id, *display);
   };
-  named(FacetPart::Type, r.doc_type, r.doc_type ? schema::slug(*r.doc_type) : "");
-  named(FacetPart::Issuer, r.issuer, r.issuer ? issuers.code(*r.issuer) : "");
-  named(FacetPart::Signer, r.signer.name, r.signer.name ? schema::slug(*r.signer.name) : "");
-  const std::string ymd = schema::date_slot_value((r.issue_date ? r.issue_date : r.event_date).value_or(""));
-  if (!ymd.empty()) {
+  named(FacetPart::Type, r.doc_type, codes.type);
+  named(FacetPart::Issuer, r.issuer, codes.issuer);
+  named(FacetPart::Signer, r.signer.name, codes.signer);
+  if (const std::string& ymd = codes.ymd; !ymd.empty()) {
     ids[static_cast<std::size_t>(FacetPart::Year)] = static_cast<std::uint32_t>(std::stoul(ymd.substr(0, 4)));
     ids[static_cast<std::size_t>(FacetPart::Month)] = static_cast<std::uint32_t>(std::stoul(ymd.substr(0, 6)));
   }
@@ -153,16 +168,17 @@ PreparedDoc DocumentBuilder::prepare(const schema::DocRecord& r) const {
   if (r.doc_number_key) cites.erase(*r.doc_number_key);
   for (const auto& key : cites) doc.add_boolean_term(make_term(Field::Cites, key));
 
+  const FacetCodes codes = facet_codes(r, issuers_);
   if (r.doc_type) {
-    add_code(doc, Field::Type, schema::slug(*r.doc_type));
+    add_code(doc, Field::Type, codes.type);
     doc.add_value(schema::kSlotType, *r.doc_type);
   }
   if (r.issuer) {
-    add_code(doc, Field::Issuer, issuers_.code(*r.issuer));
+    add_code(doc, Field::Issuer, codes.issuer);
     doc.add_value(schema::kSlotIssuer, *r.issuer);
   }
   if (r.signer.name) {
-    add_code(doc, Field::Signer, schema::slug(*r.signer.name));
+    add_code(doc, Field::Signer, codes.signer);
     doc.add_value(schema::kSlotSigner, *r.signer.name);
     for (const auto& t : text::analyze(*r.signer.name)) doc.add_term(make_term(Field::SignerName, t.folded));
   }
@@ -178,23 +194,20 @@ PreparedDoc DocumentBuilder::prepare(const schema::DocRecord& r) const {
   if (!assignees.empty()) doc.add_value(schema::kSlotAssignees, assignees);
 
   // The document date: issue date, else the date of the event it reports.
-  const std::optional<std::string>& date = r.issue_date ? r.issue_date : r.event_date;
-  if (date) {
-    const std::string ymd = schema::date_slot_value(*date);
-    if (!ymd.empty()) {
-      doc.add_value(schema::kSlotIssueDate, ymd);
-      doc.add_value(schema::kSlotYear, ymd.substr(0, 4));
-      doc.add_value(schema::kSlotYearMonth, date->substr(0, 7));
-      doc.add_boolean_term(make_term(Field::Year, ymd.substr(0, 4)));
-      doc.add_boolean_term(make_term(Field::Month, date->substr(0, 7)));
-    }
+  if (const std::string& ymd = codes.ymd; !ymd.empty()) {
+    const std::string& date = *(r.issue_date ? r.issue_date : r.event_date);
+    doc.add_value(schema::kSlotIssueDate, ymd);
+    doc.add_value(schema::kSlotYear, ymd.substr(0, 4));
+    doc.add_value(schema::kSlotYearMonth, date.substr(0, 7));
+    doc.add_boolean_term(make_term(Field::Year, ymd.substr(0, 4)));
+    doc.add_boolean_term(make_term(Field::Month, date.substr(0, 7)));
   }
   if (r.event_date) {
     const std::string ymd = schema::date_slot_value(*r.event_date);
     if (!ymd.empty()) doc.add_value(schema::kSlotEventDate, ymd);
   }
   if (r.visibility == "internal") doc.add_boolean_term(make_term(Field::Visibility, "internal"));
-  add_facet_ids(p, r, issuers_);
+  add_facet_ids(p, r, codes);
   if (!r.content_hash.empty()) doc.add_value(schema::kSlotSource, r.content_hash + schema::kMultiValueSeparator + r.id);
 
   stored.record = r;
