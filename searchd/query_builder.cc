@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 
 #include "schema/docdata.h"
 #include "schema/fields.h"
@@ -41,6 +42,13 @@ std::string xf(const std::string& folded) { return make_term(Field::BodyFolded, 
 Q combine(Q::op op, const std::vector<Q>& qs) {
   if (qs.size() == 1) return qs.front();
   return Q(op, qs.begin(), qs.end());
+}
+
+// `matched` ranked up by `bonus` (AND_MAYBE): the bonus never changes which
+// documents match, so a match-set query (BuildContext::match_set_only) leaves it out.
+Q with_bonus(const Q& matched, const std::optional<Q>& bonus, const BuildContext& ctx) {
+  if (!bonus || ctx.match_set_only) return matched;
+  return Q(Q::OP_AND_MAYBE, matched, *bonus);
 }
 
 // Adjacent words through the XB: bigram terms: "uy ban nhan dan" is
@@ -238,9 +246,7 @@ class Builder {
         std::vector<Q> alts;
         for (const auto& a : alternatives(*m)) alts.push_back(bigram_chain(a));
         Q q = combine(Q::OP_OR, alts);
-        if (auto bonus = exact_bonus(tokens, i, i + m->length); bonus && !ctx_.match_set_only)
-          q = Q(Q::OP_AND_MAYBE, q, *bonus);
-        clauses.push_back(q);
+        clauses.push_back(with_bonus(q, exact_bonus(tokens, i, i + m->length), ctx_));
         words += m->length;
         i += m->length;
       } else {
@@ -309,8 +315,7 @@ class Builder {
     }
     Part part;
     part.query = combine(Q::OP_OR, phrases);
-    if (auto bonus = exact_bonus(tokens, 0, tokens.size()); bonus && !ctx_.match_set_only)
-      part.query = Q(Q::OP_AND_MAYBE, part.query, *bonus);
+    part.query = with_bonus(part.query, exact_bonus(tokens, 0, tokens.size()), ctx_);
     part.empty = false;
     has_text = true;
     words += tokens.size();
@@ -418,8 +423,7 @@ Result<Part> Builder::group(const QueryNode& n) {
   }
   Q q;
   if (!required.empty() && !optional.empty())
-    q = ctx_.match_set_only ? combine(Q::OP_AND, required)  // optional clauses only rank
-                            : Q(Q::OP_AND_MAYBE, combine(Q::OP_AND, required), combine(Q::OP_OR, optional));
+    q = with_bonus(combine(Q::OP_AND, required), combine(Q::OP_OR, optional), ctx_);  // optional clauses only rank
   else if (!required.empty()) q = combine(Q::OP_AND, required);
   else if (!optional.empty()) q = combine(Q::OP_OR, optional);
   if (!prohibited.empty()) q = Q(Q::OP_AND_NOT, q.empty() ? Q::MatchAll : q, combine(Q::OP_OR, prohibited));
@@ -470,7 +474,7 @@ Result<BuiltQuery> build_query(const QueryNode& root, const BuildContext& ctx) {
   out.has_text = builder.has_text;
   out.word_count = builder.words;
   Q q = part->empty ? Q::MatchAll : part->query;
-  if (!part->boosts.empty() && !ctx.match_set_only) q = Q(Q::OP_AND_MAYBE, q, combine(Q::OP_OR, part->boosts));
+  if (!part->boosts.empty()) q = with_bonus(q, combine(Q::OP_OR, part->boosts), ctx);
   // A document number anywhere in the query puts the document holding it first.
   for (const auto& key : out.doc_numbers)
     q = Q(Q::OP_OR, q, weighted_filter(Q(make_term(Field::Number, key)), ctx.weights.number_boost));

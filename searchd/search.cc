@@ -119,9 +119,9 @@ SpellingOverrides local_spellings(const Xapian::Database& db, const Xapian::MSet
   return out;
 }
 
-// How many documents match `query`, feeding `spies` on the way. Up to about
-// kExactCountLimit matches every one is counted (BoolWeight: no weights, the
-// AND_MAYBE boosts skipped); beyond, a uniform sample of the collection (every
+// How many documents match `query` (a match-set query: no boosts), feeding `spies`
+// on the way. Up to about kExactCountLimit matches every one is counted (BoolWeight:
+// no weights); beyond, a uniform sample of the collection (every
 // k-th document id) is counted and extrapolated, so a query matching a million
 // documents costs what one matching kExactCountLimit does.
 struct Count {
