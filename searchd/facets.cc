@@ -5,6 +5,7 @@
 
 #include "schema/fields.h"
 #include "schema/terms.h"
+#include "text/strings.h"
 
 namespace tracuu::searchd {
 
@@ -35,13 +36,7 @@ void FacetCounter::operator()(const Xapian::Document& doc, double) {
     const std::string v = doc.get_value(f->slot);
     if (v.empty()) continue;
     auto& counts = strings_[f];
-    std::size_t start = 0;
-    for (;;) {
-      const std::size_t at = v.find(schema::kMultiValueSeparator, start);
-      ++counts[v.substr(start, at == std::string::npos ? std::string::npos : at - start)];
-      if (at == std::string::npos) break;
-      start = at + 1;
-    }
+    for (std::string_view value : text::split(v, schema::kMultiValueSeparator)) ++counts[std::string(value)];
   }
 }
 

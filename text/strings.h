@@ -1,5 +1,5 @@
 #pragma once
-// Small string helpers for the data-file parsers (abbreviations, issuers).
+// Small string helpers: the data-file parsers (abbreviations, issuers), multi-valued slots.
 
 #include <string_view>
 #include <vector>
