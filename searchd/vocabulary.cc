@@ -66,9 +66,9 @@ Vocabulary Vocabulary::build(const Xapian::Database& db) {
     const std::string folded = text::fold(exact);
     auto found = v.by_folded_.find(folded);
     if (found == v.by_folded_.end()) continue;
-    const std::uint64_t cf = it.get_termfreq();
-    found->second.spellings.push_back({exact, static_cast<double>(cf)});
-    marked_total[folded] += cf;
+    const std::uint64_t df = it.get_termfreq();
+    found->second.spellings.push_back({exact, static_cast<double>(df)});
+    marked_total[folded] += df;
   }
   for (auto& [folded, entry] : v.by_folded_) {
     const double total = static_cast<double>(std::max<std::uint64_t>(entry.frequency, 1));
