@@ -93,11 +93,12 @@ int main(int argc, char** argv) {
     }
     if (sink == 1) std::puts("");
   });
-  std::printf("| tracuu text::Analyzer (exact + folded + docnum) | %zu | %.3f | %.1f |\n", tokens, t_tracuu, mb / t_tracuu);
+  std::printf("| tracuu text::Analyzer (exact + folded + docnum) | %zu | %.3f | %.1f |\n", tokens, t_tracuu,
+              mb / t_tracuu);
 
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::Transliterator> tr(icu::Transliterator::createInstance(
-      "NFD; [:Nonspacing Mark:] Remove; NFC; Lower", UTRANS_FORWARD, status));
+  std::unique_ptr<icu::Transliterator> tr(
+      icu::Transliterator::createInstance("NFD; [:Nonspacing Mark:] Remove; NFC; Lower", UTRANS_FORWARD, status));
   if (U_FAILURE(status)) {
     std::fprintf(stderr, "ICU transliterator: %s\n", u_errorName(status));
     return 1;
@@ -111,7 +112,8 @@ int main(int argc, char** argv) {
       while (start < s.size()) {
         std::size_t end = s.find('\n', start);
         if (end == std::string::npos) end = s.size();
-        icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data() + start, static_cast<int32_t>(end - start)));
+        icu::UnicodeString u =
+            icu::UnicodeString::fromUTF8(icu::StringPiece(s.data() + start, static_cast<int32_t>(end - start)));
         tr->transliterate(u);
         out.clear();
         u.toUTF8String(out);
@@ -121,8 +123,10 @@ int main(int argc, char** argv) {
     }
     if (sink == 1) std::puts("");
   });
-  std::printf("| ICU transliterator NFD; [:Nonspacing Mark:] Remove; NFC; Lower, per line (folding only, no tokens) | - | %.3f | %.1f |\n", t_icu,
-              mb / t_icu);
+  std::printf(
+      "| ICU transliterator NFD; [:Nonspacing Mark:] Remove; NFC; Lower, per line (folding only, no tokens) | - | %.3f "
+      "| %.1f |\n",
+      t_icu, mb / t_icu);
 
   std::size_t xterms = 0;
   const double t_xapian = best_seconds(repeat, [&] {
@@ -135,7 +139,7 @@ int main(int argc, char** argv) {
       xterms += doc.termlist_count();
     }
   });
-  std::printf("| Xapian TermGenerator (one layer, no folding) | %zu distinct/doc summed | %.3f | %.1f |\n", xterms, t_xapian,
-              mb / t_xapian);
+  std::printf("| Xapian TermGenerator (one layer, no folding) | %zu distinct/doc summed | %.3f | %.1f |\n", xterms,
+              t_xapian, mb / t_xapian);
   return 0;
 }

@@ -65,13 +65,20 @@ int main(int argc, char** argv) try {
   std::vector<std::string> inputs;
   for (tracuu::bench::Args args(argc, argv); args.next();) {
     const std::string a = args.current();
-    if (a == "--engine") engine = args.value();
-    else if (a == "--target") target = args.value();
-    else if (a == "--config-dir") config_dir = args.value();
-    else if (a == "--stats") stats = true;
-    else if (a == "--xmlpipe2") xmlpipe2 = true;
-    else if (a.rfind("--", 0) == 0) throw std::runtime_error("unknown option " + a);
-    else inputs.push_back(a);
+    if (a == "--engine")
+      engine = args.value();
+    else if (a == "--target")
+      target = args.value();
+    else if (a == "--config-dir")
+      config_dir = args.value();
+    else if (a == "--stats")
+      stats = true;
+    else if (a == "--xmlpipe2")
+      xmlpipe2 = true;
+    else if (a.rfind("--", 0) == 0)
+      throw std::runtime_error("unknown option " + a);
+    else
+      inputs.push_back(a);
   }
   if (inputs.empty()) throw std::runtime_error("no inputs (usage in bench/bench_index.cc)");
   if (xmlpipe2) {

@@ -38,8 +38,9 @@ std::vector<std::string> read_lines(const std::string& path) {
   return lines;
 }
 
-void run_client(const std::string& kind, const std::string& target, const std::vector<std::string>& queries, std::size_t start,
-                Clock::time_point measure_from, Clock::time_point until, std::size_t limit, ClientResult& out) {
+void run_client(const std::string& kind, const std::string& target, const std::vector<std::string>& queries,
+                std::size_t start, Clock::time_point measure_from, Clock::time_point until, std::size_t limit,
+                ClientResult& out) {
   try {
     auto engine = tracuu::bench::open_engine(kind, target);
     for (std::size_t i = start;; ++i) {
@@ -82,27 +83,36 @@ int main(int argc, char** argv) try {
   std::size_t limit = 10;
   for (tracuu::bench::Args args(argc, argv); args.next();) {
     const std::string a = args.current();
-    if (a == "--engine") spec = args.value();
-    else if (a == "--queries") queries_file = args.value();
-    else if (a == "--threads") threads = static_cast<unsigned>(std::max(1, std::stoi(args.value())));
-    else if (a == "--duration") duration = std::stod(args.value());
-    else if (a == "--warmup") warmup = std::stod(args.value());
-    else if (a == "--limit") limit = std::stoull(args.value());
-    else throw std::runtime_error("unknown option " + a);
+    if (a == "--engine")
+      spec = args.value();
+    else if (a == "--queries")
+      queries_file = args.value();
+    else if (a == "--threads")
+      threads = static_cast<unsigned>(std::max(1, std::stoi(args.value())));
+    else if (a == "--duration")
+      duration = std::stod(args.value());
+    else if (a == "--warmup")
+      warmup = std::stod(args.value());
+    else if (a == "--limit")
+      limit = std::stoull(args.value());
+    else
+      throw std::runtime_error("unknown option " + a);
   }
   const auto eq = spec.find('=');
-  if (eq == std::string::npos || queries_file.empty()) throw std::runtime_error("give --engine KIND=TARGET and --queries FILE");
+  if (eq == std::string::npos || queries_file.empty())
+    throw std::runtime_error("give --engine KIND=TARGET and --queries FILE");
   const std::string kind = spec.substr(0, eq), target = spec.substr(eq + 1);
   const auto queries = read_lines(queries_file);
 
   const auto start = Clock::now();
   const auto measure_from = start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(warmup));
-  const auto until = measure_from + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(duration));
+  const auto until =
+      measure_from + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(duration));
   std::vector<ClientResult> results(threads);
   std::vector<std::thread> clients;
   for (unsigned t = 0; t < threads; ++t)
-    clients.emplace_back(run_client, kind, target, std::cref(queries), t * queries.size() / threads, measure_from, until, limit,
-                         std::ref(results[t]));
+    clients.emplace_back(run_client, kind, target, std::cref(queries), t * queries.size() / threads, measure_from,
+                         until, limit, std::ref(results[t]));
   for (auto& c : clients) c.join();
 
   std::vector<double> all;
@@ -115,9 +125,10 @@ int main(int argc, char** argv) try {
     if (first_error.empty()) first_error = r.first_error;
   }
   const double p50 = percentile(all, 50), p99 = percentile(all, 99);
-  std::printf("engine=%s threads=%u requests=%zu qps=%.1f p50_ms=%.3f p99_ms=%.3f errors=%zu empty=%zu\n", kind.c_str(), threads,
-              all.size(), static_cast<double>(all.size()) / duration, p50, p99, errors, empty);
-  if (!first_error.empty()) std::fprintf(stderr, "bench_load: %s: first error: %s\n", kind.c_str(), first_error.c_str());
+  std::printf("engine=%s threads=%u requests=%zu qps=%.1f p50_ms=%.3f p99_ms=%.3f errors=%zu empty=%zu\n", kind.c_str(),
+              threads, all.size(), static_cast<double>(all.size()) / duration, p50, p99, errors, empty);
+  if (!first_error.empty())
+    std::fprintf(stderr, "bench_load: %s: first error: %s\n", kind.c_str(), first_error.c_str());
   return all.empty() ? 1 : 0;
 } catch (const std::exception& e) {
   std::fprintf(stderr, "bench_load: %s\n", e.what());

@@ -37,10 +37,14 @@ int prepare(int argc, char** argv) {
   std::string corpus, queries, out;
   for (Args args(argc, argv, 2); args.next();) {
     const std::string a = args.current();
-    if (a == "--corpus") corpus = args.value();
-    else if (a == "--queries") queries = args.value();
-    else if (a == "--out") out = args.value();
-    else throw std::runtime_error("unknown option " + a);
+    if (a == "--corpus")
+      corpus = args.value();
+    else if (a == "--queries")
+      queries = args.value();
+    else if (a == "--out")
+      out = args.value();
+    else
+      throw std::runtime_error("unknown option " + a);
   }
   std::map<std::string, std::string> key;  // original id -> short ASCII id
   std::ofstream c(out + "/corpus.jsonl");
@@ -125,11 +129,12 @@ std::string evaluate_row(const std::string& spec, const std::vector<Judged>& jud
     const auto& w = s.written;
     const auto& u = s.unaccented;
     const double loss = w.mrr10 > 0 ? 100.0 * (1.0 - u.mrr10 / w.mrr10) : 0;
-    std::snprintf(row, sizeof row, "| %s | %zu | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.1f %% |", kind.c_str(),
-                  w.queries, w.mean(w.mrr10), w.mean(w.ndcg10), w.mean(w.recall10), w.mean(w.recall100), u.mean(u.mrr10),
-                  u.mean(u.ndcg10), u.mean(u.recall10), u.mean(u.recall100), loss);
+    std::snprintf(row, sizeof row, "| %s | %zu | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.1f %% |",
+                  kind.c_str(), w.queries, w.mean(w.mrr10), w.mean(w.ndcg10), w.mean(w.recall10), w.mean(w.recall100),
+                  u.mean(u.mrr10), u.mean(u.ndcg10), u.mean(u.recall10), u.mean(u.recall100), loss);
     if (s.errors)
-      std::fprintf(stderr, "bench_relevance: %s: %zu failed queries, first: %s\n", kind.c_str(), s.errors, s.first_error.c_str());
+      std::fprintf(stderr, "bench_relevance: %s: %zu failed queries, first: %s\n", kind.c_str(), s.errors,
+                   s.first_error.c_str());
   } catch (const std::exception& e) {
     std::snprintf(row, sizeof row, "| %s | n/a: %.300s | | | | | | | | | |", kind.c_str(), e.what());
   }
@@ -142,11 +147,16 @@ int run(int argc, char** argv) {
   std::size_t limit = 100, jobs = 2;
   for (Args args(argc, argv, 2); args.next();) {
     const std::string a = args.current();
-    if (a == "--qrels") qrels = args.value();
-    else if (a == "--engine") specs.push_back(args.value());
-    else if (a == "--limit") limit = std::stoull(args.value());
-    else if (a == "--jobs") jobs = std::max<std::size_t>(1, std::stoull(args.value()));
-    else throw std::runtime_error("unknown option " + a);
+    if (a == "--qrels")
+      qrels = args.value();
+    else if (a == "--engine")
+      specs.push_back(args.value());
+    else if (a == "--limit")
+      limit = std::stoull(args.value());
+    else if (a == "--jobs")
+      jobs = std::max<std::size_t>(1, std::stoull(args.value()));
+    else
+      throw std::runtime_error("unknown option " + a);
   }
   const auto judged = read_qrels(qrels);
   // Engines run side by side (`jobs` at a time): relevance does not depend on speed.
@@ -162,7 +172,9 @@ int run(int argc, char** argv) {
       }
     });
   for (auto& t : workers) t.join();
-  std::printf("| engine | queries | MRR@10 | nDCG@10 | R@10 | R@100 | MRR@10 unaccented | nDCG@10 unaccented | R@10 unaccented | R@100 unaccented | MRR@10 lost unaccented |\n");
+  std::printf(
+      "| engine | queries | MRR@10 | nDCG@10 | R@10 | R@100 | MRR@10 unaccented | nDCG@10 unaccented | R@10 unaccented "
+      "| R@100 unaccented | MRR@10 lost unaccented |\n");
   std::printf("|---|---|---|---|---|---|---|---|---|---|---|\n");
   for (const auto& r : rows) std::printf("%s\n", r.c_str());
   return 0;

@@ -79,7 +79,8 @@ std::vector<BenchDoc> read_bench_docs(const std::string& path, std::size_t limit
       std::size_t end = all.find('\n', start);
       if (end == std::string::npos) end = all.size();
       if (end > start) {
-        const auto j = nlohmann::json::parse(all.begin() + static_cast<long>(start), all.begin() + static_cast<long>(end));
+        const auto j =
+            nlohmann::json::parse(all.begin() + static_cast<long>(start), all.begin() + static_cast<long>(end));
         BenchDoc d;
         d.id = j.value("id", std::to_string(docs.size()));
         d.title = j.value("title", "");

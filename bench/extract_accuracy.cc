@@ -15,8 +15,8 @@
 // ("Thủ tướng Chính phủ") is not counted.
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <map>
 #include <string>
 #include <vector>
@@ -51,19 +51,39 @@ std::string without_parentheses(std::string_view s) {
   std::string out;
   int depth = 0;
   for (char c : s) {
-    if (c == '(') ++depth;
-    else if (c == ')') depth = depth > 0 ? depth - 1 : 0;
-    else if (depth == 0) out.push_back(c);
+    if (c == '(')
+      ++depth;
+    else if (c == ')')
+      depth = depth > 0 ? depth - 1 : 0;
+    else if (depth == 0)
+      out.push_back(c);
   }
   return schema::clean_display(out);
 }
 
 // The person in a meta "nguoi_ky" value, or nothing when it names only a position.
 std::optional<std::string> meta_person(std::string_view value) {
-  static const std::vector<std::string> kTitles = {
-      "pho thu tuong", "thu tuong chinh phu", "thu tuong", "bo truong", "thu truong", "pho chu tich", "chu tich quoc hoi",
-      "chu tich nuoc", "chu tich", "tong bi thu", "dai tuong", "thuong tuong", "trung tuong", "thieu tuong",
-      "pho thong doc", "thong doc", "chanh an", "vien truong", "tong kiem toan nha nuoc", "chinh phu", "quoc hoi"};
+  static const std::vector<std::string> kTitles = {"pho thu tuong",
+                                                   "thu tuong chinh phu",
+                                                   "thu tuong",
+                                                   "bo truong",
+                                                   "thu truong",
+                                                   "pho chu tich",
+                                                   "chu tich quoc hoi",
+                                                   "chu tich nuoc",
+                                                   "chu tich",
+                                                   "tong bi thu",
+                                                   "dai tuong",
+                                                   "thuong tuong",
+                                                   "trung tuong",
+                                                   "thieu tuong",
+                                                   "pho thong doc",
+                                                   "thong doc",
+                                                   "chanh an",
+                                                   "vien truong",
+                                                   "tong kiem toan nha nuoc",
+                                                   "chinh phu",
+                                                   "quoc hoi"};
   std::string v = without_parentheses(value);
   if (const auto comma = v.find(','); comma != std::string::npos) v = schema::clean_display(v.substr(0, comma));
   for (bool again = true; again;) {
@@ -107,8 +127,8 @@ struct Field {
   std::vector<std::string> misses;
 };
 
-void score(Field& f, const std::optional<std::string>& truth, const std::optional<std::string>& got, const std::string& id,
-           bool keep_misses) {
+void score(Field& f, const std::optional<std::string>& truth, const std::optional<std::string>& got,
+           const std::string& id, bool keep_misses) {
   if (!truth) {
     if (got) ++f.tally.extra;
     if (got && keep_misses) f.misses.push_back(id + ": meta=(none) got=" + *got);
@@ -147,13 +167,16 @@ class Scorer {
   }
 
   void print() const {
-    std::printf("| field | in meta | extracted | correct | accuracy (correct / in meta) | precision (correct / extracted) | extracted, meta empty |\n");
+    std::printf(
+        "| field | in meta | extracted | correct | accuracy (correct / in meta) | precision (correct / extracted) | "
+        "extracted, meta empty |\n");
     std::printf("|---|---:|---:|---:|---:|---:|---:|\n");
     for (const Field& f : fields_) {
       const Tally& t = f.tally;
       std::printf("| %s | %zu | %zu | %zu | %.1f%% | %.1f%% | %zu |\n", f.name, t.meta, t.extracted, t.correct,
                   t.meta ? 100.0 * static_cast<double>(t.correct) / static_cast<double>(t.meta) : 0.0,
-                  t.extracted ? 100.0 * static_cast<double>(t.correct) / static_cast<double>(t.extracted) : 0.0, t.extra);
+                  t.extracted ? 100.0 * static_cast<double>(t.correct) / static_cast<double>(t.extracted) : 0.0,
+                  t.extra);
       for (const auto& m : f.misses) std::printf("    miss %s\n", m.c_str());
     }
   }
@@ -171,7 +194,8 @@ class Scorer {
   std::string misses_of_;
   schema::IssuerRegistry registry_ = schema::IssuerRegistry::builtin();
   text::Abbreviations abbreviations_ = text::Abbreviations::builtin();
-  std::vector<Field> fields_{{"doc_number", {}, {}}, {"doc_type", {}, {}}, {"issue_date", {}, {}}, {"issuer", {}, {}}, {"signer", {}, {}}};
+  std::vector<Field> fields_{
+      {"doc_number", {}, {}}, {"doc_type", {}, {}}, {"issue_date", {}, {}}, {"issuer", {}, {}}, {"signer", {}, {}}};
 };
 
 }  // namespace
@@ -181,9 +205,12 @@ int main(int argc, char** argv) {
   std::size_t limit = 0;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a == "--misses" && i + 1 < argc) misses_of = argv[++i];
-    else if (a == "--limit" && i + 1 < argc) limit = std::stoul(argv[++i]);
-    else path = a;
+    if (a == "--misses" && i + 1 < argc)
+      misses_of = argv[++i];
+    else if (a == "--limit" && i + 1 < argc)
+      limit = std::stoul(argv[++i]);
+    else
+      path = a;
   }
   if (path.empty()) {
     std::fprintf(stderr, "usage: extract_accuracy [--misses FIELD] [--limit N] FILE.jsonl[.gz]\n");
@@ -208,9 +235,10 @@ int main(int argc, char** argv) {
   });
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
   for (const auto& e : errors) std::fprintf(stderr, "error: %s: %s\n", e.source.c_str(), e.error.message.c_str());
-  std::printf("%zu documents (%zu failed), %.1f MB reflowed text; extraction %.2f s wall / %.2f s CPU, "
-              "read+extract %.2f s wall (one thread)\n\n",
-              docs, failed, static_cast<double>(text_bytes) / 1e6, extract_seconds, extract_cpu, wall);
+  std::printf(
+      "%zu documents (%zu failed), %.1f MB reflowed text; extraction %.2f s wall / %.2f s CPU, "
+      "read+extract %.2f s wall (one thread)\n\n",
+      docs, failed, static_cast<double>(text_bytes) / 1e6, extract_seconds, extract_cpu, wall);
   scorer.print();
   return errors.empty() ? 0 : 1;
 }

@@ -87,15 +87,24 @@ Config parse(int argc, char** argv) {
   for (tracuu::bench::Args args(argc, argv); args.next();) {
     const std::string a = args.current();
     auto value = [&] { return args.value(); };
-    if (a == "--docs") c.docs = std::stoull(value());
-    else if (a == "--seed") c.seed = std::stoull(value());
-    else if (a == "--out") c.out = value();
-    else if (a == "--threads") c.threads = static_cast<unsigned>(std::max(1, std::stoi(value())));
-    else if (a == "--samples") c.samples = value();
-    else if (a == "--vn-legal") c.vn_legal = value();
-    else if (a == "--queries-out") c.queries_out = value();
-    else if (a == "--queries") c.queries = std::stoull(value());
-    else throw std::runtime_error("unknown option " + a);
+    if (a == "--docs")
+      c.docs = std::stoull(value());
+    else if (a == "--seed")
+      c.seed = std::stoull(value());
+    else if (a == "--out")
+      c.out = value();
+    else if (a == "--threads")
+      c.threads = static_cast<unsigned>(std::max(1, std::stoi(value())));
+    else if (a == "--samples")
+      c.samples = value();
+    else if (a == "--vn-legal")
+      c.vn_legal = value();
+    else if (a == "--queries-out")
+      c.queries_out = value();
+    else if (a == "--queries")
+      c.queries = std::stoull(value());
+    else
+      throw std::runtime_error("unknown option " + a);
   }
   if (c.out.empty() && c.queries_out.empty()) throw std::runtime_error("give --out FILE and/or --queries-out FILE");
   return c;
@@ -109,7 +118,8 @@ void write_corpus(const Config& c, const SourcePool& pool) {
   while (next < c.docs) {
     std::vector<std::future<std::string>> batch;
     for (unsigned t = 0; t < c.threads && next < c.docs; ++t, next += kChunk)
-      batch.push_back(std::async(std::launch::async, make_chunk, std::cref(pool), c.seed, next, std::min(c.docs, next + kChunk)));
+      batch.push_back(
+          std::async(std::launch::async, make_chunk, std::cref(pool), c.seed, next, std::min(c.docs, next + kChunk)));
     for (auto& f : batch) out << f.get();
     std::fprintf(stderr, "\rgen_corpus: %zu/%zu", std::min(next, c.docs), c.docs);
   }
@@ -124,14 +134,17 @@ int main(int argc, char** argv) try {
   const auto t0 = std::chrono::steady_clock::now();
   const SourcePool pool = load_source_pool(c.samples, c.vn_legal, 100000);
   std::fprintf(stderr, "gen_corpus: pool of %zu notice + %zu legal sentences, %zu subjects, %zu cited numbers\n",
-               pool.notice_sentences.size(), pool.legal_sentences.size(), pool.subjects.size(), pool.cited_numbers.size());
+               pool.notice_sentences.size(), pool.legal_sentences.size(), pool.subjects.size(),
+               pool.cited_numbers.size());
   if (!c.out.empty()) write_corpus(c, pool);
   if (!c.queries_out.empty()) {
     std::ofstream q(c.queries_out);
-    for (const auto& line : make_queries(pool, c.seed, std::min<std::size_t>(c.docs, 10000), c.queries)) q << line << '\n';
+    for (const auto& line : make_queries(pool, c.seed, std::min<std::size_t>(c.docs, 10000), c.queries))
+      q << line << '\n';
     if (!q.flush()) throw std::runtime_error("write failed: " + c.queries_out);
   }
-  std::fprintf(stderr, "gen_corpus: done in %.1f s\n", std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  std::fprintf(stderr, "gen_corpus: done in %.1f s\n",
+               std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
   return 0;
 } catch (const std::exception& e) {
   std::fprintf(stderr, "gen_corpus: %s\n", e.what());

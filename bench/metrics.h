@@ -30,7 +30,8 @@ struct MetricSums {
       if (first) mrr10 += 1.0 / (static_cast<double>(i) + 1.0);
       first = false;
     }
-    for (std::size_t i = 0; i < std::min<std::size_t>(relevant.size(), 10); ++i) idcg += 1.0 / std::log2(static_cast<double>(i) + 2.0);
+    for (std::size_t i = 0; i < std::min<std::size_t>(relevant.size(), 10); ++i)
+      idcg += 1.0 / std::log2(static_cast<double>(i) + 2.0);
     ndcg10 += dcg / idcg;
     recall10 += static_cast<double>(hits10) / static_cast<double>(relevant.size());
     recall100 += static_cast<double>(hits100) / static_cast<double>(relevant.size());

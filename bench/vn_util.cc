@@ -38,16 +38,20 @@ std::string to_utf8(const icu::UnicodeString& s) {
 }  // namespace
 
 std::string strip_marks(std::string_view utf8) {
-  const icu::UnicodeString in = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  const icu::UnicodeString in =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   const icu::UnicodeString d = normalize(nfd(), in);
   icu::UnicodeString out;
   for (int32_t i = 0; i < d.length();) {
     const UChar32 c = d.char32At(i);
     i += U16_LENGTH(c);
     if (u_charType(c) == U_NON_SPACING_MARK) continue;
-    if (c == 0x0111) out.append(UChar32{'d'});
-    else if (c == 0x0110) out.append(UChar32{'D'});
-    else out.append(c);
+    if (c == 0x0111)
+      out.append(UChar32{'d'});
+    else if (c == 0x0110)
+      out.append(UChar32{'D'});
+    else
+      out.append(c);
   }
   return to_utf8(normalize(nfc(), out));
 }
@@ -63,7 +67,8 @@ std::string to_lower(std::string_view utf8) {
 }
 
 std::string to_nfd(std::string_view utf8) {
-  const icu::UnicodeString in = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  const icu::UnicodeString in =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   return to_utf8(normalize(nfd(), in));
 }
 
@@ -81,8 +86,10 @@ std::vector<std::string> query_words(std::string_view utf8) {
     const UChar32 c = s.char32At(i);
     i += U16_LENGTH(c);
     const bool mark = u_charType(c) == U_NON_SPACING_MARK;
-    if (u_isalnum(c) || (mark && !word.isEmpty())) word.append(c);
-    else flush();
+    if (u_isalnum(c) || (mark && !word.isEmpty()))
+      word.append(c);
+    else
+      flush();
   }
   flush();
   return words;

@@ -59,26 +59,31 @@ std::string format_eta(double seconds) {
 tracuu::indexer::ProgressCallback progress_bar(bool enabled) {
   if (!enabled) return {};
   return [](const tracuu::indexer::BuildProgress& p) {
-    const double frac = p.input_total ? std::min(1.0, static_cast<double>(p.input_bytes) / static_cast<double>(p.input_total)) : 0;
+    const double frac =
+        p.input_total ? std::min(1.0, static_cast<double>(p.input_bytes) / static_cast<double>(p.input_total)) : 0;
     const int width = 24;
     const int filled = static_cast<int>(frac * width);
     const double docs_s = p.seconds > 0 ? static_cast<double>(p.indexed) / p.seconds : 0;
     const double mb_s = p.seconds > 0 ? static_cast<double>(p.text_bytes) / 1e6 / p.seconds : 0;
     const double eta = frac > 0.001 ? p.seconds * (1 - frac) / frac : -1;
     std::fprintf(stderr, "\r[%s%s] %3.0f%% %zu docs %.1f docs/s %.1f MB/s ETA %s   ", std::string(filled, '#').c_str(),
-                 std::string(width - filled, ' ').c_str(), frac * 100, p.indexed, docs_s, mb_s, format_eta(eta).c_str());
+                 std::string(width - filled, ' ').c_str(), frac * 100, p.indexed, docs_s, mb_s,
+                 format_eta(eta).c_str());
   };
 }
 
 int summarize(const tracuu::indexer::BuildReport& r, bool terminal) {
   const auto& p = r.progress;
   if (terminal) std::fputc('\n', stderr);
-  std::printf("indexed %zu, skipped %zu unchanged, failed %zu, read %zu; %.1f MB of text in %.2f s (%.1f docs/s, %.2f MB/s); %zu commits; index %s\n",
-              p.indexed, p.skipped, p.failed, p.read, static_cast<double>(p.text_bytes) / 1e6, p.seconds,
-              p.seconds > 0 ? static_cast<double>(p.indexed) / p.seconds : 0.0,
-              p.seconds > 0 ? static_cast<double>(p.text_bytes) / 1e6 / p.seconds : 0.0, p.commits, r.generation.c_str());
+  std::printf(
+      "indexed %zu, skipped %zu unchanged, failed %zu, read %zu; %.1f MB of text in %.2f s (%.1f docs/s, %.2f MB/s); "
+      "%zu commits; index %s\n",
+      p.indexed, p.skipped, p.failed, p.read, static_cast<double>(p.text_bytes) / 1e6, p.seconds,
+      p.seconds > 0 ? static_cast<double>(p.indexed) / p.seconds : 0.0,
+      p.seconds > 0 ? static_cast<double>(p.text_bytes) / 1e6 / p.seconds : 0.0, p.commits, r.generation.c_str());
   for (const auto& e : r.errors)
-    std::fprintf(stderr, "error: %s: %s: %s\n", e.source.c_str(), tracuu::to_string(e.error.status), e.error.message.c_str());
+    std::fprintf(stderr, "error: %s: %s: %s\n", e.source.c_str(), tracuu::to_string(e.error.status),
+                 e.error.message.c_str());
   return r.errors.empty() ? 0 : kSomeInputsFailed;
 }
 
@@ -109,11 +114,15 @@ int main(int argc, char** argv) {
     if (inputs_required) in->required();
     cmd->add_option("--threads", options.threads, "worker threads (0 = all cores)");
     cmd->add_option("--batch-docs", options.batch_docs, "commit every N documents")->check(CLI::PositiveNumber);
-    cmd->add_option("--batch-mb", [&](const CLI::results_t& r) {
-      options.batch_bytes = std::stoull(r[0]) << 20;
-      return options.batch_bytes > 0;
-    }, "commit every N MB of text");
-    cmd->add_flag("--no-skip-unchanged", [&](std::int64_t) { options.skip_unchanged = false; }, "rewrite unchanged documents");
+    cmd->add_option(
+        "--batch-mb",
+        [&](const CLI::results_t& r) {
+          options.batch_bytes = std::stoull(r[0]) << 20;
+          return options.batch_bytes > 0;
+        },
+        "commit every N MB of text");
+    cmd->add_flag(
+        "--no-skip-unchanged", [&](std::int64_t) { options.skip_unchanged = false; }, "rewrite unchanged documents");
   };
   auto* build = app.add_subcommand("build", "index INPUT... into --db (a fresh parallel build when the index is new)");
   add_build_options(build, true);
@@ -153,16 +162,22 @@ int main(int argc, char** argv) {
       return true;
     });
     for (const auto& e : errors)
-      std::fprintf(stderr, "error: %s: %s: %s\n", e.source.c_str(), tracuu::to_string(e.error.status), e.error.message.c_str());
+      std::fprintf(stderr, "error: %s: %s: %s\n", e.source.c_str(), tracuu::to_string(e.error.status),
+                   e.error.message.c_str());
     return errors.empty() ? status : kSomeInputsFailed;
   }
   if (stats->parsed()) {
     auto s = tracuu::indexer::index_stats(db);
     if (!s) return fail(s.error());
-    nlohmann::ordered_json j{{"generation", s->generation.string()}, {"documents", s->documents}, {"terms", s->terms},
-                             {"size_bytes", s->size_bytes}, {"schema_version", s->schema_version},
-                             {"analyzer_version", s->analyzer_version}, {"created_by", s->created_by},
-                             {"last_commit", s->last_commit}, {"inputs", s->inputs}};
+    nlohmann::ordered_json j{{"generation", s->generation.string()},
+                             {"documents", s->documents},
+                             {"terms", s->terms},
+                             {"size_bytes", s->size_bytes},
+                             {"schema_version", s->schema_version},
+                             {"analyzer_version", s->analyzer_version},
+                             {"created_by", s->created_by},
+                             {"last_commit", s->last_commit},
+                             {"inputs", s->inputs}};
     std::cout << j.dump(2) << '\n';
     return 0;
   }

@@ -16,23 +16,23 @@ namespace tracuu::indexer {
 
 /// Pipeline settings (parsed from the command line by main()).
 struct BuildOptions {
-  unsigned threads = 0;               ///< extraction/analysis threads; 0 = all cores
-  std::size_t batch_docs = 100;       ///< commit (a fresh build: start a new shard) after this many documents...
-  std::size_t batch_bytes = 16 << 20; ///< ...or this many bytes of text, whichever first
-  bool skip_unchanged = true;         ///< skip documents whose content hash is already indexed
+  unsigned threads = 0;                ///< extraction/analysis threads; 0 = all cores
+  std::size_t batch_docs = 100;        ///< commit (a fresh build: start a new shard) after this many documents...
+  std::size_t batch_bytes = 16 << 20;  ///< ...or this many bytes of text, whichever first
+  bool skip_unchanged = true;          ///< skip documents whose content hash is already indexed
   std::string created_by = "tracuu indexer";
 };
 
 /// Counters, reported while running and at the end.
 struct BuildProgress {
-  std::size_t read = 0;       ///< documents read from the inputs
-  std::size_t indexed = 0;    ///< documents written
-  std::size_t skipped = 0;    ///< unchanged documents not rewritten
-  std::size_t failed = 0;     ///< documents or files that failed
+  std::size_t read = 0;     ///< documents read from the inputs
+  std::size_t indexed = 0;  ///< documents written
+  std::size_t skipped = 0;  ///< unchanged documents not rewritten
+  std::size_t failed = 0;   ///< documents or files that failed
   std::size_t commits = 0;
-  std::uint64_t text_bytes = 0;    ///< bytes of document text written
-  std::uint64_t input_bytes = 0;   ///< bytes of input files consumed
-  std::uint64_t input_total = 0;   ///< bytes of all input files (for ETA)
+  std::uint64_t text_bytes = 0;   ///< bytes of document text written
+  std::uint64_t input_bytes = 0;  ///< bytes of input files consumed
+  std::uint64_t input_total = 0;  ///< bytes of all input files (for ETA)
   double seconds = 0;
 };
 
@@ -70,8 +70,8 @@ Result<std::size_t> delete_documents(const std::filesystem::path& home, const st
 struct IndexStats {
   std::filesystem::path generation;
   std::size_t documents = 0;
-  std::size_t terms = 0;          ///< distinct terms
-  std::uint64_t size_bytes = 0;   ///< on disk
+  std::size_t terms = 0;         ///< distinct terms
+  std::uint64_t size_bytes = 0;  ///< on disk
   std::string schema_version, analyzer_version, created_by, last_commit;
   std::vector<std::string> inputs;  ///< recorded inputs (for rebuild)
 };

@@ -87,7 +87,8 @@ bool decode_sections(std::string_view in, std::vector<Section>& out) {
     sec.level = static_cast<int>(n[0]);
     sec.heading = {n[1], n[2]};
     sec.body = {n[3], n[4]};
-    if (!get_string(in, pos, sec.number) || !get_string(in, pos, sec.title) || !get_string(in, pos, sec.anchor)) return false;
+    if (!get_string(in, pos, sec.number) || !get_string(in, pos, sec.title) || !get_string(in, pos, sec.anchor))
+      return false;
     if (pos >= in.size()) return false;
     if (in[pos++] == '\1') {
       sec.submitted_by.emplace();
@@ -124,7 +125,9 @@ std::optional<std::string> decompress_body(std::string_view in) {
   return out;
 }
 
-Error corrupt(std::string_view what) { return Error{Status::Internal, "corrupt document data: " + std::string(what)}; }
+Error corrupt(std::string_view what) {
+  return Error{Status::Internal, "corrupt document data: " + std::string(what)};
+}
 
 }  // namespace
 

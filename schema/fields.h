@@ -101,7 +101,9 @@ constexpr const FieldSpec& spec(Field f) {
 }
 
 /// The term prefix of a field.
-constexpr std::string_view prefix(Field f) { return spec(f).prefix; }
+constexpr std::string_view prefix(Field f) {
+  return spec(f).prefix;
+}
 
 /// The field a user-typed query name (e.g. "loai") refers to.
 std::optional<Field> field_by_query_name(std::string_view name);

@@ -14,7 +14,8 @@ constexpr const char* kGenPrefix = "gen-";
 Result<fs::path> current_generation(const fs::path& home) {
   std::error_code ec;
   const fs::path link = home / kCurrent;
-  if (!fs::is_symlink(link, ec)) return Error{Status::NotFound, "no index at " + home.string() + " (no 'current' link)"};
+  if (!fs::is_symlink(link, ec))
+    return Error{Status::NotFound, "no index at " + home.string() + " (no 'current' link)"};
   fs::path target = fs::read_symlink(link, ec);
   if (ec) return Error{Status::Io, "cannot read " + link.string() + ": " + ec.message()};
   if (target.is_relative()) target = home / target;

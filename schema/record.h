@@ -25,13 +25,13 @@ struct Signer {
 
 /// A numbered part of the document (mục, điều, khoản, điểm).
 struct Section {
-  std::string number;                     ///< as printed without the trailing dot: "1", "II", "a", "Điều 5"
-  std::string title;                      ///< heading text without the number
+  std::string number;                       ///< as printed without the trailing dot: "1", "II", "a", "Điều 5"
+  std::string title;                        ///< heading text without the number
   std::optional<std::string> submitted_by;  ///< "(Sở Tài chính trình)" -> "Sở Tài chính"
-  int level = 1;                          ///< 1 = top level
-  std::string anchor;                     ///< stable HTML id: "s-1", "s-2-1", "dieu-5"
-  Span heading;                           ///< where the heading is printed
-  Span body;                              ///< heading through the end of the section
+  int level = 1;                            ///< 1 = top level
+  std::string anchor;                       ///< stable HTML id: "s-1", "s-2-1", "dieu-5"
+  Span heading;                             ///< where the heading is printed
+  Span body;                                ///< heading through the end of the section
 };
 
 /// A document number mentioned in the text (trích dẫn).
@@ -62,26 +62,26 @@ struct PageStart {
 
 /// One document.
 struct DocRecord {
-  std::string id;                              ///< file stem or given id; unique
-  std::optional<std::string> doc_type;         ///< "Thông báo" (schema::kDocTypes display form)
-  std::optional<std::string> doc_number;       ///< display form "346/TB-UBND"
-  std::optional<std::string> doc_number_key;   ///< canonical key "346/TB-UBND"
-  std::optional<std::string> title;            ///< trích yếu, one line
-  std::optional<std::string> issuer;           ///< canonical issuing body
-  std::optional<std::string> place;            ///< "Lạng Sơn"
-  std::optional<std::string> issue_date;       ///< ISO yyyy-mm-dd
-  std::optional<std::string> event_date;       ///< ISO date of the meeting/inspection reported
+  std::string id;                             ///< file stem or given id; unique
+  std::optional<std::string> doc_type;        ///< "Thông báo" (schema::kDocTypes display form)
+  std::optional<std::string> doc_number;      ///< display form "346/TB-UBND"
+  std::optional<std::string> doc_number_key;  ///< canonical key "346/TB-UBND"
+  std::optional<std::string> title;           ///< trích yếu, one line
+  std::optional<std::string> issuer;          ///< canonical issuing body
+  std::optional<std::string> place;           ///< "Lạng Sơn"
+  std::optional<std::string> issue_date;      ///< ISO yyyy-mm-dd
+  std::optional<std::string> event_date;      ///< ISO date of the meeting/inspection reported
   Signer signer;
-  std::vector<std::string> recipients;         ///< Nơi nhận, one entry per line, "Lưu: ..." included
+  std::vector<std::string> recipients;  ///< Nơi nhận, one entry per line, "Lưu: ..." included
   std::vector<Section> sections;
   std::vector<Citation> citations;
   std::vector<Assignment> assignments;
-  std::vector<std::string> warnings;           ///< fields not found or doubtful, in English
-  std::string text;                            ///< reflowed text (NFC)
-  std::vector<PageStart> pages;                ///< empty unless the source has pages
-  std::string visibility = "public";           ///< "public" or "internal" (staff only)
-  std::string source;                          ///< source path or URL
-  std::string content_hash;                    ///< hex hash of the source bytes (skip unchanged files)
+  std::vector<std::string> warnings;  ///< fields not found or doubtful, in English
+  std::string text;                   ///< reflowed text (NFC)
+  std::vector<PageStart> pages;       ///< empty unless the source has pages
+  std::string visibility = "public";  ///< "public" or "internal" (staff only)
+  std::string source;                 ///< source path or URL
+  std::string content_hash;           ///< hex hash of the source bytes (skip unchanged files)
 };
 
 }  // namespace tracuu::schema

@@ -5,8 +5,12 @@ namespace {
 
 using ojson = nlohmann::ordered_json;
 
-ojson opt(const std::optional<std::string>& v) { return v ? ojson(*v) : ojson(nullptr); }
-ojson span_json(const Span& s) { return ojson{{"begin", s.begin}, {"end", s.end}}; }
+ojson opt(const std::optional<std::string>& v) {
+  return v ? ojson(*v) : ojson(nullptr);
+}
+ojson span_json(const Span& s) {
+  return ojson{{"begin", s.begin}, {"end", s.end}};
+}
 
 // Reading helpers throw a message naming the field; record_from_json turns that into a Result.
 struct FieldError {
@@ -16,9 +20,12 @@ struct FieldError {
 void read_opt(const nlohmann::json& j, const char* key, std::optional<std::string>& out) {
   if (!j.contains(key)) return;
   const auto& v = j.at(key);
-  if (v.is_null()) out.reset();
-  else if (v.is_string()) out = v.get<std::string>();
-  else throw FieldError{key};
+  if (v.is_null())
+    out.reset();
+  else if (v.is_string())
+    out = v.get<std::string>();
+  else
+    throw FieldError{key};
 }
 
 void read_str(const nlohmann::json& j, const char* key, std::string& out) {
@@ -150,22 +157,34 @@ nlohmann::ordered_json record_to_json(const DocRecord& r, bool include_text) {
   j["place"] = opt(r.place);
   j["issue_date"] = opt(r.issue_date);
   j["event_date"] = opt(r.event_date);
-  j["signer"] = ojson{{"name", opt(r.signer.name)}, {"position", opt(r.signer.position)}, {"on_behalf", opt(r.signer.on_behalf)}};
+  j["signer"] =
+      ojson{{"name", opt(r.signer.name)}, {"position", opt(r.signer.position)}, {"on_behalf", opt(r.signer.on_behalf)}};
   j["recipients"] = r.recipients;
   j["sections"] = ojson::array();
   for (const auto& s : r.sections)
-    j["sections"].push_back(ojson{{"number", s.number}, {"title", s.title}, {"submitted_by", opt(s.submitted_by)},
-                                  {"level", s.level}, {"anchor", s.anchor}, {"heading", span_json(s.heading)},
+    j["sections"].push_back(ojson{{"number", s.number},
+                                  {"title", s.title},
+                                  {"submitted_by", opt(s.submitted_by)},
+                                  {"level", s.level},
+                                  {"anchor", s.anchor},
+                                  {"heading", span_json(s.heading)},
                                   {"body", span_json(s.body)}});
   j["citations"] = ojson::array();
   for (const auto& c : r.citations)
-    j["citations"].push_back(ojson{{"number", c.number}, {"key", c.key}, {"doc_type", opt(c.doc_type)},
-                                   {"issuer", opt(c.issuer)}, {"date", opt(c.date)}, {"span", span_json(c.span)},
+    j["citations"].push_back(ojson{{"number", c.number},
+                                   {"key", c.key},
+                                   {"doc_type", opt(c.doc_type)},
+                                   {"issuer", opt(c.issuer)},
+                                   {"date", opt(c.date)},
+                                   {"span", span_json(c.span)},
                                    {"context", c.context}});
   j["assignments"] = ojson::array();
   for (const auto& a : r.assignments)
-    j["assignments"].push_back(ojson{{"assignee", a.assignee}, {"deadline", opt(a.deadline)}, {"section", opt(a.section)},
-                                     {"span", span_json(a.span)}, {"text", a.text}});
+    j["assignments"].push_back(ojson{{"assignee", a.assignee},
+                                     {"deadline", opt(a.deadline)},
+                                     {"section", opt(a.section)},
+                                     {"span", span_json(a.span)},
+                                     {"text", a.text}});
   j["warnings"] = r.warnings;
   j["visibility"] = r.visibility;
   j["source"] = r.source;

@@ -57,7 +57,7 @@ struct Error {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit, like std::expected
+  Result(T value) : v_(std::move(value)) {}      // NOLINT: implicit, like std::expected
   Result(Error error) : v_(std::move(error)) {}  // NOLINT
   Result(Status status, std::string message) : v_(Error{status, std::move(message)}) {}
 

@@ -6,7 +6,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake pkg-config ninja-build git ca-certificates
+  build-essential cmake pkg-config ninja-build git ca-certificates clang-format
   libxapian-dev xapian-tools libicu-dev
   libboost1.81-dev libboost-url1.81-dev
   nlohmann-json3-dev catch2 libcli11-dev libfmt-dev libspdlog-dev

@@ -37,7 +37,9 @@ std::string lower_ascii(std::string s) {
   return s;
 }
 
-std::string xf(const std::string& folded) { return make_term(Field::BodyFolded, folded); }
+std::string xf(const std::string& folded) {
+  return make_term(Field::BodyFolded, folded);
+}
 
 Q combine(Q::op op, const std::vector<Q>& qs) {
   if (qs.size() == 1) return qs.front();
@@ -71,7 +73,9 @@ Q phrase_of(const std::vector<std::string>& folded_words) {
 }
 
 // The folded-layer form of a token, as the indexer writes it.
-std::string folded_form(const Token& t) { return t.kind == TokenKind::DocNumber ? lower_ascii(t.folded) : t.folded; }
+std::string folded_form(const Token& t) {
+  return t.kind == TokenKind::DocNumber ? lower_ascii(t.folded) : t.folded;
+}
 
 bool is_year(std::string_view s) {
   return s.size() == 4 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -91,7 +95,9 @@ std::optional<std::pair<std::string, std::string>> parse_year_range(const std::s
   return r;
 }
 
-bool valid_ymd(int y, int m, int d) { return y >= 1000 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= 31; }
+bool valid_ymd(int y, int m, int d) {
+  return y >= 1000 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
 
 // One end of a range: "2025-07-31", "31/7/2025", "2025-07", "7/2025", "2025".
 std::optional<std::pair<std::string, std::string>> parse_date(const std::string& v) {
@@ -106,7 +112,8 @@ std::optional<std::pair<std::string, std::string>> parse_date(const std::string&
     std::snprintf(buf, sizeof buf, "%04d%02d%02d", y, m, d);
     return std::make_pair(std::string(buf), std::string(buf));
   }
-  if ((std::sscanf(v.c_str(), "%4d-%2d%c", &y, &m, &tail) == 2 || std::sscanf(v.c_str(), "%2d/%4d%c", &m, &y, &tail) == 2) &&
+  if ((std::sscanf(v.c_str(), "%4d-%2d%c", &y, &m, &tail) == 2 ||
+       std::sscanf(v.c_str(), "%2d/%4d%c", &m, &y, &tail) == 2) &&
       valid_ymd(y, m, 1)) {
     std::snprintf(buf, sizeof buf, "%04d%02d", y, m);
     return std::make_pair(std::string(buf) + "01", std::string(buf) + "31");
@@ -142,7 +149,8 @@ class Builder {
     Q folded(xf(folded_form(t)));
     if (t.kind != TokenKind::Word) return folded;
     ++words;
-    // Every exact-layer term has its folded twin at the same position: the folded term alone matches the same documents.
+    // Every exact-layer term has its folded twin at the same position: the folded term alone matches the same
+    // documents.
     if (ctx_.match_set_only) return folded;
     if (t.exact != t.folded) return Q(Q::OP_OR, folded, Q(Q::OP_SCALE_WEIGHT, Q(t.exact), ctx_.weights.exact_boost));
     // Someone who types marks types them where they belong: their unmarked words
@@ -186,8 +194,8 @@ class Builder {
     return alts;
   }
 
-  std::optional<text::DocNumber> loose_doc_number(const std::string& s, const std::vector<Token>& tokens,
-                                                  std::size_t i, std::size_t& len) {
+  std::optional<text::DocNumber> loose_doc_number(const std::string& s, const std::vector<Token>& tokens, std::size_t i,
+                                                  std::size_t& len) {
     for (len = std::min<std::size_t>(5, tokens.size() - i); len >= 2; --len) {
       bool has_number = false;
       for (std::size_t k = i; k < i + len; ++k) has_number = has_number || tokens[k].kind == TokenKind::Number;
@@ -215,7 +223,8 @@ class Builder {
         std::snprintf(b, sizeof b, "%02d", m * 3);
         lo = year + a + "01", hi = year + b + "31";
       }
-    } else if (w == "nam" && v.kind == TokenKind::Number && v.exact.size() == 4 && v.exact >= "1945" && v.exact <= "2099") {
+    } else if (w == "nam" && v.kind == TokenKind::Number && v.exact.size() == 4 && v.exact >= "1945" &&
+               v.exact <= "2099") {
       lo = v.exact + "0101", hi = v.exact + "1231";
     }
     if (lo.empty()) return std::nullopt;
@@ -417,15 +426,20 @@ Result<Part> Builder::group(const QueryNode& n) {
     if (!p) return p;
     if (p->empty) continue;
     out.boosts.insert(out.boosts.end(), p->boosts.begin(), p->boosts.end());
-    if (child.prohibited) prohibited.push_back(p->query);
-    else if (child.required || n.kind == NodeKind::And) required.push_back(p->query);
-    else optional.push_back(p->query);
+    if (child.prohibited)
+      prohibited.push_back(p->query);
+    else if (child.required || n.kind == NodeKind::And)
+      required.push_back(p->query);
+    else
+      optional.push_back(p->query);
   }
   Q q;
   if (!required.empty() && !optional.empty())
     q = with_bonus(combine(Q::OP_AND, required), combine(Q::OP_OR, optional), ctx_);  // optional clauses only rank
-  else if (!required.empty()) q = combine(Q::OP_AND, required);
-  else if (!optional.empty()) q = combine(Q::OP_OR, optional);
+  else if (!required.empty())
+    q = combine(Q::OP_AND, required);
+  else if (!optional.empty())
+    q = combine(Q::OP_OR, optional);
   if (!prohibited.empty()) q = Q(Q::OP_AND_NOT, q.empty() ? Q::MatchAll : q, combine(Q::OP_OR, prohibited));
   out.query = q;
   out.empty = q.empty();
@@ -468,7 +482,8 @@ Result<BuiltQuery> build_query(const QueryNode& root, const BuildContext& ctx) {
   BuiltQuery out;
   Builder builder(ctx, out);
   QueryNode top = root;
-  if (top.kind != NodeKind::And && top.kind != NodeKind::Or) top = QueryNode{NodeKind::And, "", "", false, false, {root}};
+  if (top.kind != NodeKind::And && top.kind != NodeKind::Or)
+    top = QueryNode{NodeKind::And, "", "", false, false, {root}};
   auto part = builder.node(top);
   if (!part) return part.error();
   out.has_text = builder.has_text;

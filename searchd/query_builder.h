@@ -35,9 +35,9 @@ struct BuildContext {
   const schema::IssuerRegistry& issuers;
   const Vocabulary& vocabulary;
   const RankingWeights& weights;
-  DefaultOperator op = DefaultOperator::And;  ///< how free words of a run combine (And or Or)
+  DefaultOperator op = DefaultOperator::And;           ///< how free words of a run combine (And or Or)
   const SpellingOverrides* local_spellings = nullptr;  ///< replaces vocabulary shares where present
-  bool query_has_marks = false;  ///< some word was typed with marks: restore no accents
+  bool query_has_marks = false;                        ///< some word was typed with marks: restore no accents
   /// Only what decides which documents match, none of what ranks them (exact-form
   /// and restored-spelling alternatives, bonuses, proximity and date boosts): the
   /// same documents at a fraction of the cost, for counting totals and facets.
@@ -46,14 +46,14 @@ struct BuildContext {
 
 /// The built query and what snippets, highlights and the response need from it.
 struct BuiltQuery {
-  Xapian::Query query;                  ///< MatchAll for a filter-only query
-  bool has_text = false;                ///< some positive free-text clause (else: browse by date)
-  std::size_t word_count = 0;           ///< free words (Auto relaxes to OR only with 2+)
+  Xapian::Query query;         ///< MatchAll for a filter-only query
+  bool has_text = false;       ///< some positive free-text clause (else: browse by date)
+  std::size_t word_count = 0;  ///< free words (Auto relaxes to OR only with 2+)
   /// Folded-layer word sequences to highlight (no prefix): single words, and
   /// phrases or abbreviation expansions, which are highlighted only where whole.
   std::vector<std::vector<std::string>> highlight;
   std::vector<std::string> unaccented_words;  ///< folded forms of words typed without marks
-  std::vector<std::string> doc_numbers; ///< canonical keys found in the query
+  std::vector<std::string> doc_numbers;       ///< canonical keys found in the query
 };
 
 /// Builds the Xapian query of a parsed tree.

@@ -16,7 +16,9 @@ struct Lexeme {
   bool required = false, prohibited = false;
 };
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 // Query names that take a value: schema fields plus the derived ones.
 bool is_field_name(std::string_view name) {
@@ -60,7 +62,8 @@ class Lexer {
   }
   Lexeme read_chunk() {
     Lexeme lx{LexKind::Word, "", ""};
-    if ((q_[pos_] == '-' || q_[pos_] == '+') && pos_ + 1 < q_.size() && !is_space(q_[pos_ + 1]) && q_[pos_ + 1] != '-') {
+    if ((q_[pos_] == '-' || q_[pos_] == '+') && pos_ + 1 < q_.size() && !is_space(q_[pos_ + 1]) &&
+        q_[pos_ + 1] != '-') {
       (q_[pos_] == '-' ? lx.prohibited : lx.required) = true;
       ++pos_;
       if (q_[pos_] == '"') {
@@ -90,9 +93,12 @@ class Lexer {
     }
     lx.text = std::string(q_.substr(start, pos_ - start));
     if (!lx.required && !lx.prohibited) {
-      if (lx.text == "AND") lx.kind = LexKind::And;
-      else if (lx.text == "OR") lx.kind = LexKind::Or;
-      else if (lx.text == "NOT") lx.kind = LexKind::Not;
+      if (lx.text == "AND")
+        lx.kind = LexKind::And;
+      else if (lx.text == "OR")
+        lx.kind = LexKind::Or;
+      else if (lx.text == "NOT")
+        lx.kind = LexKind::Not;
     }
     return lx;
   }

@@ -30,8 +30,8 @@ enum class NodeKind {
 /// One node of the parsed query.
 struct QueryNode {
   NodeKind kind = NodeKind::Text;
-  std::string text;   ///< Text/Phrase: the words as typed; Field: the value
-  std::string field;  ///< Field: the query name ("loai")
+  std::string text;         ///< Text/Phrase: the words as typed; Field: the value
+  std::string field;        ///< Field: the query name ("loai")
   bool required = false;    ///< +x: must match even under OR
   bool prohibited = false;  ///< -x or NOT x: must not match
   std::vector<QueryNode> children;
@@ -47,6 +47,8 @@ Result<QueryNode> parse_query(std::string_view query, DefaultOperator op);
 std::string describe(const QueryNode& node);
 
 /// True when the tree has no clause at all.
-inline bool is_empty(const QueryNode& n) { return n.kind == NodeKind::And && n.children.empty(); }
+inline bool is_empty(const QueryNode& n) {
+  return n.kind == NodeKind::And && n.children.empty();
+}
 
 }  // namespace tracuu::searchd

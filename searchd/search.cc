@@ -227,9 +227,8 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
           auto stripped = build_query(*tree, counting);
           if (!stripped) return stripped.error();
           match_set = stripped->query;
-          const Count c =
-              count_matches(im.db, apply_filters(match_set, filters.all_except(""), request.staff), {&counter},
-                                        im.weights.exact_count_limit);
+          const Count c = count_matches(im.db, apply_filters(match_set, filters.all_except(""), request.staff),
+                                        {&counter}, im.weights.exact_count_limit);
           exact_total = c.total;
           resp.exact = c.exact;
         }
@@ -239,8 +238,8 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
 
         std::size_t rank = request.offset;
         for (auto it = mset.begin(); it != mset.end(); ++it) {
-          auto stored = schema::decode_doc_data(it.get_document().get_data(),
-                                                 request.snippets > 0 ? schema::DocParts::Snippets : schema::DocParts::Meta);
+          auto stored = schema::decode_doc_data(
+              it.get_document().get_data(), request.snippets > 0 ? schema::DocParts::Snippets : schema::DocParts::Meta);
           if (!stored) return stored.error();
           Hit h = hit_of(stored->record);
           h.score = it.get_weight();
@@ -263,9 +262,8 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
             for (const auto& v : sel) selected_ids.push_back(facet_value_id(f, v, im.issuers));
             // Disjunctive: this field's counts ignore this field's own selection.
             FacetCounter own({&f});
-            const Count c =
-                count_matches(im.db, apply_filters(match_set, filters.all_except(f.name), request.staff), {&own},
-                                        im.weights.exact_count_limit);
+            const Count c = count_matches(im.db, apply_filters(match_set, filters.all_except(f.name), request.staff),
+                                          {&own}, im.weights.exact_count_limit);
             resp.exact = resp.exact && c.exact;
             resp.facets[f.name] = facet_values(f, own.values(f, names, limit, selected_ids), sel, im.issuers);
           }

@@ -3,17 +3,16 @@
 #include <xapian.h>
 
 #include <filesystem>
-#include <string>
-
 #include <optional>
+#include <string>
 #include <unordered_map>
 
+#include "schema/codes.h"
+#include "schema/fields.h"
 #include "searchd/query_builder.h"
 #include "searchd/searcher.h"
 #include "searchd/vocabulary.h"
 #include "text/abbreviations.h"
-#include "schema/codes.h"
-#include "schema/fields.h"
 
 namespace tracuu::searchd {
 
@@ -26,7 +25,7 @@ struct Searcher::Impl {
   RankingWeights weights;
   std::optional<Vocabulary> vocabulary;  ///< built on first use, rebuilt when the index grows
   Xapian::doccount vocabulary_docs = 0;
-  bool respelling = false;  ///< inside did_you_mean's trial search (no recursion)
+  bool respelling = false;                                     ///< inside did_you_mean's trial search (no recursion)
   std::unordered_map<std::uint32_t, std::string> facet_names;  ///< display forms of facet ids, read on demand
 
   /// The display form of a facet id: years and months computed, others from the index metadata.

@@ -9,8 +9,8 @@
 namespace tracuu::searchd {
 namespace {
 
-constexpr std::uint32_t kWindow = 32;       // tokens per passage
-constexpr std::uint32_t kLeadContext = 6;   // tokens shown before the first match
+constexpr std::uint32_t kWindow = 32;               // tokens per passage
+constexpr std::uint32_t kLeadContext = 6;           // tokens shown before the first match
 constexpr std::size_t kMaxPositionsPerTerm = 4000;  // very common words: the first ones suffice
 
 struct Match {
@@ -27,7 +27,8 @@ std::string lower_key(std::string s) {
 std::vector<std::uint32_t> positions_of(const Xapian::Database& db, Xapian::docid did, const std::string& word) {
   std::vector<std::uint32_t> out;
   const std::string term = schema::make_term(schema::Field::BodyFolded, word);
-  for (auto it = db.positionlist_begin(did, term); it != db.positionlist_end(did, term) && out.size() < kMaxPositionsPerTerm; ++it)
+  for (auto it = db.positionlist_begin(did, term);
+       it != db.positionlist_end(did, term) && out.size() < kMaxPositionsPerTerm; ++it)
     out.push_back(*it);
   return out;
 }
@@ -62,7 +63,8 @@ std::vector<Window> best_windows(const std::vector<Match>& m, std::size_t terms,
   // Adjacent matches of different words ("đồng" then "chí") make a passage better than scattered ones.
   std::vector<std::size_t> adjacent(m.size() + 1, 0);  // prefix counts
   for (std::size_t k = 0; k < m.size(); ++k)
-    adjacent[k + 1] = adjacent[k] + (k + 1 < m.size() && m[k + 1].position == m[k].position + 1 && m[k + 1].term != m[k].term);
+    adjacent[k + 1] =
+        adjacent[k] + (k + 1 < m.size() && m[k + 1].position == m[k].position + 1 && m[k + 1].term != m[k].term);
   std::vector<Window> candidates;
   std::vector<std::uint32_t> count(terms, 0);
   std::size_t distinct = 0, end = 0;
@@ -75,7 +77,8 @@ std::vector<Window> best_windows(const std::vector<Match>& m, std::size_t terms,
     candidates.push_back({m[start].position, m[end - 1].position, distinct * 1000 + pairs * 100 + (end - start)});
     if (--count[m[start].term] == 0) --distinct;
   }
-  std::stable_sort(candidates.begin(), candidates.end(), [](const Window& a, const Window& b) { return a.score > b.score; });
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Window& a, const Window& b) { return a.score > b.score; });
   std::vector<Window> chosen;
   for (const Window& c : candidates) {
     if (chosen.size() == wanted) break;

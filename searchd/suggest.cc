@@ -32,7 +32,8 @@ void add_unique(std::vector<Suggestion>& out, Suggestion s, std::size_t limit) {
   out.push_back(std::move(s));
 }
 
-void numbers(const Xapian::Database& db, const std::string& prefix, bool staff, std::size_t limit, std::vector<Suggestion>& out) {
+void numbers(const Xapian::Database& db, const std::string& prefix, bool staff, std::size_t limit,
+             std::vector<Suggestion>& out) {
   const std::string term_prefix = schema::make_term(schema::Field::Number, upper_key_prefix(prefix));
   for (auto it = db.allterms_begin(term_prefix); it != db.allterms_end(term_prefix) && out.size() < limit; ++it) {
     auto pl = db.postlist_begin(*it);
@@ -40,7 +41,9 @@ void numbers(const Xapian::Database& db, const std::string& prefix, bool staff, 
     auto stored = schema::decode_doc_data(db.get_document(*pl).get_data(), schema::DocParts::Meta);
     if (!stored || (!staff && stored->record.visibility == "internal")) continue;
     const auto& r = stored->record;
-    add_unique(out, {r.doc_number.value_or(r.doc_number_key.value_or("")) + (r.title ? " — " + *r.title : ""), "number", r.id}, limit);
+    add_unique(
+        out, {r.doc_number.value_or(r.doc_number_key.value_or("")) + (r.title ? " — " + *r.title : ""), "number", r.id},
+        limit);
   }
 }
 

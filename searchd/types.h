@@ -40,7 +40,7 @@ struct SearchRequest {
   std::optional<std::string> to;       ///< to=: ISO date, inclusive
   SortOrder sort = SortOrder::Relevance;
   DefaultOperator op = DefaultOperator::Auto;
-  std::size_t limit = 10;    ///< 0..kMaxLimit
+  std::size_t limit = 10;  ///< 0..kMaxLimit
   std::size_t offset = 0;
   std::size_t snippets = 3;  ///< passages per hit, 0..kMaxSnippets
   bool facets = true;        ///< compute facet counts
@@ -67,12 +67,12 @@ struct SectionRef {
 
 /// One passage of a hit.
 struct Snippet {
-  std::string text;                    ///< never cut inside a word; "…" marks elided text
-  std::vector<Highlight> highlights;   ///< byte offsets into `text`
-  std::optional<SectionRef> section;   ///< innermost section containing the passage
-  std::string anchor;                  ///< "p-<offset>": deep link to the passage
-  std::size_t offset = 0;              ///< byte offset of the passage in the document text
-  std::size_t length = 0;              ///< byte length of the passage in the document text
+  std::string text;                   ///< never cut inside a word; "…" marks elided text
+  std::vector<Highlight> highlights;  ///< byte offsets into `text`
+  std::optional<SectionRef> section;  ///< innermost section containing the passage
+  std::string anchor;                 ///< "p-<offset>": deep link to the passage
+  std::size_t offset = 0;             ///< byte offset of the passage in the document text
+  std::size_t length = 0;             ///< byte length of the passage in the document text
 };
 
 /// One result.
@@ -129,8 +129,8 @@ struct DocumentView {
 
 /// What we know of a cited number.
 struct CitationView {
-  std::string key;      ///< canonical key
-  std::string display;  ///< best display form
+  std::string key;              ///< canonical key
+  std::string display;          ///< best display form
   std::optional<Hit> document;  ///< the document if we hold it (no snippets)
   /// What citing documents say about it when we do not hold it.
   std::optional<std::string> doc_type, issuer, date;
@@ -140,16 +140,16 @@ struct CitationView {
 /// One completion.
 struct Suggestion {
   std::string text;
-  std::string kind;  ///< "title", "number" or "term"
+  std::string kind;               ///< "title", "number" or "term"
   std::optional<std::string> id;  ///< the document, for titles and numbers
 };
 
 /// Weights of the ranking model (see searchd/query_builder.h; tuned on ALQAC, BENCHMARKS.md).
 struct RankingWeights {
-  double exact_boost = 1.0;      ///< exact-layer match of a marked word, relative to its folded match
-  double restore_boost = 1.5;    ///< restored-accent spelling of an unmarked word (times its share)
-  double restore_min_share = 0.15;  ///< spellings rarer than this are not restored
-  double proximity_boost = 1.5;  ///< adjacent query words found adjacent (XB: bigrams; queries of 7+ words)
+  double exact_boost = 1.0;            ///< exact-layer match of a marked word, relative to its folded match
+  double restore_boost = 1.5;          ///< restored-accent spelling of an unmarked word (times its share)
+  double restore_min_share = 0.15;     ///< spellings rarer than this are not restored
+  double proximity_boost = 1.5;        ///< adjacent query words found adjacent (XB: bigrams; queries of 7+ words)
   double proximity_boost_short = 2.0;  ///< the same for short queries (up to 6 words), where words are terms
   double prf_docs = 10;          ///< top documents whose spellings restore the accents of unaccented words (0: off)
   double prf_prior = 0.0;        ///< weight of the collection-wide spelling shares against those of the top documents

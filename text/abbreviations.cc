@@ -19,7 +19,6 @@ std::vector<std::string> folded_words(std::string_view s) {
   return words;
 }
 
-
 }  // namespace
 
 std::optional<Abbreviations> Abbreviations::parse(std::string_view tsv, std::string* error) {
@@ -36,10 +35,14 @@ std::optional<Abbreviations> Abbreviations::parse(std::string_view tsv, std::str
     };
     if (cols.size() != 3) return fail("expected 3 tab-separated columns");
     Abbreviation a;
-    if (cols[0] == "org") a.kind = AbbreviationKind::Organization;
-    else if (cols[0] == "term") a.kind = AbbreviationKind::Term;
-    else if (cols[0] == "doctype") a.kind = AbbreviationKind::DocType;
-    else return fail("kind must be org, term or doctype");
+    if (cols[0] == "org")
+      a.kind = AbbreviationKind::Organization;
+    else if (cols[0] == "term")
+      a.kind = AbbreviationKind::Term;
+    else if (cols[0] == "doctype")
+      a.kind = AbbreviationKind::DocType;
+    else
+      return fail("kind must be org, term or doctype");
     a.abbreviation = std::string(trim(cols[1]));
     a.abbreviation_words = folded_words(a.abbreviation);
     if (a.abbreviation_words.empty()) return fail("empty abbreviation");
@@ -80,7 +83,8 @@ std::optional<AbbreviationMatch> Abbreviations::match_at(std::span<const std::st
     if (i + seq.words.size() > words.size()) continue;
     bool equal = true;
     for (std::size_t k = 1; k < seq.words.size() && equal; ++k) equal = words[i + k] == seq.words[k];
-    if (equal && (!best || seq.words.size() > best->length)) best = AbbreviationMatch{&entries_[seq.entry], seq.words.size(), seq.is_expansion};
+    if (equal && (!best || seq.words.size() > best->length))
+      best = AbbreviationMatch{&entries_[seq.entry], seq.words.size(), seq.is_expansion};
   }
   return best;
 }
@@ -91,7 +95,8 @@ std::vector<const Abbreviation*> Abbreviations::find_abbreviation(std::span<cons
   const auto it = by_first_word_.find(words.front());
   if (it == by_first_word_.end()) return found;
   for (const Sequence& seq : it->second) {
-    if (!seq.is_expansion && seq.words.size() == words.size() && std::equal(seq.words.begin(), seq.words.end(), words.begin()))
+    if (!seq.is_expansion && seq.words.size() == words.size() &&
+        std::equal(seq.words.begin(), seq.words.end(), words.begin()))
       found.push_back(&entries_[seq.entry]);
   }
   return found;
@@ -102,7 +107,8 @@ bool Abbreviations::is_doc_type_code(std::string_view folded) const {
   const auto it = by_first_word_.find(std::string(folded));
   if (it == by_first_word_.end()) return false;
   for (const Sequence& seq : it->second)
-    if (!seq.is_expansion && seq.words.size() == 1 && entries_[seq.entry].kind == AbbreviationKind::DocType) return true;
+    if (!seq.is_expansion && seq.words.size() == 1 && entries_[seq.entry].kind == AbbreviationKind::DocType)
+      return true;
   return false;
 }
 

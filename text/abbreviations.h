@@ -22,9 +22,9 @@ enum class AbbreviationKind {
 /// One row of the table.
 struct Abbreviation {
   AbbreviationKind kind = AbbreviationKind::Term;
-  std::string abbreviation;                              ///< as written: "KT-XH"
-  std::vector<std::string> expansions;                   ///< as written: "kinh tế - xã hội"
-  std::vector<std::string> abbreviation_words;           ///< folded words: "kt" "xh"
+  std::string abbreviation;                               ///< as written: "KT-XH"
+  std::vector<std::string> expansions;                    ///< as written: "kinh tế - xã hội"
+  std::vector<std::string> abbreviation_words;            ///< folded words: "kt" "xh"
   std::vector<std::vector<std::string>> expansion_words;  ///< folded words of each expansion
 };
 

@@ -25,11 +25,23 @@ constexpr char32_t map_char(char32_t cp) {
     return cp;
   }
   switch (cp) {
-    case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF: return kDropped;
-    case 0x00A0: case 0x202F: case 0x205F: case 0x3000: case 0x1680: return ' ';
-    case 0x2028: case 0x2029: return '\n';
-    case 0x00D0: case 0x0189: return 0x0110;
-    case 0x00F0: case 0x0256: return 0x0111;
+    case 0x00AD:
+    case 0x200B:
+    case 0x200C:
+    case 0x200D:
+    case 0x2060:
+    case 0xFEFF: return kDropped;
+    case 0x00A0:
+    case 0x202F:
+    case 0x205F:
+    case 0x3000:
+    case 0x1680: return ' ';
+    case 0x2028:
+    case 0x2029: return '\n';
+    case 0x00D0:
+    case 0x0189: return 0x0110;
+    case 0x00F0:
+    case 0x0256: return 0x0111;
     default: break;
   }
   if (cp >= 0x2000 && cp <= 0x200A) return ' ';
@@ -39,7 +51,9 @@ constexpr char32_t map_char(char32_t cp) {
 }
 
 /// True for the combining diacritical marks block (U+0300..U+036F).
-constexpr bool is_combining_mark(char32_t cp) { return cp >= 0x0300 && cp <= 0x036F; }
+constexpr bool is_combining_mark(char32_t cp) {
+  return cp >= 0x0300 && cp <= 0x036F;
+}
 
 /// Appends `in` to `out` with map_char applied and malformed UTF-8 replaced by U+FFFD.
 void map_chars(std::string_view in, std::string& out);

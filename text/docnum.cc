@@ -13,9 +13,15 @@ namespace {
 
 constexpr char32_t kDStroke = 0x0110, kdStroke = 0x0111;
 
-bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
-bool is_upper_code_letter(char32_t c) { return (c >= 'A' && c <= 'Z') || c == kDStroke; }
-bool is_code_letter(char32_t c) { return is_upper_code_letter(c) || (c >= 'a' && c <= 'z') || c == kdStroke; }
+bool is_digit(char32_t c) {
+  return c >= '0' && c <= '9';
+}
+bool is_upper_code_letter(char32_t c) {
+  return (c >= 'A' && c <= 'Z') || c == kDStroke;
+}
+bool is_code_letter(char32_t c) {
+  return is_upper_code_letter(c) || (c >= 'a' && c <= 'z') || c == kdStroke;
+}
 
 // Reads mapped code points from the original text, skipping removed characters.
 class Scanner {
@@ -50,8 +56,12 @@ class Scanner {
   std::size_t pos_;
 };
 
-bool is_space(char32_t c) { return c == ' '; }
-bool is_space_or_newline(char32_t c) { return c == ' ' || c == '\n'; }
+bool is_space(char32_t c) {
+  return c == ' ';
+}
+bool is_space_or_newline(char32_t c) {
+  return c == ' ' || c == '\n';
+}
 
 void skip_while(Scanner& sc, bool (*pred)(char32_t)) {
   while (!sc.done()) {
@@ -231,9 +241,8 @@ std::optional<DocNumber> parse_doc_number(std::string_view s, const Abbreviation
     } else {
       const std::string folded = fold(piece);
       if (!(folded == "so" && codes.empty() && numbers.empty())) {  // leading "số"
-        if (folded.size() > 8 || !std::all_of(folded.begin(), folded.end(), [](char c) {
-              return std::isalnum(static_cast<unsigned char>(c)) != 0;
-            }))
+        if (folded.size() > 8 || !std::all_of(folded.begin(), folded.end(),
+                                              [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }))
           return false;
         if (abbreviations.is_doc_type_code(folded)) known_type = true;
         codes.push_back(piece);
@@ -272,7 +281,8 @@ std::optional<DocNumber> parse_doc_number(std::string_view s, const Abbreviation
     std::string up;
     for (std::size_t k = 0, len = 0; k < codes[i].size(); k += len) {
       const char32_t c = decode_utf8(codes[i], k, len);
-      append_utf8(up, c == kdStroke ? kDStroke : (c < 0x80 ? static_cast<char32_t>(std::toupper(static_cast<int>(c))) : c));
+      append_utf8(up,
+                  c == kdStroke ? kDStroke : (c < 0x80 ? static_cast<char32_t>(std::toupper(static_cast<int>(c))) : c));
     }
     dn.display += up;
   }

@@ -44,12 +44,19 @@ char32_t compose_lower(const Letter& letter);
 void append_exact(std::string& out, const Letter& letter);
 
 /// Appends the folded form: base letter only, so đ becomes d.
-inline void append_folded(std::string& out, const Letter& letter) { out.push_back(letter.base); }
+inline void append_folded(std::string& out, const Letter& letter) {
+  out.push_back(letter.base);
+}
 
 /// True for a, e, i, o, u, y (with any modifier).
 inline bool is_vowel(const Letter& l) {
   switch (l.base) {
-    case 'a': case 'e': case 'i': case 'o': case 'u': case 'y': return true;
+    case 'a':
+    case 'e':
+    case 'i':
+    case 'o':
+    case 'u':
+    case 'y': return true;
     default: return false;
   }
 }

@@ -10,8 +10,12 @@
 namespace tracuu::text {
 namespace {
 
-bool is_ascii_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-bool is_ascii_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+bool is_ascii_digit(unsigned char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_ascii_alpha(unsigned char c) {
+  return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
 
 // Letters outside the Vietnamese table that still make words (ü, Cyrillic, CJK...).
 bool is_other_word_char(char32_t cp) {
@@ -224,7 +228,8 @@ bool Analyzer::scan_from_digit(Token& out) {
     const auto c = static_cast<unsigned char>(text_[p]);
     if (is_ascii_digit(c)) {
       ++p;
-    } else if ((c == '.' || c == ',') && p + 1 < text_.size() && is_ascii_digit(static_cast<unsigned char>(text_[p + 1]))) {
+    } else if ((c == '.' || c == ',') && p + 1 < text_.size() &&
+               is_ascii_digit(static_cast<unsigned char>(text_[p + 1]))) {
       grouped = true;
       ++p;
     } else {
@@ -253,7 +258,11 @@ bool joins_words(std::string_view gap) {
   for (std::size_t i = 0, len = 0; i < gap.size(); i += len) {
     const char32_t cp = map_char(decode_utf8(gap, i, len));
     switch (cp) {
-      case ' ': case '-': case 0x2013: case 0x2014: case kDropped: continue;
+      case ' ':
+      case '-':
+      case 0x2013:
+      case 0x2014:
+      case kDropped: continue;
       default: return false;
     }
   }

@@ -8,8 +8,10 @@ std::string sanitize_utf8(std::string_view s) {
   out.reserve(s.size() + 16);
   for (std::size_t i = 0, len = 0; i < s.size(); i += len) {
     const char32_t cp = decode_utf8(s, i, len);
-    if (cp == kReplacementChar) append_utf8(out, cp);
-    else out.append(s.data() + i, len);
+    if (cp == kReplacementChar)
+      append_utf8(out, cp);
+    else
+      out.append(s.data() + i, len);
   }
   return out;
 }

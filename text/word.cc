@@ -18,7 +18,12 @@ bool valid_final(std::span<const Letter> coda) {
     case 0: return true;
     case 1:
       switch (coda[0].base) {
-        case 'c': case 'm': case 'n': case 'p': case 't': case 'k': return true;
+        case 'c':
+        case 'm':
+        case 'n':
+        case 'p':
+        case 't':
+        case 'k': return true;
         default: return false;
       }
     case 2:
@@ -28,7 +33,9 @@ bool valid_final(std::span<const Letter> coda) {
   }
 }
 
-bool plain(const Letter& l, char base) { return l.base == base && l.modifier == Modifier::None; }
+bool plain(const Letter& l, char base) {
+  return l.base == base && l.modifier == Modifier::None;
+}
 
 }  // namespace
 
@@ -44,8 +51,10 @@ bool canonicalize_tone(std::span<Letter> w) {
   if (i == n || i > 3) return false;
   // qu- and gi- are consonants when another vowel follows: quý, giữ (but gì, gìn).
   if (i + 1 < n && is_vowel(w[i + 1])) {
-    if (i == 1 && w[0].base == 'q' && plain(w[1], 'u')) ++i;
-    else if (i == 1 && w[0].base == 'g' && plain(w[1], 'i')) ++i;
+    if (i == 1 && w[0].base == 'q' && plain(w[1], 'u'))
+      ++i;
+    else if (i == 1 && w[0].base == 'g' && plain(w[1], 'i'))
+      ++i;
   }
   std::size_t j = i;
   while (j < n && is_vowel(w[j])) ++j;
@@ -57,9 +66,12 @@ bool canonicalize_tone(std::span<Letter> w) {
     if (w[k].modifier != Modifier::None) target = k;  // last modified vowel: ơ in ươ, ê in uyê
   if (target == n) {
     const std::size_t len = j - i;
-    if (j < n) target = j - 1;         // closed syllable: hoàn, toán, huýt
-    else if (len == 3) target = i + 1;  // ngoài, khuỷu
-    else target = i;                    // hòa, thủy, mái; single vowel
+    if (j < n)
+      target = j - 1;  // closed syllable: hoàn, toán, huýt
+    else if (len == 3)
+      target = i + 1;  // ngoài, khuỷu
+    else
+      target = i;  // hòa, thủy, mái; single vowel
   }
   if (target != toned) {
     w[target].tone = w[toned].tone;

@@ -50,8 +50,8 @@ std::unique_ptr<Engine> open_engine(const std::string& kind, const std::string& 
 
 /// Writers for "xapian", "sqlite" and "postgres" (tracuu and Sphinx index with
 /// their own command-line indexers). `config_dir` holds the peers' SQL files.
-std::unique_ptr<IndexWriter> open_writer(const std::string& kind, const std::string& target, const std::string& config_dir);
-
+std::unique_ptr<IndexWriter> open_writer(const std::string& kind, const std::string& target,
+                                         const std::string& config_dir);
 
 // Factories, one per engine file.
 /// tracuu; `facets` and `snippets` (per hit) apply to SearchBox queries.

@@ -17,10 +17,13 @@ std::unique_ptr<Engine> open_engine(const std::string& kind, const std::string& 
   if (kind == "sphinx-bm25") return open_sphinx(target, "bm25");
   if (kind == "postgres") return open_postgres(target, "ts_rank_cd");
   if (kind == "postgres-ts_rank") return open_postgres(target, "ts_rank");
-  throw std::runtime_error("unknown engine '" + kind + "' (tracuu[-nofacets|-nosnippets|-bare], xapian, sqlite, sphinx[-bm25], postgres[-ts_rank])");
+  throw std::runtime_error(
+      "unknown engine '" + kind +
+      "' (tracuu[-nofacets|-nosnippets|-bare], xapian, sqlite, sphinx[-bm25], postgres[-ts_rank])");
 }
 
-std::unique_ptr<IndexWriter> open_writer(const std::string& kind, const std::string& target, const std::string& config_dir) {
+std::unique_ptr<IndexWriter> open_writer(const std::string& kind, const std::string& target,
+                                         const std::string& config_dir) {
   if (kind == "xapian") return open_xapian_writer(target);
   if (kind == "sqlite") return open_sqlite_writer(target, config_dir);
   if (kind == "postgres") return open_postgres_writer(target, config_dir);

@@ -60,7 +60,8 @@ void append_copy_field(std::string& out, const std::string& s) {
 
 class PostgresWriter : public IndexWriter {
  public:
-  PostgresWriter(const std::string& conninfo, const std::string& config_dir) : conn_(conninfo), config_dir_(config_dir) {
+  PostgresWriter(const std::string& conninfo, const std::string& config_dir)
+      : conn_(conninfo), config_dir_(config_dir) {
     conn_.exec(read_text_file(config_dir + "/postgres_schema.sql"));
     backend_pid_ = conn_.scalar("SELECT pg_backend_pid()");
     start_copy();
@@ -76,7 +77,8 @@ class PostgresWriter : public IndexWriter {
   }
   std::uint64_t finish() override {
     flush();
-    if (PQputCopyEnd(conn_.c, nullptr) != 1) throw std::runtime_error(std::string("postgres: ") + PQerrorMessage(conn_.c));
+    if (PQputCopyEnd(conn_.c, nullptr) != 1)
+      throw std::runtime_error(std::string("postgres: ") + PQerrorMessage(conn_.c));
     PGresult* r = PQgetResult(conn_.c);
     const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
     const std::string msg = PQresultErrorMessage(r);
@@ -123,8 +125,8 @@ std::string ts_query(const std::vector<std::string>& words, QueryMode mode) {
 class PostgresEngine : public Engine {
  public:
   PostgresEngine(const std::string& conninfo, const std::string& rank_function) : conn_(conninfo) {
-    const std::string sql = "SELECT id, title FROM docs, to_tsquery('vn', $1) q WHERE tsv @@ q ORDER BY " + rank_function +
-                            "(tsv, q) DESC LIMIT $2::int";
+    const std::string sql = "SELECT id, title FROM docs, to_tsquery('vn', $1) q WHERE tsv @@ q ORDER BY " +
+                            rank_function + "(tsv, q) DESC LIMIT $2::int";
     PGresult* r = PQprepare(conn_.c, "search", sql.c_str(), 2, nullptr);
     const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
     PQclear(r);

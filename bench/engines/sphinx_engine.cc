@@ -17,7 +17,8 @@ class SphinxEngine : public Engine {
   SphinxEngine(const std::string& host_port, const std::string& ranker) : db_(mysql_init(nullptr)), ranker_(ranker) {
     const auto colon = host_port.rfind(':');
     const std::string host = host_port.substr(0, colon);
-    const unsigned port = colon == std::string::npos ? 9306 : static_cast<unsigned>(std::stoul(host_port.substr(colon + 1)));
+    const unsigned port =
+        colon == std::string::npos ? 9306 : static_cast<unsigned>(std::stoul(host_port.substr(colon + 1)));
     if (!mysql_real_connect(db_, host.c_str(), "", "", nullptr, port, nullptr, 0)) {
       const std::string msg = mysql_error(db_);
       mysql_close(db_);
@@ -34,7 +35,8 @@ class SphinxEngine : public Engine {
     const std::string sql = "SELECT xid, title FROM bench WHERE MATCH('" + match + "') LIMIT " + std::to_string(limit) +
                             " OPTION max_matches=" + std::to_string(std::max<std::size_t>(limit, 1000)) +
                             (ranker_.empty() ? "" : ", ranker=" + ranker_);
-    if (mysql_real_query(db_, sql.data(), sql.size()) != 0) throw std::runtime_error(std::string("sphinx: ") + mysql_error(db_));
+    if (mysql_real_query(db_, sql.data(), sql.size()) != 0)
+      throw std::runtime_error(std::string("sphinx: ") + mysql_error(db_));
     MYSQL_RES* res = mysql_store_result(db_);
     if (!res) throw std::runtime_error(std::string("sphinx: ") + mysql_error(db_));
     while (MYSQL_ROW row = mysql_fetch_row(res)) ids.emplace_back(row[0] ? row[0] : "");
@@ -58,7 +60,8 @@ std::unique_ptr<Engine> open_sphinx(const std::string& host_port, const std::str
 #include <stdexcept>
 namespace tracuu::bench {
 std::unique_ptr<Engine> open_sphinx(const std::string&, const std::string&) {
-  throw std::runtime_error("sphinx: built without libmariadb (scripts/install-deps.sh --bench installs libmariadb-dev)");
+  throw std::runtime_error(
+      "sphinx: built without libmariadb (scripts/install-deps.sh --bench installs libmariadb-dev)");
 }
 }  // namespace tracuu::bench
 #endif

@@ -49,7 +49,8 @@ class SqliteWriter : public IndexWriter {
     db_ = open_db(file, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     exec(db_, read_text_file(config_dir + "/sqlite_schema.sql"));
     exec(db_, "BEGIN");
-    check(db_, sqlite3_prepare_v2(db_, "INSERT INTO docs(id, title, text) VALUES (?, ?, ?)", -1, &insert_, nullptr), "prepare");
+    check(db_, sqlite3_prepare_v2(db_, "INSERT INTO docs(id, title, text) VALUES (?, ?, ?)", -1, &insert_, nullptr),
+          "prepare");
   }
   ~SqliteWriter() override {
     sqlite3_finalize(insert_);
@@ -81,7 +82,9 @@ class SqliteWriter : public IndexWriter {
 class SqliteEngine : public Engine {
  public:
   explicit SqliteEngine(const std::string& file) : db_(open_db(file, SQLITE_OPEN_READONLY)) {
-    check(db_, sqlite3_prepare_v2(db_, "SELECT id, title FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT ?", -1, &stmt_, nullptr),
+    check(db_,
+          sqlite3_prepare_v2(db_, "SELECT id, title FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT ?", -1, &stmt_,
+                             nullptr),
           "prepare");
   }
   ~SqliteEngine() override {
@@ -96,7 +99,8 @@ class SqliteEngine : public Engine {
     sqlite3_bind_text(stmt_, 1, q.data(), static_cast<int>(q.size()), SQLITE_TRANSIENT);
     sqlite3_bind_int64(stmt_, 2, static_cast<sqlite3_int64>(limit));
     int rc;
-    while ((rc = sqlite3_step(stmt_)) == SQLITE_ROW) ids.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(stmt_, 0)));
+    while ((rc = sqlite3_step(stmt_)) == SQLITE_ROW)
+      ids.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(stmt_, 0)));
     sqlite3_reset(stmt_);
     check(db_, rc, "query");
     return ids;
@@ -112,6 +116,8 @@ class SqliteEngine : public Engine {
 std::unique_ptr<IndexWriter> open_sqlite_writer(const std::string& file, const std::string& config_dir) {
   return std::make_unique<SqliteWriter>(file, config_dir);
 }
-std::unique_ptr<Engine> open_sqlite(const std::string& file) { return std::make_unique<SqliteEngine>(file); }
+std::unique_ptr<Engine> open_sqlite(const std::string& file) {
+  return std::make_unique<SqliteEngine>(file);
+}
 
 }  // namespace tracuu::bench

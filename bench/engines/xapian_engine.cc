@@ -50,7 +50,8 @@ class XapianEngine : public Engine {
   }
   std::vector<std::string> search(const std::string& query, QueryMode mode, std::size_t limit) override {
     const auto words = query_words(query);
-    const Xapian::Query q(mode == QueryMode::AnyWord ? Xapian::Query::OP_OR : Xapian::Query::OP_AND, words.begin(), words.end());
+    const Xapian::Query q(mode == QueryMode::AnyWord ? Xapian::Query::OP_OR : Xapian::Query::OP_AND, words.begin(),
+                          words.end());
     Xapian::Enquire enquire(db_);
     enquire.set_query(q);
     const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
@@ -65,7 +66,11 @@ class XapianEngine : public Engine {
 
 }  // namespace
 
-std::unique_ptr<IndexWriter> open_xapian_writer(const std::string& dir) { return std::make_unique<XapianWriter>(dir); }
-std::unique_ptr<Engine> open_xapian(const std::string& dir) { return std::make_unique<XapianEngine>(dir); }
+std::unique_ptr<IndexWriter> open_xapian_writer(const std::string& dir) {
+  return std::make_unique<XapianWriter>(dir);
+}
+std::unique_ptr<Engine> open_xapian(const std::string& dir) {
+  return std::make_unique<XapianEngine>(dir);
+}
 
 }  // namespace tracuu::bench

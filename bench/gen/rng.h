@@ -11,7 +11,9 @@ class Rng {
  public:
   explicit Rng(std::uint64_t seed) : state_(seed) {}
   /// The generator for item `index` of stream `seed`: items can be made in any order.
-  static Rng for_item(std::uint64_t seed, std::uint64_t index) { return Rng(mix(seed * 0x9E3779B97F4A7C15ULL + index)); }
+  static Rng for_item(std::uint64_t seed, std::uint64_t index) {
+    return Rng(mix(seed * 0x9E3779B97F4A7C15ULL + index));
+  }
 
   std::uint64_t next() { return mix(state_ += 0x9E3779B97F4A7C15ULL); }
   /// Uniform in [0, n).
@@ -20,7 +22,9 @@ class Rng {
   int between(int lo, int hi) { return lo + static_cast<int>(below(static_cast<std::size_t>(hi - lo + 1))); }
   bool chance(double p) { return static_cast<double>(next() >> 11) * 0x1.0p-53 < p; }
   template <typename C>
-  const auto& pick(const C& c) { return c[below(c.size())]; }
+  const auto& pick(const C& c) {
+    return c[below(c.size())];
+  }
 
  private:
   static std::uint64_t mix(std::uint64_t z) {

@@ -12,12 +12,15 @@
 namespace tracuu::bench::gen {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // Upper-case ASCII or the lead byte of Đ (C4 90), the only non-ASCII letter in codes.
 std::size_t code_letter_len(const std::string& s, std::size_t i) {
   if (i < s.size() && s[i] >= 'A' && s[i] <= 'Z') return 1;
-  if (i + 1 < s.size() && static_cast<unsigned char>(s[i]) == 0xC4 && static_cast<unsigned char>(s[i + 1]) == 0x90) return 2;
+  if (i + 1 < s.size() && static_cast<unsigned char>(s[i]) == 0xC4 && static_cast<unsigned char>(s[i + 1]) == 0x90)
+    return 2;
   return 0;
 }
 
@@ -42,8 +45,8 @@ std::size_t match_number(const std::string& s, std::size_t i) {
   }
   if (s[j] != '/') return i;
   std::size_t k = j + 1;
-  if (k + 4 < s.size() && std::all_of(s.begin() + static_cast<long>(k), s.begin() + static_cast<long>(k + 4), is_digit) &&
-      s[k + 4] == '/')
+  if (k + 4 < s.size() &&
+      std::all_of(s.begin() + static_cast<long>(k), s.begin() + static_cast<long>(k + 4), is_digit) && s[k + 4] == '/')
     k += 5;  // year: 66/2025/NĐ-CP
   const std::size_t m = skip_code(s, k);
   if (m == k) return i;
@@ -79,7 +82,9 @@ bool starts_upper_or_digit(const std::string& s, std::size_t i) {
   return (c >= 'A' && c <= 'Z') || is_digit(s[i]) || c >= 0xC3;  // C3+ lead bytes: accented capitals (approx.)
 }
 
-std::size_t word_count(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), ' ')) + 1; }
+std::size_t word_count(const std::string& s) {
+  return static_cast<std::size_t>(std::count(s.begin(), s.end(), ' ')) + 1;
+}
 
 // Splits flowing text into sentences at ". " / "; " before a capital or digit.
 void split_sentences(const std::string& text, std::vector<std::string>& out, std::set<std::string>& seen) {
@@ -99,7 +104,7 @@ void split_sentences(const std::string& text, std::vector<std::string>& out, std
 
 std::string lower_first(std::string s) {
   static const std::pair<const char*, const char*> kCaps[] = {{"Q", "q"}, {"V", "v"}, {"B", "b"}, {"H", "h"},
-                                                               {"S", "s"}, {"T", "t"}, {"G", "g"}, {"P", "p"}};
+                                                              {"S", "s"}, {"T", "t"}, {"G", "g"}, {"P", "p"}};
   for (const auto& [up, low] : kCaps)
     if (s.rfind(up, 0) == 0) return low + s.substr(1);
   return s;
@@ -144,7 +149,8 @@ SourcePool load_source_pool(const std::string& samples_dir, const std::string& v
       std::size_t end = d.text.find('\n', pos);
       if (end == std::string::npos) end = d.text.size();
       const char c = d.text[pos];
-      if (end > pos && c != '|' && c != '>' && c != '#' && c != '[' && c != '!' && c != '-') body.append(d.text, pos, end - pos).push_back(' ');
+      if (end > pos && c != '|' && c != '>' && c != '#' && c != '[' && c != '!' && c != '-')
+        body.append(d.text, pos, end - pos).push_back(' ');
       pos = end + 1;
     }
     const std::string text = collapse_spaces(body);

@@ -42,7 +42,8 @@ std::vector<Pair> build_pairs() {
         for (std::size_t t = 0; t < 5; ++t) {
           const auto& f = kVowels[static_cast<std::size_t>(first + 5 * upper_first)];
           const auto& s = kVowels[static_cast<std::size_t>(second + 5 * upper_second)];
-          pairs.push_back({std::string(f.marked[t]) + std::string(s.plain), std::string(f.plain) + std::string(s.marked[t])});
+          pairs.push_back(
+              {std::string(f.marked[t]) + std::string(s.plain), std::string(f.plain) + std::string(s.marked[t])});
         }
   return pairs;
 }
@@ -53,9 +54,13 @@ bool is_letter_at(std::string_view s, std::size_t i) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0xC3;
 }
 
-bool preceded_by_q(std::string_view s, std::size_t i) { return i > 0 && (s[i - 1] == 'q' || s[i - 1] == 'Q'); }
+bool preceded_by_q(std::string_view s, std::size_t i) {
+  return i > 0 && (s[i - 1] == 'q' || s[i - 1] == 'Q');
+}
 
-std::size_t utf8_len(unsigned char lead) { return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4; }
+std::size_t utf8_len(unsigned char lead) {
+  return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+}
 
 // The bytes of the character at i packed into one key.
 std::uint32_t char_key(std::string_view s, std::size_t i) {

@@ -15,12 +15,18 @@ struct Department {
 };
 
 /// The 34 provinces after the 2025 merger; Lạng Sơn (the samples' province) first.
-inline constexpr std::array<std::string_view, 34> kProvinces = {
-    "Lạng Sơn", "Hà Nội", "Huế", "Lai Châu", "Điện Biên", "Sơn La", "Quảng Ninh", "Thanh Hóa", "Nghệ An",
-    "Hà Tĩnh", "Cao Bằng", "Tuyên Quang", "Lào Cai", "Thái Nguyên", "Phú Thọ", "Bắc Ninh", "Hưng Yên",
-    "Hải Phòng", "Ninh Bình", "Quảng Trị", "Đà Nẵng", "Quảng Ngãi", "Gia Lai", "Khánh Hòa", "Lâm Đồng",
-    "Đắk Lắk", "Thành phố Hồ Chí Minh", "Đồng Nai", "Tây Ninh", "Cần Thơ", "Vĩnh Long", "Đồng Tháp", "Cà Mau",
-    "An Giang"};
+inline constexpr std::array<std::string_view, 34> kProvinces = {"Lạng Sơn",   "Hà Nội",      "Huế",
+                                                                "Lai Châu",   "Điện Biên",   "Sơn La",
+                                                                "Quảng Ninh", "Thanh Hóa",   "Nghệ An",
+                                                                "Hà Tĩnh",    "Cao Bằng",    "Tuyên Quang",
+                                                                "Lào Cai",    "Thái Nguyên", "Phú Thọ",
+                                                                "Bắc Ninh",   "Hưng Yên",    "Hải Phòng",
+                                                                "Ninh Bình",  "Quảng Trị",   "Đà Nẵng",
+                                                                "Quảng Ngãi", "Gia Lai",     "Khánh Hòa",
+                                                                "Lâm Đồng",   "Đắk Lắk",     "Thành phố Hồ Chí Minh",
+                                                                "Đồng Nai",   "Tây Ninh",    "Cần Thơ",
+                                                                "Vĩnh Long",  "Đồng Tháp",   "Cà Mau",
+                                                                "An Giang"};
 
 inline constexpr std::array<Department, 16> kDepartments = {{
     {"Sở Tài chính", "STC"},
@@ -45,20 +51,20 @@ inline constexpr std::array<Department, 16> kDepartments = {{
 inline constexpr std::array<std::string_view, 6> kOfficeCodes = {"KT", "TH", "NC", "KGVX", "THNC", "HCQT"};
 
 inline constexpr std::array<std::string_view, 22> kFamilyNames = {
-    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
-    "Hồ", "Ngô", "Dương", "Lý", "Đoàn", "Lương", "Hà", "Nông", "Triệu", "Lăng", "Chu"};
-inline constexpr std::array<std::string_view, 16> kMiddleNames = {
-    "Văn", "Thị", "Đức", "Minh", "Xuân", "Tiến", "Thanh", "Quốc", "Hữu", "Ngọc", "Thu", "Hồng", "Công", "Đình",
-    "Quang", "Mạnh"};
+    "Nguyễn", "Trần", "Lê",    "Phạm", "Hoàng", "Huỳnh", "Vũ", "Võ",   "Đặng",  "Bùi",  "Đỗ",
+    "Hồ",     "Ngô",  "Dương", "Lý",   "Đoàn",  "Lương", "Hà", "Nông", "Triệu", "Lăng", "Chu"};
+inline constexpr std::array<std::string_view, 16> kMiddleNames = {"Văn",   "Thị",  "Đức",   "Minh", "Xuân", "Tiến",
+                                                                  "Thanh", "Quốc", "Hữu",   "Ngọc", "Thu",  "Hồng",
+                                                                  "Công",  "Đình", "Quang", "Mạnh"};
 inline constexpr std::array<std::string_view, 30> kGivenNames = {
-    "Thiệu", "Huyên", "Hùng", "Lan", "Hà", "Hải", "Sơn", "Tuấn", "Dũng", "Hương", "Thủy", "Hoà", "Khoa", "Long",
-    "Cường", "Thắng", "Bình", "Phương", "Trang", "Mai", "Linh", "Nam", "Quý", "Tú", "Hiếu", "Đông", "Tâm", "Thuỷ",
-    "Huệ", "Khánh"};
+    "Thiệu", "Huyên", "Hùng", "Lan",  "Hà",    "Hải",   "Sơn",  "Tuấn",   "Dũng",  "Hương",
+    "Thủy",  "Hoà",   "Khoa", "Long", "Cường", "Thắng", "Bình", "Phương", "Trang", "Mai",
+    "Linh",  "Nam",   "Quý",  "Tú",   "Hiếu",  "Đông",  "Tâm",  "Thuỷ",   "Huệ",   "Khánh"};
 
 /// Positions of the people who chair meetings and sign.
 inline constexpr std::array<std::string_view, 6> kPositions = {
-    "Chủ tịch UBND tỉnh", "Phó Chủ tịch UBND tỉnh", "Phó Chủ tịch Thường trực UBND tỉnh", "Bí thư Tỉnh ủy",
-    "Phó Bí thư Thường trực Tỉnh ủy", "Giám đốc Sở"};
+    "Chủ tịch UBND tỉnh", "Phó Chủ tịch UBND tỉnh",         "Phó Chủ tịch Thường trực UBND tỉnh",
+    "Bí thư Tỉnh ủy",     "Phó Bí thư Thường trực Tỉnh ủy", "Giám đốc Sở"};
 
 /// Local subjects of notices, reports and plans (trích yếu material).
 inline constexpr std::array<std::string_view, 36> kTopics = {
@@ -101,7 +107,7 @@ inline constexpr std::array<std::string_view, 36> kTopics = {
 
 /// Recipient lines of the "Nơi nhận" block.
 inline constexpr std::array<std::string_view, 8> kRecipients = {
-    "Thường trực Tỉnh ủy", "Thường trực HĐND tỉnh", "Chủ tịch, các PCT UBND tỉnh", "Các Sở, ban, ngành tỉnh",
-    "UBND các xã, phường", "Đoàn ĐBQH tỉnh", "C, PCVP UBND tỉnh, các phòng CV", "Cổng Thông tin điện tử tỉnh"};
+    "Thường trực Tỉnh ủy", "Thường trực HĐND tỉnh", "Chủ tịch, các PCT UBND tỉnh",     "Các Sở, ban, ngành tỉnh",
+    "UBND các xã, phường", "Đoàn ĐBQH tỉnh",        "C, PCVP UBND tỉnh, các phòng CV", "Cổng Thông tin điện tử tỉnh"};
 
 }  // namespace tracuu::bench::gen

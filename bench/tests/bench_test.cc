@@ -2,7 +2,6 @@
 // styles, document-number spotting, metrics and generator determinism.
 // Label `bench`; nothing here measures or asserts time.
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 
@@ -45,7 +44,8 @@ TEST_CASE("apply_tone_style moves the mark of final oa/oe/uy only", "[bench]") {
 }
 
 TEST_CASE("find_doc_numbers spots numbers, not dates", "[bench]") {
-  const std::string text = "Nghị định số 66/2025/NĐ-CP ngày 23/6/2021, Nghị quyết 49-NQ/TU và 346/TB-UBND; Luật 43/2019/QH14.";
+  const std::string text =
+      "Nghị định số 66/2025/NĐ-CP ngày 23/6/2021, Nghị quyết 49-NQ/TU và 346/TB-UBND; Luật 43/2019/QH14.";
   std::vector<std::string> found;
   for (auto [b, e] : gen::find_doc_numbers(text)) found.push_back(text.substr(b, e - b));
   CHECK(join(found, " ") == "66/2025/NĐ-CP 49-NQ/TU 346/TB-UBND 43/2019/QH14");
@@ -63,11 +63,13 @@ TEST_CASE("MetricSums on hand-computed rankings", "[bench]") {
 
 TEST_CASE("make_document is a pure function of seed and index", "[bench]") {
   gen::SourcePool pool;
-  pool.notice_sentences = {"UBND tỉnh thống nhất kết luận như sau về việc thực hiện Nghị quyết số 16-NQ/TW của Bộ Chính trị."};
+  pool.notice_sentences = {
+      "UBND tỉnh thống nhất kết luận như sau về việc thực hiện Nghị quyết số 16-NQ/TW của Bộ Chính trị."};
   pool.legal_sentences = {"Luật này quy định về phòng, chống ma túy và quản lý người sử dụng trái phép chất ma túy."};
   pool.subjects = {"quy định về khai thác tài nguyên giáo dục mở"};
   pool.cited_numbers = {"66/2025/NĐ-CP", "49-NQ/TU"};
-  const auto a = gen::make_document(pool, 7, 42), b = gen::make_document(pool, 7, 42), c = gen::make_document(pool, 8, 42);
+  const auto a = gen::make_document(pool, 7, 42), b = gen::make_document(pool, 7, 42),
+             c = gen::make_document(pool, 8, 42);
   CHECK(a.id == "gen-0000042");
   CHECK(a.text == b.text);
   CHECK(a.text != c.text);

@@ -9,27 +9,87 @@ namespace tracuu::indexer::extract_detail {
 namespace {
 
 // Fields of ministries and provincial departments (Sở X, Bộ X), as printed; longest first.
-constexpr std::string_view kFields[] = {
-    "Lao động - Thương binh và Xã hội", "Lao động, Thương binh và Xã hội", "Nông nghiệp và Phát triển nông thôn",
-    "Văn hóa, Thể thao và Du lịch", "Văn hoá, Thể thao và Du lịch", "Văn hóa - Thể thao và Du lịch",
-    "Nông nghiệp và Môi trường", "Tài nguyên và Môi trường", "Thông tin và Truyền thông", "Khoa học và Công nghệ",
-    "Giáo dục và Đào tạo", "Kế hoạch và Đầu tư", "Dân tộc và Tôn giáo", "Giao thông vận tải", "Văn hóa và Thể thao",
-    "Công Thương", "Tài chính", "Nội vụ", "Tư pháp", "Xây dựng", "Y tế", "Ngoại vụ", "Du lịch", "Quốc phòng",
-    "Công an", "Ngoại giao", "Chính trị"};
+constexpr std::string_view kFields[] = {"Lao động - Thương binh và Xã hội",
+                                        "Lao động, Thương binh và Xã hội",
+                                        "Nông nghiệp và Phát triển nông thôn",
+                                        "Văn hóa, Thể thao và Du lịch",
+                                        "Văn hoá, Thể thao và Du lịch",
+                                        "Văn hóa - Thể thao và Du lịch",
+                                        "Nông nghiệp và Môi trường",
+                                        "Tài nguyên và Môi trường",
+                                        "Thông tin và Truyền thông",
+                                        "Khoa học và Công nghệ",
+                                        "Giáo dục và Đào tạo",
+                                        "Kế hoạch và Đầu tư",
+                                        "Dân tộc và Tôn giáo",
+                                        "Giao thông vận tải",
+                                        "Văn hóa và Thể thao",
+                                        "Công Thương",
+                                        "Tài chính",
+                                        "Nội vụ",
+                                        "Tư pháp",
+                                        "Xây dựng",
+                                        "Y tế",
+                                        "Ngoại vụ",
+                                        "Du lịch",
+                                        "Quốc phòng",
+                                        "Công an",
+                                        "Ngoại giao",
+                                        "Chính trị"};
 
 // Bodies named by a fixed phrase.
-constexpr std::string_view kFixed[] = {
-    "Thủ tướng Chính phủ", "Văn phòng Chính phủ", "Chính phủ", "Ủy ban Thường vụ Quốc hội", "Quốc hội",
-    "Ban Bí thư", "Ban Chấp hành Trung ương", "Ngân hàng Nhà nước Việt Nam", "Ngân hàng Nhà nước",
-    "Kiểm toán nhà nước", "Kho bạc Nhà nước", "Bảo hiểm xã hội Việt Nam", "Thanh tra Chính phủ",
-    "Tòa án nhân dân tối cao", "Viện kiểm sát nhân dân tối cao"};
+constexpr std::string_view kFixed[] = {"Thủ tướng Chính phủ",
+                                       "Văn phòng Chính phủ",
+                                       "Chính phủ",
+                                       "Ủy ban Thường vụ Quốc hội",
+                                       "Quốc hội",
+                                       "Ban Bí thư",
+                                       "Ban Chấp hành Trung ương",
+                                       "Ngân hàng Nhà nước Việt Nam",
+                                       "Ngân hàng Nhà nước",
+                                       "Kiểm toán nhà nước",
+                                       "Kho bạc Nhà nước",
+                                       "Bảo hiểm xã hội Việt Nam",
+                                       "Thanh tra Chính phủ",
+                                       "Tòa án nhân dân tối cao",
+                                       "Viện kiểm sát nhân dân tối cao"};
 
 // Heads of other bodies; the name follows in capitalised words.
-constexpr std::string_view kHeads[] = {
-    "Ban", "Cục", "Chi cục", "Tổng cục", "Vụ", "Trung tâm", "Thanh tra", "Công an", "Văn phòng", "Đài", "Báo",
-    "Viện", "Trường", "Bộ Chỉ huy", "Liên đoàn", "Tỉnh đoàn", "Tỉnh ủy", "Tỉnh uỷ", "Huyện ủy", "Huyện uỷ",
-    "Thành ủy", "Thành uỷ", "Đảng ủy", "Đảng uỷ", "Kho bạc", "Bảo hiểm xã hội", "Tòa án nhân dân",
-    "Viện kiểm sát nhân dân", "Hải quan", "Ngân hàng", "Quỹ", "Công ty", "Ủy ban", "Uỷ ban", "Hội"};
+constexpr std::string_view kHeads[] = {"Ban",
+                                       "Cục",
+                                       "Chi cục",
+                                       "Tổng cục",
+                                       "Vụ",
+                                       "Trung tâm",
+                                       "Thanh tra",
+                                       "Công an",
+                                       "Văn phòng",
+                                       "Đài",
+                                       "Báo",
+                                       "Viện",
+                                       "Trường",
+                                       "Bộ Chỉ huy",
+                                       "Liên đoàn",
+                                       "Tỉnh đoàn",
+                                       "Tỉnh ủy",
+                                       "Tỉnh uỷ",
+                                       "Huyện ủy",
+                                       "Huyện uỷ",
+                                       "Thành ủy",
+                                       "Thành uỷ",
+                                       "Đảng ủy",
+                                       "Đảng uỷ",
+                                       "Kho bạc",
+                                       "Bảo hiểm xã hội",
+                                       "Tòa án nhân dân",
+                                       "Viện kiểm sát nhân dân",
+                                       "Hải quan",
+                                       "Ngân hàng",
+                                       "Quỹ",
+                                       "Công ty",
+                                       "Ủy ban",
+                                       "Uỷ ban",
+                                       "Hội"};
 
 // Roles that stand for the body that submitted an item.
 constexpr std::string_view kRoles[] = {"cơ quan chủ trì", "cơ quan soạn thảo", "cơ quan trình", "đơn vị chủ trì"};
@@ -51,7 +111,8 @@ std::size_t word_end(std::string_view s, std::size_t pos) {
 
 // Matches one of `phrases` (compared case-insensitively) at pos; returns the longest.
 std::optional<std::pair<std::string_view, std::size_t>> match_any(std::string_view s, std::size_t pos,
-                                                                 const std::string_view* begin, const std::string_view* end) {
+                                                                  const std::string_view* begin,
+                                                                  const std::string_view* end) {
   std::optional<std::pair<std::string_view, std::size_t>> best;
   for (const std::string_view* p = begin; p != end; ++p) {
     std::size_t e = 0;
@@ -87,9 +148,12 @@ std::size_t locality(std::string_view s, std::size_t pos, std::string& display, 
 std::optional<BodyMatch> department(std::string_view s, std::size_t pos, const Tables& tables) {
   std::size_t e = 0;
   std::string head;
-  if (scan::match_word_ci(s, pos, "sở", &e)) head = "Sở";
-  else if (scan::match_word_ci(s, pos, "bộ", &e)) head = "Bộ";
-  else return std::nullopt;
+  if (scan::match_word_ci(s, pos, "sở", &e))
+    head = "Sở";
+  else if (scan::match_word_ci(s, pos, "bộ", &e))
+    head = "Bộ";
+  else
+    return std::nullopt;
   const std::size_t p = scan::skip_spaces(s, e);
   BodyMatch m;
   if (const auto field = match_any(s, p, std::begin(kFields), std::end(kFields))) {
@@ -99,7 +163,8 @@ std::optional<BodyMatch> department(std::string_view s, std::size_t pos, const T
     const std::size_t we = word_end(s, p);
     std::vector<std::string> words;
     for (const auto& t : text::analyze(s.substr(p, we - p))) words.push_back(t.folded);
-    const auto found = words.empty() ? std::vector<const text::Abbreviation*>{} : tables.abbreviations.find_abbreviation(words);
+    const auto found =
+        words.empty() ? std::vector<const text::Abbreviation*>{} : tables.abbreviations.find_abbreviation(words);
     if (found.empty() || found.front()->kind != text::AbbreviationKind::Organization) return std::nullopt;
     m.display = head + " " + found.front()->expansions.front();
     m.end = we;
@@ -113,8 +178,11 @@ std::optional<BodyMatch> council(std::string_view s, std::size_t pos) {
   struct Form {
     std::string_view text, display;
   };
-  static constexpr Form kForms[] = {{"ubnd", "UBND"}, {"ủy ban nhân dân", "UBND"}, {"uỷ ban nhân dân", "UBND"},
-                                    {"hđnd", "HĐND"}, {"hội đồng nhân dân", "HĐND"}};
+  static constexpr Form kForms[] = {{"ubnd", "UBND"},
+                                    {"ủy ban nhân dân", "UBND"},
+                                    {"uỷ ban nhân dân", "UBND"},
+                                    {"hđnd", "HĐND"},
+                                    {"hội đồng nhân dân", "HĐND"}};
   for (const Form& f : kForms) {
     std::size_t e = 0;
     if (!scan::match_word_ci(s, pos, f.text, &e)) continue;
@@ -135,7 +203,8 @@ std::optional<BodyMatch> headed(std::string_view s, std::size_t pos) {
   const auto head = match_any(s, pos, std::begin(kHeads), std::end(kHeads));
   if (!head) return std::nullopt;
   // Party committees take a place name ("Tỉnh ủy Lạng Sơn"): capitalised syllables only, at least two.
-  const bool committee = head->first.find("ủy") != std::string_view::npos || head->first.find("uỷ") != std::string_view::npos;
+  const bool committee =
+      head->first.find("ủy") != std::string_view::npos || head->first.find("uỷ") != std::string_view::npos;
   std::size_t end = head->second;
   std::size_t q = scan::skip_spaces(s, end);
   bool after_capital = false;

@@ -40,21 +40,31 @@ struct VniMark {
   Tone tone;
 };
 constexpr std::array<VniMark, 17> kVniMarks{{
-    {0xF9, Modifier::None, Tone::Acute},       {0xF8, Modifier::None, Tone::Grave},
-    {0xFB, Modifier::None, Tone::Hook},        {0xF5, Modifier::None, Tone::Tilde},
-    {0xEF, Modifier::None, Tone::Dot},         {0xE2, Modifier::Circumflex, Tone::None},
-    {0xE1, Modifier::Circumflex, Tone::Acute}, {0xE0, Modifier::Circumflex, Tone::Grave},
-    {0xE5, Modifier::Circumflex, Tone::Hook},  {0xE3, Modifier::Circumflex, Tone::Tilde},
-    {0xE4, Modifier::Circumflex, Tone::Dot},   {0xEA, Modifier::Breve, Tone::None},
-    {0xE9, Modifier::Breve, Tone::Acute},      {0xE8, Modifier::Breve, Tone::Grave},
-    {0xFA, Modifier::Breve, Tone::Hook},       {0xFC, Modifier::Breve, Tone::Tilde},
+    {0xF9, Modifier::None, Tone::Acute},
+    {0xF8, Modifier::None, Tone::Grave},
+    {0xFB, Modifier::None, Tone::Hook},
+    {0xF5, Modifier::None, Tone::Tilde},
+    {0xEF, Modifier::None, Tone::Dot},
+    {0xE2, Modifier::Circumflex, Tone::None},
+    {0xE1, Modifier::Circumflex, Tone::Acute},
+    {0xE0, Modifier::Circumflex, Tone::Grave},
+    {0xE5, Modifier::Circumflex, Tone::Hook},
+    {0xE3, Modifier::Circumflex, Tone::Tilde},
+    {0xE4, Modifier::Circumflex, Tone::Dot},
+    {0xEA, Modifier::Breve, Tone::None},
+    {0xE9, Modifier::Breve, Tone::Acute},
+    {0xE8, Modifier::Breve, Tone::Grave},
+    {0xFA, Modifier::Breve, Tone::Hook},
+    {0xFC, Modifier::Breve, Tone::Tilde},
     {0xEB, Modifier::Breve, Tone::Dot},
 }};
 // VNI letters written with one byte: ơ ư đ í ì ỉ ĩ ị.
 constexpr std::array<std::pair<unsigned char, const char*>, 8> kVniLetters{
     {{0xF4, "ơ"}, {0xF6, "ư"}, {0xF1, "đ"}, {0xED, "í"}, {0xEC, "ì"}, {0xE6, "ỉ"}, {0xF3, "ĩ"}, {0xF2, "ị"}}};
 
-bool is_ascii_letter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+bool is_ascii_letter(unsigned char c) {
+  return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
 
 Letter ascii_letter(unsigned char c) {
   Letter l;

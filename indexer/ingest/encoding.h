@@ -13,9 +13,9 @@ namespace tracuu::indexer {
 
 /// Text decoded from the bytes of a file.
 struct DecodedText {
-  std::string utf8;               ///< the text, valid UTF-8 (malformed sequences replaced by U+FFFD)
+  std::string utf8;                ///< the text, valid UTF-8 (malformed sequences replaced by U+FFFD)
   std::string encoding = "utf-8";  ///< what was read: "utf-8", "utf-8-bom", "utf-16le", "utf-16be"
-  std::size_t replaced = 0;       ///< malformed sequences replaced by U+FFFD
+  std::size_t replaced = 0;        ///< malformed sequences replaced by U+FFFD
 };
 
 /// Decodes the bytes of a text file to UTF-8.

@@ -56,7 +56,8 @@ void fill_from_given(const RawDoc& raw, const Tables& tables, schema::DocRecord&
       note("doc_number");
     }
   if (!r.doc_type)
-    if (auto s = given_string(g, {"loai_van_ban", "doc_type", "type"}); s && (r.doc_type = leading_doc_type(*s))) note("doc_type");
+    if (auto s = given_string(g, {"loai_van_ban", "doc_type", "type"}); s && (r.doc_type = leading_doc_type(*s)))
+      note("doc_type");
   if (!r.issuer)
     if (auto s = given_string(g, {"co_quan_ban_hanh", "issuer"})) {
       r.issuer = tables.issuers.canonical_or_self(s->substr(0, s->find(" (")));
@@ -65,7 +66,8 @@ void fill_from_given(const RawDoc& raw, const Tables& tables, schema::DocRecord&
   if (!r.signer.name)
     if (auto s = given_string(g, {"nguoi_ky", "signer"}); s && (r.signer.name = person_name(*s))) note("signer.name");
   if (!r.issue_date)
-    if (auto s = given_string(g, {"ngay_ban_hanh", "issue_date"}); s && is_iso_date(*s)) r.issue_date = *s, note("issue_date");
+    if (auto s = given_string(g, {"ngay_ban_hanh", "issue_date"}); s && is_iso_date(*s))
+      r.issue_date = *s, note("issue_date");
   if (!r.title) {
     auto s = given_string(g, {"trich_yeu", "title"});
     if (!s && raw.title) s = scan::collapse_spaces(*raw.title);
@@ -74,12 +76,15 @@ void fill_from_given(const RawDoc& raw, const Tables& tables, schema::DocRecord&
 }
 
 void warn_missing(schema::DocRecord& r) {
-  const std::pair<const char*, bool> fields[] = {
-      {"doc_type", r.doc_type.has_value()},       {"doc_number", r.doc_number.has_value()},
-      {"title", r.title.has_value()},             {"issuer", r.issuer.has_value()},
-      {"place", r.place.has_value()},             {"issue_date", r.issue_date.has_value()},
-      {"event_date", r.event_date.has_value()},   {"signer.name", r.signer.name.has_value()},
-      {"signer.position", r.signer.position.has_value()}};
+  const std::pair<const char*, bool> fields[] = {{"doc_type", r.doc_type.has_value()},
+                                                 {"doc_number", r.doc_number.has_value()},
+                                                 {"title", r.title.has_value()},
+                                                 {"issuer", r.issuer.has_value()},
+                                                 {"place", r.place.has_value()},
+                                                 {"issue_date", r.issue_date.has_value()},
+                                                 {"event_date", r.event_date.has_value()},
+                                                 {"signer.name", r.signer.name.has_value()},
+                                                 {"signer.position", r.signer.position.has_value()}};
   for (const auto& [name, found] : fields)
     if (!found) r.warnings.push_back(std::string(name) + " not found");
   if (r.recipients.empty()) r.warnings.push_back("recipients not found");

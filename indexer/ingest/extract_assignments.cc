@@ -13,13 +13,14 @@ namespace {
 // Words that hand a task to the body named next.
 constexpr std::string_view kTriggers[] = {"giao", "yêu cầu", "đề nghị", "phân công"};
 // Verbs that make a sentence opening with a body an instruction to it ("Sở Tư pháp tiếp thu ...").
-constexpr std::string_view kStrongVerbs[] = {"tiếp thu", "hoàn thiện", "chủ trì", "khẩn trương", "chịu trách nhiệm",
-                                             "có trách nhiệm", "tham mưu", "rà soát", "hoàn thành"};
+constexpr std::string_view kStrongVerbs[] = {"tiếp thu",    "hoàn thiện",       "chủ trì",
+                                             "khẩn trương", "chịu trách nhiệm", "có trách nhiệm",
+                                             "tham mưu",    "rà soát",          "hoàn thành"};
 // Verbs that do so only with a deadline ("UBND huyện Chi Lăng tiếp tục rà soát ... trước ngày 03/7/2021").
-constexpr std::string_view kVerbs[] = {"trình", "báo cáo", "phối hợp", "tổ chức", "triển khai", "xây dựng",
-                                       "nghiên cứu", "bổ sung", "hướng dẫn", "kiểm tra", "theo dõi", "đôn đốc",
-                                       "chủ động", "tập trung", "tiếp tục", "thực hiện", "cập nhật", "tổng hợp",
-                                       "đề xuất", "lập", "ban hành", "dự thảo", "chỉ đạo"};
+constexpr std::string_view kVerbs[] = {"trình",      "báo cáo",   "phối hợp",  "tổ chức",   "triển khai", "xây dựng",
+                                       "nghiên cứu", "bổ sung",   "hướng dẫn", "kiểm tra",  "theo dõi",   "đôn đốc",
+                                       "chủ động",   "tập trung", "tiếp tục",  "thực hiện", "cập nhật",   "tổng hợp",
+                                       "đề xuất",    "lập",       "ban hành",  "dự thảo",   "chỉ đạo"};
 // Words before a date that make it a deadline: "trước ngày", "trong ngày", "chậm nhất ngày", "hạn".
 constexpr std::string_view kDeadlineWords[] = {"trước", "trong", "nhất", "hạn", "hết"};
 
@@ -65,9 +66,11 @@ void triggered(std::string_view t, std::size_t b, std::size_t e, const Tables& t
     // Cheap filter on the first bytes: "gi", "yê", "đề", "ph" at a word start (0xC4: đ Đ).
     const unsigned char c = static_cast<unsigned char>(t[i]) | 0x20;
     const unsigned char n = i + 1 < e ? static_cast<unsigned char>(t[i + 1]) | 0x20 : 0;
-    if (!((c == 'g' && n == 'i') || (c == 'y' && n == 0xE3) || (c == 0xE4 && (n | 0x01) == 0xB1) || (c == 'p' && n == 'h')))
+    if (!((c == 'g' && n == 'i') || (c == 'y' && n == 0xE3) || (c == 0xE4 && (n | 0x01) == 0xB1) ||
+          (c == 'p' && n == 'h')))
       continue;
-    if (i > b && t[i - 1] != ' ' && t[i - 1] != '(' && t[i - 1] != '"' && scan::is_letter(scan::code_point_before(t, i)))
+    if (i > b && t[i - 1] != ' ' && t[i - 1] != '(' && t[i - 1] != '"' &&
+        scan::is_letter(scan::code_point_before(t, i)))
       continue;
     std::size_t end = 0;
     std::string_view trigger;
@@ -75,7 +78,8 @@ void triggered(std::string_view t, std::size_t b, std::size_t e, const Tables& t
       if (trigger.empty() && scan::match_word_ci(t, i, w, &end)) trigger = w;
     if (trigger.empty()) continue;
     const auto [pb, pe] = word_before(t, i, b);
-    if (pe > pb && (scan::match_word_ci(t, pb, "được") || scan::match_word_ci(t, pb, "bàn") || scan::match_word_ci(t, pb, "chuyển")))
+    if (pe > pb && (scan::match_word_ci(t, pb, "được") || scan::match_word_ci(t, pb, "bàn") ||
+                    scan::match_word_ci(t, pb, "chuyển")))
       continue;
     std::size_t p = scan::skip_spaces(t, end);
     if (scan::match_word_ci(t, p, "nhiệm vụ", &end)) p = scan::skip_spaces(t, end);
@@ -109,14 +113,15 @@ std::optional<std::string> resolve_role(const std::vector<schema::Section>& sect
 
 struct State {
   std::string lead;  // "Yêu cầu Sở Nội vụ:" -> the bullets that follow are its tasks (empty: none)
-  std::string last;                 // the last assignee in the current section
+  std::string last;  // the last assignee in the current section
   const schema::Section* section = nullptr;
 };
 
 }  // namespace
 
-std::vector<schema::Assignment> extract_assignments(const ReflowedText& doc, const std::vector<schema::Section>& sections,
-                                                    const Tables& tables, std::size_t closing_byte) {
+std::vector<schema::Assignment> extract_assignments(const ReflowedText& doc,
+                                                    const std::vector<schema::Section>& sections, const Tables& tables,
+                                                    std::size_t closing_byte) {
   std::vector<schema::Assignment> out;
   std::unordered_set<std::string> seen;
   const std::string_view t = doc.text;
@@ -139,22 +144,29 @@ std::vector<schema::Assignment> extract_assignments(const ReflowedText& doc, con
         if (auto s = subject(t, start, e, due.has_value(), tables)) bodies.push_back(std::move(*s));
       std::vector<std::string> assignees;
       for (const BodyMatch& m : bodies)
-        if (auto name = m.generic ? resolve_role(sections, b) : std::optional<std::string>(m.display)) assignees.push_back(*name);
+        if (auto name = m.generic ? resolve_role(sections, b) : std::optional<std::string>(m.display))
+          assignees.push_back(*name);
       if (assignees.empty() && due) {
-        if (block.kind == BlockKind::Bullet && !st.lead.empty()) assignees.push_back(st.lead);
+        if (block.kind == BlockKind::Bullet && !st.lead.empty())
+          assignees.push_back(st.lead);
         else if (!st.last.empty() && (starts_with_any(t, start, kStrongVerbs) || starts_with_any(t, start, kVerbs)))
           assignees.push_back(st.last);
       }
       for (const std::string& a : assignees) {
         if (!seen.insert(a + '\x1f' + std::to_string(b)).second) continue;
-        out.push_back({a, due, section ? std::optional<std::string>(section->anchor) : std::nullopt, {b, e},
+        out.push_back({a,
+                       due,
+                       section ? std::optional<std::string>(section->anchor) : std::nullopt,
+                       {b, e},
                        std::string(t.substr(b, e - b))});
         st.last = a;
       }
       if (!bodies.empty() && !assignees.empty() && t[e - 1] == ':' && !out.empty()) lead_from = out.size() - 1;
     }
-    if (lead_from != kNone) st.lead = out[lead_from].assignee;
-    else if (block.kind != BlockKind::Bullet) st.lead.clear();
+    if (lead_from != kNone)
+      st.lead = out[lead_from].assignee;
+    else if (block.kind != BlockKind::Bullet)
+      st.lead.clear();
   }
   return out;
 }

@@ -18,7 +18,8 @@ const Block& block_at(const ReflowedText& doc, std::size_t pos) {
 }
 
 std::string context_of(std::string_view t, const Block& block, std::size_t begin, std::size_t end) {
-  const std::size_t from = scan::char_boundary(t, block.begin + kContextBytes < begin ? begin - kContextBytes : block.begin);
+  const std::size_t from =
+      scan::char_boundary(t, block.begin + kContextBytes < begin ? begin - kContextBytes : block.begin);
   const std::size_t to = scan::char_boundary(t, std::min(block.end, end + kContextBytes));
   for (const auto& [b, e] : sentences(t, from, to))
     if (b <= begin && end <= e) return std::string(t.substr(b, e - b));
@@ -30,7 +31,8 @@ std::optional<std::string> type_before(std::string_view t, std::size_t block_beg
   const std::size_t from = scan::char_boundary(t, pos > block_begin + 60 ? pos - 60 : block_begin);
   std::string_view w = t.substr(from, pos - from);
   w = scan::strip_trailing_punct(w);
-  if (w.size() >= 3 && scan::match_word_ci(w, w.size() - 3, "số")) w = scan::strip_trailing_punct(w.substr(0, w.size() - 3));
+  if (w.size() >= 3 && scan::match_word_ci(w, w.size() - 3, "số"))
+    w = scan::strip_trailing_punct(w.substr(0, w.size() - 3));
   for (int skipped = 0; skipped <= 2 && !w.empty(); ++skipped) {
     std::string_view best;
     for (const schema::DocType& type : schema::kDocTypes) {
@@ -69,7 +71,8 @@ schema::Citation make_citation(const ReflowedText& doc, std::size_t begin, std::
   std::size_t after = 0;
   if (scan::match_word_ci(t, p, "của", &after)) {
     std::size_t q = scan::skip_spaces(t, after);
-    if (const std::size_t n = position_prefix(t.substr(q, 80)); n > 0 && !match_body(t, q, tables)) q = scan::skip_spaces(t, q + n);
+    if (const std::size_t n = position_prefix(t.substr(q, 80)); n > 0 && !match_body(t, q, tables))
+      q = scan::skip_spaces(t, q + n);
     if (const auto body = match_body(t, q, tables); body && !body->generic && body->end <= block.end)
       c.issuer = tables.issuers.canonical_or_self(body->display);
   }
@@ -111,7 +114,8 @@ std::vector<schema::Citation> extract_citations(const ReflowedText& doc, const T
       while (i + 1 < t.size() && t[i + 1] >= '0' && t[i + 1] <= '9') ++i;
       continue;
     }
-    if ((!own_key || dn.key != *own_key) && seen.insert(dn.key).second) out.push_back(make_citation(doc, i, i + n, dn, tables));
+    if ((!own_key || dn.key != *own_key) && seen.insert(dn.key).second)
+      out.push_back(make_citation(doc, i, i + n, dn, tables));
     i += n - 1;
   }
   return out;

@@ -34,7 +34,8 @@ std::size_t preamble_end(const ReflowedText& doc, std::size_t from, std::size_t 
 
 std::size_t motto_pos(std::string_view t) {
   for (std::size_t i = 0; i < t.size(); ++i)
-    if ((t[i] == 'C' || t[i] == 'c') && (scan::match_word_ci(t, i, "cộng hòa xã hội") || scan::match_word_ci(t, i, "cộng hoà xã hội")))
+    if ((t[i] == 'C' || t[i] == 'c') &&
+        (scan::match_word_ci(t, i, "cộng hòa xã hội") || scan::match_word_ci(t, i, "cộng hoà xã hội")))
       return i;
   return std::string_view::npos;
 }
@@ -101,7 +102,8 @@ std::optional<std::string> place_before(std::string_view prefix) {
   return std::string(place);
 }
 
-std::size_t find_place_date(const ReflowedText& doc, std::size_t end, const std::optional<NumberHit>& number, Header& h) {
+std::size_t find_place_date(const ReflowedText& doc, std::size_t end, const std::optional<NumberHit>& number,
+                            Header& h) {
   for (std::size_t b = 0; b < end; ++b) {
     const std::string_view t = doc.block_text(b);
     const std::size_t start = number && number->block == b ? number->end : 0;
@@ -126,7 +128,8 @@ std::size_t find_place_date(const ReflowedText& doc, std::size_t end, const std:
 // The type named by an all-caps heading ("THÔNG BÁO", "NGHỊ ĐỊNH", "LUẬT AN NINH MẠNG"), if any.
 std::optional<std::string> heading_type(const ReflowedText& doc, std::size_t b) {
   const std::string_view t = doc.block_text(b);
-  if (t.size() > 200 || !scan::is_caps(t, 3) || is_boilerplate(t) || doc.blocks[b].kind == BlockKind::Item) return std::nullopt;
+  if (t.size() > 200 || !scan::is_caps(t, 3) || is_boilerplate(t) || doc.blocks[b].kind == BlockKind::Item)
+    return std::nullopt;
   const std::string slug = schema::slug(t);
   std::string_view best;
   for (const schema::DocType& type : schema::kDocTypes) {
@@ -137,8 +140,9 @@ std::optional<std::string> heading_type(const ReflowedText& doc, std::size_t b) 
 }
 
 bool starts_body(std::string_view t) {
-  static constexpr std::string_view kStarts[] = {"căn cứ", "kính gửi", "thực hiện", "ngày", "số", "theo", "xét",
-                                                 "sau khi", "trong", "qua", "nơi nhận", "hôm nay", "vừa qua"};
+  static constexpr std::string_view kStarts[] = {"căn cứ",   "kính gửi", "thực hiện", "ngày",  "số",
+                                                 "theo",     "xét",      "sau khi",   "trong", "qua",
+                                                 "nơi nhận", "hôm nay",  "vừa qua"};
   for (std::string_view w : kStarts)
     if (scan::starts_with_word_ci(t, w)) return true;
   return false;
@@ -206,7 +210,8 @@ void number_from_title_heading(const ReflowedText& doc, std::size_t end, Header&
       h.doc_number_key = dn.key;
       h.number_codes = number_codes(dn.key);
       h.notes.push_back("doc_number taken from the title heading (no \"Số:\" line)");
-      if (!h.doc_type) h.doc_type = std::string(type.display), h.notes.push_back("doc_type taken from the title heading");
+      if (!h.doc_type)
+        h.doc_type = std::string(type.display), h.notes.push_back("doc_type taken from the title heading");
       return;
     }
   }
@@ -232,8 +237,8 @@ bool clause_start(std::string_view t, std::size_t i) {
 // "Ngày 31/7/2025, Ủy ban nhân dân tỉnh tổ chức Phiên họp ...": a date opening a
 // clause that reports a meeting or an inspection (not a date cited after a number).
 std::optional<std::string> event_date(const ReflowedText& doc, std::size_t from, std::size_t to) {
-  static constexpr std::string_view kEvents[] = {"tổ chức", "họp", "làm việc", "kiểm tra", "hội nghị", "chủ trì",
-                                                 "giám sát", "khảo sát", "đối thoại", "tiếp công dân"};
+  static constexpr std::string_view kEvents[] = {"tổ chức", "họp",      "làm việc", "kiểm tra",  "hội nghị",
+                                                 "chủ trì", "giám sát", "khảo sát", "đối thoại", "tiếp công dân"};
   for (std::size_t b = from; b < to; ++b) {
     if (doc.blocks[b].kind != BlockKind::Paragraph) continue;
     const std::string_view t = doc.block_text(b);

@@ -48,8 +48,8 @@ Header extract_header(const ReflowedText& doc, const Tables& tables);
 
 /// The issuer lines of the header (above or beside the national motto, or above the number),
 /// in display form: "ỦY BAN NHÂN DÂN / TỈNH LẠNG SƠN" -> "Ủy ban nhân dân tỉnh Lạng Sơn".
-std::optional<std::string> header_issuer(const ReflowedText& doc, std::size_t end, std::optional<std::size_t> number_block,
-                                         const Tables& tables);
+std::optional<std::string> header_issuer(const ReflowedText& doc, std::size_t end,
+                                         std::optional<std::size_t> number_block, const Tables& tables);
 
 struct Closing;
 
@@ -97,8 +97,9 @@ std::vector<std::string> number_codes(std::string_view key);
 // ---- extract_assignments.cc --------------------------------------------
 
 /// Explicit tasks given to named bodies ("giao Sở X ...", "Sở Y ... trước ngày D/M/Y").
-std::vector<schema::Assignment> extract_assignments(const ReflowedText& doc, const std::vector<schema::Section>& sections,
-                                                    const Tables& tables, std::size_t closing_byte);
+std::vector<schema::Assignment> extract_assignments(const ReflowedText& doc,
+                                                    const std::vector<schema::Section>& sections, const Tables& tables,
+                                                    std::size_t closing_byte);
 
 // ---- names.cc: display forms of bodies, positions, people, types ---------
 
@@ -136,11 +137,11 @@ std::size_t delegation_length(std::string_view s);
 
 /// An organisation named in running text.
 struct BodyMatch {
-  std::string display;  ///< "Sở Tài chính", "UBND huyện Chi Lăng", "Công an tỉnh"
-  std::size_t end = 0;  ///< byte after the name
-  bool generic = false; ///< a role, not a name: "Cơ quan chủ trì", "cơ quan soạn thảo"
-  bool unnamed = false; ///< a council without its place ("UBND phường"): a kind of body, not one body
-  bool central = false; ///< a central body (Chính phủ, Quốc hội...): "đề nghị" goes up to it, not down
+  std::string display;   ///< "Sở Tài chính", "UBND huyện Chi Lăng", "Công an tỉnh"
+  std::size_t end = 0;   ///< byte after the name
+  bool generic = false;  ///< a role, not a name: "Cơ quan chủ trì", "cơ quan soạn thảo"
+  bool unnamed = false;  ///< a council without its place ("UBND phường"): a kind of body, not one body
+  bool central = false;  ///< a central body (Chính phủ, Quốc hội...): "đề nghị" goes up to it, not down
 };
 
 /// Matches an organisation name starting at byte `pos` of `s` ("Sở Giáo dục và

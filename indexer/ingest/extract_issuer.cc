@@ -11,7 +11,8 @@ namespace {
 
 bool has_motto(std::string_view t, std::size_t& at) {
   for (std::size_t i = 0; i < t.size(); ++i)
-    if ((t[i] == 'C' || t[i] == 'c') && (scan::match_word_ci(t, i, "cộng hòa xã hội") || scan::match_word_ci(t, i, "cộng hoà xã hội"))) {
+    if ((t[i] == 'C' || t[i] == 'c') &&
+        (scan::match_word_ci(t, i, "cộng hòa xã hội") || scan::match_word_ci(t, i, "cộng hoà xã hội"))) {
       at = i;
       return true;
     }
@@ -20,8 +21,13 @@ bool has_motto(std::string_view t, std::size_t& at) {
 
 // Lines that head a header but name no body: the party motto, site headings of web copies.
 bool stops_issuer(std::string_view t) {
-  static constexpr std::string_view kStops[] = {"doc-lap-tu-do-hanh-phuc", "dang-cong-san-viet-nam", "van-ban",
-                                                "toan-van", "thong-tin-van-ban", "noi-dung", "van-ban-goc"};
+  static constexpr std::string_view kStops[] = {"doc-lap-tu-do-hanh-phuc",
+                                                "dang-cong-san-viet-nam",
+                                                "van-ban",
+                                                "toan-van",
+                                                "thong-tin-van-ban",
+                                                "noi-dung",
+                                                "van-ban-goc"};
   const std::string s = schema::slug(t);
   for (std::string_view k : kStops)
     if (s == k || (k == kStops[0] && s.rfind(k, 0) == 0)) return true;
@@ -91,7 +97,8 @@ std::optional<std::string> infer_locality(const ReflowedText& doc, const std::op
   std::optional<std::string> best;
   int best_count = 0;
   for (const auto& [loc, n] : counts) {
-    const bool fits = !place || (loc.size() >= place->size() && loc.compare(loc.size() - place->size(), place->size(), *place) == 0);
+    const bool fits =
+        !place || (loc.size() >= place->size() && loc.compare(loc.size() - place->size(), place->size(), *place) == 0);
     if (fits && n > best_count) best = loc, best_count = n;
   }
   if (!best && place) return "tỉnh " + *place;  // the place line names the province
@@ -119,12 +126,13 @@ std::optional<std::string> issuer_code(const Header& h, const Tables& tables) {
 
 }  // namespace
 
-std::optional<std::string> header_issuer(const ReflowedText& doc, std::size_t end, std::optional<std::size_t> number_block,
-                                         const Tables& tables) {
+std::optional<std::string> header_issuer(const ReflowedText& doc, std::size_t end,
+                                         std::optional<std::size_t> number_block, const Tables& tables) {
   std::size_t anchor = kNone, motto_at = std::string_view::npos;
   for (std::size_t b = 0; b < end && anchor == kNone; ++b)
     if (doc.blocks[b].kind != BlockKind::Table && has_motto(doc.block_text(b), motto_at)) anchor = b;
-  if (number_block && (anchor == kNone || *number_block < anchor)) anchor = *number_block, motto_at = std::string_view::npos;
+  if (number_block && (anchor == kNone || *number_block < anchor))
+    anchor = *number_block, motto_at = std::string_view::npos;
   if (anchor == kNone) return std::nullopt;
   std::vector<std::string_view> lines;
   const std::string_view at = doc.block_text(anchor);

@@ -63,8 +63,7 @@ std::string make_anchor(const Marker& m, const std::vector<Open>& stack, const s
     case MarkerStyle::Arabic:
     case MarkerStyle::Dotted:
     case MarkerStyle::Letter:
-    case MarkerStyle::Paren:
-      break;
+    case MarkerStyle::Paren: break;
   }
   const std::string_view n = m.number;
   const std::string last(n.substr(n.rfind('.') == std::string_view::npos ? 0 : n.rfind('.') + 1));
@@ -101,7 +100,8 @@ schema::Section make_section(const ReflowedText& doc, std::size_t b, const Marke
     s.submitted_by = submitted_by(title);
     if (scan::count_chars(title) > kMaxTitleChars) {
       std::size_t cut = 0, chars = 0;
-      for (; cut < title.size() && chars < kMaxTitleChars; ++cut) chars += (static_cast<unsigned char>(title[cut]) & 0xC0) != 0x80;
+      for (; cut < title.size() && chars < kMaxTitleChars; ++cut)
+        chars += (static_cast<unsigned char>(title[cut]) & 0xC0) != 0x80;
       cut = title.rfind(' ', cut);
       title = title.substr(0, cut == std::string::npos ? title.size() : cut) + "…";
     }

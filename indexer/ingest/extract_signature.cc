@@ -10,9 +10,13 @@ namespace {
 
 constexpr std::size_t kMaxSignatureLine = 120;
 
-bool usable(const Block& b) { return b.kind != BlockKind::Table && b.kind != BlockKind::Footnote; }
+bool usable(const Block& b) {
+  return b.kind != BlockKind::Table && b.kind != BlockKind::Footnote;
+}
 
-bool is_delegation_line(std::string_view t) { return t.size() <= kMaxSignatureLine && delegation_length(t) > 0; }
+bool is_delegation_line(std::string_view t) {
+  return t.size() <= kMaxSignatureLine && delegation_length(t) > 0;
+}
 
 bool is_position_line(std::string_view t, const Tables& tables) {
   return t.size() <= kMaxSignatureLine && delegation_length(t) == 0 && scan::is_caps(t, 3) &&
@@ -135,7 +139,8 @@ void name_after_recipients(const ReflowedText& doc, const Tables& tables, Closin
     if (t.size() > 80) break;
     if (auto name = person_name(t); name && has_family_name(*name)) {
       c.signer.name = name;
-      if (!c.signer.position && b + 1 < doc.blocks.size()) c.signer.position = display_position(doc.block_text(b + 1), tables);
+      if (!c.signer.position && b + 1 < doc.blocks.size())
+        c.signer.position = display_position(doc.block_text(b + 1), tables);
       return;
     }
   }
@@ -161,7 +166,8 @@ void read_recipients(const ReflowedText& doc, Closing& c) {
   c.begin = std::min(c.begin, head);
   // Text after "Nơi nhận:" on the same line is a first entry, unless it is the signature column run into it.
   std::string_view rest = doc.block_text(head);
-  rest = scan::trim(rest.substr(std::min(rest.size(), rest.find(':') == std::string_view::npos ? rest.size() : rest.find(':') + 1)));
+  rest = scan::trim(
+      rest.substr(std::min(rest.size(), rest.find(':') == std::string_view::npos ? rest.size() : rest.find(':') + 1)));
   if (!rest.empty() && rest.find("TM.") == std::string_view::npos && rest.find("KT.") == std::string_view::npos &&
       scan::is_letter(scan::first_alnum(rest)))
     c.recipients.push_back(entry_text(rest));

@@ -33,7 +33,7 @@ struct RawDoc {
   /// Bytes of the input consumed once this doc was read (progress/ETA): of the file (compressed
   /// bytes for .gz), or for a directory given to read_inputs, of all its files read so far.
   std::uint64_t input_offset = 0;
-  std::vector<std::string> notes;    ///< reading problems the record should warn about (repaired encoding...)
+  std::vector<std::string> notes;  ///< reading problems the record should warn about (repaired encoding...)
 };
 
 /// A per-file (or per-record) failure: the batch goes on.

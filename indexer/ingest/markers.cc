@@ -6,7 +6,9 @@
 namespace tracuu::indexer {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 std::size_t count_digits(std::string_view s, std::size_t pos) {
   std::size_t n = 0;
@@ -40,8 +42,8 @@ std::size_t heading_number(std::string_view line, std::size_t pos, bool dotted_p
         (pos + n + 1 == line.size() || !scan::is_alnum(static_cast<unsigned char>(line[pos + n + 1]))))
       ++n;  // Điều 5a
   } else {
-    while (pos + n < line.size() && (line[pos + n] == 'I' || line[pos + n] == 'V' || line[pos + n] == 'X' ||
-                                     line[pos + n] == 'L'))
+    while (pos + n < line.size() &&
+           (line[pos + n] == 'I' || line[pos + n] == 'V' || line[pos + n] == 'X' || line[pos + n] == 'L'))
       ++n;
     if (n == 0 || (pos + n < line.size() && scan::is_alnum(static_cast<unsigned char>(line[pos + n])))) return 0;
   }
@@ -175,9 +177,10 @@ std::optional<Marker> parse_marker(std::string_view line) {
 
 bool starts_with_proper_term(std::string_view line) {
   static constexpr std::string_view kTerms[] = {
-      "Sở", "Bộ", "Ban", "Cục", "Vụ", "Ủy ban", "Uỷ ban", "Hội đồng", "Văn phòng", "Tỉnh ủy", "Tỉnh uỷ", "Huyện ủy",
-      "Đảng ủy", "Chính phủ", "Quốc hội", "Thủ tướng", "Trung ương", "Nhà nước", "Nhân dân", "Công an", "Thanh tra",
-      "Kho bạc", "Đoàn", "Mặt trận", "Đảng", "Chủ tịch", "Phó Chủ tịch", "Điều", "Chương", "Khoản", "Mục", "Phụ lục"};
+      "Sở",         "Bộ",       "Ban",          "Cục",      "Vụ",        "Ủy ban",    "Uỷ ban",   "Hội đồng",
+      "Văn phòng",  "Tỉnh ủy",  "Tỉnh uỷ",      "Huyện ủy", "Đảng ủy",   "Chính phủ", "Quốc hội", "Thủ tướng",
+      "Trung ương", "Nhà nước", "Nhân dân",     "Công an",  "Thanh tra", "Kho bạc",   "Đoàn",     "Mặt trận",
+      "Đảng",       "Chủ tịch", "Phó Chủ tịch", "Điều",     "Chương",    "Khoản",     "Mục",      "Phụ lục"};
   for (std::string_view t : kTerms)
     if (scan::starts_with_word_ci(line, t)) return true;
   for (const schema::DocType& type : schema::kDocTypes)
@@ -189,7 +192,9 @@ bool starts_with_proper_term(std::string_view line) {
   return sp != std::string_view::npos && scan::is_upper(scan::code_point_at(line, sp + 1, len));
 }
 
-int marker_rank(MarkerStyle style) { return static_cast<int>(style); }
+int marker_rank(MarkerStyle style) {
+  return static_cast<int>(style);
+}
 
 std::size_t bullet_length(std::string_view line) {
   static constexpr std::string_view kBullets[] = {"- ", "– ", "+ ", "* ", "• ", "· ", "▪ ", "◦ ", "~ "};

@@ -10,27 +10,73 @@ namespace tracuu::indexer::extract_detail {
 namespace {
 
 // Signing positions (chức vụ) as printed in title case; longest first where one extends another.
-constexpr std::string_view kPositions[] = {
-    "Phó Chủ tịch Thường trực", "Chủ tịch Quốc hội", "Phó Chủ tịch Quốc hội", "Chủ tịch nước", "Phó Chủ tịch nước",
-    "Tổng Kiểm toán nhà nước", "Phó Tổng Kiểm toán nhà nước", "Phó Thủ tướng Thường trực", "Thủ tướng Chính phủ",
-    "Phó Thủ tướng Chính phủ", "Phó Chánh Văn phòng", "Chánh Văn phòng", "Phó Tổng cục trưởng", "Tổng cục trưởng",
-    "Phó Tổng Giám đốc", "Tổng Giám đốc", "Phó Tổng Thanh tra", "Tổng Thanh tra", "Phó Chánh Thanh tra",
-    "Chánh Thanh tra", "Phó Tổng Bí thư", "Tổng Bí thư", "Phó Bí thư", "Bí thư", "Phó Chủ tịch", "Chủ tịch",
-    "Phó Thủ tướng", "Thủ tướng", "Bộ trưởng", "Thứ trưởng", "Phó Chủ nhiệm", "Chủ nhiệm", "Phó Giám đốc",
-    "Giám đốc", "Phó Cục trưởng", "Cục trưởng", "Phó Vụ trưởng", "Vụ trưởng", "Phó Chánh án", "Chánh án",
-    "Phó Viện trưởng", "Viện trưởng", "Phó Thống đốc", "Thống đốc", "Phó Trưởng ban", "Trưởng ban",
-    "Phó Trưởng phòng", "Trưởng phòng", "Phó Hiệu trưởng", "Hiệu trưởng", "Phó Trưởng đoàn", "Trưởng đoàn",
-    "Tổng Thư ký", "Chủ tọa", "Trưởng đoàn kiểm tra", "Ủy viên", "Thư ký"};
+constexpr std::string_view kPositions[] = {"Phó Chủ tịch Thường trực",
+                                           "Chủ tịch Quốc hội",
+                                           "Phó Chủ tịch Quốc hội",
+                                           "Chủ tịch nước",
+                                           "Phó Chủ tịch nước",
+                                           "Tổng Kiểm toán nhà nước",
+                                           "Phó Tổng Kiểm toán nhà nước",
+                                           "Phó Thủ tướng Thường trực",
+                                           "Thủ tướng Chính phủ",
+                                           "Phó Thủ tướng Chính phủ",
+                                           "Phó Chánh Văn phòng",
+                                           "Chánh Văn phòng",
+                                           "Phó Tổng cục trưởng",
+                                           "Tổng cục trưởng",
+                                           "Phó Tổng Giám đốc",
+                                           "Tổng Giám đốc",
+                                           "Phó Tổng Thanh tra",
+                                           "Tổng Thanh tra",
+                                           "Phó Chánh Thanh tra",
+                                           "Chánh Thanh tra",
+                                           "Phó Tổng Bí thư",
+                                           "Tổng Bí thư",
+                                           "Phó Bí thư",
+                                           "Bí thư",
+                                           "Phó Chủ tịch",
+                                           "Chủ tịch",
+                                           "Phó Thủ tướng",
+                                           "Thủ tướng",
+                                           "Bộ trưởng",
+                                           "Thứ trưởng",
+                                           "Phó Chủ nhiệm",
+                                           "Chủ nhiệm",
+                                           "Phó Giám đốc",
+                                           "Giám đốc",
+                                           "Phó Cục trưởng",
+                                           "Cục trưởng",
+                                           "Phó Vụ trưởng",
+                                           "Vụ trưởng",
+                                           "Phó Chánh án",
+                                           "Chánh án",
+                                           "Phó Viện trưởng",
+                                           "Viện trưởng",
+                                           "Phó Thống đốc",
+                                           "Thống đốc",
+                                           "Phó Trưởng ban",
+                                           "Trưởng ban",
+                                           "Phó Trưởng phòng",
+                                           "Trưởng phòng",
+                                           "Phó Hiệu trưởng",
+                                           "Hiệu trưởng",
+                                           "Phó Trưởng đoàn",
+                                           "Trưởng đoàn",
+                                           "Tổng Thư ký",
+                                           "Chủ tọa",
+                                           "Trưởng đoàn kiểm tra",
+                                           "Ủy viên",
+                                           "Thư ký"};
 
 // Military and academic ranks printed before names.
-constexpr std::string_view kRanks[] = {
-    "đại tướng", "thượng tướng", "trung tướng", "thiếu tướng", "đại tá", "thượng tá", "trung tá", "thiếu tá",
-    "gs.ts.", "pgs.ts.", "gs.", "pgs.", "ts.", "ths.", "tskh.", "đồng chí", "ông"};
+constexpr std::string_view kRanks[] = {"đại tướng", "thượng tướng", "trung tướng", "thiếu tướng", "đại tá", "thượng tá",
+                                       "trung tá",  "thiếu tá",     "gs.ts.",      "pgs.ts.",     "gs.",    "pgs.",
+                                       "ts.",       "ths.",         "tskh.",       "đồng chí",    "ông"};
 
 // Words after which a name part starts with a capital: heads of bodies, "và", localities.
 bool capitalises_next(std::string_view lower_word) {
-  static constexpr std::string_view kWords[] = {"sở", "bộ", "cục", "vụ", "ban", "đài", "báo", "viện", "trường",
-                                                "và", "tổng", "chi"};
+  static constexpr std::string_view kWords[] = {"sở",  "bộ",   "cục",    "vụ", "ban",  "đài",
+                                                "báo", "viện", "trường", "và", "tổng", "chi"};
   return std::find(std::begin(kWords), std::end(kWords), lower_word) != std::end(kWords);
 }
 bool is_locality(std::string_view lower_word) {
@@ -76,7 +122,8 @@ std::string recase_org(std::string_view name, const text::Abbreviations& abbrevi
   std::vector<bool> keep(words.size(), false);
   for (std::size_t i = 0; i < words.size(); ++i) {
     // Abbreviations (UBND, HĐND, TP.) stay as written.
-    keep[i] = scan::count_chars(words[i]) <= 5 && abbreviations.find_abbreviation(std::vector<std::string>{text::fold(words[i])}).size() > 0;
+    keep[i] = scan::count_chars(words[i]) <= 5 &&
+              abbreviations.find_abbreviation(std::vector<std::string>{text::fold(words[i])}).size() > 0;
     if (!keep[i]) words[i] = scan::to_lower(words[i]);
   }
   bool place = false;
@@ -111,7 +158,8 @@ std::size_t position_prefix(std::string_view s) {
   }
   for (std::string_view r : kRanks) {
     std::size_t end = 0;
-    if (scan::match_word_ci(s, 0, r, &end) || (r.back() == '.' && s.size() >= r.size() && scan::to_lower(s.substr(0, r.size())) == r))
+    if (scan::match_word_ci(s, 0, r, &end) ||
+        (r.back() == '.' && s.size() >= r.size() && scan::to_lower(s.substr(0, r.size())) == r))
       best = std::max(best, end ? end : r.size());
   }
   return best;
@@ -139,9 +187,12 @@ std::optional<std::string> person_name(std::string_view s) {
   std::string clean;
   int depth = 0;
   for (char c : s) {
-    if (c == '(') ++depth;
-    else if (c == ')') depth = std::max(0, depth - 1);
-    else if (depth == 0) clean.push_back(c);
+    if (c == '(')
+      ++depth;
+    else if (c == ')')
+      depth = std::max(0, depth - 1);
+    else if (depth == 0)
+      clean.push_back(c);
   }
   std::string_view v = scan::trim(clean);
   if (const auto comma = v.find(','); comma != std::string_view::npos) v = scan::trim(v.substr(0, comma));
@@ -167,16 +218,18 @@ std::optional<std::string> person_name(std::string_view s) {
 
 bool has_family_name(std::string_view name) {
   static constexpr std::string_view kFamilies[] = {
-      "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ", "hồ", "ngô",
-      "dương", "lý", "đào", "đoàn", "vương", "trịnh", "trương", "lâm", "phùng", "mai", "tô", "hà", "tạ", "lương",
-      "đinh", "quách", "cao", "thái", "lưu", "châu", "kiều", "chu", "tăng", "văn", "triệu", "khổng", "lục", "nông",
-      "hứa", "thân", "giang", "bạch", "la", "lò", "lã", "đàm", "diệp", "doãn", "hầu", "kim", "mạc", "nghiêm",
-      "ninh", "quan", "tôn", "từ", "vi", "viên", "âu", "ông", "bế", "chử", "đồng", "hàn", "khúc", "lạc", "lỗ",
-      "mã", "tiêu", "trình", "tống", "yên", "phó", "phí", "sầm", "hồng", "lại", "phương", "nhữ", "khương", "cù",
-      "đường", "thạch", "danh", "sơn", "y", "ksor", "rơ", "nay", "điểu", "lầu", "sùng", "giàng", "vừ", "thào",
-      "mùa", "hảng", "cứ", "lù", "lường", "cầm", "hoàng", "quàng", "tòng", "nịnh", "dư", "kha", "kiêm", "an",
-      "ân", "bàn", "chẩu", "đàng", "giáp", "hoa", "khuất", "linh", "lỳ", "mạch", "mẫn", "nhâm", "ôn", "quản",
-      "tào", "thiều", "tiết", "trà", "trang", "ứng", "vòng", "xa"};
+      "nguyễn", "trần",  "lê",    "phạm",  "hoàng", "huỳnh", "phan",  "vũ",     "võ",     "đặng",   "bùi",   "đỗ",
+      "hồ",     "ngô",   "dương", "lý",    "đào",   "đoàn",  "vương", "trịnh",  "trương", "lâm",    "phùng", "mai",
+      "tô",     "hà",    "tạ",    "lương", "đinh",  "quách", "cao",   "thái",   "lưu",    "châu",   "kiều",  "chu",
+      "tăng",   "văn",   "triệu", "khổng", "lục",   "nông",  "hứa",   "thân",   "giang",  "bạch",   "la",    "lò",
+      "lã",     "đàm",   "diệp",  "doãn",  "hầu",   "kim",   "mạc",   "nghiêm", "ninh",   "quan",   "tôn",   "từ",
+      "vi",     "viên",  "âu",    "ông",   "bế",    "chử",   "đồng",  "hàn",    "khúc",   "lạc",    "lỗ",    "mã",
+      "tiêu",   "trình", "tống",  "yên",   "phó",   "phí",   "sầm",   "hồng",   "lại",    "phương", "nhữ",   "khương",
+      "cù",     "đường", "thạch", "danh",  "sơn",   "y",     "ksor",  "rơ",     "nay",    "điểu",   "lầu",   "sùng",
+      "giàng",  "vừ",    "thào",  "mùa",   "hảng",  "cứ",    "lù",    "lường",  "cầm",    "hoàng",  "quàng", "tòng",
+      "nịnh",   "dư",    "kha",   "kiêm",  "an",    "ân",    "bàn",   "chẩu",   "đàng",   "giáp",   "hoa",   "khuất",
+      "linh",   "lỳ",    "mạch",  "mẫn",   "nhâm",  "ôn",    "quản",  "tào",    "thiều",  "tiết",   "trà",   "trang",
+      "ứng",    "vòng",  "xa"};
   const std::string first = scan::to_lower(name.substr(0, name.find(' ')));
   return std::find(std::begin(kFamilies), std::end(kFamilies), first) != std::end(kFamilies);
 }

@@ -18,7 +18,8 @@ enum class Kind { Text, Pdf, Docx, Jsonl, Unsupported };
 
 Kind kind_of(const fs::path& path) {
   std::string name = path.filename().string();
-  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(name.begin(), name.end(), name.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (ends_with(name, ".meta.json")) return Kind::Unsupported;
   if (ends_with(name, ".txt") || ends_with(name, ".md")) return Kind::Text;
   if (ends_with(name, ".pdf")) return Kind::Pdf;
@@ -36,7 +37,8 @@ std::string unsupported_message(const fs::path& path) {
 
 // <file>.meta.json (or <stem>.meta.json): staff corrections applied over extraction.
 Result<nlohmann::json> read_sidecar(const fs::path& path) {
-  for (const fs::path& side : {fs::path(path.string() + ".meta.json"), path.parent_path() / (path.stem().string() + ".meta.json")}) {
+  for (const fs::path& side :
+       {fs::path(path.string() + ".meta.json"), path.parent_path() / (path.stem().string() + ".meta.json")}) {
     std::error_code ec;
     if (!fs::is_regular_file(side, ec)) continue;
     auto bytes = detail::read_bytes(side, std::uint64_t{1} << 20);
@@ -62,7 +64,9 @@ Result<RawDoc> read_single(const fs::path& path, Kind kind) {
 
 }  // namespace
 
-bool is_supported_input(const fs::path& path) { return kind_of(path) != Kind::Unsupported; }
+bool is_supported_input(const fs::path& path) {
+  return kind_of(path) != Kind::Unsupported;
+}
 
 std::vector<InputError> read_file(const fs::path& path, const RawDocSink& sink) {
   const std::string name = path.filename().string();

@@ -42,9 +42,12 @@ Result<std::string> read_entry(const fs::path& path, const char* name) {
 void paragraph_text(const pugi::xml_node& node, std::string& out) {
   for (const pugi::xml_node& child : node.children()) {
     const std::string_view name = child.name();
-    if (name == "w:t") out.append(child.text().get());
-    else if (name == "w:tab" || name == "w:br" || name == "w:cr") out.push_back(' ');
-    else if (name == "w:noBreakHyphen") out.push_back('-');
+    if (name == "w:t")
+      out.append(child.text().get());
+    else if (name == "w:tab" || name == "w:br" || name == "w:cr")
+      out.push_back(' ');
+    else if (name == "w:noBreakHyphen")
+      out.push_back('-');
     else if (name != "w:p" && name != "w:delText" && name != "w:instrText" && name != "mc:Fallback")
       paragraph_text(child, out);
   }
@@ -77,7 +80,8 @@ Result<RawDoc> read_docx_file(const fs::path& path) {
   if (!xml) return xml.error();
   pugi::xml_document doc;
   const pugi::xml_parse_result parsed = doc.load_buffer(xml->data(), xml->size());
-  if (!parsed) return Error{Status::BadRequest, std::string("damaged DOCX: malformed XML (") + parsed.description() + ")"};
+  if (!parsed)
+    return Error{Status::BadRequest, std::string("damaged DOCX: malformed XML (") + parsed.description() + ")"};
   std::string text;
   collect(doc.document_element(), text);
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) return Error{Status::BadRequest, "DOCX without text"};

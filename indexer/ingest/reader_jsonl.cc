@@ -93,8 +93,9 @@ Result<RawDoc> parse_record(std::string_view line, const fs::path& path, std::si
     return Error{Status::BadRequest, "not a JSON object with a string \"text\""};
   RawDoc d;
   const auto id = j.find("id");
-  d.id = id != j.end() && id->is_string() && !id->get<std::string>().empty() ? id->get<std::string>()
-                                                                            : path.stem().string() + "-" + std::to_string(line_no);
+  d.id = id != j.end() && id->is_string() && !id->get<std::string>().empty()
+             ? id->get<std::string>()
+             : path.stem().string() + "-" + std::to_string(line_no);
   d.source = path.string() + "#" + std::to_string(line_no);
   d.format = "jsonl";
   d.pages.push_back(j["text"].get<std::string>());
@@ -119,7 +120,8 @@ std::vector<InputError> read_jsonl_file(const fs::path& path, const RawDocSink& 
     ++line_no;
     const std::string where = path.string() + "#" + std::to_string(line_no);
     if (too_long) {
-      errors.push_back({where, {Status::TooLarge, "record longer than " + std::to_string(kMaxRecordBytes >> 20) + " MiB"}});
+      errors.push_back(
+          {where, {Status::TooLarge, "record longer than " + std::to_string(kMaxRecordBytes >> 20) + " MiB"}});
       continue;
     }
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
@@ -132,9 +134,14 @@ std::vector<InputError> read_jsonl_file(const fs::path& path, const RawDocSink& 
     doc->input_offset = src.offset();
     if (!sink(std::move(*doc))) return errors;
   }
-  if (reader.failed()) errors.push_back({path.string(), {Status::Io, "read failed after line " + std::to_string(line_no) + " (truncated gzip?): " + src.error()}});
-  else if (line_no == 0) errors.push_back({path.string(), {Status::BadRequest, "empty file"}});
-  else if (records == 0 && errors.empty()) errors.push_back({path.string(), {Status::BadRequest, "no records"}});
+  if (reader.failed())
+    errors.push_back(
+        {path.string(),
+         {Status::Io, "read failed after line " + std::to_string(line_no) + " (truncated gzip?): " + src.error()}});
+  else if (line_no == 0)
+    errors.push_back({path.string(), {Status::BadRequest, "empty file"}});
+  else if (records == 0 && errors.empty())
+    errors.push_back({path.string(), {Status::BadRequest, "no records"}});
   return errors;
 }
 

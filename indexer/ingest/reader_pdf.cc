@@ -58,7 +58,8 @@ Result<RawDoc> read_pdf_file(const fs::path& path) {
     return Error{Status::Unsupported, "PDF without a text layer (a scanned image?); run OCR first"};
   // Poppler rebuilds a lost cross-reference table silently; a missing end marker still says the copy is cut short.
   const std::size_t tail = bytes->size() > 1024 ? bytes->size() - 1024 : 0;
-  if (bytes->find("%%EOF", tail) == std::string::npos) d.notes.push_back("PDF has no %%EOF marker: the file may be truncated");
+  if (bytes->find("%%EOF", tail) == std::string::npos)
+    d.notes.push_back("PDF has no %%EOF marker: the file may be truncated");
   d.id = path.stem().string();
   d.source = path.string();
   d.format = "pdf";

@@ -13,7 +13,8 @@ Result<std::string> read_bytes(const fs::path& path, std::uint64_t limit) {
   const auto size = fs::file_size(path, ec);
   if (ec) return Error{Status::Io, "cannot read file: " + ec.message()};
   if (size > limit)
-    return Error{Status::TooLarge, std::to_string(size >> 20) + " MiB exceeds the " + std::to_string(limit >> 20) + " MiB limit"};
+    return Error{Status::TooLarge,
+                 std::to_string(size >> 20) + " MiB exceeds the " + std::to_string(limit >> 20) + " MiB limit"};
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error{Status::Io, "cannot open file"};
   std::string bytes(size, '\0');
@@ -68,7 +69,8 @@ Result<RawDoc> read_text_file(const fs::path& path) {
   auto decoded = decode_text(*bytes);
   if (!decoded) return decoded.error();
   if (const std::size_t n = longest_line(decoded->utf8); n > kMaxLineBytes)
-    return Error{Status::TooLarge, "a line of " + std::to_string(n >> 20) + " MiB without a line break: not a text document"};
+    return Error{Status::TooLarge,
+                 "a line of " + std::to_string(n >> 20) + " MiB without a line break: not a text document"};
   RawDoc d;
   d.id = path.stem().string();
   d.source = path.string();

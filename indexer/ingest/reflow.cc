@@ -18,20 +18,21 @@ using reflow_detail::Line;
 // What a line looks like, computed once.
 struct Shape {
   std::optional<Marker> marker;
-  std::size_t bullet = 0;    // bytes of a bullet marker
-  bool caps = false;         // all-caps line
-  bool recipients = false;   // "Nơi nhận:"
-  bool delegation = false;   // "TM." / "KT." / "TL." ... signature line
-  bool motto = false;        // "Độc lập - Tự do - Hạnh phúc": a header line of its own
-  bool name_like = false;    // 2-5 capitalised words and nothing else: a signer's name, a short title
-  char32_t first = 0;        // first letter or digit
-  bool letters = false;      // has any letter
+  std::size_t bullet = 0;   // bytes of a bullet marker
+  bool caps = false;        // all-caps line
+  bool recipients = false;  // "Nơi nhận:"
+  bool delegation = false;  // "TM." / "KT." / "TL." ... signature line
+  bool motto = false;       // "Độc lập - Tự do - Hạnh phúc": a header line of its own
+  bool name_like = false;   // 2-5 capitalised words and nothing else: a signer's name, a short title
+  char32_t first = 0;       // first letter or digit
+  bool letters = false;     // has any letter
 };
 
 bool is_delegation(std::string_view s) {
   static constexpr std::string_view kMarks[] = {"TM.", "KT.", "TL.", "TUQ.", "Q.", "PP.", "T/M", "K/T", "T/L"};
   for (std::string_view m : kMarks)
-    if (s.substr(0, m.size()) == m && s.size() > m.size() && (s[m.size()] == ' ' || scan::is_upper(static_cast<unsigned char>(s[m.size()]))))
+    if (s.substr(0, m.size()) == m && s.size() > m.size() &&
+        (s[m.size()] == ' ' || scan::is_upper(static_cast<unsigned char>(s[m.size()]))))
       return true;
   return false;
 }
@@ -88,8 +89,10 @@ bool ends_terminal(std::string_view s) {
 // A word split at the line end after a hyphen glued to it: "49-", "KT-", "2027–".
 bool ends_glued_hyphen(std::string_view s) {
   std::size_t n = 0;
-  if (!s.empty() && s.back() == '-') n = 1;
-  else if (s.size() >= 3 && (s.substr(s.size() - 3) == "\xE2\x80\x93")) n = 3;  // en dash
+  if (!s.empty() && s.back() == '-')
+    n = 1;
+  else if (s.size() >= 3 && (s.substr(s.size() - 3) == "\xE2\x80\x93"))
+    n = 3;  // en dash
   if (n == 0 || s.size() <= n) return false;
   return scan::is_alnum(scan::code_point_before(s, s.size() - n));
 }
@@ -110,12 +113,12 @@ std::size_t typical_width(const std::vector<Line>& lines) {
 struct Open {
   bool open = false;
   BlockKind kind = BlockKind::Paragraph;
-  bool caps = false;         // its first line is all caps
-  bool heading = false;      // markdown heading
+  bool caps = false;     // its first line is all caps
+  bool heading = false;  // markdown heading
   bool table = false;
   bool last_terminal = false;
   bool last_glue = false;
-  bool last_paren = false;   // last line ends with ')'
+  bool last_paren = false;  // last line ends with ')'
   bool motto = false;
   bool name_like = false;
   int lines = 0;
@@ -128,7 +131,11 @@ class Reflower {
  public:
   Reflower(const std::vector<Line>& lines, std::vector<Footnote> notes, bool double_spaced, bool paragraphs,
            std::size_t width, int pages)
-      : lines_(lines), notes_(std::move(notes)), double_spaced_(double_spaced), paragraphs_(paragraphs), width_(width),
+      : lines_(lines),
+        notes_(std::move(notes)),
+        double_spaced_(double_spaced),
+        paragraphs_(paragraphs),
+        width_(width),
         page_count_(pages) {}
 
   ReflowedText run();
@@ -176,18 +183,17 @@ Join Reflower::decide_marker(const Line& l, const Shape& s) {
     case MarkerStyle::Chapter:
     case MarkerStyle::Section:
     case MarkerStyle::Roman:
-    case MarkerStyle::Article:
-      return Join::New;
+    case MarkerStyle::Article: return Join::New;
     case MarkerStyle::Arabic:
     case MarkerStyle::Dotted:
     case MarkerStyle::Letter:
-    case MarkerStyle::Paren:
-      break;
+    case MarkerStyle::Paren: break;
   }
   // "1." at a line start may be a number wrapped from the line above.
-  const bool after_text = open_.kind == BlockKind::Paragraph || open_.kind == BlockKind::Item ||
-                          open_.kind == BlockKind::Bullet;
-  if (open_.last_terminal || !after_text || open_.caps || width_ == 0 || short_last() || blank_break(l)) return Join::New;
+  const bool after_text =
+      open_.kind == BlockKind::Paragraph || open_.kind == BlockKind::Item || open_.kind == BlockKind::Bullet;
+  if (open_.last_terminal || !after_text || open_.caps || width_ == 0 || short_last() || blank_break(l))
+    return Join::New;
   return Join::Space;
 }
 
@@ -212,14 +218,16 @@ Join Reflower::decide(const Line& l, const Shape& s) {
   if (open_.caps) return (!s.letters && !s.marker && !open_.last_terminal) ? Join::Space : Join::New;
   if (s.marker) return decide_marker(l, s);
   const bool lower = scan::is_lower(s.first);
-  if (s.bullet) return (!open_.last_terminal && (lower || (s.first >= '0' && s.first <= '9'))) ? Join::Space : Join::New;
+  if (s.bullet)
+    return (!open_.last_terminal && (lower || (s.first >= '0' && s.first <= '9'))) ? Join::Space : Join::New;
   if (blank_break(l)) return (lower && !open_.last_terminal) ? Join::Space : Join::New;
   if (lower || s.first == 0) return Join::Space;
   if (open_.last_terminal) return Join::New;
   if (width_ == 0) return Join::New;  // lines are not hard-wrapped: a capital starts a new one
   if (open_.kind == BlockKind::Item && open_.last_paren) return Join::New;  // "... (Sở Tài chính trình)" ends a heading
   // An unpunctuated one-line item heading of a hard-wrapped export, then a new sentence.
-  if (width_ > 0 && open_.kind == BlockKind::Item && open_.lines == 1 && !starts_with_proper_term(l.text)) return Join::New;
+  if (width_ > 0 && open_.kind == BlockKind::Item && open_.lines == 1 && !starts_with_proper_term(l.text))
+    return Join::New;
   return short_last() ? Join::New : Join::Space;
 }
 

@@ -1,7 +1,8 @@
+#include "indexer/ingest/reflow_lines.h"
+
 #include <algorithm>
 #include <unordered_map>
 
-#include "indexer/ingest/reflow_lines.h"
 #include "indexer/ingest/scan.h"
 #include "text/normalize.h"
 #include "text/word.h"
@@ -9,14 +10,18 @@
 namespace tracuu::indexer::reflow_detail {
 namespace {
 
-bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_ascii_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
 
 // A markdown rule or table separator: only - = _ * ~ | : and spaces, at least 3 marks.
 bool is_rule(std::string_view s) {
   std::size_t marks = 0;
   for (char c : s) {
-    if (c == '-' || c == '=' || c == '_' || c == '*' || c == '~') ++marks;
-    else if (c != ' ' && c != '|' && c != ':') return false;
+    if (c == '-' || c == '=' || c == '_' || c == '*' || c == '~')
+      ++marks;
+    else if (c != ' ' && c != '|' && c != ':')
+      return false;
   }
   return marks >= 3;
 }
@@ -180,7 +185,8 @@ bool expects_number(std::string_view prev) {
   if (last == '-' || last == '/' || last == ',' || (last >= '0' && last <= '9')) return true;
   const std::size_t sp = prev.rfind(' ');
   const std::string word = text::fold(prev.substr(sp == std::string_view::npos ? 0 : sp + 1));
-  static constexpr std::string_view kWords[] = {"so", "nam", "thang", "ngay", "dieu", "khoan", "diem", "muc", "trang", "phu"};
+  static constexpr std::string_view kWords[] = {"so",    "nam",  "thang", "ngay",  "dieu",
+                                                "khoan", "diem", "muc",   "trang", "phu"};
   return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
 }
 
@@ -198,8 +204,8 @@ void drop_repeated(std::vector<Line>& lines, std::vector<bool>& drop, int page_c
   std::unordered_map<std::string, int> counts;
   std::vector<std::size_t> candidates;
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    const bool top = (i == 0 || lines[i - 1].page != lines[i].page) ||
-                     (i >= 1 && (i == 1 || lines[i - 2].page != lines[i].page));
+    const bool top =
+        (i == 0 || lines[i - 1].page != lines[i].page) || (i >= 1 && (i == 1 || lines[i - 2].page != lines[i].page));
     const bool bottom = (i + 1 == lines.size() || lines[i + 1].page != lines[i].page) ||
                         (i + 2 >= lines.size() || lines[i + 2].page != lines[i].page);
     if ((top || bottom) && lines[i].text.size() < 160) candidates.push_back(i);
@@ -221,8 +227,8 @@ void drop_page_furniture(std::vector<Line>& lines, int page_count) {
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const int n = page_number(lines[i].text);
     if (n == 0 || drop[i]) continue;
-    const bool page_edge = page_count > 1 && (i == 0 || lines[i - 1].page != lines[i].page ||
-                                              i + 1 == lines.size() || lines[i + 1].page != lines[i].page);
+    const bool page_edge = page_count > 1 && (i == 0 || lines[i - 1].page != lines[i].page || i + 1 == lines.size() ||
+                                              lines[i + 1].page != lines[i].page);
     const bool plausible = n > last && !(i > 0 && expects_number(lines[i - 1].text));
     if (page_edge || plausible) {
       drop[i] = true;
@@ -252,8 +258,10 @@ void drop_page_furniture(std::vector<Line>& lines, int page_count) {
 bool is_double_spaced(const std::vector<Line>& lines) {
   std::size_t single = 0, none = 0;
   for (const Line& l : lines) {
-    if (l.blanks == 1) ++single;
-    else if (l.blanks == 0 && l.direct) ++none;
+    if (l.blanks == 1)
+      ++single;
+    else if (l.blanks == 0 && l.direct)
+      ++none;
   }
   return single >= 8 && single * 10 >= (single + none) * 6;
 }

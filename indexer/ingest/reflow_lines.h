@@ -14,15 +14,15 @@ namespace tracuu::indexer::reflow_detail {
 /// One non-blank source line, cleaned (NFC, trimmed, spaces collapsed, markdown marks removed).
 struct Line {
   std::string text;
-  std::size_t width = 0;    ///< code points of text
-  int page = 1;             ///< 1-based source page
-  std::size_t source = 0;   ///< byte offset of the line in its page (after NFC normalisation of the page)
-  int blanks = 0;           ///< blank source lines just before it
-  bool direct = false;      ///< follows the previous non-blank line with no blank line between
-  bool after_rule = false;  ///< follows a whitespace-only line of 20+ spaces (the footnote rule of PDF exports)
-  bool after_break = false; ///< follows a dropped page number: a page break
-  bool heading = false;     ///< was a markdown heading (# ...)
-  bool table = false;       ///< is a markdown table row
+  std::size_t width = 0;     ///< code points of text
+  int page = 1;              ///< 1-based source page
+  std::size_t source = 0;    ///< byte offset of the line in its page (after NFC normalisation of the page)
+  int blanks = 0;            ///< blank source lines just before it
+  bool direct = false;       ///< follows the previous non-blank line with no blank line between
+  bool after_rule = false;   ///< follows a whitespace-only line of 20+ spaces (the footnote rule of PDF exports)
+  bool after_break = false;  ///< follows a dropped page number: a page break
+  bool heading = false;      ///< was a markdown heading (# ...)
+  bool table = false;        ///< is a markdown table row
 };
 
 /// A footnote taken out of the running text.

@@ -11,7 +11,9 @@
 namespace tracuu::indexer::scan {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // Reads 1..max ASCII digits at pos; returns the count (0 when none or too many).
 std::size_t read_number(std::string_view s, std::size_t pos, std::size_t max, int& value) {
@@ -89,10 +91,18 @@ char32_t code_point_before(std::string_view s, std::size_t pos) {
   return text::decode_utf8(s, start, len);
 }
 
-bool is_letter(char32_t c) { return c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : u_isalpha(static_cast<UChar32>(c)); }
-bool is_upper(char32_t c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : (u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c))); }
-bool is_lower(char32_t c) { return c < 0x80 ? (c >= 'a' && c <= 'z') : u_islower(static_cast<UChar32>(c)); }
-bool is_alnum(char32_t c) { return (c >= '0' && c <= '9') || is_letter(c); }
+bool is_letter(char32_t c) {
+  return c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : u_isalpha(static_cast<UChar32>(c));
+}
+bool is_upper(char32_t c) {
+  return c < 0x80 ? (c >= 'A' && c <= 'Z') : (u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c)));
+}
+bool is_lower(char32_t c) {
+  return c < 0x80 ? (c >= 'a' && c <= 'z') : u_islower(static_cast<UChar32>(c));
+}
+bool is_alnum(char32_t c) {
+  return (c >= '0' && c <= '9') || is_letter(c);
+}
 
 char32_t first_alnum(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
@@ -100,8 +110,8 @@ char32_t first_alnum(std::string_view s) {
     const char32_t c = text::decode_utf8(s, i, len);
     if (is_alnum(c)) return c;
     // Skip what may open a sentence: quotes, brackets, dashes, asterisks, spaces.
-    if (c != ' ' && c != '"' && c != '\'' && c != '(' && c != '[' && c != '*' && c != '_' && c != 0x201C && c != 0x2018 &&
-        c != 0x00AB)
+    if (c != ' ' && c != '"' && c != '\'' && c != '(' && c != '[' && c != '*' && c != '_' && c != 0x201C &&
+        c != 0x2018 && c != 0x00AB)
       return 0;
     i += len;
   }
@@ -133,8 +143,12 @@ std::string map_letters(std::string_view s, F&& f) {
   }
   return out;
 }
-char32_t lower_cp(char32_t c) { return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))); }
-char32_t upper_cp(char32_t c) { return static_cast<char32_t>(u_toupper(static_cast<UChar32>(c))); }
+char32_t lower_cp(char32_t c) {
+  return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+}
+char32_t upper_cp(char32_t c) {
+  return static_cast<char32_t>(u_toupper(static_cast<UChar32>(c)));
+}
 }  // namespace
 
 std::string to_lower(std::string_view s) {

@@ -74,7 +74,9 @@ std::string to_title_case(std::string_view s);
 bool match_word_ci(std::string_view s, std::size_t pos, std::string_view word, std::size_t* end = nullptr);
 
 /// True when `s` starts with `word` (see match_word_ci).
-inline bool starts_with_word_ci(std::string_view s, std::string_view word) { return match_word_ci(s, 0, word); }
+inline bool starts_with_word_ci(std::string_view s, std::string_view word) {
+  return match_word_ci(s, 0, word);
+}
 
 /// Trims ASCII spaces, tabs and line breaks at both ends.
 std::string_view trim(std::string_view s);

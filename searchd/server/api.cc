@@ -116,10 +116,12 @@ Result<ojson> api_suggest(std::string_view query_string, SearcherPool& pool, con
 
 ojson health(SearcherPool& pool, const Config& config) {
   const auto info = index_info(pool, config);
-  return ojson{{"status", "ok"},
-               {"version", {{"searchd", config.version}, {"schema", schema::kSchemaVersion}, {"analyzer", text::kAnalyzerVersion}}},
-               {"staff", config.staff},
-               {"index", info ? to_json(*info) : ojson(nullptr)}};
+  return ojson{
+      {"status", "ok"},
+      {"version",
+       {{"searchd", config.version}, {"schema", schema::kSchemaVersion}, {"analyzer", text::kAnalyzerVersion}}},
+      {"staff", config.staff},
+      {"index", info ? to_json(*info) : ojson(nullptr)}};
 }
 
 Result<ojson> ready(SearcherPool& pool, const Config& config) {

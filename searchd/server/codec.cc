@@ -38,7 +38,9 @@ bool percent_decode(std::string_view in, std::string& out, bool plus_is_space = 
   return true;
 }
 
-ojson opt(const std::optional<std::string>& v) { return v ? ojson(*v) : ojson(nullptr); }
+ojson opt(const std::optional<std::string>& v) {
+  return v ? ojson(*v) : ojson(nullptr);
+}
 
 Result<std::size_t> parse_count(const std::string& name, const std::string& v, std::size_t max) {
   std::size_t n = 0;
@@ -50,8 +52,12 @@ Result<std::size_t> parse_count(const std::string& name, const std::string& v, s
 }
 
 ojson citing_json(const CitingDoc& c) {
-  return ojson{{"id", c.id},         {"title", opt(c.title)}, {"doc_type", opt(c.doc_type)}, {"doc_number", opt(c.doc_number)},
-               {"issue_date", opt(c.issue_date)}, {"context", c.context}};
+  return ojson{{"id", c.id},
+               {"title", opt(c.title)},
+               {"doc_type", opt(c.doc_type)},
+               {"doc_number", opt(c.doc_number)},
+               {"issue_date", opt(c.issue_date)},
+               {"context", c.context}};
 }
 
 }  // namespace
@@ -70,10 +76,12 @@ Result<Params> decode_query_string(std::string_view qs) {
     }
     const std::size_t eq = pair.find('=');
     std::string name, value;
-    if (!percent_decode(pair.substr(0, eq), name)) return Error{Status::BadRequest, "malformed percent-escape in a parameter name"};
+    if (!percent_decode(pair.substr(0, eq), name))
+      return Error{Status::BadRequest, "malformed percent-escape in a parameter name"};
     if (!percent_decode(eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1), value))
       return Error{Status::BadRequest, name + ": malformed percent-escape"};
-    if (!text::is_valid_utf8(name) || !text::is_valid_utf8(value)) return Error{Status::BadRequest, name + ": not valid UTF-8"};
+    if (!text::is_valid_utf8(name) || !text::is_valid_utf8(value))
+      return Error{Status::BadRequest, name + ": not valid UTF-8"};
     params.emplace_back(std::move(name), text::normalize(value));
     if (end == qs.size()) break;
   }
@@ -107,7 +115,8 @@ Result<SearchRequest> search_request_from_params(const Params& params) {
     if (!multi)
       if (auto ok = once(); !ok) return ok.error();
     if (k == "q") {
-      if (v.size() > kMaxQueryBytes) return Error{Status::TooLarge, "q is longer than " + std::to_string(kMaxQueryBytes) + " bytes"};
+      if (v.size() > kMaxQueryBytes)
+        return Error{Status::TooLarge, "q is longer than " + std::to_string(kMaxQueryBytes) + " bytes"};
       r.query = v;
     } else if (k == "type") {
       r.types.push_back(v);
@@ -126,15 +135,23 @@ Result<SearchRequest> search_request_from_params(const Params& params) {
     } else if (k == "to") {
       if (!v.empty()) r.to = v;
     } else if (k == "sort") {
-      if (v == "relevance" || v.empty()) r.sort = SortOrder::Relevance;
-      else if (v == "date_desc") r.sort = SortOrder::DateDesc;
-      else if (v == "date_asc") r.sort = SortOrder::DateAsc;
-      else return Error{Status::BadRequest, "sort must be relevance, date_desc or date_asc"};
+      if (v == "relevance" || v.empty())
+        r.sort = SortOrder::Relevance;
+      else if (v == "date_desc")
+        r.sort = SortOrder::DateDesc;
+      else if (v == "date_asc")
+        r.sort = SortOrder::DateAsc;
+      else
+        return Error{Status::BadRequest, "sort must be relevance, date_desc or date_asc"};
     } else if (k == "op") {
-      if (v == "auto" || v.empty()) r.op = DefaultOperator::Auto;
-      else if (v == "and") r.op = DefaultOperator::And;
-      else if (v == "or") r.op = DefaultOperator::Or;
-      else return Error{Status::BadRequest, "op must be auto, and or or"};
+      if (v == "auto" || v.empty())
+        r.op = DefaultOperator::Auto;
+      else if (v == "and")
+        r.op = DefaultOperator::And;
+      else if (v == "or")
+        r.op = DefaultOperator::Or;
+      else
+        return Error{Status::BadRequest, "op must be auto, and or or"};
     } else if (k == "limit") {
       auto n = parse_count(k, v, kMaxLimit);
       if (!n) return n.error();
@@ -148,9 +165,12 @@ Result<SearchRequest> search_request_from_params(const Params& params) {
       if (!n) return n.error();
       r.snippets = *n;
     } else if (k == "facets") {
-      if (v == "1" || v == "true") r.facets = true;
-      else if (v == "0" || v == "false") r.facets = false;
-      else return Error{Status::BadRequest, "facets must be 0 or 1"};
+      if (v == "1" || v == "true")
+        r.facets = true;
+      else if (v == "0" || v == "false")
+        r.facets = false;
+      else
+        return Error{Status::BadRequest, "facets must be 0 or 1"};
     } else {
       return Error{Status::BadRequest, "unknown parameter '" + k + "'"};
     }
@@ -173,21 +193,27 @@ ojson to_json(const Hit& h) {
   for (const auto& s : h.snippets) {
     ojson hl = ojson::array();
     for (const auto& x : s.highlights) hl.push_back(ojson::array({x.begin, x.end}));
-    ojson section = s.section ? ojson{{"number", s.section->number}, {"title", s.section->title}, {"anchor", s.section->anchor}}
-                              : ojson(nullptr);
-    j["snippets"].push_back(ojson{{"text", s.text}, {"highlights", hl}, {"section", section}, {"anchor", s.anchor},
-                                  {"offset", s.offset}, {"length", s.length}});
+    ojson section =
+        s.section ? ojson{{"number", s.section->number}, {"title", s.section->title}, {"anchor", s.section->anchor}}
+                  : ojson(nullptr);
+    j["snippets"].push_back(ojson{{"text", s.text},
+                                  {"highlights", hl},
+                                  {"section", section},
+                                  {"anchor", s.anchor},
+                                  {"offset", s.offset},
+                                  {"length", s.length}});
   }
   return j;
 }
 
 ojson to_json(const SearchResponse& r) {
-  ojson j{{"total", r.total}, {"exact", r.exact}, {"took_ms", r.took_ms}, {"hits", ojson::array()}, {"facets", ojson::object()},
-          {"did_you_mean", opt(r.did_you_mean)}};
+  ojson j{{"total", r.total},       {"exact", r.exact},          {"took_ms", r.took_ms},
+          {"hits", ojson::array()}, {"facets", ojson::object()}, {"did_you_mean", opt(r.did_you_mean)}};
   for (const auto& h : r.hits) j["hits"].push_back(to_json(h));
   for (const auto& [name, values] : r.facets) {
     ojson list = ojson::array();
-    for (const auto& v : values) list.push_back(ojson{{"value", v.value}, {"count", v.count}, {"selected", v.selected}});
+    for (const auto& v : values)
+      list.push_back(ojson{{"value", v.value}, {"count", v.count}, {"selected", v.selected}});
     j["facets"][name] = list;
   }
   j["query"] = ojson{{"doc_numbers", r.info.doc_numbers}, {"relaxed", r.info.relaxed}};
@@ -205,7 +231,8 @@ ojson to_json(const DocumentView& v) {
 
 ojson to_json(const CitationView& v) {
   ojson j{{"number", v.display}, {"key", v.key}, {"document", v.document ? to_json(*v.document) : ojson(nullptr)}};
-  j["stub"] = v.document ? ojson(nullptr) : ojson{{"doc_type", opt(v.doc_type)}, {"issuer", opt(v.issuer)}, {"date", opt(v.date)}};
+  j["stub"] = v.document ? ojson(nullptr)
+                         : ojson{{"doc_type", opt(v.doc_type)}, {"issuer", opt(v.issuer)}, {"date", opt(v.date)}};
   j["cited_by"] = ojson::array();
   for (const auto& c : v.cited_by) j["cited_by"].push_back(citing_json(c));
   return j;
@@ -221,6 +248,8 @@ ojson to_json(const IndexInfo& i) {
   return ojson{{"documents", i.documents}, {"generation", i.generation}, {"last_commit", i.last_commit}};
 }
 
-ojson error_json(const Error& e) { return ojson{{"error", {{"code", to_string(e.status)}, {"message", e.message}}}}; }
+ojson error_json(const Error& e) {
+  return ojson{{"error", {{"code", to_string(e.status)}, {"message", e.message}}}};
+}
 
 }  // namespace tracuu::searchd::server

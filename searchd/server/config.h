@@ -12,17 +12,17 @@ namespace tracuu::searchd::server {
 
 /// Server settings. Tests build whatever Config they need.
 struct Config {
-  std::filesystem::path db;           ///< index home (--db, TRACUU_DB)
-  std::string bind = "127.0.0.1";     ///< listening address (--bind, TRACUU_BIND)
-  std::uint16_t port = 8080;          ///< listening port, 0 = ephemeral (--port, TRACUU_PORT)
-  unsigned threads = 2;               ///< I/O threads and searchers (--threads, TRACUU_THREADS)
-  std::filesystem::path web;          ///< portal directory (templates/, static/); empty = API only
-  bool staff = false;                 ///< staff mode: internal documents and the assignee facet
+  std::filesystem::path db;                      ///< index home (--db, TRACUU_DB)
+  std::string bind = "127.0.0.1";                ///< listening address (--bind, TRACUU_BIND)
+  std::uint16_t port = 8080;                     ///< listening port, 0 = ephemeral (--port, TRACUU_PORT)
+  unsigned threads = 2;                          ///< I/O threads and searchers (--threads, TRACUU_THREADS)
+  std::filesystem::path web;                     ///< portal directory (templates/, static/); empty = API only
+  bool staff = false;                            ///< staff mode: internal documents and the assignee facet
   std::chrono::milliseconds acquire_wait{2000};  ///< longest wait for a free searcher (then 503)
   std::chrono::seconds read_timeout{30};         ///< a client must send each request within this
   std::size_t body_limit = 16 * 1024;            ///< largest request body accepted (then 413)
   std::size_t header_limit = 8 * 1024;           ///< largest request head accepted (then 413)
-  std::string version = "0.1.0";                ///< reported by /health
+  std::string version = "0.1.0";                 ///< reported by /health
 };
 
 }  // namespace tracuu::searchd::server

@@ -7,7 +7,9 @@
 namespace tracuu::searchd::server {
 namespace {
 
-bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+bool is_continuation(unsigned char c) {
+  return (c & 0xC0) == 0x80;
+}
 
 // Moves `pos` back to the start of the UTF-8 character it falls in.
 std::size_t char_start(std::string_view text, std::size_t pos) {
@@ -43,8 +45,8 @@ std::string url_encode(std::string_view text) {
   std::string out;
   for (const char ch : text) {
     const auto c = static_cast<unsigned char>(ch);
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' ||
-        c == '~') {
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+        c == '.' || c == '~') {
       out.push_back(ch);
     } else {
       out.push_back('%');
@@ -93,10 +95,13 @@ std::string document_text_html(const schema::DocRecord& record, const std::optio
   // and after it closes, so elements never cross.
   std::multimap<std::size_t, std::string> inserts;
   for (const auto& s : record.sections)
-    if (!s.anchor.empty()) inserts.emplace(char_start(text, s.heading.begin), "<span class=\"anchor\" id=\"" + html_escape(s.anchor) + "\"></span>");
+    if (!s.anchor.empty())
+      inserts.emplace(char_start(text, s.heading.begin),
+                      "<span class=\"anchor\" id=\"" + html_escape(s.anchor) + "\"></span>");
   if (passage && passage->offset < text.size()) {
     const std::size_t begin = char_start(text, passage->offset);
-    const std::size_t end = char_start(text, passage->offset + std::min(passage->length, text.size() - passage->offset));
+    const std::size_t end =
+        char_start(text, passage->offset + std::min(passage->length, text.size() - passage->offset));
     inserts.emplace(begin, "<mark class=\"passage\" id=\"p-" + std::to_string(passage->offset) + "\">");
     inserts.emplace(std::max(begin, end), "</mark>");
   }

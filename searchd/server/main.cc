@@ -68,7 +68,8 @@ int serve(const tracuu::searchd::server::Config& config) {
   server::Server http(config, **pool, site ? &*site : nullptr, metrics, request_logger());
   auto endpoint = http.listen();
   if (!endpoint) return fail(endpoint.error());
-  const std::string host = endpoint->address().is_v6() ? "[" + endpoint->address().to_string() + "]" : endpoint->address().to_string();
+  const std::string host =
+      endpoint->address().is_v6() ? "[" + endpoint->address().to_string() + "]" : endpoint->address().to_string();
   std::printf("searchd: listening on http://%s:%u/\n", host.c_str(), static_cast<unsigned>(endpoint->port()));
   std::fflush(stdout);
   http.run();
@@ -98,8 +99,13 @@ int main(int argc, char** argv) {
   auto* serve_cmd = app.add_subcommand("serve", "serve the HTTP API (/api/v1) and, with --web, the portal");
   serve_cmd->add_option("--db", config.db, "index directory")->required()->envname("TRACUU_DB");
   serve_cmd->add_option("--bind", config.bind, "address to listen on")->envname("TRACUU_BIND")->capture_default_str();
-  serve_cmd->add_option("--port", config.port, "port (0 = any free port, printed on start)")->envname("TRACUU_PORT")->capture_default_str();
-  serve_cmd->add_option("--threads", config.threads, "I/O threads = searchers")->envname("TRACUU_THREADS")->check(CLI::Range(1u, 256u))->capture_default_str();
+  serve_cmd->add_option("--port", config.port, "port (0 = any free port, printed on start)")
+      ->envname("TRACUU_PORT")
+      ->capture_default_str();
+  serve_cmd->add_option("--threads", config.threads, "I/O threads = searchers")
+      ->envname("TRACUU_THREADS")
+      ->check(CLI::Range(1u, 256u))
+      ->capture_default_str();
   serve_cmd->add_option("--web", web_dir, "portal directory (templates/, static/)")->envname("TRACUU_WEB");
   serve_cmd->add_flag("--staff", config.staff, "staff mode: internal documents and the assignee facet");
 

@@ -59,13 +59,15 @@ std::string Metrics::render(const std::optional<IndexInfo>& index) const {
     const std::string base = "tracuu_http_request_duration_seconds";
     for (std::size_t i = 0; i < kBuckets.size(); ++i) {
       cumulative += h.buckets[i];
-      out += base + "_bucket{route=\"" + route + "\",le=\"" + number(kBuckets[i]) + "\"} " + std::to_string(cumulative) + '\n';
+      out += base + "_bucket{route=\"" + route + "\",le=\"" + number(kBuckets[i]) + "\"} " +
+             std::to_string(cumulative) + '\n';
     }
     out += base + "_bucket{route=\"" + route + "\",le=\"+Inf\"} " + std::to_string(h.count) + '\n';
     out += base + "_sum{route=\"" + route + "\"} " + number(h.sum) + '\n';
     out += base + "_count{route=\"" + route + "\"} " + std::to_string(h.count) + '\n';
   }
-  help(out, "tracuu_http_errors_total", "counter", "Failed requests: client (4xx), server (5xx), connection (no response).");
+  help(out, "tracuu_http_errors_total", "counter",
+       "Failed requests: client (4xx), server (5xx), connection (no response).");
   out += "tracuu_http_errors_total{kind=\"client\"} " + std::to_string(client_errors_) + '\n';
   out += "tracuu_http_errors_total{kind=\"server\"} " + std::to_string(server_errors_) + '\n';
   out += "tracuu_http_errors_total{kind=\"connection\"} " + std::to_string(connection_errors_) + '\n';

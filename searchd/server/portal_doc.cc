@@ -10,8 +10,12 @@ namespace {
 
 using kainjow::mustache::data;
 
-std::string doc_url(const std::string& id) { return "/doc/" + url_encode(id); }
-std::string cite_url(const std::string& number) { return "/cite/" + url_encode(number); }
+std::string doc_url(const std::string& id) {
+  return "/doc/" + url_encode(id);
+}
+std::string cite_url(const std::string& number) {
+  return "/cite/" + url_encode(number);
+}
 
 void add_row(data& rows, const char* label, const std::optional<std::string>& value) {
   if (!value || value->empty()) return;
@@ -43,7 +47,10 @@ data metadata_rows(const schema::DocRecord& r, bool staff) {
   add_row(rows, "Ngày diễn ra sự việc", date_of(r.event_date));
   add_row(rows, "Người ký", signer_line(r.signer));
   add_row(rows, "Trích yếu", r.title);
-  if (staff) add_row(rows, "Phạm vi", r.visibility == "internal" ? std::optional<std::string>("Nội bộ") : std::optional<std::string>("Công khai"));
+  if (staff)
+    add_row(
+        rows, "Phạm vi",
+        r.visibility == "internal" ? std::optional<std::string>("Nội bộ") : std::optional<std::string>("Công khai"));
   return rows;
 }
 
@@ -102,13 +109,13 @@ Result<Page> document_page(const std::string& id, const Params& params, Searcher
   d.set("internal", r.visibility == "internal");
   d.set("rows", metadata_rows(r, config.staff));
   d.set("toc", list_data(r.sections, [](const schema::Section& s) {
-    data t;
-    t.set("anchor", s.anchor);
-    t.set("number", s.number);
-    t.set("section_title", s.title);
-    t.set("level", std::to_string(std::clamp(s.level, 1, 4)));
-    return t;
-  }));
+          data t;
+          t.set("anchor", s.anchor);
+          t.set("number", s.number);
+          t.set("section_title", s.title);
+          t.set("level", std::to_string(std::clamp(s.level, 1, 4)));
+          return t;
+        }));
   d.set("has_toc", !r.sections.empty());
   d.set("passage", passage.has_value() && passage->offset < r.text.size());
   d.set("passage_anchor", passage ? "p-" + std::to_string(passage->offset) : std::string());

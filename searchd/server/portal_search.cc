@@ -34,7 +34,8 @@ constexpr std::array<SortSpec, 3> kSorts{{
 }};
 
 bool is_multi(std::string_view name) {
-  return name == "type" || name == "issuer" || name == "signer" || name == "assignee" || name == "year" || name == "month";
+  return name == "type" || name == "issuer" || name == "signer" || name == "assignee" || name == "year" ||
+         name == "month";
 }
 
 // "1234567" -> "1.234.567" (Vietnamese digit grouping).
@@ -92,9 +93,10 @@ Result<std::size_t> page_number(const Params& params) {
 data snippet_data(const Hit& hit, const Snippet& s) {
   data d;
   d.set("snippet_html", highlight_html(s.text, s.highlights));
-  d.set("snippet_url", "/doc/" + url_encode(hit.id) + "?hl=" + std::to_string(s.offset) + "-" + std::to_string(s.length) +
-                           "#p-" + std::to_string(s.offset));
-  d.set("section", s.section ? data(s.section->number + (s.section->title.empty() ? "" : ". " + s.section->title)) : data(false));
+  d.set("snippet_url", "/doc/" + url_encode(hit.id) + "?hl=" + std::to_string(s.offset) + "-" +
+                           std::to_string(s.length) + "#p-" + std::to_string(s.offset));
+  d.set("section",
+        s.section ? data(s.section->number + (s.section->title.empty() ? "" : ". " + s.section->title)) : data(false));
   return d;
 }
 
@@ -120,13 +122,13 @@ data facets_data(const Facets& facets, bool staff) {
     f.set("facet_label", std::string(spec.label));
     std::size_t i = 0;
     f.set("values", list_data(it->second, [&](const FacetValue& v) {
-      data d;
-      d.set("value", v.value);
-      d.set("count", grouped(v.count));
-      d.set("checked", v.selected);
-      d.set("input_id", std::string(spec.param) + "-" + std::to_string(i++));
-      return d;
-    }));
+            data d;
+            d.set("value", v.value);
+            d.set("count", grouped(v.count));
+            d.set("checked", v.selected);
+            d.set("input_id", std::string(spec.param) + "-" + std::to_string(i++));
+            return d;
+          }));
     list.push_back(f);
   }
   return list;
@@ -158,17 +160,19 @@ void form_data(data& d, const Params& params) {
   d.set("to", param(params, "to").value_or(""));
   const std::string sort = param(params, "sort").value_or("relevance");
   d.set("sorts", list_data(kSorts, [&](const SortSpec& s) {
-    data o;
-    o.set("sort_value", std::string(s.value));
-    o.set("sort_label", std::string(s.label));
-    o.set("sort_selected", s.value == sort);
-    return o;
-  }));
+          data o;
+          o.set("sort_value", std::string(s.value));
+          o.set("sort_label", std::string(s.label));
+          o.set("sort_selected", s.value == sort);
+          return o;
+        }));
 }
 
 }  // namespace
 
-data optional_data(const std::optional<std::string>& value) { return value ? data(*value) : data(false); }
+data optional_data(const std::optional<std::string>& value) {
+  return value ? data(*value) : data(false);
+}
 
 Result<Page> search_page(const Params& params, SearcherPool& pool, const Config& config) {
   auto page = page_number(params);

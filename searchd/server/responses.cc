@@ -6,14 +6,17 @@
 
 namespace tracuu::searchd::server {
 
-bool is_server_error(Status status) { return http::to_status_class(http_status(status)) == http::status_class::server_error; }
+bool is_server_error(Status status) {
+  return http::to_status_class(http_status(status)) == http::status_class::server_error;
+}
 
 Error public_error(const Error& error) {
   if (!is_server_error(error.status)) return error;
   switch (error.status) {
     case Status::Overloaded: return {error.status, "all searchers are busy; retry shortly"};
     case Status::IndexUnavailable: return {error.status, "the index is unavailable"};
-    case Status::IndexVersionMismatch: return {error.status, "the index was built by another version; it must be rebuilt"};
+    case Status::IndexVersionMismatch:
+      return {error.status, "the index was built by another version; it must be rebuilt"};
     case Status::Locked: return {error.status, "the index is locked"};
     case Status::Io:
     case Status::Internal:
@@ -48,7 +51,8 @@ Response make_response(const Request& request, Status status, std::string body, 
 }
 
 Response json_response(const Request& request, const nlohmann::ordered_json& body, Status status) {
-  return make_response(request, status, body.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace), kJsonType);
+  return make_response(request, status, body.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace),
+                       kJsonType);
 }
 
 Response error_response(const Request& request, const Error& error) {

@@ -54,7 +54,8 @@ Response dispatch(const Request& request, const Backend& backend, const Config& 
   if (request.method() != http::verb::get && request.method() != http::verb::head)
     return error_response(request, {Status::MethodNotAllowed, "only GET and HEAD are allowed here"});
   if (is_portal(match.route)) {
-    if (!backend.site) return error_response(request, {Status::NotFound, "the portal is not enabled (searchd serve --web DIR)"});
+    if (!backend.site)
+      return error_response(request, {Status::NotFound, "the portal is not enabled (searchd serve --web DIR)"});
     return portal_response(request, {match.route, match.tail, query}, backend.pool, *backend.site, config, notes);
   }
   SearcherPool& pool = backend.pool;

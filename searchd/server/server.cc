@@ -46,10 +46,13 @@ Result<tcp::endpoint> Server::listen() {
   const tcp::endpoint endpoint{address, state_->config.port};
   auto& acceptor = state_->acceptor;
   if (acceptor.open(endpoint.protocol(), ec); ec) return Error{Status::Io, "socket: " + ec.message()};
-  if (acceptor.set_option(net::socket_base::reuse_address(true), ec); ec) return Error{Status::Io, "SO_REUSEADDR: " + ec.message()};
+  if (acceptor.set_option(net::socket_base::reuse_address(true), ec); ec)
+    return Error{Status::Io, "SO_REUSEADDR: " + ec.message()};
   if (acceptor.bind(endpoint, ec); ec)
-    return Error{Status::Io, "cannot bind " + state_->config.bind + ":" + std::to_string(state_->config.port) + ": " + ec.message()};
-  if (acceptor.listen(net::socket_base::max_listen_connections, ec); ec) return Error{Status::Io, "listen: " + ec.message()};
+    return Error{Status::Io, "cannot bind " + state_->config.bind + ":" + std::to_string(state_->config.port) + ": " +
+                                 ec.message()};
+  if (acceptor.listen(net::socket_base::max_listen_connections, ec); ec)
+    return Error{Status::Io, "listen: " + ec.message()};
   return acceptor.local_endpoint();
 }
 

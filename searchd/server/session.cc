@@ -25,7 +25,9 @@ class Session : public std::enable_shared_from_this<Session> {
   Session(std::shared_ptr<Server::State> state, tcp::socket&& socket)
       : state_(std::move(state)), stream_(std::move(socket)) {}
 
-  void run() { net::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::do_read, shared_from_this())); }
+  void run() {
+    net::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::do_read, shared_from_this()));
+  }
 
   // Called through the strand at shutdown: an idle connection closes now, a busy one after its response.
   void close_if_idle() {
@@ -48,7 +50,8 @@ class Session : public std::enable_shared_from_this<Session> {
     if (ec == http::error::end_of_stream) return do_close();
     if (ec == http::error::body_limit || ec == http::error::header_limit || ec == http::error::buffer_overflow)
       return reply_to_unreadable({Status::TooLarge, "the request is larger than the server accepts"});
-    if (ec && ec.category() == make_error_code(http::error::bad_target).category() && ec != http::error::partial_message)
+    if (ec && ec.category() == make_error_code(http::error::bad_target).category() &&
+        ec != http::error::partial_message)
       return reply_to_unreadable({Status::BadRequest, "malformed HTTP request: " + ec.message()});
     if (ec) {
       // An idle keep-alive connection timing out or closed at shutdown is normal; a half-sent request is not.
@@ -107,12 +110,9 @@ class Session : public std::enable_shared_from_this<Session> {
     const unsigned status = response_.result_int();
     state_->metrics.record(notes.route, status, seconds);
     if (!state_->logger) return;
-    nlohmann::ordered_json line{{"method", method},
-                                {"path", target.substr(0, target.find('?'))},
-                                {"route", notes.route},
-                                {"status", status},
-                                {"ms", seconds * 1000},
-                                {"bytes", response_.body().size()}};
+    nlohmann::ordered_json line{{"method", method},     {"path", target.substr(0, target.find('?'))},
+                                {"route", notes.route}, {"status", status},
+                                {"ms", seconds * 1000}, {"bytes", response_.body().size()}};
     if (!notes.detail.empty()) line["error"] = notes.detail;
     state_->logger->info(line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
   }

@@ -1,10 +1,10 @@
 #pragma once
 // Internal to server.cc/session.cc: what the listener and the sessions share.
 
+#include <atomic>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
-#include <atomic>
 #include <memory>
 #include <mutex>
 #include <vector>

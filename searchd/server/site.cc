@@ -57,7 +57,8 @@ Result<Site> Site::load(const fs::path& dir) {
     return {};
   });
   if (!templates) return templates.error();
-  if (!site.templates_.contains("layout")) return Error{Status::BadRequest, (dir / "templates/layout.mustache").string() + " is missing"};
+  if (!site.templates_.contains("layout"))
+    return Error{Status::BadRequest, (dir / "templates/layout.mustache").string() + " is missing"};
   auto assets = for_each_file(dir / "static", [&](const fs::path& path) -> Result<void> {
     auto body = read_file(path);
     if (!body) return body.error();
@@ -77,10 +78,12 @@ Result<std::string> Site::render(std::string_view page, const kainjow::mustache:
   kainjow::mustache::mustache page_template(body->second);
   kainjow::mustache::data full(data);
   full.set("content", page_template.render(data));
-  if (!page_template.is_valid()) return Error{Status::Internal, "rendering " + std::string(page) + ": " + page_template.error_message()};
+  if (!page_template.is_valid())
+    return Error{Status::Internal, "rendering " + std::string(page) + ": " + page_template.error_message()};
   kainjow::mustache::mustache layout_template(layout->second);
   std::string html = layout_template.render(full);
-  if (!layout_template.is_valid()) return Error{Status::Internal, "rendering layout: " + layout_template.error_message()};
+  if (!layout_template.is_valid())
+    return Error{Status::Internal, "rendering layout: " + layout_template.error_message()};
   return html;
 }
 

@@ -4,11 +4,10 @@
 // a request can never reach a file that was not loaded.
 
 #include <filesystem>
+#include <kainjow/mustache.hpp>
 #include <map>
 #include <string>
 #include <string_view>
-
-#include <kainjow/mustache.hpp>
 
 #include "schema/status.h"
 

@@ -38,7 +38,8 @@ fs::path write_corpus(const fs::path& dir) {
     std::string body = sample.substr(start, 4000);
     while (!body.empty() && (static_cast<unsigned char>(body.front()) & 0xC0) == 0x80) body.erase(0, 1);
     while (!body.empty() && (static_cast<unsigned char>(body.back()) & 0x80)) body.pop_back();
-    nlohmann::json j{{"id", "doc-" + std::to_string(i)}, {"title", "Văn bản số " + std::to_string(i)},
+    nlohmann::json j{{"id", "doc-" + std::to_string(i)},
+                     {"title", "Văn bản số " + std::to_string(i)},
                      {"text", "markerword" + std::to_string(i) + " " + body}};
     f << j.dump() << '\n';
   }
@@ -109,19 +110,23 @@ TEST_CASE("crash: kill -9 during incremental indexing keeps the last commit", "[
   const fs::path corpus = write_corpus(tmp.path());
   const fs::path home = tmp.path() / "index";
   // Start an index with one committed document so every later run is incremental.
-  REQUIRE(WEXITSTATUS(wait_for(spawn_indexer({"add", "--db", home.string(), (fs::path(TRACUU_SOURCE_DIR) / "data/samples/000_4273f595e8f93ec2.txt").string()}))) == 0);
+  REQUIRE(WEXITSTATUS(wait_for(
+              spawn_indexer({"add", "--db", home.string(),
+                             (fs::path(TRACUU_SOURCE_DIR) / "data/samples/000_4273f595e8f93ec2.txt").string()}))) == 0);
   std::size_t previous = check_readable(home);
   int interrupted = 0;
   for (int ms : {150, 400, 700, 1000, 1500}) {
     INFO("killed after " << ms << " ms");
-    interrupted += run_and_kill({"add", "--db", home.string(), "--threads", "2", "--batch-docs", "64", corpus.string()}, ms);
+    interrupted +=
+        run_and_kill({"add", "--db", home.string(), "--threads", "2", "--batch-docs", "64", corpus.string()}, ms);
     const std::size_t now = check_readable(home);
     CHECK(now >= previous);  // committed work is never lost
     previous = now;
   }
   CHECK(interrupted > 0);  // the test did crash the indexer mid-run
   // Re-running completes the job: every document is there exactly once.
-  REQUIRE(WEXITSTATUS(wait_for(spawn_indexer({"add", "--db", home.string(), "--batch-docs", "64", corpus.string()}))) == 0);
+  REQUIRE(WEXITSTATUS(wait_for(spawn_indexer({"add", "--db", home.string(), "--batch-docs", "64", corpus.string()}))) ==
+          0);
   CHECK(check_readable(home) == kDocs + 1);
   for (int i : {0, 1, 777, 1500, kDocs - 1}) CHECK(findable(home, i));
 }
@@ -130,7 +135,8 @@ TEST_CASE("crash: kill -9 during a rebuild leaves the live index serving", "[cra
   const tracuu::testing::TempDir tmp("crash");
   const fs::path corpus = write_corpus(tmp.path());
   const fs::path home = tmp.path() / "index";
-  REQUIRE(WEXITSTATUS(wait_for(spawn_indexer({"build", "--db", home.string(), (fs::path(TRACUU_SOURCE_DIR) / "data/samples").string()}))) == 0);
+  REQUIRE(WEXITSTATUS(wait_for(spawn_indexer(
+              {"build", "--db", home.string(), (fs::path(TRACUU_SOURCE_DIR) / "data/samples").string()}))) == 0);
   const auto live = tracuu::schema::current_generation(home);
   REQUIRE(live.has_value());
   REQUIRE(check_readable(home) == 5);

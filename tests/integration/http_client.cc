@@ -51,8 +51,8 @@ Connection::~Connection() {
   delete impl_;
 }
 
-Reply Connection::request(http::verb method, const std::string& target, const std::map<std::string, std::string>& headers,
-                          const std::string& body) {
+Reply Connection::request(http::verb method, const std::string& target,
+                          const std::map<std::string, std::string>& headers, const std::string& body) {
   http::request<http::string_body> req{method, target, 11};
   req.set(http::field::host, "127.0.0.1");
   for (const auto& [k, v] : headers) req.set(k, v);

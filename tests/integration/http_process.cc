@@ -47,8 +47,10 @@ std::string run_program(const std::vector<std::string>& argv, int* exit_code) {
   std::string out;
   char buf[4096];
   for (ssize_t n; (n = ::read(fd, buf, sizeof buf)) != 0;)
-    if (n > 0) out.append(buf, static_cast<std::size_t>(n));
-    else if (errno != EINTR) break;
+    if (n > 0)
+      out.append(buf, static_cast<std::size_t>(n));
+    else if (errno != EINTR)
+      break;
   ::close(fd);
   *exit_code = wait_status(pid);
   return out;
@@ -56,7 +58,8 @@ std::string run_program(const std::vector<std::string>& argv, int* exit_code) {
 
 void build_sample_index(const std::filesystem::path& home) {
   int code = -1;
-  run_program({TRACUU_INDEXER_BIN, "build", "--db", home.string(), "--threads", "1", TRACUU_SOURCE_DIR "/data/samples"}, &code);
+  run_program({TRACUU_INDEXER_BIN, "build", "--db", home.string(), "--threads", "1", TRACUU_SOURCE_DIR "/data/samples"},
+              &code);
   if (code != 0) {
     std::fprintf(stderr, "indexer build failed with %d\n", code);
     std::abort();

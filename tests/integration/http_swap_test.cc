@@ -1,6 +1,6 @@
 // A running server keeps answering while `indexer rebuild` swaps generations.
-#include <catch2/catch.hpp>
 #include <atomic>
+#include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -40,7 +40,9 @@ TEST_CASE("searches keep succeeding through generation swaps", "[http][slow]") {
   });
   for (int round = 0; round < 3; ++round) {
     int code = -1;
-    run_program({TRACUU_INDEXER_BIN, "rebuild", "--db", dir.path().string(), "--threads", "1", TRACUU_SOURCE_DIR "/data/samples"}, &code);
+    run_program({TRACUU_INDEXER_BIN, "rebuild", "--db", dir.path().string(), "--threads", "1",
+                 TRACUU_SOURCE_DIR "/data/samples"},
+                &code);
     CHECK(code == 0);
   }
   rebuilding = false;

@@ -1,7 +1,7 @@
 // Issue #6 over real HTTP: searchd serve --port 0 on the five samples.
 #include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
 #include <memory>
+#include <nlohmann/json.hpp>
 
 #include "tests/integration/http_client.h"
 #include "tests/integration/http_process.h"
@@ -144,18 +144,19 @@ TEST_CASE("errors over HTTP: 400, 404, 405, 413", "[http]") {
 TEST_CASE("a body over 16 KiB or a huge header is refused with 413", "[http]") {
   const unsigned short port = fixture().server->port();
   const std::string body(20 * 1024, 'x');
-  const std::string big_body = "POST /api/v1/search HTTP/1.1\r\nHost: x\r\nContent-Length: " + std::to_string(body.size()) +
-                               "\r\n\r\n" + body;
+  const std::string big_body =
+      "POST /api/v1/search HTTP/1.1\r\nHost: x\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
   CHECK(raw_exchange(port, big_body).rfind("HTTP/1.1 413", 0) == 0);
-  const std::string big_header = "GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(100 * 1024, 'h') + "\r\n\r\n";
+  const std::string big_header =
+      "GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(100 * 1024, 'h') + "\r\n\r\n";
   CHECK(raw_exchange(port, big_header).rfind("HTTP/1.1 413", 0) == 0);
 }
 
 TEST_CASE("malformed requests get 400 and the server keeps serving", "[http]") {
   const unsigned short port = fixture().server->port();
   for (const std::string& garbage : {std::string("NOT HTTP AT ALL\r\n\r\n"), std::string("GET / HTTP/9.9\r\n\r\n"),
-                                    std::string("GET /\x01\xff HTTP/1.1\r\nHost: x\r\n\r\n"),
-                                    std::string("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03", 11)}) {
+                                     std::string("GET /\x01\xff HTTP/1.1\r\nHost: x\r\n\r\n"),
+                                     std::string("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03", 11)}) {
     const std::string reply = raw_exchange(port, garbage);
     CHECK((reply.empty() || reply.rfind("HTTP/1.1 400", 0) == 0));
   }
@@ -184,7 +185,8 @@ TEST_CASE("/health, /ready and /metrics", "[http]") {
 }
 
 TEST_CASE("searchd query prints the JSON of /api/v1/search", "[http]") {
-  const std::vector<std::vector<std::string>> cases{{"dong chi"}, {"66/2025/NĐ-CP", "--param", "limit=3"},
+  const std::vector<std::vector<std::string>> cases{{"dong chi"},
+                                                    {"66/2025/NĐ-CP", "--param", "limit=3"},
                                                     {"kt-xh", "--param", "snippets=1", "--param", "sort=date_desc"}};
   for (const auto& args : cases) {
     std::vector<std::string> argv{TRACUU_SEARCHD_BIN, "query", "--db", fixture().dir.path().string()};

@@ -1,9 +1,8 @@
-#include <catch2/catch.hpp>
-
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <fstream>
 #include <string>
 
@@ -72,14 +71,17 @@ TEST_CASE("indexer: bad inputs are reported and the others still indexed", "[ind
   const fs::path home = dir.path() / "index";
   const fs::path good = dir.write("good.txt", "THÔNG BÁO\nKết luận phiên họp về khu công nghiệp Hữu Lũng.\n");
   const fs::path empty = dir.write("empty.txt", "");
-  const fs::path jsonl = dir.write("records.jsonl", "{\"id\":\"a\",\"text\":\"Ủy ban nhân dân tỉnh\"}\nnot json\n{\"id\":\"a\",\"text\":\"trùng id\"}\n");
+  const fs::path jsonl =
+      dir.write("records.jsonl",
+                "{\"id\":\"a\",\"text\":\"Ủy ban nhân dân tỉnh\"}\nnot json\n{\"id\":\"a\",\"text\":\"trùng id\"}\n");
   const Extractor extractor;
   auto r = rebuild_index(home, {good, empty, jsonl, dir.path() / "missing.txt"}, extractor, quiet(1), {});
   REQUIRE(r.has_value());
   CHECK(r->progress.indexed == 2);  // good.txt and record a
   CHECK(r->errors.size() == 4);     // empty file, bad JSON line, duplicate id, missing file
   bool named_duplicate = false;
-  for (const auto& e : r->errors) named_duplicate = named_duplicate || e.error.message.find("duplicate document id 'a'") != std::string::npos;
+  for (const auto& e : r->errors)
+    named_duplicate = named_duplicate || e.error.message.find("duplicate document id 'a'") != std::string::npos;
   CHECK(named_duplicate);
   CHECK(index_stats(home)->documents == 2);
 }

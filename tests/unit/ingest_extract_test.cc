@@ -1,7 +1,6 @@
 // Extraction, field by field, on excerpts of real documents.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <string>
 #include <vector>
 
@@ -28,7 +27,9 @@ bool has_warning(const DocRecord& r, const std::string& w) {
   return std::find(r.warnings.begin(), r.warnings.end(), w) != r.warnings.end();
 }
 
-std::string opt(const std::optional<std::string>& v) { return v ? *v : "(null)"; }
+std::string opt(const std::optional<std::string>& v) {
+  return v ? *v : "(null)";
+}
 
 const char* const kMotto = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n";
 
@@ -48,20 +49,24 @@ TEST_CASE("extract: the heading block", "[ingest]") {
   const std::vector<Row> rows = {
       {"công văn of a department, issuer over two lines",
        std::string("UBND TỈNH LẠNG SƠN\nSỞ TÀI CHÍNH\n") + kMotto +
-           "Số: 12/STC-NS\nLạng Sơn, ngày 05 tháng 3 năm 2025\nV/v báo cáo tình hình thu ngân sách quý I\n\nKính gửi: UBND tỉnh.\n",
+           "Số: 12/STC-NS\nLạng Sơn, ngày 05 tháng 3 năm 2025\nV/v báo cáo tình hình thu ngân sách quý I\n\nKính gửi: "
+           "UBND tỉnh.\n",
        "Công văn", "12/STC-NS", "Sở Tài chính tỉnh Lạng Sơn", "Lạng Sơn", "2025-03-05",
        "V/v báo cáo tình hình thu ngân sách quý I"},
       {"a merged province: the old name maps to the successor",
        std::string("ỦY BAN NHÂN DÂN\nTỈNH HÀ GIANG\n") + kMotto +
            "Số: 15/QĐ-UBND\nHà Giang, ngày 2 tháng 1 năm 2024\nQUYẾT ĐỊNH\nVề việc phê duyệt kế hoạch chuyển đổi số\n"
-           "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÀ GIANG\nCăn cứ Luật Tổ chức chính quyền địa phương;\nQUYẾT ĐỊNH:\nĐiều 1. Phê duyệt.\n",
+           "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÀ GIANG\nCăn cứ Luật Tổ chức chính quyền địa phương;\nQUYẾT ĐỊNH:\nĐiều 1. "
+           "Phê duyệt.\n",
        "Quyết định", "15/QĐ-UBND", "Ủy ban nhân dân tỉnh Tuyên Quang", "Hà Giang", "2024-01-02",
        "Về việc phê duyệt kế hoạch chuyển đổi số"},
       {"a law: 'Luật số:', the name in capitals under the type",
-       std::string("QUỐC HỘI\n") + kMotto + "Luật số: 24/2018/QH14\n\nLUẬT\nAN NINH MẠNG\n\nCăn cứ Hiến pháp;\nChương I\n",
+       std::string("QUỐC HỘI\n") + kMotto +
+           "Luật số: 24/2018/QH14\n\nLUẬT\nAN NINH MẠNG\n\nCăn cứ Hiến pháp;\nChương I\n",
        "Luật", "24/2018/QH14", "Quốc hội", "(null)", "(null)", "AN NINH MẠNG"},
       {"sample 004: no issuer line; the number and the place line name the body",
-       "Số: 346 /TB-UBND\n\nLạng Sơn, ngày 27 tháng 6 năm 2021\n\nTHÔNG BÁO\n\n**Kết luận phiên họp UBND tỉnh tháng 6 năm "
+       "Số: 346 /TB-UBND\n\nLạng Sơn, ngày 27 tháng 6 năm 2021\n\nTHÔNG BÁO\n\n**Kết luận phiên họp UBND tỉnh tháng 6 "
+       "năm "
        "2021 (kỳ 3)\n(ngày 23 tháng 6 năm 2021)**\n\nNgày 23/6/2021, UBND tỉnh đã tổ chức phiên họp. Đề nghị UBND tỉnh "
        "chỉ đạo trên địa bàn tỉnh Lạng Sơn.\n",
        "Thông báo", "346/TB-UBND", "Ủy ban nhân dân tỉnh Lạng Sơn", "Lạng Sơn", "2021-06-27",
@@ -74,7 +79,8 @@ TEST_CASE("extract: the heading block", "[ingest]") {
        "Số: 234/2026/NĐ-CP\n\nNGHỊ ĐỊNH\nQuy định về xử lý kỷ luật viên chức\n\nCăn cứ Luật Tổ chức Chính phủ;\n",
        "Nghị định", "234/2026/NĐ-CP", "Chính phủ", "Hà Nội", "2026-06-26", "Quy định về xử lý kỷ luật viên chức"},
       {"a site heading and a table before any header are not the type",
-       "# QUY ĐỊNH\n\n## THÔNG TIN VĂN BẢN\n\n| Số hiệu | 92/2026/TT-BCA |\n| Loại văn bản | Thông tư |\n\nNội dung đang cập nhật.\n",
+       "# QUY ĐỊNH\n\n## THÔNG TIN VĂN BẢN\n\n| Số hiệu | 92/2026/TT-BCA |\n| Loại văn bản | Thông tư |\n\nNội dung "
+       "đang cập nhật.\n",
        "(null)", "(null)", "(null)", "(null)", "(null)", "(null)"},
   };
   for (const Row& row : rows) {
@@ -98,9 +104,11 @@ TEST_CASE("extract: the signature block", "[ingest]") {
     const char* on_behalf;
   };
   const std::vector<Row> rows = {
-      {"three lines: TM. / KT. / position", "Nơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nĐoàn Thanh Sơn\n",
-       "Đoàn Thanh Sơn", "Phó Chủ tịch", "KT. Chủ tịch"},
-      {"one line, as OCR prints it", "Điều 99. Trách nhiệm thi hành\n\nTM. CHÍNH PHỦ KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG\n\nNguyễn Chí Dũng\n",
+      {"three lines: TM. / KT. / position",
+       "Nơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nĐoàn Thanh Sơn\n", "Đoàn Thanh Sơn",
+       "Phó Chủ tịch", "KT. Chủ tịch"},
+      {"one line, as OCR prints it",
+       "Điều 99. Trách nhiệm thi hành\n\nTM. CHÍNH PHỦ KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG\n\nNguyễn Chí Dũng\n",
        "Nguyễn Chí Dũng", "Phó Thủ tướng", "KT. Thủ tướng"},
       {"a rank before the name", "Nơi nhận:\n- Lưu: VT.\n\nBỘ TRƯỞNG\n\nĐại tướng Lương Tam Quang\n", "Lương Tam Quang",
        "Bộ trưởng", "(null)"},
@@ -196,8 +204,8 @@ TEST_CASE("extract: sections nest by numbering style with unique anchors", "[ing
   CHECK(r.text.substr(r.sections[1].heading.begin, 2) == "1.");
   // I. runs to II.; 1. under I. includes its paragraph and sub-items.
   CHECK(r.sections[0].body.end + 1 == r.sections[5].heading.begin);
-  CHECK(r.text.substr(r.sections[1].body.begin, r.sections[1].body.end - r.sections[1].body.begin).find("Nội dung đánh giá") !=
-        std::string::npos);
+  CHECK(r.text.substr(r.sections[1].body.begin, r.sections[1].body.end - r.sections[1].body.begin)
+            .find("Nội dung đánh giá") != std::string::npos);
 }
 
 TEST_CASE("extract: assignments name a body and, when given, a deadline", "[ingest]") {
@@ -207,7 +215,8 @@ TEST_CASE("extract: assignments name a body and, when given, a deadline", "[inge
     const char* deadline;
   };
   const std::vector<Row> rows = {
-      {"Giao Sở Xây dựng chủ trì, phối hợp với Sở Tài chính hoàn thành trước ngày 15/8/2025.", "Sở Xây dựng", "2025-08-15"},
+      {"Giao Sở Xây dựng chủ trì, phối hợp với Sở Tài chính hoàn thành trước ngày 15/8/2025.", "Sở Xây dựng",
+       "2025-08-15"},
       {"Yêu cầu Sở Tài chính rà soát, trình UBND tỉnh trong ngày 04/8/2025 để ban hành.", "Sở Tài chính", "2025-08-04"},
       {"Giao Sở Khoa học và Công nghệ báo cáo UBND tỉnh trước ngày 20 tháng 9 năm 2025.", "Sở Khoa học và Công nghệ",
        "2025-09-20"},
@@ -235,7 +244,8 @@ TEST_CASE("extract: assignments name a body and, when given, a deadline", "[inge
     CHECK(r.assignments[0].assignee == row.assignee);
     CHECK(opt(r.assignments[0].deadline) == row.deadline);
     CHECK(r.assignments[0].text == row.text);
-    CHECK(r.text.substr(r.assignments[0].span.begin, r.assignments[0].span.end - r.assignments[0].span.begin) == row.text);
+    CHECK(r.text.substr(r.assignments[0].span.begin, r.assignments[0].span.end - r.assignments[0].span.begin) ==
+          row.text);
   }
 }
 
@@ -265,12 +275,15 @@ TEST_CASE("extract: assignments resolved through the item and the lead-in", "[in
 }
 
 TEST_CASE("extract: the meeting date of a conclusion notice", "[ingest]") {
-  CHECK(record("THÔNG BÁO\nKết luận Phiên họp\n\nNgày 31/7/2025, Ủy ban nhân dân tỉnh tổ chức Phiên họp thường kỳ.\n1. Dự thảo\n")
+  CHECK(record("THÔNG BÁO\nKết luận Phiên họp\n\nNgày 31/7/2025, Ủy ban nhân dân tỉnh tổ chức Phiên họp thường kỳ.\n1. "
+               "Dự thảo\n")
             .event_date == "2025-07-31");
   // The first date belongs to a cited programme; the inspection is the clause after it.
-  CHECK(record("THÔNG BÁO\nKết luận kiểm tra\n\nThực hiện Chương trình số 28/CTr-UBND ngày 27/3/2025 của UBND tỉnh về kiểm "
-               "tra tình hình; ngày 21/4/2025, đồng chí Phó Chủ tịch đã tổ chức kiểm tra tại huyện Hữu Lũng.\n")
-            .event_date == "2025-04-21");
+  CHECK(
+      record(
+          "THÔNG BÁO\nKết luận kiểm tra\n\nThực hiện Chương trình số 28/CTr-UBND ngày 27/3/2025 của UBND tỉnh về kiểm "
+          "tra tình hình; ngày 21/4/2025, đồng chí Phó Chủ tịch đã tổ chức kiểm tra tại huyện Hữu Lũng.\n")
+          .event_date == "2025-04-21");
   CHECK_FALSE(record("I. CÔNG TÁC CHỈ ĐẠO\nTrong tháng 8, UBND tỉnh chỉ đạo thực hiện Nghị quyết số 153/NQ-CP ngày "
                      "31/05/2025 của Chính phủ.\n")
                   .event_date.has_value());
@@ -284,7 +297,8 @@ TEST_CASE("extract: given metadata fills only what the text lacks, and only when
                                   {"co_quan_ban_hanh", "Quốc hội"},
                                   {"nguoi_ky", "Nguyễn Thị Kim Ngân"},
                                   {"ngay_ban_hanh", "2018-06-12"}}}};
-  const std::string codified = "Chương I\nNHỮNG QUY ĐỊNH CHUNG\nĐiều 1.11.LQ.1. Phạm vi điều chỉnh\nLuật này quy định về an ninh mạng.\n";
+  const std::string codified =
+      "Chương I\nNHỮNG QUY ĐỊNH CHUNG\nĐiều 1.11.LQ.1. Phạm vi điều chỉnh\nLuật này quy định về an ninh mạng.\n";
   const DocRecord with = record(codified, true, given);
   CHECK(with.doc_number == "24/2018/QH14");
   CHECK(with.doc_number_key == "24/2018/QH14");

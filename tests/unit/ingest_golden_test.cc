@@ -3,9 +3,8 @@
 // few vn-legal documents. Comparison as corpus/expected/README.md says: text
 // fields after NFC and whitespace collapsing, numbers without spaces and with
 // Đ folded to D, lists as subsets or minimum counts.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -94,17 +93,24 @@ void check_record(const json& e, const DocRecord& r) {
   if (e.contains("id")) CHECK(r.id == e.at("id").get<std::string>());
   for (const char* key : {"doc_type", "title", "issuer", "place", "issue_date", "event_date"}) {
     const std::optional<std::string>* field = nullptr;
-    if (std::string_view(key) == "doc_type") field = &r.doc_type;
-    else if (std::string_view(key) == "title") field = &r.title;
-    else if (std::string_view(key) == "issuer") field = &r.issuer;
-    else if (std::string_view(key) == "place") field = &r.place;
-    else if (std::string_view(key) == "issue_date") field = &r.issue_date;
-    else field = &r.event_date;
+    if (std::string_view(key) == "doc_type")
+      field = &r.doc_type;
+    else if (std::string_view(key) == "title")
+      field = &r.title;
+    else if (std::string_view(key) == "issuer")
+      field = &r.issuer;
+    else if (std::string_view(key) == "place")
+      field = &r.place;
+    else if (std::string_view(key) == "issue_date")
+      field = &r.issue_date;
+    else
+      field = &r.event_date;
     check_text(e, key, *field);
   }
   if (e.contains("doc_number")) {
     const json& n = e.at("doc_number");
-    CHECK(number_of(n.is_null() ? std::nullopt : std::optional<std::string>(n.get<std::string>())) == number_of(r.doc_number));
+    CHECK(number_of(n.is_null() ? std::nullopt : std::optional<std::string>(n.get<std::string>())) ==
+          number_of(r.doc_number));
   }
   check_signer(e, r);
   check_lists(e, r);
@@ -167,7 +173,8 @@ TEST_CASE("golden: vn-legal documents agree with our reading and with their meta
     WARN("../shared is absent: the vn-legal expectations are not checked");
     return;
   }
-  const json expected = json::parse(tracuu::test::read_file_bytes(fs::path(TRACUU_SOURCE_DIR) / "tests/data/expected/vn-legal.json"));
+  const json expected =
+      json::parse(tracuu::test::read_file_bytes(fs::path(TRACUU_SOURCE_DIR) / "tests/data/expected/vn-legal.json"));
   std::map<std::string, json> wanted;
   for (const auto& d : expected.at("documents")) wanted[d.at("id").get<std::string>()] = d;
   std::map<std::string, RawDoc> found;
@@ -190,9 +197,12 @@ TEST_CASE("golden: vn-legal documents agree with our reading and with their meta
     const json& meta = raw.given.at("meta");
     CHECK(tracuu::text::parse_doc_number(meta.at("so_hieu").get<std::string>(), abbreviations)->key ==
           tracuu::text::parse_doc_number(e.at("doc_number").get<std::string>(), abbreviations)->key);
-    CHECK(tracuu::schema::canonical_doc_type(meta.at("loai_van_ban").get<std::string>()) == e.at("doc_type").get<std::string>());
-    CHECK(registry.canonical_or_self(meta.at("co_quan_ban_hanh").get<std::string>().substr(
-              0, meta.at("co_quan_ban_hanh").get<std::string>().find(" ("))) == e.at("issuer").get<std::string>());
+    CHECK(tracuu::schema::canonical_doc_type(meta.at("loai_van_ban").get<std::string>()) ==
+          e.at("doc_type").get<std::string>());
+    CHECK(registry.canonical_or_self(meta.at("co_quan_ban_hanh")
+                                         .get<std::string>()
+                                         .substr(0, meta.at("co_quan_ban_hanh").get<std::string>().find(" ("))) ==
+          e.at("issuer").get<std::string>());
     if (e.contains("issue_date")) CHECK(meta.at("ngay_ban_hanh") == e.at("issue_date"));
     const json& name = e.at("signer").at("name");
     if (!name.is_null()) CHECK_THAT(meta.at("nguoi_ky").get<std::string>(), Catch::Contains(name.get<std::string>()));

@@ -1,7 +1,6 @@
 // Readers: every input format, every encoding, and every kind of bad file.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <string>
 #include <vector>
 
@@ -39,10 +38,19 @@ const InputError* error_for(const Read& r, const std::string& file) {
 
 // "Cộng hoà xã hội chủ nghĩa Việt Nam / Độc lập - Tự do - Hạnh phúc" as TCVN3 (ABC) and as VNI bytes
 // (string pieces split so that a hex escape never runs into a following letter).
-const std::string kTcvn3Line = "C\xe9ng ho\xb5 x\xb7 h\xe9i ch\xf1 ngh\xdc" "a Vi\xd6t Nam\n"
-                               "\xa7\xe9" "c l\xcbp - T\xf9 do - H\xb9nh ph\xf3" "c\n";
-const std::string kVniLine = "Co\xe4ng ho\xf8" "a xa\xf5 ho\xe4i chu\xfb ngh\xf3" "a Vie\xe4t Nam\n"
-                             "\xd1o\xe4" "c la\xe4p - T\xf6\xef do - Ha\xefnh phu\xf9" "c\n";
+const std::string kTcvn3Line =
+    "C\xe9ng ho\xb5 x\xb7 h\xe9i ch\xf1 ngh\xdc"
+    "a Vi\xd6t Nam\n"
+    "\xa7\xe9"
+    "c l\xcbp - T\xf9 do - H\xb9nh ph\xf3"
+    "c\n";
+const std::string kVniLine =
+    "Co\xe4ng ho\xf8"
+    "a xa\xf5 ho\xe4i chu\xfb ngh\xf3"
+    "a Vie\xe4t Nam\n"
+    "\xd1o\xe4"
+    "c la\xe4p - T\xf6\xef do - Ha\xefnh phu\xf9"
+    "c\n";
 
 }  // namespace
 
@@ -50,22 +58,29 @@ TEST_CASE("encoding: text is decoded, or refused naming the suspected encoding",
   struct Row {
     const char* name;
     std::string bytes;
-    Status status;            // Ok when decoded
-    std::string expect;       // the text, or a word of the error message
+    Status status;       // Ok when decoded
+    std::string expect;  // the text, or a word of the error message
   };
   std::string mostly_valid;
   for (int i = 0; i < 40; ++i) mostly_valid += "Nghị định số 15/2020/NĐ-CP của Chính phủ. ";
   mostly_valid += "\xFF";  // one stray byte
   const std::vector<Row> rows = {
       {"UTF-8", "Nghị định 15/2020/NĐ-CP", Status::Ok, "Nghị định 15/2020/NĐ-CP"},
-      {"UTF-8 with BOM", "\xEF\xBB\xBF" "Bộ Tài chính", Status::Ok, "Bộ Tài chính"},
+      {"UTF-8 with BOM",
+       "\xEF\xBB\xBF"
+       "Bộ Tài chính",
+       Status::Ok, "Bộ Tài chính"},
       {"UTF-16LE with BOM", tracuu::test::utf16_with_bom("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", false), Status::Ok,
        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"},
       {"UTF-16BE with BOM, a surrogate pair", tracuu::test::utf16_with_bom("Điều 1 \U0001D400", true), Status::Ok,
        "Điều 1 \U0001D400"},
       {"TCVN3 (ABC) bytes", kTcvn3Line + kTcvn3Line, Status::Unsupported, "TCVN3"},
       {"VNI bytes", kVniLine + kVniLine, Status::Unsupported, "VNI"},
-      {"Latin-1 French", "Caf\xe9 cr\xe8me br\xfbl\xe9" "e \xe0 la fran\xe7" "aise", Status::Unsupported, "unknown 8-bit"},
+      {"Latin-1 French",
+       "Caf\xe9 cr\xe8me br\xfbl\xe9"
+       "e \xe0 la fran\xe7"
+       "aise",
+       Status::Unsupported, "unknown 8-bit"},
       {"binary (PNG header)", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16), Status::Unsupported, "binary"},
       {"only a BOM", "\xEF\xBB\xBF", Status::BadRequest, "empty"},
       {"mostly valid UTF-8", mostly_valid, Status::Ok, "Nghị định số 15/2020/NĐ-CP"},
@@ -95,7 +110,9 @@ TEST_CASE("readers: each bad file is one clear error and the batch goes on", "[i
   const std::string pdf = tracuu::test::make_pdf({{"THÔNG BÁO", "Kết luận phiên họp"}});
   dir.write("a_good.txt", "THÔNG BÁO\nKết luận Phiên họp UBND tỉnh tháng 6 năm 2021\n");
   dir.write("empty.txt", "");
-  dir.write("binary.txt", std::string("\x7F" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0", 16));
+  dir.write("binary.txt", std::string("\x7F"
+                                      "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0",
+                                      16));
   dir.write("legacy.txt", kTcvn3Line + kTcvn3Line + kTcvn3Line);
   dir.write("invalid.md", std::string(200, '\xC3'));  // every byte a broken sequence
   dir.write("oneline.txt", std::string(std::size_t{50} << 20, 'a'));
@@ -115,16 +132,11 @@ TEST_CASE("readers: each bad file is one clear error and the batch goes on", "[i
     const char* words;
   };
   const std::vector<Row> rows = {
-      {"empty.txt", Status::BadRequest, "empty"},
-      {"binary.txt", Status::Unsupported, "binary"},
-      {"legacy.txt", Status::Unsupported, "TCVN3"},
-      {"invalid.md", Status::Unsupported, "not UTF-8"},
-      {"oneline.txt", Status::TooLarge, "line"},
-      {"truncated.pdf", Status::BadRequest, "PDF"},
-      {"scan.pdf", Status::Unsupported, "text layer"},
-      {"notpdf.pdf", Status::BadRequest, "not a PDF"},
-      {"notzip.docx", Status::BadRequest, "DOCX"},
-      {"missing.txt", Status::NotFound, "no such file"},
+      {"empty.txt", Status::BadRequest, "empty"},      {"binary.txt", Status::Unsupported, "binary"},
+      {"legacy.txt", Status::Unsupported, "TCVN3"},    {"invalid.md", Status::Unsupported, "not UTF-8"},
+      {"oneline.txt", Status::TooLarge, "line"},       {"truncated.pdf", Status::BadRequest, "PDF"},
+      {"scan.pdf", Status::Unsupported, "text layer"}, {"notpdf.pdf", Status::BadRequest, "not a PDF"},
+      {"notzip.docx", Status::BadRequest, "DOCX"},     {"missing.txt", Status::NotFound, "no such file"},
   };
   for (const Row& row : rows) {
     INFO(row.file);
@@ -152,7 +164,8 @@ TEST_CASE("readers: UTF-16 and paged text, PDF pages, DOCX paragraphs", "[ingest
     CHECK(r.docs[0].format == "txt");
   }
   SECTION("PDF: one page of text per page, Vietnamese letters intact") {
-    const auto p = dir.write("nd.pdf", tracuu::test::make_pdf({{"CHÍNH PHỦ", "Số: 15/2020/NĐ-CP"}, {"Điều 2. Hiệu lực thi hành"}}));
+    const auto p = dir.write(
+        "nd.pdf", tracuu::test::make_pdf({{"CHÍNH PHỦ", "Số: 15/2020/NĐ-CP"}, {"Điều 2. Hiệu lực thi hành"}}));
     const Read r = read_all({p});
     REQUIRE(r.errors.empty());
     REQUIRE(r.docs.size() == 1);
@@ -246,7 +259,8 @@ TEST_CASE("readers: JSONL records stream with growing offsets, bad records are e
   }
   SECTION("truncated gzip: the records before the cut, then an Io error") {
     std::string many;
-    for (int i = 0; i < 3000; ++i) many += "{\"id\":\"d" + std::to_string(i) + "\",\"text\":\"Điều " + std::to_string(i) + ".\"}\n";
+    for (int i = 0; i < 3000; ++i)
+      many += "{\"id\":\"d" + std::to_string(i) + "\",\"text\":\"Điều " + std::to_string(i) + ".\"}\n";
     const auto full = dir.path() / "full.jsonl.gz";
     REQUIRE(tracuu::test::write_gzip(full, many));
     const std::string bytes = tracuu::test::read_file_bytes(full);
@@ -282,8 +296,9 @@ TEST_CASE("readers: sidecar overrides win, a malformed sidecar fails only its fi
   const TempDir dir;
   const std::string text = "THÔNG BÁO\nKết luận phiên họp\n\nNgày 23/6/2021, UBND tỉnh đã tổ chức phiên họp.\n";
   dir.write("a.txt", text);
-  dir.write("a.txt.meta.json",
-            "{\"doc_number\": \"346/TB-UBND\", \"issuer\": \"Ủy ban nhân dân tỉnh Lạng Sơn\", \"visibility\": \"internal\"}");
+  dir.write(
+      "a.txt.meta.json",
+      "{\"doc_number\": \"346/TB-UBND\", \"issuer\": \"Ủy ban nhân dân tỉnh Lạng Sơn\", \"visibility\": \"internal\"}");
   dir.write("b.txt", text);
   dir.write("b.meta.json", "{not json");
   dir.write("c.txt", text);
@@ -297,8 +312,8 @@ TEST_CASE("readers: sidecar overrides win, a malformed sidecar fails only its fi
   const tracuu::indexer::Extractor extractor;
   const auto a = extractor.extract(r.docs[0]);
   REQUIRE(a.has_value());
-  CHECK(a->doc_type == "Thông báo");           // extracted
-  CHECK(a->doc_number == "346/TB-UBND");       // corrected by staff
+  CHECK(a->doc_type == "Thông báo");      // extracted
+  CHECK(a->doc_number == "346/TB-UBND");  // corrected by staff
   CHECK(a->issuer == "Ủy ban nhân dân tỉnh Lạng Sơn");
   CHECK(a->visibility == "internal");
   const auto c = extractor.extract(r.docs[1]);

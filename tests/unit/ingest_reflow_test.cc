@@ -1,6 +1,5 @@
 // Reflow: hard-wrapped, double-spaced, markdown and paged inputs become one line per block.
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 
@@ -49,7 +48,8 @@ TEST_CASE("reflow: lines become blocks", "[ingest]") {
     std::string expected;  // blocks, one per line
   };
   const std::vector<Row> rows = {
-      {"double-spaced export: wrapped lines join, items and bullets stay, split numbers rejoin", double_spaced(kWrapped),
+      {"double-spaced export: wrapped lines join, items and bullets stay, split numbers rejoin",
+       double_spaced(kWrapped),
        "Ngày 31/7/2025, Ủy ban nhân dân tỉnh (UBND tỉnh) tổ chức Phiên họp thường kỳ tháng 7 năm 2025 (Phiên họp thứ "
        "nhất); đồng chí Hồ Tiến Thiệu, Chủ tịch UBND tỉnh chủ trì; dự họp có các Thành viên UBND tỉnh, đại diện Lãnh "
        "đạo các cơ quan: HĐND tỉnh, Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, các Ban HĐND tỉnh, Văn phòng Đoàn ĐBQH và "
@@ -63,23 +63,29 @@ TEST_CASE("reflow: lines become blocks", "[ingest]") {
        "đến năm 2045.\n"
        "- Bổ sung nội dung tham mưu Tỉnh ủy tổ chức Hội thảo sơ kết tình hình."},
       // Sample 004: markdown emphasis, a title over two lines, long unwrapped paragraphs.
-      {"markdown marks are removed", "**Kết luận phiên họp UBND tỉnh tháng 6 năm 2021 (kỳ 3)\n(ngày 23 tháng 6 năm 2021)**\n\n"
-                                     "1. Dự thảo Tờ trình (*Sở Giáo dục và Đào tạo trình*).\n\n# NGHỊ ĐỊNH\n\n"
-                                     "_Hà Nội, ngày 14 tháng 11 năm 2019_\n---\n| **Số hiệu** | 84/2019/NĐ-CP |\n"
-                                     "Số: 47/2026/TT-BCA&nbsp;&nbsp;Hà Nội\n> Trích dẫn\n",
+      {"markdown marks are removed",
+       "**Kết luận phiên họp UBND tỉnh tháng 6 năm 2021 (kỳ 3)\n(ngày 23 tháng 6 năm 2021)**\n\n"
+       "1. Dự thảo Tờ trình (*Sở Giáo dục và Đào tạo trình*).\n\n# NGHỊ ĐỊNH\n\n"
+       "_Hà Nội, ngày 14 tháng 11 năm 2019_\n---\n| **Số hiệu** | 84/2019/NĐ-CP |\n"
+       "Số: 47/2026/TT-BCA&nbsp;&nbsp;Hà Nội\n> Trích dẫn\n",
        "Kết luận phiên họp UBND tỉnh tháng 6 năm 2021 (kỳ 3) (ngày 23 tháng 6 năm 2021)\n"
        "1. Dự thảo Tờ trình (Sở Giáo dục và Đào tạo trình).\nNGHỊ ĐỊNH\nHà Nội, ngày 14 tháng 11 năm 2019\n"
        "Số hiệu 84/2019/NĐ-CP\nSố: 47/2026/TT-BCA Hà Nội\nTrích dẫn"},
-      {"recipients: one entry per dash, wrapped entries joined, then the signature", "Nơi nhận:\n- Văn phòng Chính phủ;\n"
+      {"recipients: one entry per dash, wrapped entries joined, then the signature",
+       "Nơi nhận:\n- Văn phòng Chính phủ;\n"
        "- Các Bộ: Tài chính, Quốc phòng, Công an;\nCục Thống kê; Bộ Tư lệnh Quân khu 1;\n- Lưu: VT, TH (VMĐ).\n"
        "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn Hà\n",
-       "Nơi nhận:\n- Văn phòng Chính phủ;\n- Các Bộ: Tài chính, Quốc phòng, Công an; Cục Thống kê; Bộ Tư lệnh Quân khu 1;\n"
+       "Nơi nhận:\n- Văn phòng Chính phủ;\n- Các Bộ: Tài chính, Quốc phòng, Công an; Cục Thống kê; Bộ Tư lệnh Quân khu "
+       "1;\n"
        "- Lưu: VT, TH (VMĐ).\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn Hà"},
-      {"header lines stay apart", "CHÍNH PHỦ\nĐộc lập - Tự do - Hạnh phúc\nHà Nội, ngày 26 tháng 6 năm 2026\nNGHỊ ĐỊNH\n"
-       "Quy định về xử lý kỷ luật viên chức\n\nCăn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;\nCăn cứ Luật Viên chức;\n",
+      {"header lines stay apart",
+       "CHÍNH PHỦ\nĐộc lập - Tự do - Hạnh phúc\nHà Nội, ngày 26 tháng 6 năm 2026\nNGHỊ ĐỊNH\n"
+       "Quy định về xử lý kỷ luật viên chức\n\nCăn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;\nCăn cứ Luật Viên "
+       "chức;\n",
        "CHÍNH PHỦ\nĐộc lập - Tự do - Hạnh phúc\nHà Nội, ngày 26 tháng 6 năm 2026\nNGHỊ ĐỊNH\n"
        "Quy định về xử lý kỷ luật viên chức\nCăn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;\nCăn cứ Luật Viên chức;"},
-      {"a name under the position does not run into the appendix", "PHÓ THỦ TƯỚNG\nPhạm Gia Túc\nPhụ lục I (Kèm theo Nghị định)\n",
+      {"a name under the position does not run into the appendix",
+       "PHÓ THỦ TƯỚNG\nPhạm Gia Túc\nPhụ lục I (Kèm theo Nghị định)\n",
        "PHÓ THỦ TƯỚNG\nPhạm Gia Túc\nPhụ lục I (Kèm theo Nghị định)"},
       {"markdown: a blank line ends a paragraph, a single line break does not",
        "1. Nghị định này quy định về nguyên tắc xử lý kỷ luật; việc áp dụng các\nhình thức kỷ luật.\n\n"
@@ -87,8 +93,10 @@ TEST_CASE("reflow: lines become blocks", "[ingest]") {
        "1. Nghị định này quy định về nguyên tắc xử lý kỷ luật; việc áp dụng các hình thức kỷ luật.\n"
        "2. Nghị định này áp dụng đối với viên chức quy định tại Điều 1 Luật Viên chức.\nĐiều 3 của Luật này"},
       {"a markdown heading wrapped onto the next line",
-       "### Điều 4. Các trường hợp được loại trừ trách nhiệm kỷ luật, miễn trách\nnhiệm kỷ luật\n\n1. Viên chức có hành vi vi phạm.",
-       "Điều 4. Các trường hợp được loại trừ trách nhiệm kỷ luật, miễn trách nhiệm kỷ luật\n1. Viên chức có hành vi vi phạm."},
+       "### Điều 4. Các trường hợp được loại trừ trách nhiệm kỷ luật, miễn trách\nnhiệm kỷ luật\n\n1. Viên chức có "
+       "hành vi vi phạm.",
+       "Điều 4. Các trường hợp được loại trừ trách nhiệm kỷ luật, miễn trách nhiệm kỷ luật\n1. Viên chức có hành vi vi "
+       "phạm."},
       {"NFD input comes out NFC", "Nghi\u0323 đi\u0323nh so\u0302\u0301 15/2020/NĐ-CP", "Nghị định số 15/2020/NĐ-CP"},
       {"CR LF, tabs and NBSP", "Bộ\tTài\u00A0chính\r\nban hành\r\n", "Bộ Tài chính ban hành"},
   };
@@ -99,10 +107,12 @@ TEST_CASE("reflow: lines become blocks", "[ingest]") {
 }
 
 TEST_CASE("reflow: block kinds and offsets", "[ingest]") {
-  const auto doc = reflow({"I. ĐÁNH GIÁ CHUNG\n1. Đối với UBND huyện Hữu Lũng\nĐoàn kiểm tra đánh giá cao.\n"
-                           "- Tổ chức tốt các điều kiện.\nNơi nhận:\n- Lưu: VT.\n| a | b |\n"});
-  const std::vector<BlockKind> kinds = {BlockKind::Item,   BlockKind::Item,      BlockKind::Paragraph, BlockKind::Bullet,
-                                        BlockKind::Recipient, BlockKind::Recipient, BlockKind::Table};
+  const auto doc =
+      reflow({"I. ĐÁNH GIÁ CHUNG\n1. Đối với UBND huyện Hữu Lũng\nĐoàn kiểm tra đánh giá cao.\n"
+              "- Tổ chức tốt các điều kiện.\nNơi nhận:\n- Lưu: VT.\n| a | b |\n"});
+  const std::vector<BlockKind> kinds = {BlockKind::Item,   BlockKind::Item,      BlockKind::Paragraph,
+                                        BlockKind::Bullet, BlockKind::Recipient, BlockKind::Recipient,
+                                        BlockKind::Table};
   REQUIRE(doc.blocks.size() == kinds.size());
   for (std::size_t i = 0; i < kinds.size(); ++i) {
     INFO("block " << i);
@@ -140,7 +150,8 @@ TEST_CASE("reflow: page numbers and running headers go, paragraphs continue acro
 }
 
 TEST_CASE("reflow: Word paragraphs are never joined", "[ingest]") {
-  const auto doc = reflow({"Kết luận của Chủ tịch\nthường kỳ tháng 7\nNơi nhận:\nVăn phòng Chính phủ;\nLưu: VT.\nCHỦ TỊCH\n"}, true);
+  const auto doc =
+      reflow({"Kết luận của Chủ tịch\nthường kỳ tháng 7\nNơi nhận:\nVăn phòng Chính phủ;\nLưu: VT.\nCHỦ TỊCH\n"}, true);
   CHECK(doc.text == "Kết luận của Chủ tịch\nthường kỳ tháng 7\nNơi nhận:\nVăn phòng Chính phủ;\nLưu: VT.\nCHỦ TỊCH");
   REQUIRE(doc.blocks.size() == 6);
   CHECK(doc.blocks[3].kind == BlockKind::Recipient);  // Word lists carry no dash
@@ -153,7 +164,8 @@ TEST_CASE("reflow: the sample exports", "[ingest]") {
   };
   const std::string s000 = sample("000_4273f595e8f93ec2.txt");
   CHECK_THAT(s000, Catch::Contains("khi triển khai thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị."));
-  CHECK_THAT(s000, Catch::Contains("\n2. Dự thảo Báo cáo tổng kết 05 năm thực hiện Nghị quyết số 49-NQ/TU, ngày 28/9/2021"));
+  CHECK_THAT(s000,
+             Catch::Contains("\n2. Dự thảo Báo cáo tổng kết 05 năm thực hiện Nghị quyết số 49-NQ/TU, ngày 28/9/2021"));
   // 002: a page number between two halves of a sentence, footnotes moved after their paragraph.
   const std::string s002 = sample("002_cbe3f2fc25d32b07.txt");
   CHECK_THAT(s002, Catch::Contains("Doanh thu vận tải, kho bãi tháng 8 ước đạt 241,7 tỷ đồng"));

@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <set>
 #include <string>
 #include <vector>
@@ -130,9 +129,15 @@ TEST_CASE("schema: records round-trip through JSON and document data", "[schema]
   r.signer.on_behalf = "TL. Chủ tịch";
   r.recipients = {"Như trên;", "Lưu: VT, THNC (ĐTK)."};
   r.sections.push_back(Section{"1", "Dự thảo Báo cáo", std::string("Công an tỉnh"), 1, "s-1", {10, 20}, {10, 90}});
-  r.citations.push_back(Citation{"24/2021/NĐ-CP", "24/2021/ND-CP", std::string("Nghị định"), std::string("Chính phủ"),
-                                 std::string("2021-03-23"), {30, 43}, "theo Nghị định số 24/2021/NĐ-CP"});
-  r.assignments.push_back(Assignment{"Sở Y tế", std::string("2021-07-03"), std::string("s-6"), {50, 80}, "Sở Y tế ..."});
+  r.citations.push_back(Citation{"24/2021/NĐ-CP",
+                                 "24/2021/ND-CP",
+                                 std::string("Nghị định"),
+                                 std::string("Chính phủ"),
+                                 std::string("2021-03-23"),
+                                 {30, 43},
+                                 "theo Nghị định số 24/2021/NĐ-CP"});
+  r.assignments.push_back(
+      Assignment{"Sở Y tế", std::string("2021-07-03"), std::string("s-6"), {50, 80}, "Sở Y tế ..."});
   r.text = "THÔNG BÁO\nKết luận phiên họp UBND tỉnh";
   r.pages = {{1, 0}, {2, 20}};
   r.visibility = "internal";
@@ -155,7 +160,8 @@ TEST_CASE("schema: document data decodes only the parts asked for", "[schema]") 
   r.title = "Kết luận phiên họp UBND tỉnh tháng 6 năm 2021";
   r.doc_number = "346/TB-UBND";
   r.sections.push_back(Section{"1", "Dự thảo Tờ trình", std::nullopt, 1, "s-1", {0, 9}, {0, 40}});
-  r.citations.push_back(Citation{"24/2021/NĐ-CP", "24/2021/ND-CP", std::nullopt, std::nullopt, std::nullopt, {20, 33}, ""});
+  r.citations.push_back(
+      Citation{"24/2021/NĐ-CP", "24/2021/ND-CP", std::nullopt, std::nullopt, std::nullopt, {20, 33}, ""});
   r.assignments.push_back(Assignment{"Sở Y tế", std::nullopt, std::nullopt, {0, 5}, "Sở Y tế"});
   r.text = "1. Dự thảo Tờ trình theo Nghị định số 24/2021/NĐ-CP \"trích\" {không phải JSON}";
   const std::string blob = encode_doc_data(StoredDoc{r, {0, 12, 300}});

@@ -8,15 +8,16 @@
 #include "indexer/document_builder.h"
 #include "indexer/index_writer.h"
 #include "schema/index_home.h"
-#include "text/docnum.h"
 #include "text/abbreviations.h"
+#include "text/docnum.h"
 
 namespace tracuu::testing {
 namespace fs = std::filesystem;
 namespace {
 
 schema::DocRecord rec(std::string id, std::string text, std::optional<std::string> type = std::nullopt,
-                      std::optional<std::string> issuer = std::nullopt, std::optional<std::string> date = std::nullopt) {
+                      std::optional<std::string> issuer = std::nullopt,
+                      std::optional<std::string> date = std::nullopt) {
   schema::DocRecord r;
   r.id = std::move(id);
   r.text = std::move(text);
@@ -41,12 +42,16 @@ schema::Citation cite(const std::string& number, std::string context) {
 
 std::vector<schema::DocRecord> fixture_records() {
   std::vector<schema::DocRecord> v;
-  v.push_back(rec("cho", "Con chó đen chạy ngoài đường làng.", "Thông báo", "Ủy ban nhân dân tỉnh Lạng Sơn", "2025-07-31"));
+  v.push_back(
+      rec("cho", "Con chó đen chạy ngoài đường làng.", "Thông báo", "Ủy ban nhân dân tỉnh Lạng Sơn", "2025-07-31"));
   v.back().source = "/srv/van-ban/cho.txt";
-  v.push_back(rec("choe", "Chim chòe than hót trên cây chòe, chòe lửa bay qua.", "Báo cáo", "Sở Tài chính tỉnh Lạng Sơn", "2025-06-15"));
-  v.push_back(rec("cho-ngoi", "Chỗ ngồi của đại biểu được bố trí theo sơ đồ.", "Báo cáo", "Sở Y tế tỉnh Lạng Sơn", "2024-03-02"));
+  v.push_back(rec("choe", "Chim chòe than hót trên cây chòe, chòe lửa bay qua.", "Báo cáo",
+                  "Sở Tài chính tỉnh Lạng Sơn", "2025-06-15"));
+  v.push_back(rec("cho-ngoi", "Chỗ ngồi của đại biểu được bố trí theo sơ đồ.", "Báo cáo", "Sở Y tế tỉnh Lạng Sơn",
+                  "2024-03-02"));
   {
-    auto r = rec("nd-66", "NGHỊ ĐỊNH\nQuy định chính sách hỗ trợ trẻ em mầm non.", "Nghị định", "Chính phủ", "2025-03-12");
+    auto r =
+        rec("nd-66", "NGHỊ ĐỊNH\nQuy định chính sách hỗ trợ trẻ em mầm non.", "Nghị định", "Chính phủ", "2025-03-12");
     r.doc_number = "66/2025/NĐ-CP";
     r.doc_number_key = "66/2025/ND-CP";
     r.title = "Quy định chính sách hỗ trợ trẻ em mầm non";
@@ -65,22 +70,27 @@ std::vector<schema::DocRecord> fixture_records() {
     r.citations[1].doc_type = "Nghị quyết";
     r.citations[1].issuer = "Ban Thường vụ Tỉnh ủy";
     r.citations[1].date = "2021-09-28";
-    r.assignments.push_back({"Sở Giáo dục và Đào tạo", std::string("2025-08-20"), std::nullopt, {}, "giao Sở Giáo dục và Đào tạo chủ trì"});
+    r.assignments.push_back(
+        {"Sở Giáo dục và Đào tạo", std::string("2025-08-20"), std::nullopt, {}, "giao Sở Giáo dục và Đào tạo chủ trì"});
     r.signer.name = "Nguyễn Văn Hà";
     v.push_back(r);
   }
   v.push_back(rec("ubnd", "Ủy ban nhân dân tỉnh tổ chức phiên họp thường kỳ tháng 7.", "Thông báo",
                   "Văn phòng Ủy ban nhân dân tỉnh Lạng Sơn", "2025-07-02"));
-  v.push_back(rec("ktxh", "Báo cáo tình hình phát triển kinh tế - xã hội quý 3.", "Báo cáo", "Ủy ban nhân dân tỉnh Lạng Sơn",
-                  "2025-09-30"));
-  v.push_back(rec("kt-xh-abbr", "Dự thảo kế hoạch KT-XH năm 2026.", "Kế hoạch", "Sở Tài chính tỉnh Lạng Sơn", "2025-10-01"));
+  v.push_back(rec("ktxh", "Báo cáo tình hình phát triển kinh tế - xã hội quý 3.", "Báo cáo",
+                  "Ủy ban nhân dân tỉnh Lạng Sơn", "2025-09-30"));
+  v.push_back(
+      rec("kt-xh-abbr", "Dự thảo kế hoạch KT-XH năm 2026.", "Kế hoạch", "Sở Tài chính tỉnh Lạng Sơn", "2025-10-01"));
   {
-    auto r = rec("noi-bo", "Tài liệu nội bộ: đồng chí Giám đốc chỉ đạo.", "Công văn", "Sở Nội vụ tỉnh Lạng Sơn", "2025-05-05");
+    auto r = rec("noi-bo", "Tài liệu nội bộ: đồng chí Giám đốc chỉ đạo.", "Công văn", "Sở Nội vụ tỉnh Lạng Sơn",
+                 "2025-05-05");
     r.visibility = "internal";
     v.push_back(r);
   }
-  v.push_back(rec("tinh-uy-moi", "Thường trực Tỉnh uỷ và Hội đồng hoà giải.", "Thông báo", "Tỉnh ủy Lạng Sơn", "2023-01-10"));
-  v.push_back(rec("tinh-uy-cu", "Ban Thường vụ Tỉnh ủy về hòa giải ở cơ sở.", "Kết luận", "Tỉnh ủy Lạng Sơn", "2022-11-20"));
+  v.push_back(
+      rec("tinh-uy-moi", "Thường trực Tỉnh uỷ và Hội đồng hoà giải.", "Thông báo", "Tỉnh ủy Lạng Sơn", "2023-01-10"));
+  v.push_back(
+      rec("tinh-uy-cu", "Ban Thường vụ Tỉnh ủy về hòa giải ở cơ sở.", "Kết luận", "Tỉnh ủy Lạng Sơn", "2022-11-20"));
   v.push_back(rec("huu-lung", "Khu công nghiệp Hữu Lũng: giao Sở Xây dựng hoàn thành quy hoạch trước ngày 15/8/2025.",
                   "Thông báo", "Ủy ban nhân dân tỉnh Lạng Sơn", "2025-07-20"));
   v.back().assignments.push_back({"Sở Xây dựng", std::string("2025-08-15"), std::nullopt, {}, "giao Sở Xây dựng"});

@@ -1,10 +1,9 @@
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 
-#include "searchd/query_parser.h"
 #include "searchd/query_builder.h"
+#include "searchd/query_parser.h"
 
 using namespace tracuu::searchd;
 
@@ -33,8 +32,8 @@ TEST_CASE("query parser: trees", "[searchd]") {
       {"ngay:2025-07-01..2025-08-31 họp", "AND(Field(ngay=2025-07-01..2025-08-31), Text(họp))"},
       {"Số: 346", "Text(Số: 346)"},  // not a field name: plain text
       {"(a OR b) c", "AND(OR(Text(a), Text(b)), Text(c))"},
-      {"(a OR b", "OR(Text(a), Text(b))"},         // missing ')' closes at the end
-      {"\"open phrase", "Phrase(open phrase)"},      // missing '"' closes at the end
+      {"(a OR b", "OR(Text(a), Text(b))"},             // missing ')' closes at the end
+      {"\"open phrase", "Phrase(open phrase)"},        // missing '"' closes at the end
       {"kinh tế - xã hội", "Text(kinh tế - xã hội)"},  // a lone dash is punctuation
       {"", "AND()"},
   };

@@ -1,6 +1,5 @@
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <string>
 #include <vector>
 
@@ -32,7 +31,9 @@ std::vector<std::string> ids(const SearchResponse& r) {
   return out;
 }
 
-bool has(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+bool has(const std::vector<std::string>& v, const std::string& x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
 
 struct Row {
   const char* query;
@@ -124,10 +125,27 @@ TEST_CASE("search: totals and facets count exactly the documents the ranked quer
   // Counting runs a query stripped of what only ranks (exact forms, restored accents,
   // bonuses, optional clauses): it must match the very same documents.
   Searcher s = open_fixture();
-  const std::vector<std::string> queries = {
-      "chó", "cho", "dong chi", "chỗ ngồi", "hoà giải", "tinh uy", "UBND tỉnh", "\"UBND tỉnh\"", "kt-xh",
-      "\"kinh tế - xã hội\"", "66/2025/ND-CP", "chính sách 66/2025/ND-CP", "\"chó đen\"", "chó OR chòe", "chó -đen",
-      "+chó đen", "chó (đen OR ngồi)", "tháng 7/2025 chó", "loai:tb chó", "nam:2021..2025 tỉnh", "huu lung xay dung"};
+  const std::vector<std::string> queries = {"chó",
+                                            "cho",
+                                            "dong chi",
+                                            "chỗ ngồi",
+                                            "hoà giải",
+                                            "tinh uy",
+                                            "UBND tỉnh",
+                                            "\"UBND tỉnh\"",
+                                            "kt-xh",
+                                            "\"kinh tế - xã hội\"",
+                                            "66/2025/ND-CP",
+                                            "chính sách 66/2025/ND-CP",
+                                            "\"chó đen\"",
+                                            "chó OR chòe",
+                                            "chó -đen",
+                                            "+chó đen",
+                                            "chó (đen OR ngồi)",
+                                            "tháng 7/2025 chó",
+                                            "loai:tb chó",
+                                            "nam:2021..2025 tỉnh",
+                                            "huu lung xay dung"};
   for (const auto op : {DefaultOperator::Auto, DefaultOperator::And, DefaultOperator::Or}) {
     for (const auto& q : queries) {
       INFO(q << " op " << static_cast<int>(op));
@@ -252,8 +270,7 @@ TEST_CASE("search: facets are disjunctive and keep selected values", "[searchd]"
   r.types = {"Thông báo", "Báo cáo"};
   const auto two = run(s, "", r);
   CHECK(two.total == 9);
-  for (const auto& v : two.facets.at("doc_type"))
-    CHECK(v.selected == (v.value == "Thông báo" || v.value == "Báo cáo"));
+  for (const auto& v : two.facets.at("doc_type")) CHECK(v.selected == (v.value == "Thông báo" || v.value == "Báo cáo"));
   // A selection with nothing matching is still listed, with count 0.
   r.types = {"Tờ trình"};
   const auto none = run(s, "", r);
@@ -279,7 +296,7 @@ TEST_CASE("search: broad result sets are counted from a uniform sample", "[searc
   CHECK(sampled.total <= 24);
   std::size_t facet_sum = 0;
   for (const auto& v : sampled.facets.at("year")) facet_sum += v.count;
-  CHECK(facet_sum == sampled.total);  // the year histogram scales with the total
+  CHECK(facet_sum == sampled.total);                // the year histogram scales with the total
   CHECK(sampled.hits.size() == exact.hits.size());  // ranking is unaffected
   const auto narrow = run(s, "chó");
   CHECK(narrow.exact);  // two matches: exact even with the low limit
@@ -384,7 +401,8 @@ TEST_CASE("search: documents, citations and completions", "[searchd]") {
   const auto titles = s.suggest("chính sách tr", 5, false);
   REQUIRE(titles.has_value());
   bool title_found = false;
-  for (const auto& t : *titles) title_found = title_found || (t.kind == "title" && t.id == std::optional<std::string>("nd-66"));
+  for (const auto& t : *titles)
+    title_found = title_found || (t.kind == "title" && t.id == std::optional<std::string>("nd-66"));
   CHECK(title_found);
 }
 

@@ -11,7 +11,9 @@ namespace {
 using namespace tracuu;
 using tracuu::test::get;
 
-nlohmann::json body_json(const searchd::server::Response& r) { return nlohmann::json::parse(r.body()); }
+nlohmann::json body_json(const searchd::server::Response& r) {
+  return nlohmann::json::parse(r.body());
+}
 
 nlohmann::json without_took(nlohmann::json j) {
   j.erase("took_ms");
@@ -33,7 +35,8 @@ TEST_CASE("/api/v1/search is to_json(SearchResponse) of the library's search", "
     REQUIRE(expected);
     const auto r = get("/api/v1/search?" + qs);
     REQUIRE(r.result_int() == 200);
-    CHECK(without_took(body_json(r)) == without_took(nlohmann::json::parse(searchd::server::to_json(*expected).dump())));
+    CHECK(without_took(body_json(r)) ==
+          without_took(nlohmann::json::parse(searchd::server::to_json(*expected).dump())));
   }
 }
 
@@ -92,9 +95,12 @@ TEST_CASE("/metrics renders counters, the latency histogram and index gauges", "
   const std::string& text = r.body();
   CHECK_THAT(text, Catch::Contains("tracuu_http_requests_total{route=\"api_search\",status=\"200\"} 1\n"));
   CHECK_THAT(text, Catch::Contains("tracuu_http_requests_total{route=\"api_search\",status=\"400\"} 1\n"));
-  CHECK_THAT(text, Catch::Contains("tracuu_http_request_duration_seconds_bucket{route=\"api_search\",le=\"0.005\"} 2\n"));
-  CHECK_THAT(text, Catch::Contains("tracuu_http_request_duration_seconds_bucket{route=\"api_search\",le=\"0.001\"} 1\n"));
-  CHECK_THAT(text, Catch::Contains("tracuu_http_request_duration_seconds_bucket{route=\"api_document\",le=\"2.5\"} 1\n"));
+  CHECK_THAT(text,
+             Catch::Contains("tracuu_http_request_duration_seconds_bucket{route=\"api_search\",le=\"0.005\"} 2\n"));
+  CHECK_THAT(text,
+             Catch::Contains("tracuu_http_request_duration_seconds_bucket{route=\"api_search\",le=\"0.001\"} 1\n"));
+  CHECK_THAT(text,
+             Catch::Contains("tracuu_http_request_duration_seconds_bucket{route=\"api_document\",le=\"2.5\"} 1\n"));
   CHECK_THAT(text, Catch::Contains("tracuu_http_request_duration_seconds_count{route=\"api_search\"} 2\n"));
   CHECK_THAT(text, Catch::Contains("tracuu_http_errors_total{kind=\"client\"} 1\n"));
   CHECK_THAT(text, Catch::Contains("tracuu_http_errors_total{kind=\"server\"} 1\n"));

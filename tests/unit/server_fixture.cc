@@ -22,7 +22,8 @@ struct SampleIndex {
     fs::remove_all(home);
     indexer::BuildOptions options;
     options.threads = 1;
-    auto report = indexer::rebuild_index(home, {fs::path(TRACUU_SOURCE_DIR) / "data/samples"}, indexer::Extractor(), options, {});
+    auto report =
+        indexer::rebuild_index(home, {fs::path(TRACUU_SOURCE_DIR) / "data/samples"}, indexer::Extractor(), options, {});
     if (!report || !report->errors.empty()) {
       std::fprintf(stderr, "cannot build the sample index in %s\n", home.c_str());
       std::abort();
@@ -81,6 +82,8 @@ searchd::server::Response serve(const searchd::server::Request& request, const s
   return searchd::server::handle_request(request, backend, config);
 }
 
-searchd::server::Response get(const std::string& target) { return serve(make_request(target)); }
+searchd::server::Response get(const std::string& target) {
+  return serve(make_request(target));
+}
 
 }  // namespace tracuu::test

@@ -27,10 +27,12 @@ std::unique_ptr<searchd::SearcherPool> sample_pool(std::size_t size = 1);
 const searchd::server::Site& source_site();
 
 /// A request for `target` (HTTP/1.1, keep-alive).
-searchd::server::Request make_request(std::string target, searchd::server::http::verb method = searchd::server::http::verb::get);
+searchd::server::Request make_request(std::string target,
+                                      searchd::server::http::verb method = searchd::server::http::verb::get);
 
 /// Runs handle_request with a fresh pool over the sample index and the source portal.
-searchd::server::Response serve(const searchd::server::Request& request, const searchd::server::Config& config = sample_config());
+searchd::server::Response serve(const searchd::server::Request& request,
+                                const searchd::server::Config& config = sample_config());
 
 /// GET `target` through serve().
 searchd::server::Response get(const std::string& target);

@@ -13,12 +13,23 @@ namespace {
 using namespace tracuu;
 using namespace tracuu::searchd::server;
 
-const std::vector<std::string> kPrefixes{"/api/v1/search?", "/api/v1/documents/", "/api/v1/citations?number=",
-                                         "/api/v1/suggest?q=", "/search?", "/doc/", "/cite/", "/static/", "/", ""};
-const std::string kAlphabet = "aAzZ09%%%+&&==?" "?//#.-_~ \t\"'<>\\\x01\x7f\xc3\xa1\xe1\xbb\x93\xff\xfe\xc0\x80";
+const std::vector<std::string> kPrefixes{"/api/v1/search?",
+                                         "/api/v1/documents/",
+                                         "/api/v1/citations?number=",
+                                         "/api/v1/suggest?q=",
+                                         "/search?",
+                                         "/doc/",
+                                         "/cite/",
+                                         "/static/",
+                                         "/",
+                                         ""};
+const std::string kAlphabet =
+    "aAzZ09%%%+&&==?"
+    "?//#.-_~ \t\"'<>\\\x01\x7f\xc3\xa1\xe1\xbb\x93\xff\xfe\xc0\x80";
 
 std::string random_target(std::mt19937& rng) {
-  std::uniform_int_distribution<std::size_t> prefix(0, kPrefixes.size() - 1), length(0, 40), pick(0, kAlphabet.size() - 1);
+  std::uniform_int_distribution<std::size_t> prefix(0, kPrefixes.size() - 1), length(0, 40),
+      pick(0, kAlphabet.size() - 1);
   std::string target = kPrefixes[prefix(rng)];
   const std::size_t n = length(rng);
   for (std::size_t i = 0; i < n; ++i) target.push_back(kAlphabet[pick(rng)]);
@@ -32,7 +43,8 @@ void check_answer(const Request& request, const Response& r) {
   const std::string type(r[http::field::content_type]);
   CHECK_FALSE(type.empty());
   CHECK_FALSE(std::string(r["Content-Security-Policy"]).empty());
-  if (type.starts_with("application/json") && request.method() == http::verb::get) CHECK_NOTHROW(nlohmann::json::parse(r.body()));
+  if (type.starts_with("application/json") && request.method() == http::verb::get)
+    CHECK_NOTHROW(nlohmann::json::parse(r.body()));
 }
 
 TEST_CASE("random targets never crash or throw", "[server][fuzz]") {
@@ -52,19 +64,34 @@ TEST_CASE("hostile inputs: bad escapes, invalid UTF-8, huge values and headers",
   auto pool = test::sample_pool();
   const auto config = test::sample_config();
   const Backend backend{*pool, &test::source_site(), nullptr};
-  const std::vector<std::string> targets{
-      "/api/v1/search?q=%", "/api/v1/search?q=%%", "/api/v1/search?q=%G0", "/api/v1/search?%=1", "/api/v1/search?=",
-      "/api/v1/search?&&&", "/api/v1/search?q=%ED%A0%80",  // UTF-16 surrogate in UTF-8
-      "/api/v1/search?q=%C0%AF",                            // overlong
-      "/api/v1/search?q=" + std::string(100000, 'x'), "/api/v1/search?q=" + std::string(2048, '(') ,
-      "/api/v1/search?q=%22%22%22%22", "/api/v1/search?q=AND+OR+NOT", "/api/v1/search?q=tieude:", "/api/v1/search?from=2025-13-45",
-      "/api/v1/search?year=abcd&month=2025-99", "/api/v1/search?offset=999999999999999999999",
-      "/api/v1/documents/" + std::string(5000, 'a'), "/api/v1/documents/%00", "/doc/%FF", "/cite/%2F%2F%2F",
-      "/cite/" + std::string(3000, '1'), "/search?q=a&page=99999999999999999999", "/search?type=&year=&q=",
-      "/api/v1/search?q=" + std::string(500, '-'), "/api/v1/suggest?q=%C3"};
+  const std::vector<std::string> targets{"/api/v1/search?q=%",
+                                         "/api/v1/search?q=%%",
+                                         "/api/v1/search?q=%G0",
+                                         "/api/v1/search?%=1",
+                                         "/api/v1/search?=",
+                                         "/api/v1/search?&&&",
+                                         "/api/v1/search?q=%ED%A0%80",  // UTF-16 surrogate in UTF-8
+                                         "/api/v1/search?q=%C0%AF",     // overlong
+                                         "/api/v1/search?q=" + std::string(100000, 'x'),
+                                         "/api/v1/search?q=" + std::string(2048, '('),
+                                         "/api/v1/search?q=%22%22%22%22",
+                                         "/api/v1/search?q=AND+OR+NOT",
+                                         "/api/v1/search?q=tieude:",
+                                         "/api/v1/search?from=2025-13-45",
+                                         "/api/v1/search?year=abcd&month=2025-99",
+                                         "/api/v1/search?offset=999999999999999999999",
+                                         "/api/v1/documents/" + std::string(5000, 'a'),
+                                         "/api/v1/documents/%00",
+                                         "/doc/%FF",
+                                         "/cite/%2F%2F%2F",
+                                         "/cite/" + std::string(3000, '1'),
+                                         "/search?q=a&page=99999999999999999999",
+                                         "/search?type=&year=&q=",
+                                         "/api/v1/search?q=" + std::string(500, '-'),
+                                         "/api/v1/suggest?q=%C3"};
   for (const auto& target : targets) {
     auto request = test::make_request(target);
-    request.set(http::field::user_agent, std::string(60000, 'u')  /* Beast's largest field value is 64 KiB */);
+    request.set(http::field::user_agent, std::string(60000, 'u') /* Beast's largest field value is 64 KiB */);
     request.set("X-Junk", std::string("\xff\xfe\x00", 3));
     Response r;
     REQUIRE_NOTHROW(r = handle_request(request, backend, config));

@@ -22,9 +22,9 @@ TEST_CASE("highlight_html escapes everything and marks the ranges", "[server]") 
       {"đồng chí Hà", {{0, 7}, {8, 12}}, "<mark>đồng</mark> <mark>chí</mark> Hà"},
       {"a <b> & \"c\"", {{2, 5}}, "a <mark>&lt;b&gt;</mark> &amp; &quot;c&quot;"},
       {"<script>", {}, "&lt;script&gt;"},
-      {"đồng", {{1, 3}}, "<mark>đ</mark>ồng"},     // inside a character: snapped to character starts
-      {"abc", {{1, 99}}, "a<mark>bc</mark>"},      // past the end: clamped
-      {"abc", {{2, 1}, {5, 9}}, "abc"},             // empty or inverted: skipped
+      {"đồng", {{1, 3}}, "<mark>đ</mark>ồng"},              // inside a character: snapped to character starts
+      {"abc", {{1, 99}}, "a<mark>bc</mark>"},               // past the end: clamped
+      {"abc", {{2, 1}, {5, 9}}, "abc"},                     // empty or inverted: skipped
       {"abcdef", {{3, 5}, {0, 4}}, "<mark>abcd</mark>ef"},  // overlap: the later-starting one is skipped
       {"it's", {{0, 4}}, "<mark>it&#39;s</mark>"},
   };
@@ -59,7 +59,8 @@ TEST_CASE("document_text_html anchors sections and marks the passage", "[server]
   const std::size_t at = r.text.find("đồng");
   const std::string html = document_text_html(r, Passage{at, 12});
   CHECK_THAT(html, Catch::Contains("Mở đầu &lt;x&gt;\n<span class=\"anchor\" id=\"s-1\"></span>1. Mục một"));
-  CHECK_THAT(html, Catch::Contains("nội dung <mark class=\"passage\" id=\"p-" + std::to_string(at) + "\">đồng chí</mark>"));
+  CHECK_THAT(html,
+             Catch::Contains("nội dung <mark class=\"passage\" id=\"p-" + std::to_string(at) + "\">đồng chí</mark>"));
   CHECK(document_text_html(r, Passage{9999, 5}).find("<mark") == std::string::npos);  // beyond the text: ignored
   CHECK_THAT(document_text_html(r, Passage{at, 9999}), Catch::EndsWith("đồng chí</mark>"));
 }
@@ -110,7 +111,8 @@ TEST_CASE("no results with a respelling offers it as a link that keeps the filte
   const auto r = get("/search?q=thong+bso&op=and");
   CHECK(r.result_int() == 200);
   CHECK_THAT(r.body(), Catch::Contains("Không tìm thấy kết quả"));
-  CHECK_THAT(r.body(), Catch::Contains("Có phải bạn muốn tìm: <a href=\"/search?op=and&amp;q=thong%20bao\">thong bao</a>"));
+  CHECK_THAT(r.body(),
+             Catch::Contains("Có phải bạn muốn tìm: <a href=\"/search?op=and&amp;q=thong%20bao\">thong bao</a>"));
 }
 
 TEST_CASE("user input is escaped in pages", "[server][portal]") {
@@ -172,15 +174,16 @@ TEST_CASE("static files have their content type and cache headers; nothing else 
   CHECK(std::string(css[http::field::content_type]) == "text/css; charset=utf-8");
   CHECK(std::string(css[http::field::cache_control]) == "public, max-age=3600");
   CHECK(std::string(get("/static/suggest.js")[http::field::content_type]) == "text/javascript; charset=utf-8");
-  for (const std::string target : {"/static/nope.css", "/static/../CMakeLists.txt", "/static/%2E%2E%2Fweb%2Ftemplates%2Flayout.mustache",
-                                   "/static/"}) {
+  for (const std::string target : {"/static/nope.css", "/static/../CMakeLists.txt",
+                                   "/static/%2E%2E%2Fweb%2Ftemplates%2Flayout.mustache", "/static/"}) {
     INFO(target);
     CHECK(get(target).result_int() == 404);
   }
 }
 
 TEST_CASE("bad portal parameters give an HTML 400 page", "[server][portal]") {
-  for (const std::string target : {"/search?q=a&page=0", "/search?q=a&page=x", "/search?q=a&bogus=1", "/search?q=%zz"}) {
+  for (const std::string target :
+       {"/search?q=a&page=0", "/search?q=a&page=x", "/search?q=a&bogus=1", "/search?q=%zz"}) {
     INFO(target);
     const auto r = get(target);
     CHECK(r.result_int() == 400);

@@ -19,9 +19,15 @@ using tracuu::test::get;
 using tracuu::test::make_request;
 using tracuu::test::serve;
 
-nlohmann::json body_json(const searchd::server::Response& r) { return nlohmann::json::parse(r.body()); }
-std::string error_code(const searchd::server::Response& r) { return body_json(r)["error"]["code"]; }
-std::string error_message(const searchd::server::Response& r) { return body_json(r)["error"]["message"]; }
+nlohmann::json body_json(const searchd::server::Response& r) {
+  return nlohmann::json::parse(r.body());
+}
+std::string error_code(const searchd::server::Response& r) {
+  return body_json(r)["error"]["code"];
+}
+std::string error_message(const searchd::server::Response& r) {
+  return body_json(r)["error"]["message"];
+}
 
 struct StatusRow {
   Status status;
@@ -30,10 +36,10 @@ struct StatusRow {
 
 TEST_CASE("http_status maps every Status once (STYLE §3)", "[server]") {
   const std::vector<StatusRow> rows{
-      {Status::Ok, 200},         {Status::BadRequest, 400},       {Status::BadQuery, 400},
-      {Status::NotFound, 404},   {Status::MethodNotAllowed, 405}, {Status::TooLarge, 413},
+      {Status::Ok, 200},          {Status::BadRequest, 400},       {Status::BadQuery, 400},
+      {Status::NotFound, 404},    {Status::MethodNotAllowed, 405}, {Status::TooLarge, 413},
       {Status::Unsupported, 415}, {Status::IndexUnavailable, 503}, {Status::IndexVersionMismatch, 503},
-      {Status::Locked, 503},     {Status::Overloaded, 503},       {Status::Io, 500},
+      {Status::Locked, 503},      {Status::Overloaded, 503},       {Status::Io, 500},
       {Status::Internal, 500},
   };
   for (const auto& row : rows) {
@@ -113,8 +119,8 @@ TEST_CASE("other methods get 405 with an Allow header", "[server]") {
 
 TEST_CASE("HEAD answers like GET without the body", "[server]") {
   // Targets whose body does not vary between two calls (search bodies carry took_ms).
-  for (const std::string target : {"/health", "/api/v1/documents/000_4273f595e8f93ec2", "/", "/doc/000_4273f595e8f93ec2",
-                                   "/static/app.css", "/nope", "/api/v1/search?limit=x"}) {
+  for (const std::string target : {"/health", "/api/v1/documents/000_4273f595e8f93ec2", "/",
+                                   "/doc/000_4273f595e8f93ec2", "/static/app.css", "/nope", "/api/v1/search?limit=x"}) {
     INFO(target);
     const auto full = get(target);
     const auto head = serve(make_request(target, verb::head));
@@ -189,7 +195,8 @@ TEST_CASE("a vanished index is 503 and the body does not leak its path", "[serve
 
 TEST_CASE("public_error hides 5xx messages and keeps 4xx ones", "[server]") {
   using searchd::server::public_error;
-  CHECK(public_error({Status::Internal, "Xapian::DatabaseCorruptError: /srv/idx/gen-1/termlist.glass"}).message == "internal error");
+  CHECK(public_error({Status::Internal, "Xapian::DatabaseCorruptError: /srv/idx/gen-1/termlist.glass"}).message ==
+        "internal error");
   CHECK(public_error({Status::Io, "cannot read /etc/x"}).message.find('/') == std::string::npos);
   CHECK(public_error({Status::BadRequest, "limit must be at most 100"}).message == "limit must be at most 100");
 }
@@ -202,7 +209,8 @@ TEST_CASE("schema/openapi.yaml describes every JSON route", "[server]") {
     INFO(path);
     CHECK(spec.find("\n  " + path + "\n") != std::string::npos);
   }
-  for (const auto& row : {Status::BadRequest, Status::NotFound, Status::Overloaded, Status::TooLarge, Status::IndexUnavailable})
+  for (const auto& row :
+       {Status::BadRequest, Status::NotFound, Status::Overloaded, Status::TooLarge, Status::IndexUnavailable})
     CHECK(spec.find(to_string(row)) != std::string::npos);
 }
 

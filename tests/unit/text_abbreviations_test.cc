@@ -1,13 +1,12 @@
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 
 #include "text/abbreviations.h"
 #include "text/tokenizer.h"
 
-using tracuu::text::Abbreviations;
 using tracuu::text::AbbreviationKind;
+using tracuu::text::Abbreviations;
 
 namespace {
 std::vector<std::string> words(std::string_view s) {
@@ -17,9 +16,9 @@ std::vector<std::string> words(std::string_view s) {
 }
 
 struct Row {
-  const char* text;        // a word sequence starting with the abbreviation or expansion
+  const char* text;          // a word sequence starting with the abbreviation or expansion
   const char* abbreviation;  // the row it must match
-  std::size_t length;       // words covered
+  std::size_t length;        // words covered
   bool is_expansion;
 };
 }  // namespace

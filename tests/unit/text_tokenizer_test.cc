@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <fstream>
 #include <iterator>
 #include <sstream>
@@ -154,17 +153,14 @@ TEST_CASE("tokenizer: every split citation of the samples is one token", "[text]
     const char* key;
   };
   const std::vector<Case> cases = {
-      {"000_4273f595e8f93ec2.txt", "57/NQ-TW"},   // only occurrence is split as 57-\n\nNQ/TW
-      {"000_4273f595e8f93ec2.txt", "49/NQ-TU"},   // split in the title of item 2
-      {"000_4273f595e8f93ec2.txt", "66/2025/ND-CP"},
-      {"000_4273f595e8f93ec2.txt", "15/HD-UBND"},
+      {"000_4273f595e8f93ec2.txt", "57/NQ-TW"},  // only occurrence is split as 57-\n\nNQ/TW
+      {"000_4273f595e8f93ec2.txt", "49/NQ-TU"},  // split in the title of item 2
+      {"000_4273f595e8f93ec2.txt", "66/2025/ND-CP"},    {"000_4273f595e8f93ec2.txt", "15/HD-UBND"},
       {"002_cbe3f2fc25d32b07.txt", "59/NQ-TW"},   // split as 59-\n\nNQ/TW
       {"002_cbe3f2fc25d32b07.txt", "266/KH-TU"},  // split as 266-\n\nKH/TU
-      {"002_cbe3f2fc25d32b07.txt", "129/CD-TTG"},
-      {"002_cbe3f2fc25d32b07.txt", "151/2025/ND-CP"},
+      {"002_cbe3f2fc25d32b07.txt", "129/CD-TTG"},       {"002_cbe3f2fc25d32b07.txt", "151/2025/ND-CP"},
       {"004_b33ee16890788d7a.txt", "346/TB-UBND"},  // printed "Số: 346 /TB-UBND"
-      {"004_b33ee16890788d7a.txt", "29/2014/TT-BTNMT"},
-      {"004_b33ee16890788d7a.txt", "942/QD-TTG"},
+      {"004_b33ee16890788d7a.txt", "29/2014/TT-BTNMT"}, {"004_b33ee16890788d7a.txt", "942/QD-TTG"},
   };
   for (const Case& c : cases) {
     INFO(c.file << " " << c.key);
@@ -182,9 +178,9 @@ TEST_CASE("tokenizer: which neighbours form a run of words", "[text]") {
     bool joins;
   };
   const std::vector<Gap> rows = {
-      {" ", true}, {"  ", true}, {" - ", true}, {" \u2013 ", true}, {"\u00A0", true}, {"\u200B", true},
-      {", ", false}, {". ", false}, {"; ", false}, {": ", false}, {" (", false}, {") ", false},
-      {"\n", false}, {" / ", false}, {"\u201D ", false},
+      {" ", true},      {"  ", true},  {" - ", true}, {" \u2013 ", true}, {"\u00A0", true},
+      {"\u200B", true}, {", ", false}, {". ", false}, {"; ", false},      {": ", false},
+      {" (", false},    {") ", false}, {"\n", false}, {" / ", false},     {"\u201D ", false},
   };
   for (const auto& r : rows) {
     INFO("[" << r.gap << "]");

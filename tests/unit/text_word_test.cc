@@ -1,8 +1,7 @@
-#include <catch2/catch.hpp>
-
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <catch2/catch.hpp>
 #include <string>
 #include <vector>
 
