@@ -2,6 +2,9 @@
 // Command-line reading shared by the bench programs: "--flag value" pairs and
 // plain arguments, with a clear error when a value is missing.
 
+#include <algorithm>
+#include <initializer_list>
+#include <map>
 #include <stdexcept>
 #include <string>
 
@@ -25,5 +28,18 @@ class Args {
   char** argv_;
   int i_;
 };
+
+/// Reads "--name value" pairs from argv[first..], each name one of `names`; throws
+/// std::runtime_error on any other argument or a missing value. @return name -> value.
+inline std::map<std::string, std::string> read_options(int argc, char** argv, int first,
+                                                       std::initializer_list<std::string> names) {
+  std::map<std::string, std::string> out;
+  for (Args args(argc, argv, first); args.next();) {
+    const std::string a = args.current();
+    if (std::find(names.begin(), names.end(), a) == names.end()) throw std::runtime_error("unknown option " + a);
+    out[a] = args.value();
+  }
+  return out;
+}
 
 }  // namespace tracuu::bench

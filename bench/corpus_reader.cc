@@ -2,6 +2,7 @@
 
 #include <zlib.h>
 
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <nlohmann/json.hpp>
@@ -25,8 +26,7 @@ std::string read_gz(const std::string& path) {
   return out;
 }
 
-BenchDoc parse_record(std::string_view line, std::size_t n) {
-  const auto j = nlohmann::json::parse(line);
+BenchDoc to_bench_doc(const nlohmann::json& j, std::size_t n) {
   BenchDoc d;
   d.id = j.value("id", std::to_string(n));
   d.title = j.value("title", "");
@@ -36,12 +36,7 @@ BenchDoc parse_record(std::string_view line, std::size_t n) {
 
 }  // namespace
 
-std::size_t for_each_bench_doc(const std::string& path, const std::function<bool(BenchDoc&&)>& sink) {
-  if (!ends_with(path, ".jsonl") && !ends_with(path, ".jsonl.gz")) {
-    auto docs = read_bench_docs(path);
-    for (auto& d : docs) sink(std::move(d));
-    return docs.size();
-  }
+std::size_t for_each_jsonl_record(const std::string& path, const std::function<bool(const nlohmann::json&)>& sink) {
   gzFile f = gzopen(path.c_str(), "rb");  // gzread also reads uncompressed files
   if (!f) throw std::runtime_error("cannot open " + path);
   gzbuffer(f, 1 << 17);
@@ -54,15 +49,30 @@ std::size_t for_each_bench_doc(const std::string& path, const std::function<bool
     pending.append(buf.data(), static_cast<std::size_t>(got));
     std::size_t start = 0, end;
     while (go && (end = pending.find('\n', start)) != std::string::npos) {
-      if (end > start) go = sink(parse_record(std::string_view(pending).substr(start, end - start), n++));
+      if (end > start) {
+        go = sink(nlohmann::json::parse(std::string_view(pending).substr(start, end - start)));
+        ++n;
+      }
       start = end + 1;
     }
     pending.erase(0, start);
   }
   if (go && pending.find_first_not_of(" \r\t") != std::string::npos) {
-    sink(parse_record(pending, n++));
+    sink(nlohmann::json::parse(pending));
+    ++n;
   }
   gzclose(f);
+  return n;
+}
+
+std::size_t for_each_bench_doc(const std::string& path, const std::function<bool(BenchDoc&&)>& sink) {
+  if (!ends_with(path, ".jsonl") && !ends_with(path, ".jsonl.gz")) {
+    auto docs = read_bench_docs(path);
+    for (auto& d : docs) sink(std::move(d));
+    return docs.size();
+  }
+  std::size_t n = 0;
+  for_each_jsonl_record(path, [&](const nlohmann::json& j) { return sink(to_bench_doc(j, n++)); });
   return n;
 }
 
@@ -79,13 +89,9 @@ std::vector<BenchDoc> read_bench_docs(const std::string& path, std::size_t limit
       std::size_t end = all.find('\n', start);
       if (end == std::string::npos) end = all.size();
       if (end > start) {
-        const auto j =
-            nlohmann::json::parse(all.begin() + static_cast<long>(start), all.begin() + static_cast<long>(end));
-        BenchDoc d;
-        d.id = j.value("id", std::to_string(docs.size()));
-        d.title = j.value("title", "");
-        d.text = j.value("text", "");
-        docs.push_back(std::move(d));
+        docs.push_back(to_bench_doc(
+            nlohmann::json::parse(all.begin() + static_cast<long>(start), all.begin() + static_cast<long>(end)),
+            docs.size()));
       }
       start = end + 1;
     }
@@ -94,7 +100,7 @@ std::vector<BenchDoc> read_bench_docs(const std::string& path, std::size_t limit
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("cannot open " + path);
   BenchDoc d;
-  d.id = path;
+  d.id = std::filesystem::path(path).stem().string();
   d.text.assign(std::istreambuf_iterator<char>(in), {});
   docs.push_back(std::move(d));
   return docs;

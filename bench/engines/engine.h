@@ -26,6 +26,11 @@ class Engine {
   /// Runs `query`; returns the ids of at most `limit` hits, best first.
   /// Throws std::runtime_error when the engine fails (the harness reports it).
   virtual std::vector<std::string> search(const std::string& query, QueryMode mode, std::size_t limit) = 0;
+  /// Runs `query` as a user typed it into the search box, ranked, no facets or snippets:
+  /// tracuu parses it itself with its default operator (Auto, what the portal sends);
+  /// an engine without one gets the AND of the query's words and, when no document
+  /// has them all, their OR, which is what Auto does.
+  virtual std::vector<std::string> search_typed(const std::string& query, std::size_t limit);
 };
 
 /// Writes an index from scratch.

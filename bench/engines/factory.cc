@@ -6,6 +6,11 @@
 
 namespace tracuu::bench {
 
+std::vector<std::string> Engine::search_typed(const std::string& query, std::size_t limit) {
+  auto ids = search(query, QueryMode::SearchBox, limit);
+  return ids.empty() ? search(query, QueryMode::AnyWord, limit) : ids;
+}
+
 std::unique_ptr<Engine> open_engine(const std::string& kind, const std::string& target) {
   if (kind == "tracuu") return open_tracuu(target, true, 3);
   if (kind == "tracuu-nofacets") return open_tracuu(target, false, 3);

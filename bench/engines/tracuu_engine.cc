@@ -25,6 +25,19 @@ class TracuuEngine : public Engine {
       req.snippets = snippets_;
       req.facets = facets_;
     }
+    return run(req);
+  }
+  std::vector<std::string> search_typed(const std::string& query, std::size_t limit) override {
+    searchd::SearchRequest req;  // op Auto, as the portal sends it
+    req.query = query;
+    req.limit = std::min(limit, searchd::kMaxLimit);
+    req.snippets = 0;
+    req.facets = false;
+    return run(req);
+  }
+
+ private:
+  std::vector<std::string> run(const searchd::SearchRequest& req) {
     auto r = searcher_.search(req);
     if (!r) throw std::runtime_error(std::string("tracuu: ") + to_string(r.error().status) + ": " + r.error().message);
     std::vector<std::string> ids;
@@ -32,7 +45,6 @@ class TracuuEngine : public Engine {
     return ids;
   }
 
- private:
   searchd::Searcher searcher_;
   bool facets_;
   std::size_t snippets_;
