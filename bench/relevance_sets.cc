@@ -185,8 +185,8 @@ std::vector<NumberSpelling> number_spellings(std::string_view number, std::strin
     const std::string n = parts[0], y = parts[1];
     add("abbr_num_year", to_lower(strip_marks(abbr)) + " " + n + " " + y);  // nd 168 2024
     const std::string upper_abbr = type->abbr.empty() ? "Luật" : to_upper(abbr);
-    add("abbr_num/year", upper_abbr + " " + n + "/" + y);           // NĐ 168/2024
-    add("type_num/year", type->word + " " + n + "/" + y);           // nghị định 168/2024
+    add("abbr_num/year", upper_abbr + " " + n + "/" + y);                     // NĐ 168/2024
+    add("type_num/year", type->word + " " + n + "/" + y);                     // nghị định 168/2024
     add("type_num/year_ascii", strip_marks(type->word) + " " + n + "/" + y);  // nghi dinh 168/2024
   } else {
     add("abbr_number_lower", to_lower(strip_marks(abbr + " " + canonical)));  // qd 1255/qd-ttg
@@ -242,8 +242,8 @@ KnownItemSets make_known_item_sets(const std::string& vn_legal_path) {
     std::string rest = to_lower(strip_marks(d.title));
     const auto words = query_words(rest);
     std::size_t content = 0;
-    static const std::set<std::string> noise = {"nghi", "dinh", "thong", "tu", "quyet", "luat", "so", "nd", "cp",
-                                                "tt", "qd", "nq", "ttg"};
+    static const std::set<std::string> noise = {"nghi", "dinh", "thong", "tu", "quyet", "luat", "so",
+                                                "nd",   "cp",   "tt",    "qd", "nq",    "ttg"};
     for (const auto& w : words)
       if (!noise.count(w) && !all_digits(w) && w.size() > 1) ++content;
     if (content < 2) continue;
