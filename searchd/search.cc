@@ -6,6 +6,7 @@
 #include "schema/fields.h"
 #include "schema/terms.h"
 #include "searchd/facets.h"
+#include "searchd/query_budget.h"
 #include "searchd/searcher_impl.h"
 #include "searchd/snippets.h"
 #include "text/normalize.h"
@@ -159,6 +160,7 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
   const std::string query_text = text::normalize(request.query);
   auto tree = parse_query(query_text, request.op);
   if (!tree) return tree.error();
+  if (auto ok = check_budget(estimate_cost(*tree, impl_->abbreviations)); !ok) return ok.error();
 
   return retry_if_modified(
       "searching", [&] { return refresh(); },

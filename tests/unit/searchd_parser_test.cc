@@ -2,6 +2,7 @@
 #include <string>
 #include <vector>
 
+#include "searchd/query_budget.h"
 #include "searchd/query_builder.h"
 #include "searchd/query_parser.h"
 
@@ -82,5 +83,49 @@ TEST_CASE("date ranges as users type them", "[searchd]") {
   for (const char* bad : {"abc", "2025-13-01", "..", "2025-08-31..2025-07-01", "31/7"}) {
     INFO(bad);
     CHECK_FALSE(parse_date_range(bad).has_value());
+  }
+}
+
+namespace {
+std::string repeat(const std::string& s, std::size_t n) {
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) out += (i ? " " : "") + s;
+  return out;
+}
+}  // namespace
+
+TEST_CASE("query budget: real questions pass, expansions past the limits are refused", "[searchd]") {
+  const auto abbreviations = tracuu::text::Abbreviations::builtin();
+  struct BudgetRow {
+    std::string query;
+    const char* refused_for;  // "" = within budget; else a word of the message
+  };
+  const std::vector<BudgetRow> rows = {
+      {"đồng chí", ""},
+      {"\"UBND tỉnh\" Lạng Sơn", ""},
+      {"nghị định 66/2025/NĐ-CP về kinh tế - xã hội", ""},
+      // An ALQAC-style question, typed without marks (every word may restore up to three spellings).
+      {"nguoi lao dong co quyen don phuong cham dut hop dong lao dong trong truong hop nao va phai bao truoc "
+       "bao nhieu ngay theo quy dinh cua bo luat lao dong nam 2019 hien hanh",
+       ""},
+      {"\"" + repeat("KT-XH", 340) + "\"", "phrase"},  // the 2 KB phrase that grew RSS to 400 MB
+      {"\"" + repeat("UBND tỉnh", 40) + "\"", "phrase"},
+      {repeat("KT-XH", 340), "terms"},
+      {repeat("nd-cp 66 2025", 150), "terms"},
+      {repeat("a", 400), "terms"},
+      {repeat("loai:tb", 80), "clauses"},
+  };
+  for (const auto& row : rows) {
+    INFO(row.query.substr(0, 80));
+    auto tree = parse_query(row.query, DefaultOperator::Auto);
+    REQUIRE(tree.has_value());
+    const auto ok = check_budget(estimate_cost(*tree, abbreviations));
+    if (*row.refused_for == '\0') {
+      CHECK(ok.has_value());
+    } else {
+      REQUIRE_FALSE(ok.has_value());
+      CHECK(ok.error().status == tracuu::Status::BadQuery);
+      CHECK_THAT(ok.error().message, Catch::Contains(row.refused_for));
+    }
   }
 }
