@@ -24,11 +24,14 @@ constexpr std::size_t kMaxPhraseVariants = 16;
 constexpr std::size_t kMaxRestoredSpellings = 3;
 constexpr std::size_t kMaxProximityWords = 64;
 
-// A built clause: its query and the optional boosts it contributes.
+// A built clause: its query and the optional boosts it contributes. `empty`: no clause at all (a run of
+// punctuation), which constrains nothing; `nothing`: a clause that can match no document (citedby: of an
+// unknown document), which must empty an AND instead of vanishing from it as an empty Xapian query would.
 struct Part {
   Q query;
   std::vector<Q> boosts;
   bool empty = true;
+  bool nothing = false;
 };
 
 std::string lower_ascii(std::string s) {
@@ -96,7 +99,10 @@ std::optional<std::pair<std::string, std::string>> parse_year_range(const std::s
 }
 
 bool valid_ymd(int y, int m, int d) {
-  return y >= 1000 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+  if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1) return false;
+  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return d <= (m == 2 && !leap ? 28 : kDays[m - 1]);
 }
 
 // One end of a range: "2025-07-31", "31/7/2025", "2025-07", "7/2025", "2025".
@@ -414,6 +420,7 @@ Result<Part> Builder::field(const std::string& name, const std::string& value) {
     return Error{Status::BadQuery, "unknown field '" + name + "'"};
   }
   if (!q) return q.error();
+  if (q->empty()) return Part{Q(), {}, false, true};
   // Filters never change the ranking.
   return Part{Q(Q::OP_SCALE_WEIGHT, *q, 0.0), {}, false};
 }
@@ -424,6 +431,13 @@ Result<Part> Builder::group(const QueryNode& n) {
   for (const auto& child : n.children) {
     auto p = node(child);
     if (!p) return p;
+    if (p->nothing) {
+      // Excluding nothing excludes nothing, and an alternative that matches nothing adds nothing;
+      // a required clause that matches nothing leaves nothing to match.
+      if (!child.prohibited && (child.required || n.kind == NodeKind::And)) return Part{Q(), {}, false, true};
+      out.nothing = out.nothing || !child.prohibited;  // stays only when no other clause matches anything
+      continue;
+    }
     if (p->empty) continue;
     out.boosts.insert(out.boosts.end(), p->boosts.begin(), p->boosts.end());
     if (child.prohibited)
@@ -433,6 +447,8 @@ Result<Part> Builder::group(const QueryNode& n) {
     else
       optional.push_back(p->query);
   }
+  if (out.nothing && required.empty() && optional.empty()) return Part{Q(), {}, false, true};
+  out.nothing = false;
   Q q;
   if (!required.empty() && !optional.empty())
     q = with_bonus(combine(Q::OP_AND, required), combine(Q::OP_OR, optional), ctx_);  // optional clauses only rank
@@ -488,6 +504,10 @@ Result<BuiltQuery> build_query(const QueryNode& root, const BuildContext& ctx) {
   if (!part) return part.error();
   out.has_text = builder.has_text;
   out.word_count = builder.words;
+  if (part->nothing) {
+    out.query = Q::MatchNothing;  // not even the document of a number in the query
+    return out;
+  }
   Q q = part->empty ? Q::MatchAll : part->query;
   if (!part->boosts.empty()) q = with_bonus(q, combine(Q::OP_OR, part->boosts), ctx);
   // A document number anywhere in the query puts the document holding it first.

@@ -14,6 +14,7 @@ struct Lexeme {
   std::string text;   // word / phrase / field value
   std::string field;  // field name
   bool required = false, prohibited = false;
+  std::size_t begin = 0, end = 0;  // Word/Phrase: the bytes of `text` in the query
 };
 
 bool is_space(char c) {
@@ -42,6 +43,7 @@ class Lexer {
       } else if (c == '"') {
         ++pos_;
         out.push_back({LexKind::Phrase, read_quoted(), ""});
+        out.back().begin = quoted_begin_, out.back().end = quoted_end_;
       } else {
         out.push_back(read_chunk());
       }
@@ -55,9 +57,11 @@ class Lexer {
   }
   // Up to the closing quote (or the end: lenient).
   std::string read_quoted() {
+    quoted_begin_ = pos_;
     const std::size_t end = q_.find('"', pos_);
     std::string s(q_.substr(pos_, end == std::string_view::npos ? std::string_view::npos : end - pos_));
     pos_ = end == std::string_view::npos ? q_.size() : end + 1;
+    quoted_end_ = quoted_begin_ + s.size();
     return s;
   }
   Lexeme read_chunk() {
@@ -70,6 +74,7 @@ class Lexer {
         ++pos_;
         lx.kind = LexKind::Phrase;
         lx.text = read_quoted();
+        lx.begin = quoted_begin_, lx.end = quoted_end_;
         return lx;
       }
     }
@@ -92,6 +97,7 @@ class Lexer {
       ++pos_;
     }
     lx.text = std::string(q_.substr(start, pos_ - start));
+    lx.begin = start, lx.end = pos_;
     if (!lx.required && !lx.prohibited) {
       if (lx.text == "AND")
         lx.kind = LexKind::And;
@@ -105,6 +111,7 @@ class Lexer {
 
   std::string_view q_;
   std::size_t pos_ = 0;
+  std::size_t quoted_begin_ = 0, quoted_end_ = 0;  // of the last read_quoted()
 };
 
 // Recursive descent over lexemes: or := and (OR and)* ; and := unary ([AND] unary)* ; unary := NOT unary | primary.
@@ -237,6 +244,13 @@ std::string describe(const QueryNode& n) {
   }
   for (std::size_t i = 0; i < n.children.size(); ++i) s += (i ? ", " : "") + describe(n.children[i]);
   return s + ")";
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> free_text_spans(std::string_view query) {
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  for (const auto& lx : Lexer(query).run())
+    if (lx.kind == LexKind::Word || lx.kind == LexKind::Phrase) spans.emplace_back(lx.begin, lx.end);
+  return spans;
 }
 
 }  // namespace tracuu::searchd

@@ -11,6 +11,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "schema/status.h"
@@ -42,6 +43,11 @@ struct QueryNode {
 /// @return BadQuery for an operator with nothing to apply to, or a field name
 ///         without a value ("loai:").
 Result<QueryNode> parse_query(std::string_view query, DefaultOperator op);
+
+/// The byte ranges [begin, end) of `query` that are free words or phrase words: not
+/// operators (AND OR NOT), parentheses, quotes, +/- marks, field names or field values.
+/// did_you_mean respells only these.
+std::vector<std::pair<std::size_t, std::size_t>> free_text_spans(std::string_view query);
 
 /// Renders a tree for tests and debugging: AND(Text(a b), Field(loai=x), -Phrase(c d)).
 std::string describe(const QueryNode& node);

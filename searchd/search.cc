@@ -31,6 +31,9 @@ Result<void> validate(const SearchRequest& r) {
       return Error{Status::BadRequest, "month must be YYYY-MM: '" + m + "'"};
   if (r.from && !parse_date_range(*r.from)) return Error{Status::BadRequest, "from is not a date: '" + *r.from + "'"};
   if (r.to && !parse_date_range(*r.to)) return Error{Status::BadRequest, "to is not a date: '" + *r.to + "'"};
+  // A reversed range would match nothing and, as an empty Xapian query, silently filter nothing.
+  if (r.from && r.to && parse_date_range(*r.from)->first > parse_date_range(*r.to)->second)
+    return Error{Status::BadRequest, "from " + *r.from + " is after to " + *r.to};
   return {};
 }
 

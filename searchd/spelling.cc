@@ -2,6 +2,9 @@
 // first respelling whose every word is found together.
 #include <unicode/uchar.h>
 
+#include <algorithm>
+
+#include "searchd/query_parser.h"
 #include "searchd/searcher_impl.h"
 #include "text/tokenizer.h"
 #include "text/utf8.h"
@@ -35,8 +38,14 @@ std::optional<std::string> Searcher::did_you_mean(const std::string& query, cons
   if (impl_->respelling) return std::nullopt;
   const Vocabulary& vocab = impl_->vocab();
   std::vector<Unknown> unknown;
+  // Operators and field clauses are not words to respell: "xyz OR citedby:x" must keep its OR.
+  const auto spans = free_text_spans(query);
+  auto in_free_text = [&](const text::Token& t) {
+    return std::any_of(spans.begin(), spans.end(),
+                       [&](const auto& s) { return t.begin >= s.first && t.end <= s.second; });
+  };
   for (const auto& t : text::analyze(query)) {
-    if (t.kind != text::TokenKind::Word || t.folded.size() < 2) continue;
+    if (t.kind != text::TokenKind::Word || t.folded.size() < 2 || !in_free_text(t)) continue;
     const bool marked = t.exact != t.folded;
     bool known = vocab.frequency(t.folded) > 0;
     if (known && marked) {

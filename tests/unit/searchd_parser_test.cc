@@ -80,7 +80,9 @@ TEST_CASE("date ranges as users type them", "[searchd]") {
     CHECK(range->first == r.lo);
     CHECK(range->second == r.hi);
   }
-  for (const char* bad : {"abc", "2025-13-01", "..", "2025-08-31..2025-07-01", "31/7"}) {
+  // 2025-02-30, 2023-02-29 and 31/4: days their month does not have (issue #15).
+  for (const char* bad :
+       {"abc", "2025-13-01", "..", "2025-08-31..2025-07-01", "31/7", "2025-02-30", "2023-02-29", "31/4/2025"}) {
     INFO(bad);
     CHECK_FALSE(parse_date_range(bad).has_value());
   }

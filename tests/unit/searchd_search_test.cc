@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -343,6 +344,67 @@ TEST_CASE("search: bad parameters are named", "[searchd]") {
     CHECK(r.error().status == b.status);
     CHECK(r.error().message.find(b.mentions) != std::string::npos);
   }
+}
+
+TEST_CASE("search: a filter that matches nothing empties the result, it never vanishes", "[searchd]") {
+  Searcher s = open_fixture();
+  struct Empty {
+    const char* query;
+    std::size_t total;
+  };
+  const std::vector<Empty> rows = {
+      {"citedby:khong-co-van-ban-nay", 0},            // an unknown id: no results, not every document
+      {"citedby:99/2099/NĐ-CP", 0},                   // an unknown number
+      {"chó citedby:khong-co-van-ban-nay", 0},        // AND with text
+      {"citedby:choe", 0},                            // a document that cites nothing
+      {"citedby:khong-co 66/2025/NĐ-CP", 0},          // not even the document of the number
+      {"citedby:khong-co OR citedby:cung-khong", 0},  // every alternative empty
+      {"(citedby:khong-co OR citedby:x) -chó", 0},    // excluding from nothing is still nothing
+      {"nguoiky:\"---\"", 0},                         // a value with no word
+  };
+  for (const auto& row : rows) {
+    INFO(row.query);
+    CHECK(run(s, row.query).total == row.total);
+  }
+  // An empty alternative adds nothing; an empty exclusion excludes nothing.
+  CHECK(ids(run(s, "chòe OR citedby:khong-co")) == std::vector<std::string>{"choe"});
+  CHECK(has(ids(run(s, "chòe -citedby:khong-co")), "choe"));
+}
+
+TEST_CASE("search: reversed and impossible dates are 400, not an unfiltered list", "[searchd]") {
+  Searcher s = open_fixture();
+  struct Dates {
+    std::optional<std::string> from, to;
+    const char* mentions;
+  };
+  const std::vector<Dates> rows = {
+      {"2025-07-01", "2025-06-01", "after"},
+      {"2025-02-30", std::nullopt, "from"},
+      {std::nullopt, "2023-02-29", "to"},  // not a leap year
+      {"31/4/2025", std::nullopt, "from"},
+  };
+  for (const auto& row : rows) {
+    INFO(row.from.value_or("-") << " .. " << row.to.value_or("-"));
+    SearchRequest r;
+    r.from = row.from, r.to = row.to;
+    const auto result = s.search(r);
+    REQUIRE_FALSE(result.has_value());
+    CHECK(result.error().status == tracuu::Status::BadRequest);
+    CHECK_THAT(result.error().message, Catch::Contains(row.mentions));
+  }
+  SearchRequest leap;
+  leap.from = "2024-02-29", leap.to = "2024-02-29";
+  CHECK(s.search(leap).has_value());
+}
+
+TEST_CASE("search: did_you_mean respells words, never operators or field clauses", "[searchd]") {
+  Searcher s = open_fixture();
+  const auto r = run(s, "xyz OR citedby:nonexistent");
+  CHECK(r.total == 0);
+  CHECK_FALSE(r.did_you_mean.has_value());  // was "xyz O citedby:nonexistent"
+  const auto f = run(s, "chòee -loai:tb");
+  REQUIRE(f.did_you_mean.has_value());
+  CHECK(*f.did_you_mean == "chòe -loai:tb");
 }
 
 TEST_CASE("search: did_you_mean respects tones", "[searchd]") {
