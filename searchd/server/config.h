@@ -15,10 +15,13 @@ struct Config {
   std::filesystem::path db;                      ///< index home (--db, TRACUU_DB)
   std::string bind = "127.0.0.1";                ///< listening address (--bind, TRACUU_BIND)
   std::uint16_t port = 8080;                     ///< listening port, 0 = ephemeral (--port, TRACUU_PORT)
-  unsigned threads = 2;                          ///< I/O threads and searchers (--threads, TRACUU_THREADS)
+  unsigned threads = 2;                          ///< I/O threads (--threads, TRACUU_THREADS)
+  unsigned workers = 2;                          ///< search workers = searchers (--workers, TRACUU_WORKERS)
+  std::size_t queue_limit = 64;                  ///< requests that may wait for a worker (then 503) (--queue)
+  std::size_t max_connections = 1024;            ///< open connections; past it idle ones are closed (--max-connections)
   std::filesystem::path web;                     ///< portal directory (templates/, static/); empty = API only
   bool staff = false;                            ///< staff mode: internal documents and the assignee facet
-  std::chrono::milliseconds acquire_wait{2000};  ///< longest wait for a free searcher (then 503)
+  std::chrono::milliseconds acquire_wait{2000};  ///< longest wait in the queue or for a searcher (then 503)
   std::chrono::seconds read_timeout{30};         ///< a client must send each request within this
   std::size_t body_limit = 16 * 1024;            ///< largest request body accepted (then 413)
   std::size_t header_limit = 8 * 1024;           ///< largest request head accepted (then 413)

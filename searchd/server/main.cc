@@ -54,9 +54,11 @@ std::shared_ptr<spdlog::logger> request_logger() {
 }
 
 /// `searchd serve`: opens the index and the portal, listens, serves until SIGINT/SIGTERM.
-int serve(const tracuu::searchd::server::Config& config) {
+int serve(tracuu::searchd::server::Config config) {
   namespace server = tracuu::searchd::server;
-  auto pool = tracuu::searchd::SearcherPool::open(config.db, config.threads);
+  config.max_connections =
+      server::connection_cap(config.max_connections, server::raise_descriptor_limit(), config.workers);
+  auto pool = tracuu::searchd::SearcherPool::open(config.db, config.workers);
   if (!pool) return fail(pool.error());
   std::optional<server::Site> site;
   if (!config.web.empty()) {
@@ -102,9 +104,23 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--port", config.port, "port (0 = any free port, printed on start)")
       ->envname("TRACUU_PORT")
       ->capture_default_str();
-  serve_cmd->add_option("--threads", config.threads, "I/O threads = searchers")
+  config.workers = config.threads;
+  serve_cmd->add_option("--threads", config.threads, "I/O threads")
       ->envname("TRACUU_THREADS")
       ->check(CLI::Range(1u, 256u))
+      ->capture_default_str();
+  serve_cmd->add_option("--workers", config.workers, "search workers = searchers (default: the cores)")
+      ->envname("TRACUU_WORKERS")
+      ->check(CLI::Range(1u, 256u))
+      ->capture_default_str();
+  serve_cmd->add_option("--queue", config.queue_limit, "searches that may wait for a worker, then 503")
+      ->envname("TRACUU_QUEUE")
+      ->check(CLI::Range(0u, 100000u))
+      ->capture_default_str();
+  serve_cmd
+      ->add_option("--max-connections", config.max_connections,
+                   "open connections; past it idle ones are closed (0 = as many as descriptors allow)")
+      ->envname("TRACUU_MAX_CONNECTIONS")
       ->capture_default_str();
   serve_cmd->add_option("--web", web_dir, "portal directory (templates/, static/)")->envname("TRACUU_WEB");
   serve_cmd->add_flag("--staff", config.staff, "staff mode: internal documents and the assignee facet");

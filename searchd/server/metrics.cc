@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "searchd/server/admission.h"
 #include "searchd/server/http_types.h"
 
 namespace tracuu::searchd::server {
@@ -46,6 +47,27 @@ void Metrics::record_connection_error() {
   ++connection_errors_;
 }
 
+void Metrics::record_connection_refused() {
+  std::lock_guard lock(mutex_);
+  ++connections_refused_;
+}
+
+void Metrics::record_connection_evicted() {
+  std::lock_guard lock(mutex_);
+  ++connections_evicted_;
+}
+
+void Metrics::record_accept_error() {
+  std::lock_guard lock(mutex_);
+  ++accept_errors_;
+}
+
+void Metrics::watch(const Admission* admission, const std::atomic<std::size_t>* open_connections) {
+  std::lock_guard lock(mutex_);
+  admission_ = admission;
+  open_connections_ = open_connections;
+}
+
 std::string Metrics::render(const std::optional<IndexInfo>& index) const {
   std::lock_guard lock(mutex_);
   std::string out;
@@ -71,6 +93,26 @@ std::string Metrics::render(const std::optional<IndexInfo>& index) const {
   out += "tracuu_http_errors_total{kind=\"client\"} " + std::to_string(client_errors_) + '\n';
   out += "tracuu_http_errors_total{kind=\"server\"} " + std::to_string(server_errors_) + '\n';
   out += "tracuu_http_errors_total{kind=\"connection\"} " + std::to_string(connection_errors_) + '\n';
+  help(out, "tracuu_connections_total", "counter",
+       "Connections closed by the server for lack of room: refused (all busy) or evicted (idle, at the cap).");
+  out += "tracuu_connections_total{outcome=\"refused\"} " + std::to_string(connections_refused_) + '\n';
+  out += "tracuu_connections_total{outcome=\"evicted\"} " + std::to_string(connections_evicted_) + '\n';
+  help(out, "tracuu_accept_errors_total", "counter", "Failed accept() calls (out of descriptors, resets).");
+  out += "tracuu_accept_errors_total " + std::to_string(accept_errors_) + '\n';
+  if (open_connections_) {
+    help(out, "tracuu_connections_open", "gauge", "Open client connections.");
+    out += "tracuu_connections_open " + std::to_string(open_connections_->load()) + '\n';
+  }
+  if (admission_) {
+    const Admission::Stats a = admission_->stats();
+    help(out, "tracuu_search_queue", "gauge", "Requests running on a search worker, and waiting for one.");
+    out += "tracuu_search_queue{state=\"running\"} " + std::to_string(a.running) + '\n';
+    out += "tracuu_search_queue{state=\"queued\"} " + std::to_string(a.queued) + '\n';
+    help(out, "tracuu_search_rejected_total", "counter",
+         "Requests answered 503 by admission control: queue full, or waited too long.");
+    out += "tracuu_search_rejected_total{reason=\"queue_full\"} " + std::to_string(a.rejected) + '\n';
+    out += "tracuu_search_rejected_total{reason=\"waited_too_long\"} " + std::to_string(a.expired) + '\n';
+  }
   help(out, "tracuu_index_up", "gauge", "1 when the index is open and readable.");
   out += std::string("tracuu_index_up ") + (index ? "1" : "0") + '\n';
   if (index) {

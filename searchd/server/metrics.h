@@ -2,6 +2,7 @@
 // Request counters and latency histograms for /metrics (Prometheus text format).
 
 #include <array>
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -14,6 +15,8 @@
 #include "searchd/types.h"
 
 namespace tracuu::searchd::server {
+
+class Admission;
 
 /// Thread-safe counters of the server, rendered as Prometheus text. One per
 /// server, passed in (no globals); tests build their own.
@@ -31,6 +34,17 @@ class Metrics {
   /// (malformed request, timeout, reset).
   void record_connection_error();
 
+  /// Counts a connection closed at once because the cap was reached and every connection was busy.
+  void record_connection_refused();
+  /// Counts an idle connection closed to make room for a new one at the cap.
+  void record_connection_evicted();
+  /// Counts a failed accept() (out of descriptors, a reset in the backlog).
+  void record_accept_error();
+
+  /// Live figures rendered as gauges: the admission queues and the open connections.
+  /// Both must outlive this object's render() calls; null leaves them out.
+  void watch(const Admission* admission, const std::atomic<std::size_t>* open_connections);
+
   /// The metrics in Prometheus text exposition format (version 0.0.4).
   /// @param index facts about the open index, or nullopt when it is unavailable.
   std::string render(const std::optional<IndexInfo>& index) const;
@@ -45,6 +59,9 @@ class Metrics {
   std::map<std::pair<std::string, unsigned>, std::uint64_t> requests_;  // (route, status) -> count
   std::map<std::string, Histogram> latency_;                            // route -> histogram
   std::uint64_t client_errors_ = 0, server_errors_ = 0, connection_errors_ = 0;
+  std::uint64_t connections_refused_ = 0, connections_evicted_ = 0, accept_errors_ = 0;
+  const Admission* admission_ = nullptr;
+  const std::atomic<std::size_t>* open_connections_ = nullptr;
 };
 
 }  // namespace tracuu::searchd::server

@@ -5,8 +5,10 @@
 #include <utility>
 
 #include "searchd/server/api.h"
+#include "searchd/server/codec.h"
 #include "searchd/server/portal.h"
 #include "searchd/server/responses.h"
+#include "text/tokenizer.h"
 
 namespace tracuu::searchd::server {
 namespace {
@@ -50,6 +52,9 @@ Response dispatch(const Request& request, const Backend& backend, const Config& 
   const std::string_view query = question == std::string_view::npos ? std::string_view() : target.substr(question + 1);
   const RouteMatch match = match_route(path);
   notes.route = route_name(match.route);
+  // RFC 9112 §3.2: a server must answer 400 to an HTTP/1.1 request without Host.
+  if (request.version() >= 11 && request.find(http::field::host) == request.end())
+    return error_response(request, {Status::BadRequest, "an HTTP/1.1 request needs a Host header"});
   if (match.route == Route::Unknown) return error_response(request, {Status::NotFound, "no such route"});
   if (request.method() != http::verb::get && request.method() != http::verb::head)
     return error_response(request, {Status::MethodNotAllowed, "only GET and HEAD are allowed here"});
@@ -116,6 +121,30 @@ Response handle_request(const Request& request, const Backend& backend, const Co
     n.detail = std::string("exception: ") + e.what();
     response = error_response(request, {Status::Internal, n.detail});
   }
+  finish_response(request, response);
+  return response;
+}
+
+Lane request_lane(const Request& request) {
+  const std::string_view target = request.target();
+  const std::size_t question = target.find('?');
+  const Route route = match_route(target.substr(0, question)).route;
+  if (route == Route::Unknown || route == Route::Static ||
+      (request.method() != http::verb::get && request.method() != http::verb::head))
+    return Lane::Inline;
+  if ((route != Route::ApiSearch && route != Route::PageSearch) || question == std::string_view::npos)
+    return Lane::Cheap;
+  auto params = decode_query_string(target.substr(question + 1));
+  if (!params) return Lane::Inline;  // answered 400 without a searcher
+  const auto q = param(*params, "q");
+  if (!q || q->size() > kMaxQueryBytes) return Lane::Cheap;  // nothing to search, or answered 413
+  return text::analyze(*q).size() > kCheapQueryWords ? Lane::Expensive : Lane::Cheap;
+}
+
+Response busy_response(const Request& request, RequestNotes* notes) {
+  const std::string_view target = request.target();
+  if (notes) notes->route = route_name(match_route(target.substr(0, target.find('?'))).route);
+  Response response = error_response(request, {Status::Overloaded, "every search worker is busy"});
   finish_response(request, response);
   return response;
 }

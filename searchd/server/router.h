@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "searchd/searcher.h"
+#include "searchd/server/admission.h"
 #include "searchd/server/config.h"
 #include "searchd/server/http_types.h"
 
@@ -64,5 +65,17 @@ struct RequestNotes {
 /// @param notes when given, receives the route label and any 5xx detail for the log.
 Response handle_request(const Request& request, const Backend& backend, const Config& config,
                         RequestNotes* notes = nullptr);
+
+/// Which admission queue a request waits in (admission.h): Inline for routes that need no
+/// searcher (static files, unknown routes, wrong methods), Expensive for a search whose q has
+/// more than kCheapQueryWords words, Cheap for everything else.
+Lane request_lane(const Request& request);
+
+/// Words of q above which a search goes to the expensive queue.
+inline constexpr std::size_t kCheapQueryWords = 12;
+
+/// The 503 answer (Overloaded, with Retry-After) to a request that admission control
+/// turned away, shaped like handle_request's (JSON for the API, a page for the portal).
+Response busy_response(const Request& request, RequestNotes* notes = nullptr);
 
 }  // namespace tracuu::searchd::server

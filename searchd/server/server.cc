@@ -1,10 +1,14 @@
 #include "searchd/server/server.h"
 
+#include <sys/resource.h>
+
+#include <algorithm>
 #include <boost/asio/strand.hpp>
 #include <csignal>
 #include <thread>
 #include <vector>
 
+#include "searchd/server/metrics.h"
 #include "searchd/server/session.h"
 
 namespace tracuu::searchd::server {
@@ -19,15 +23,57 @@ Server::State::State(const Config& c, Backend b, Metrics& m, std::shared_ptr<spd
       logger(std::move(l)),
       ioc(static_cast<int>(std::max(1u, c.threads))),
       acceptor(net::make_strand(ioc)),
-      signals(ioc, SIGINT, SIGTERM) {}
+      signals(ioc, SIGINT, SIGTERM),
+      accept_timer(acceptor.get_executor()),
+      admission(std::max(1u, c.workers), c.queue_limit, c.acquire_wait) {}
 
 namespace {
 
+constexpr std::chrono::milliseconds kFirstBackoff{10}, kLongestBackoff{1000};
+
+// Out of descriptors (or kernel memory) is no reason to spin: the pending connection stays in the backlog
+// and accept() would fail again at once. Wait, doubling the pause, until a descriptor frees up.
+bool out_of_resources(const boost::system::error_code& ec) {
+  return ec == net::error::no_descriptors || ec == boost::system::errc::too_many_files_open_in_system ||
+         ec == net::error::no_buffer_space || ec == net::error::no_memory;
+}
+
+void do_accept(const std::shared_ptr<Server::State>& state);
+
+void accept_later(const std::shared_ptr<Server::State>& state) {
+  state->accept_backoff = std::min(kLongestBackoff, std::max(kFirstBackoff, state->accept_backoff * 2));
+  state->accept_timer.expires_after(state->accept_backoff);
+  state->accept_timer.async_wait([state](boost::system::error_code) { do_accept(state); });
+}
+
+// Past Config::max_connections the least recently active idle connection is closed to make room (idle
+// keep-alive or slow clients must not lock out new ones); when every connection is busy, the new one is
+// refused (closed at once).
+void admit(const std::shared_ptr<Server::State>& state, tcp::socket socket) {
+  if (state->open_connections >= state->config.max_connections) {
+    if (!evict_idle_session(*state)) {
+      state->metrics.record_connection_refused();
+      boost::system::error_code ignored;
+      socket.close(ignored);
+      return;
+    }
+    state->metrics.record_connection_evicted();
+  }
+  start_session(state, std::move(socket));
+}
+
 void do_accept(const std::shared_ptr<Server::State>& state) {
+  if (state->stopping || !state->acceptor.is_open()) return;
   state->acceptor.async_accept(net::make_strand(state->ioc), [state](boost::system::error_code ec, tcp::socket socket) {
     if (state->stopping || !state->acceptor.is_open()) return;
-    if (!ec) start_session(state, std::move(socket));
-    do_accept(state);  // an accept error (e.g. too many open files) costs one connection, not the listener
+    if (ec) {
+      state->metrics.record_accept_error();
+      if (out_of_resources(ec)) return accept_later(state);
+      return do_accept(state);  // another accept error (a reset in the backlog) costs one connection
+    }
+    state->accept_backoff = std::chrono::milliseconds{0};
+    admit(state, std::move(socket));
+    do_accept(state);
   });
 }
 
@@ -35,9 +81,14 @@ void do_accept(const std::shared_ptr<Server::State>& state) {
 
 Server::Server(const Config& config, SearcherPool& pool, const Site* site, Metrics& metrics,
                std::shared_ptr<spdlog::logger> logger)
-    : state_(std::make_shared<State>(config, Backend{pool, site, &metrics}, metrics, std::move(logger))) {}
+    : state_(std::make_shared<State>(config, Backend{pool, site, &metrics}, metrics, std::move(logger))) {
+  metrics.watch(&state_->admission, &state_->open_connections);
+}
 
-Server::~Server() = default;
+Server::~Server() {
+  state_->metrics.watch(nullptr, nullptr);
+  state_->admission.shutdown();
+}
 
 Result<tcp::endpoint> Server::listen() {
   boost::system::error_code ec;
@@ -68,6 +119,26 @@ void Server::run() {
   for (unsigned i = 1; i < threads; ++i) pool.emplace_back([state] { state->ioc.run(); });
   state->ioc.run();
   for (auto& t : pool) t.join();
+  state->admission.shutdown();
+}
+
+std::size_t raise_descriptor_limit() {
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_NOFILE, &limit) != 0) return 1024;
+  if (limit.rlim_cur < limit.rlim_max) {
+    rlimit raised = limit;
+    raised.rlim_cur = limit.rlim_max;
+    if (::setrlimit(RLIMIT_NOFILE, &raised) == 0) limit = raised;
+  }
+  return limit.rlim_cur == RLIM_INFINITY ? std::size_t{1} << 20 : static_cast<std::size_t>(limit.rlim_cur);
+}
+
+std::size_t connection_cap(std::size_t requested, std::size_t descriptors, unsigned workers) {
+  // Each searcher holds a Xapian database (about 8 tables) and the process a few more files; keep room for them
+  // and for the log, so that a full house of connections never makes a search fail to open a file.
+  const std::size_t reserved = 32 + 16 * static_cast<std::size_t>(std::max(1u, workers));
+  const std::size_t fit = descriptors > reserved + 16 ? descriptors - reserved : 16;
+  return requested == 0 ? fit : std::min(requested, fit);
 }
 
 void Server::stop() {
@@ -77,6 +148,7 @@ void Server::stop() {
   net::post(state->acceptor.get_executor(), [state] {
     boost::system::error_code ec;
     state->acceptor.close(ec);
+    state->accept_timer.cancel();
   });
   net::post(state->ioc, [state] {
     boost::system::error_code ec;

@@ -22,7 +22,7 @@ class Site;
 /// An HTTP server over a SearcherPool. Construct, listen(), then run().
 class Server {
  public:
-  /// @param pool searchers, one per thread (config.threads); @param site the portal or null;
+  /// @param pool searchers, one per worker (config.workers); @param site the portal or null;
   /// @param metrics counters filled by the server and read by /metrics;
   /// @param logger receives one JSON line per request.
   Server(const Config& config, SearcherPool& pool, const Site* site, Metrics& metrics,
@@ -35,7 +35,9 @@ class Server {
   /// @return the bound endpoint (with the real port), or Io when binding fails.
   Result<boost::asio::ip::tcp::endpoint> listen();
 
-  /// Accepts and serves on config.threads threads until stop() or SIGINT/SIGTERM,
+  /// Accepts and serves on config.threads I/O threads, searching on config.workers
+  /// admission workers (at most config.queue_limit waiting, then 503), with at most
+  /// config.max_connections connections, until stop() or SIGINT/SIGTERM,
   /// then stops accepting, lets in-flight requests finish, closes idle
   /// connections and returns.
   void run();
@@ -48,5 +50,13 @@ class Server {
  private:
   std::shared_ptr<State> state_;
 };
+
+/// Raises the soft RLIMIT_NOFILE to the hard limit (every connection is a descriptor).
+/// @return the soft limit now in force.
+std::size_t raise_descriptor_limit();
+
+/// The connection cap for `descriptors` open files: `requested` (0 = as many as fit), lowered so that
+/// the searchers' index files and the process's own always have descriptors left.
+std::size_t connection_cap(std::size_t requested, std::size_t descriptors, unsigned workers);
 
 }  // namespace tracuu::searchd::server

@@ -4,6 +4,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <atomic>
 #include <boost/asio/dispatch.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -11,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "searchd/server/admission.h"
 #include "searchd/server/metrics.h"
 #include "searchd/server/responses.h"
 
@@ -23,7 +25,9 @@ using tcp = net::ip::tcp;
 class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(std::shared_ptr<Server::State> state, tcp::socket&& socket)
-      : state_(std::move(state)), stream_(std::move(socket)) {}
+      : state_(std::move(state)), stream_(std::move(socket)), counted_(state_->open_connections) {
+    last_active_ = std::chrono::steady_clock::now().time_since_epoch().count();
+  }
 
   void run() {
     net::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::do_read, shared_from_this()));
@@ -35,6 +39,15 @@ class Session : public std::enable_shared_from_this<Session> {
       if (!self->busy_) self->stream_.socket().close();
     });
   }
+
+  // At the connection cap: close this idle connection to make room for a new one.
+  void evict() {
+    evicted_ = true;
+    close_if_idle();
+  }
+
+  bool evictable() const { return !busy_ && !evicted_; }
+  std::int64_t last_active() const { return last_active_; }
 
  private:
   void do_read() {
@@ -61,11 +74,36 @@ class Session : public std::enable_shared_from_this<Session> {
       return;  // nothing to answer
     }
     busy_ = true;
+    last_active_ = std::chrono::steady_clock::now().time_since_epoch().count();
     const auto started = std::chrono::steady_clock::now();
-    const Request request = parser_->release();
+    auto request = std::make_shared<const Request>(parser_->release());
+    const Lane lane = request_lane(*request);
+    if (lane == Lane::Inline) {
+      RequestNotes notes;
+      response_ = handle_request(*request, state_->backend, state_->config, &notes);
+      log(request->method_string(), request->target(), notes, started);
+      return send();
+    }
+    // Searches run on the admission workers; the I/O thread goes back to other connections. The work guard
+    // keeps ioc.run() (and so a graceful shutdown) waiting for the answer.
+    const bool queued =
+        state_->admission.submit(lane, [self = shared_from_this(), request, started,
+                                        guard = net::make_work_guard(stream_.get_executor())](bool expired) mutable {
+          auto notes = std::make_shared<RequestNotes>();
+          auto response = std::make_shared<Response>(
+              expired ? busy_response(*request, notes.get())
+                      : handle_request(*request, self->state_->backend, self->state_->config, notes.get()));
+          net::post(self->stream_.get_executor(), [self, request, started, notes, response] {
+            self->response_ = std::move(*response);
+            self->log(request->method_string(), request->target(), *notes, started);
+            self->send();
+          });
+          guard.reset();
+        });
+    if (queued) return;
     RequestNotes notes;
-    response_ = handle_request(request, state_->backend, state_->config, &notes);
-    log(request.method_string(), request.target(), notes, started);
+    response_ = busy_response(*request, &notes);
+    log(request->method_string(), request->target(), notes, started);
     send();
   }
 
@@ -91,6 +129,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void on_write(bool keep_alive, beast::error_code ec, std::size_t) {
     busy_ = false;
+    last_active_ = std::chrono::steady_clock::now().time_since_epoch().count();
     if (ec) {
       state_->metrics.record_connection_error();
       return;
@@ -122,7 +161,11 @@ class Session : public std::enable_shared_from_this<Session> {
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   Response response_;
-  bool busy_ = false;  // between reading a request and writing its response
+  // Read by the listener (evict_idle) from other threads.
+  std::atomic<bool> busy_ = false;             // between reading a request and writing its response
+  std::atomic<std::int64_t> last_active_ = 0;  // steady_clock ticks of the last request or response
+  std::atomic<bool> evicted_ = false;          // chosen by evict_idle_session: not chosen twice
+  Server::State::ConnectionCount counted_;     // one open connection while the session lives
 };
 
 void start_session(const std::shared_ptr<Server::State>& state, tcp::socket socket) {
@@ -133,6 +176,21 @@ void start_session(const std::shared_ptr<Server::State>& state, tcp::socket sock
     state->sessions.push_back(session);
   }
   session->run();
+}
+
+bool evict_idle_session(Server::State& state) {
+  std::shared_ptr<Session> oldest;
+  {
+    std::lock_guard lock(state.sessions_mutex);
+    for (const auto& weak : state.sessions) {
+      auto session = weak.lock();
+      if (session && session->evictable() && (!oldest || session->last_active() < oldest->last_active()))
+        oldest = std::move(session);
+    }
+  }
+  if (!oldest) return false;
+  oldest->evict();
+  return true;
 }
 
 void close_sessions(Server::State& state) {

@@ -1,6 +1,7 @@
 #include "tests/integration/http_process.h"
 
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -12,7 +13,7 @@ namespace tracuu::test {
 namespace {
 
 // fork + exec with stdout on a pipe; returns the read end.
-pid_t spawn(const std::vector<std::string>& argv, int* stdout_fd) {
+pid_t spawn(const std::vector<std::string>& argv, int* stdout_fd, unsigned descriptor_limit = 0) {
   int fds[2];
   if (::pipe(fds) != 0) throw std::runtime_error("pipe failed");
   const pid_t pid = ::fork();
@@ -21,6 +22,10 @@ pid_t spawn(const std::vector<std::string>& argv, int* stdout_fd) {
     ::dup2(fds[1], STDOUT_FILENO);
     ::close(fds[0]);
     ::close(fds[1]);
+    if (descriptor_limit > 0) {
+      const rlimit limit{descriptor_limit, descriptor_limit};
+      if (::setrlimit(RLIMIT_NOFILE, &limit) != 0) std::_Exit(126);
+    }
     std::vector<char*> args;
     for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
@@ -66,10 +71,10 @@ void build_sample_index(const std::filesystem::path& home) {
   }
 }
 
-SearchdProcess::SearchdProcess(const std::vector<std::string>& args) {
+SearchdProcess::SearchdProcess(const std::vector<std::string>& args, unsigned descriptor_limit) {
   std::vector<std::string> argv{TRACUU_SEARCHD_BIN, "serve", "--port", "0"};
   argv.insert(argv.end(), args.begin(), args.end());
-  pid_ = spawn(argv, &stdout_fd_);
+  pid_ = spawn(argv, &stdout_fd_, descriptor_limit);
   std::string line;
   char c = 0;
   while (::read(stdout_fd_, &c, 1) == 1 && c != '\n') line.push_back(c);

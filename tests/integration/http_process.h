@@ -25,7 +25,8 @@ class SearchdProcess {
  public:
   /// Starts searchd with `args` after `serve --port 0`; waits for its
   /// "searchd: listening on http://127.0.0.1:PORT/" line. Throws when it does not come.
-  explicit SearchdProcess(const std::vector<std::string>& args);
+  /// @param descriptor_limit when non-zero, the child's RLIMIT_NOFILE (soft and hard, as `ulimit -n`).
+  explicit SearchdProcess(const std::vector<std::string>& args, unsigned descriptor_limit = 0);
   /// Stops the server (SIGTERM) if still running.
   ~SearchdProcess();
   SearchdProcess(const SearchdProcess&) = delete;

@@ -151,6 +151,24 @@ TEST_CASE("keep-alive follows the request", "[server]") {
   CHECK(get("/health").keep_alive());
 }
 
+TEST_CASE("HTTP/1.1 without Host is 400; HTTP/1.0 needs none", "[server]") {
+  auto request = make_request("/health");
+  request.erase(field::host);
+  CHECK(serve(request).result_int() == 400);
+  CHECK(error_code(serve(request)) == "bad_request");
+  request.version(10);
+  CHECK(serve(request).result_int() == 200);
+}
+
+TEST_CASE("busy_response is the 503 of admission control, with Retry-After", "[server]") {
+  searchd::server::RequestNotes notes;
+  const auto r = searchd::server::busy_response(make_request("/api/v1/search?q=a"), &notes);
+  CHECK(r.result_int() == 503);
+  CHECK(r[field::retry_after] == "1");
+  CHECK(error_code(r) == "overloaded");
+  CHECK(notes.route == "api_search");
+}
+
 TEST_CASE("a full pool answers 503 overloaded after the bounded wait", "[server]") {
   auto pool = test::sample_pool(1);
   auto config = test::sample_config();
