@@ -1,5 +1,6 @@
 #include "searchd/searcher.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "schema/fields.h"
@@ -120,6 +121,24 @@ Result<SearcherPool::Lease> SearcherPool::acquire(std::chrono::milliseconds wait
   Lease lease(this, s);
   if (auto r = s->refresh(); !r) return r.error();
   return lease;
+}
+
+Result<void> SearcherPool::refresh_idle() {
+  std::vector<Searcher*> done;
+  for (;;) {
+    Searcher* s = nullptr;
+    {
+      std::lock_guard lock(mutex_);
+      const auto it = std::find_if(free_.begin(), free_.end(),
+                                   [&](Searcher* f) { return std::find(done.begin(), done.end(), f) == done.end(); });
+      if (it == free_.end()) return {};
+      s = *it;
+      free_.erase(it);
+    }
+    done.push_back(s);
+    Lease lease(this, s);  // back in the pool however the refresh ends
+    if (auto r = s->refresh(); !r) return r.error();
+  }
 }
 
 void SearcherPool::give_back(Searcher* s) {

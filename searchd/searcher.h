@@ -89,6 +89,11 @@ class SearcherPool {
   /// @return Overloaded when none frees up in time.
   Result<Lease> acquire(std::chrono::milliseconds wait);
 
+  /// Refreshes every idle searcher now, one at a time, so that none keeps a replaced generation
+  /// open until its next request; busy searchers refresh when next acquired, as always.
+  /// @return the first refresh error (IndexUnavailable, IndexVersionMismatch); the rest still serve.
+  Result<void> refresh_idle();
+
   std::size_t size() const { return all_.size(); }
 
  private:

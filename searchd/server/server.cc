@@ -1,10 +1,12 @@
 #include "searchd/server/server.h"
 
+#include <spdlog/spdlog.h>
 #include <sys/resource.h>
 
 #include <algorithm>
 #include <boost/asio/strand.hpp>
 #include <csignal>
+#include <nlohmann/json.hpp>
 #include <thread>
 #include <vector>
 
@@ -24,6 +26,7 @@ Server::State::State(const Config& c, Backend b, Metrics& m, std::shared_ptr<spd
       ioc(static_cast<int>(std::max(1u, c.threads))),
       acceptor(net::make_strand(ioc)),
       signals(ioc, SIGINT, SIGTERM),
+      reload_signals(ioc, SIGHUP),
       accept_timer(acceptor.get_executor()),
       admission(std::max(1u, c.workers), c.queue_limit, c.acquire_wait) {}
 
@@ -77,12 +80,40 @@ void do_accept(const std::shared_ptr<Server::State>& state) {
   });
 }
 
+void wait_for_reload(Server* server, const std::shared_ptr<Server::State>& state) {
+  state->reload_signals.async_wait([server, state](boost::system::error_code ec, int) {
+    if (ec || state->stopping) return;
+    server->reload();
+    wait_for_reload(server, state);
+  });
+}
+
 }  // namespace
 
 Server::Server(const Config& config, SearcherPool& pool, const Site* site, Metrics& metrics,
                std::shared_ptr<spdlog::logger> logger)
     : state_(std::make_shared<State>(config, Backend{pool, site, &metrics}, metrics, std::move(logger))) {
   metrics.watch(&state_->admission, &state_->open_connections);
+  on_reload("index", [&pool] { return pool.refresh_idle(); });
+}
+
+void Server::on_reload(std::string what, ReloadHook hook) {
+  std::lock_guard lock(state_->reload_mutex);
+  state_->reload_hooks.emplace_back(std::move(what), std::move(hook));
+}
+
+void Server::reload() {
+  std::lock_guard lock(state_->reload_mutex);
+  for (const auto& [what, hook] : state_->reload_hooks) {
+    const auto done = hook();
+    if (!state_->logger) continue;
+    nlohmann::ordered_json line{{"event", "reload"}, {"what", what}, {"ok", done.has_value()}};
+    if (!done) line["error"] = done.error().message;
+    if (done)
+      state_->logger->info(line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+    else
+      state_->logger->error(line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+  }
 }
 
 Server::~Server() {
@@ -112,7 +143,10 @@ void Server::run() {
   state->signals.async_wait([this](boost::system::error_code ec, int) {
     if (!ec) stop();
   });
-  if (!state->stopping) do_accept(state);
+  if (!state->stopping) {
+    do_accept(state);
+    wait_for_reload(this, state);
+  }
   const unsigned threads = std::max(1u, state->config.threads);
   std::vector<std::thread> pool;
   pool.reserve(threads - 1);
@@ -153,6 +187,7 @@ void Server::stop() {
   net::post(state->ioc, [state] {
     boost::system::error_code ec;
     state->signals.cancel(ec);
+    state->reload_signals.cancel(ec);
   });
   close_sessions(*state);
 }

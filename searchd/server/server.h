@@ -1,10 +1,13 @@
 #pragma once
 // The network side of searchd (Boost.Beast, shaped like advanced_server): a
-// listener, one session per connection on its own strand, N I/O threads, and
-// a graceful shutdown on SIGINT/SIGTERM. All behaviour is in handle_request.
+// listener, one session per connection on its own strand, N I/O threads, a
+// graceful shutdown on SIGINT/SIGTERM and a reload on SIGHUP. All behaviour is
+// in handle_request.
 
 #include <boost/asio/ip/tcp.hpp>
+#include <functional>
 #include <memory>
+#include <string>
 
 #include "schema/status.h"
 #include "searchd/searcher.h"
@@ -39,11 +42,23 @@ class Server {
   /// admission workers (at most config.queue_limit waiting, then 503), with at most
   /// config.max_connections connections, until stop() or SIGINT/SIGTERM,
   /// then stops accepting, lets in-flight requests finish, closes idle
-  /// connections and returns.
+  /// connections and returns. SIGHUP meanwhile runs reload().
   void run();
 
   /// Starts the graceful shutdown. Thread-safe; may be called before run().
   void stop();
+
+  /// One step of the reload that SIGHUP (`systemctl reload`) triggers. An error is logged and
+  /// serving goes on with what was there before.
+  using ReloadHook = std::function<Result<void>()>;
+
+  /// Adds a reload step, logged as `what`. Call before run(); steps run in the order added. The
+  /// constructor adds the first, "index": every idle searcher reopens the index at once.
+  void on_reload(std::string what, ReloadHook hook);
+
+  /// Runs every reload step now and logs each outcome, as SIGHUP does. Thread-safe; steps of
+  /// concurrent reloads do not interleave.
+  void reload();
 
   struct State;
 

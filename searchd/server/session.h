@@ -9,6 +9,8 @@
 #include <chrono>
 #include <memory>
 #include <mutex>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "searchd/server/admission.h"
@@ -28,7 +30,10 @@ struct Server::State {
   std::shared_ptr<spdlog::logger> logger;
   boost::asio::io_context ioc;
   boost::asio::ip::tcp::acceptor acceptor;
-  boost::asio::signal_set signals;
+  boost::asio::signal_set signals;         ///< SIGINT, SIGTERM: stop
+  boost::asio::signal_set reload_signals;  ///< SIGHUP: reload
+  std::mutex reload_mutex;                 ///< one reload at a time
+  std::vector<std::pair<std::string, ReloadHook>> reload_hooks;
   std::atomic<bool> stopping{false};
   std::mutex sessions_mutex;
   std::vector<std::weak_ptr<Session>> sessions;  ///< live sessions, for shutdown and eviction

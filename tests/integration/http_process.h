@@ -33,6 +33,8 @@ class SearchdProcess {
   SearchdProcess& operator=(const SearchdProcess&) = delete;
 
   unsigned short port() const { return port_; }
+  /// The server's process id (to signal it, or to look at /proc/PID).
+  pid_t pid() const { return pid_; }
 
   /// Sends SIGTERM and waits. @return the exit status (0 for a graceful stop), or -1 when killed by a signal.
   int stop();
