@@ -7,6 +7,7 @@
 #include "indexer/prepared_doc_impl.h"
 #include "schema/codes.h"
 #include "schema/docdata.h"
+#include "schema/facets.h"
 #include "schema/fields.h"
 #include "schema/terms.h"
 #include "text/tokenizer.h"
@@ -19,17 +20,6 @@ using schema::make_term;
 
 // Tokens longer than this are noise (base64, URLs glued to text); Xapian refuses > 245 bytes.
 constexpr std::size_t kMaxTokenBytes = 120;
-
-std::string lower_ascii(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
-}
-
-// The folded-layer term of a token (docnum keys are lower-cased like every folded term).
-std::string folded_term(const text::Token& t) {
-  return make_term(Field::BodyFolded, t.kind == text::TokenKind::DocNumber ? lower_ascii(t.folded) : t.folded);
-}
 
 // Digits of a document number's own number part ("49" of "49/NQ-TU").
 std::string number_part(const std::string& key) {
@@ -61,7 +51,7 @@ void index_body(Xapian::Document& doc, const std::string& body, std::vector<std:
     } else {
       previous.clear();
     }
-    doc.add_posting(folded_term(t), t.position);
+    doc.add_posting(schema::folded_term(t), t.position);
     if (t.kind == text::TokenKind::DocNumber) {
       doc.add_posting(make_term(Field::BodyFolded, number_part(t.folded)), t.position);
       mentioned_numbers.insert(t.folded);
@@ -77,49 +67,35 @@ void index_body(Xapian::Document& doc, const std::string& body, std::vector<std:
 void index_title(Xapian::Document& doc, const std::string& title) {
   for (const text::Token& t : text::analyze(title)) {
     if (t.folded.size() > kMaxTokenBytes) continue;
-    doc.add_term(folded_term(t), DocumentBuilder::kTitleWdf);
+    doc.add_term(schema::folded_term(t), DocumentBuilder::kTitleWdf);
     if (t.exact != t.folded && t.kind == text::TokenKind::Word) doc.add_term(t.exact, DocumentBuilder::kTitleWdf);
-    doc.add_term(make_term(Field::Title, t.kind == text::TokenKind::DocNumber ? lower_ascii(t.folded) : t.folded));
+    doc.add_term(schema::word_term(Field::Title, t));
   }
 }
 
-void add_code(Xapian::Document& doc, Field field, const std::string& code) {
-  if (!code.empty()) doc.add_boolean_term(make_term(field, code));
-}
-
-// The filter codes of a document's facets, computed once for both the boolean
-// filter terms and the packed ids (issuer codes run the analyser). Empty: none.
-struct FacetCodes {
-  std::string type, issuer, signer;
-  std::string ymd;  ///< the document date (issue date, else event date) as YYYYMMDD
-};
-
-FacetCodes facet_codes(const schema::DocRecord& r, const schema::IssuerRegistry& issuers) {
-  FacetCodes c;
-  if (r.doc_type) c.type = schema::slug(*r.doc_type);
-  if (r.issuer) c.issuer = issuers.code(*r.issuer);
-  if (r.signer.name) c.signer = schema::slug(*r.signer.name);
-  if (const auto& date = r.issue_date ? r.issue_date : r.event_date) c.ymd = schema::date_slot_value(*date);
-  return c;
-}
-
-// kSlotFacets: one value holding every facet of the document as ids, so that
-// counting facets reads one value per match (schema::FacetPart).
-void add_facet_ids(PreparedDoc::Impl& p, const schema::DocRecord& r, const FacetCodes& codes) {
+// Every facet of schema/facets.h: its filter terms (one per distinct code), its
+// display values in its slot, and its id in kSlotFacets (one value holding every
+// facet of the document, so that counting reads one value per match), with the
+// display forms of hashed ids for the writer to store.
+void add_facets(PreparedDoc::Impl& p, const schema::DocRecord& r, const schema::IssuerRegistry& issuers) {
   using schema::FacetPart;
   std::array<std::uint32_t, static_cast<std::size_t>(FacetPart::Count)> ids{};
-  auto named = [&](FacetPart part, const std::optional<std::string>& display, const std::string& code) {
-    if (!display || code.empty()) return;
-    const std::uint32_t id = schema::facet_id(code);
-    ids[static_cast<std::size_t>(part)] = id;
-    p.facet_names.emplace_back(id, *display);
-  };
-  named(FacetPart::Type, r.doc_type, codes.type);
-  named(FacetPart::Issuer, r.issuer, codes.issuer);
-  named(FacetPart::Signer, r.signer.name, codes.signer);
-  if (const std::string& ymd = codes.ymd; !ymd.empty()) {
-    ids[static_cast<std::size_t>(FacetPart::Year)] = static_cast<std::uint32_t>(std::stoul(ymd.substr(0, 4)));
-    ids[static_cast<std::size_t>(FacetPart::Month)] = static_cast<std::uint32_t>(std::stoul(ymd.substr(0, 6)));
+  for (const schema::FacetSpec& f : schema::kFacets) {
+    std::string shown;
+    std::set<std::string> codes;
+    for (std::string& value : f.values_of(r)) {
+      std::string code = f.code(value, issuers);
+      if (code.empty() || !codes.insert(code).second) continue;
+      p.doc.add_boolean_term(make_term(f.field, code));
+      if (f.part != FacetPart::Count) {
+        const std::uint32_t id = schema::facet_value_id(f, code);
+        ids[static_cast<std::size_t>(f.part)] = id;
+        if (!f.id_name) p.facet_names.emplace_back(id, value);
+      }
+      if (!shown.empty()) shown.push_back(schema::kMultiValueSeparator);
+      shown += value;
+    }
+    if (!shown.empty()) p.doc.add_value(f.slot, shown);
   }
   p.doc.add_value(schema::kSlotFacets, schema::pack_facet_ids(ids));
 }
@@ -159,7 +135,7 @@ PreparedDoc DocumentBuilder::prepare(const schema::DocRecord& r) const {
 
   if (r.doc_number_key) {
     doc.add_boolean_term(make_term(Field::Number, *r.doc_number_key));
-    doc.add_term(make_term(Field::BodyFolded, lower_ascii(*r.doc_number_key)), kNumberWdf);
+    doc.add_term(schema::number_term(*r.doc_number_key), kNumberWdf);
     doc.add_value(schema::kSlotNumberKey, *r.doc_number_key);
   }
   std::set<std::string> cites(mentioned);
@@ -168,46 +144,19 @@ PreparedDoc DocumentBuilder::prepare(const schema::DocRecord& r) const {
   if (r.doc_number_key) cites.erase(*r.doc_number_key);
   for (const auto& key : cites) doc.add_boolean_term(make_term(Field::Cites, key));
 
-  const FacetCodes codes = facet_codes(r, issuers_);
-  if (r.doc_type) {
-    add_code(doc, Field::Type, codes.type);
-    doc.add_value(schema::kSlotType, *r.doc_type);
-  }
-  if (r.issuer) {
-    add_code(doc, Field::Issuer, codes.issuer);
-    doc.add_value(schema::kSlotIssuer, *r.issuer);
-  }
-  if (r.signer.name) {
-    add_code(doc, Field::Signer, codes.signer);
-    doc.add_value(schema::kSlotSigner, *r.signer.name);
-    for (const auto& t : text::analyze(*r.signer.name)) doc.add_term(make_term(Field::SignerName, t.folded));
-  }
-  std::string assignees;
-  std::set<std::string> assignee_codes;
-  for (const auto& a : r.assignments) {
-    const std::string code = issuers_.code(a.assignee);
-    if (code.empty() || !assignee_codes.insert(code).second) continue;
-    add_code(doc, Field::Assignee, code);
-    if (!assignees.empty()) assignees.push_back(schema::kMultiValueSeparator);
-    assignees += a.assignee;
-  }
-  if (!assignees.empty()) doc.add_value(schema::kSlotAssignees, assignees);
-
+  if (r.signer.name)
+    for (const auto& t : text::analyze(*r.signer.name)) doc.add_term(schema::word_term(Field::SignerName, t));
+  add_facets(p, r, issuers_);
   // The document date: issue date, else the date of the event it reports.
-  if (const std::string& ymd = codes.ymd; !ymd.empty()) {
-    const std::string& date = *(r.issue_date ? r.issue_date : r.event_date);
-    doc.add_value(schema::kSlotIssueDate, ymd);
-    doc.add_value(schema::kSlotYear, ymd.substr(0, 4));
-    doc.add_value(schema::kSlotYearMonth, date.substr(0, 7));
-    doc.add_boolean_term(make_term(Field::Year, ymd.substr(0, 4)));
-    doc.add_boolean_term(make_term(Field::Month, date.substr(0, 7)));
+  if (const auto& date = r.issue_date ? r.issue_date : r.event_date) {
+    const std::string ymd = schema::date_slot_value(*date);
+    if (!ymd.empty()) doc.add_value(schema::kSlotIssueDate, ymd);
   }
   if (r.event_date) {
     const std::string ymd = schema::date_slot_value(*r.event_date);
     if (!ymd.empty()) doc.add_value(schema::kSlotEventDate, ymd);
   }
   if (r.visibility == "internal") doc.add_boolean_term(make_term(Field::Visibility, "internal"));
-  add_facet_ids(p, r, codes);
   if (!r.content_hash.empty()) doc.add_value(schema::kSlotSource, r.content_hash + schema::kMultiValueSeparator + r.id);
 
   stored.record = r;

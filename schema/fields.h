@@ -67,30 +67,30 @@ enum class Field {
   Visibility,  ///< phạm vi: internal documents only
 };
 
-/// One row of the schema table.
+/// One row of the schema table. The names users type for fields are in
+/// schema/query_fields.h, the facets in schema/facets.h.
 struct FieldSpec {
   Field field;
-  std::string_view query_name;  ///< name users type before ':' (diacritic-free Vietnamese); empty = none
-  std::string_view prefix;      ///< Xapian term prefix
+  std::string_view prefix;  ///< Xapian term prefix
   FieldKind kind;
 };
 
 inline constexpr std::array<FieldSpec, 15> kFields{{
-    {Field::Id, "id", "Q", FieldKind::Unique},
-    {Field::BodyExact, "", "", FieldKind::FreeText},
-    {Field::BodyFolded, "", "XF:", FieldKind::FreeText},
-    {Field::Bigram, "", "XB:", FieldKind::FreeText},
-    {Field::Title, "tieude", "S", FieldKind::FreeText},
-    {Field::Number, "so", "XSH:", FieldKind::Boolean},
-    {Field::Cites, "cites", "XCITE:", FieldKind::Boolean},
-    {Field::Type, "loai", "XLOAI:", FieldKind::Boolean},
-    {Field::Issuer, "coquan", "XCQ:", FieldKind::Boolean},
-    {Field::Signer, "", "XKY:", FieldKind::Boolean},
-    {Field::SignerName, "nguoiky", "A", FieldKind::FreeText},
-    {Field::Assignee, "giao", "XGIAO:", FieldKind::Boolean},
-    {Field::Year, "nam", "XY:", FieldKind::Boolean},
-    {Field::Month, "thang", "XM:", FieldKind::Boolean},
-    {Field::Visibility, "", "XV:", FieldKind::Boolean},
+    {Field::Id, "Q", FieldKind::Unique},
+    {Field::BodyExact, "", FieldKind::FreeText},
+    {Field::BodyFolded, "XF:", FieldKind::FreeText},
+    {Field::Bigram, "XB:", FieldKind::FreeText},
+    {Field::Title, "S", FieldKind::FreeText},
+    {Field::Number, "XSH:", FieldKind::Boolean},
+    {Field::Cites, "XCITE:", FieldKind::Boolean},
+    {Field::Type, "XLOAI:", FieldKind::Boolean},
+    {Field::Issuer, "XCQ:", FieldKind::Boolean},
+    {Field::Signer, "XKY:", FieldKind::Boolean},
+    {Field::SignerName, "A", FieldKind::FreeText},
+    {Field::Assignee, "XGIAO:", FieldKind::Boolean},
+    {Field::Year, "XY:", FieldKind::Boolean},
+    {Field::Month, "XM:", FieldKind::Boolean},
+    {Field::Visibility, "XV:", FieldKind::Boolean},
 }};
 
 /// The spec of a field.
@@ -104,9 +104,6 @@ constexpr const FieldSpec& spec(Field f) {
 constexpr std::string_view prefix(Field f) {
   return spec(f).prefix;
 }
-
-/// The field a user-typed query name (e.g. "loai") refers to.
-std::optional<Field> field_by_query_name(std::string_view name);
 
 /// Value slots. Every slot states its encoding.
 enum Slot : unsigned {

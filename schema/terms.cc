@@ -16,6 +16,17 @@ std::uint64_t fnv1a64(std::string_view s) {
 
 }  // namespace
 
+std::string number_form(std::string_view key) {
+  std::string out(key);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::string folded_form(const text::Token& t) {
+  return t.kind == text::TokenKind::DocNumber ? number_form(t.folded) : t.folded;
+}
+
 std::string make_term(Field field, std::string_view value) {
   return bounded_key(prefix(field), value, kMaxTermBytes);
 }

@@ -1,5 +1,8 @@
 #pragma once
 // Building index terms from schema fields, within Xapian's term length limit.
+// Token -> term rules live here: the indexer writes and the search library
+// queries (and highlights) every term through these functions, so the two sides
+// cannot spell a term differently.
 
 #include <array>
 #include <cstdint>
@@ -7,6 +10,7 @@
 #include <string_view>
 
 #include "schema/fields.h"
+#include "text/tokenizer.h"
 
 namespace tracuu::schema {
 
@@ -17,6 +21,29 @@ std::string make_term(Field field, std::string_view value);
 
 /// `prefix` + `value`, bounded to `max_bytes` the same way (used for metadata keys too).
 std::string bounded_key(std::string_view prefix, std::string_view value, std::size_t max_bytes);
+
+/// A token's form in the folded layer, without prefix: its folded form, and for a
+/// document number its key in lower case ("66/2025/nd-cp"), like every folded term.
+std::string folded_form(const text::Token& token);
+
+/// The folded-layer term of a token: "XF:" + folded_form(token).
+inline std::string folded_term(const text::Token& token) {
+  return make_term(Field::BodyFolded, folded_form(token));
+}
+
+/// A document number key's form in the folded layer (text::DocNumber::key in lower
+/// case): "66/2025/ND-CP" -> "66/2025/nd-cp", the form of the number's token in a text.
+std::string number_form(std::string_view key);
+
+/// The folded-layer term of a document number key: "XF:66/2025/nd-cp".
+inline std::string number_term(std::string_view key) {
+  return make_term(Field::BodyFolded, number_form(key));
+}
+
+/// The term of a token in a free-text field (title words S, signer-name words A).
+inline std::string word_term(Field field, const text::Token& token) {
+  return make_term(field, folded_form(token));
+}
 
 /// The id term of a document (Q + id).
 inline std::string id_term(std::string_view id) {

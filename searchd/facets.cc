@@ -9,25 +9,15 @@
 
 namespace tracuu::searchd {
 
-const std::vector<FacetField>& facet_fields() {
-  using schema::FacetPart;
-  static const std::vector<FacetField> fields = {
-      {"doc_type", FacetPart::Type, 0, false, 30}, {"issuer", FacetPart::Issuer, 0, false, 30},
-      {"year", FacetPart::Year, 0, false, 0},      {"month", FacetPart::Month, 0, false, 0},
-      {"signer", FacetPart::Signer, 0, false, 30}, {"assignee", FacetPart::Count, schema::kSlotAssignees, true, 30},
-  };
-  return fields;
-}
-
-FacetCounter::FacetCounter(std::vector<const FacetField*> fields) : fields_(std::move(fields)) {
-  for (const FacetField* f : fields_) packed_ = packed_ || f->part != schema::FacetPart::Count;
+FacetCounter::FacetCounter(std::vector<const schema::FacetSpec*> fields) : fields_(std::move(fields)) {
+  for (const schema::FacetSpec* f : fields_) packed_ = packed_ || f->part != schema::FacetPart::Count;
 }
 
 void FacetCounter::operator()(const Xapian::Document& doc, double) {
   ++seen_;
   std::string packed;
   if (packed_) packed = doc.get_value(schema::kSlotFacets);
-  for (const FacetField* f : fields_) {
+  for (const schema::FacetSpec* f : fields_) {
     if (f->part != schema::FacetPart::Count) {
       if (const std::uint32_t id = schema::unpack_facet_id(packed, f->part); id != 0)
         ++ids_[static_cast<std::size_t>(f->part)][id];
@@ -50,12 +40,12 @@ void FacetCounter::extrapolate(std::size_t total) {
     for (auto& [value, count] : counts) scale(count);
 }
 
-bool FacetCounter::counts(const FacetField& field) const {
+bool FacetCounter::counts(const schema::FacetSpec& field) const {
   return std::find(fields_.begin(), fields_.end(), &field) != fields_.end();
 }
 
-std::unordered_map<std::string, std::size_t> FacetCounter::values(const FacetField& field, const FacetNames& names,
-                                                                  std::size_t limit,
+std::unordered_map<std::string, std::size_t> FacetCounter::values(const schema::FacetSpec& field,
+                                                                  const FacetNames& names, std::size_t limit,
                                                                   const std::vector<std::uint32_t>& always) const {
   if (field.part == schema::FacetPart::Count) {
     const auto it = strings_.find(&field);
@@ -75,65 +65,43 @@ std::unordered_map<std::string, std::size_t> FacetCounter::values(const FacetFie
   }
   std::unordered_map<std::string, std::size_t> out;
   for (const auto& [count, id] : ranked) {
-    std::string name = names(field.part, id);
+    std::string name = names(field, id);
     if (!name.empty()) out.emplace(std::move(name), count);  // an id listed twice (top and selected) counts once
   }
   return out;
 }
 
-std::string facet_code(const FacetField& f, const std::string& value, const schema::IssuerRegistry& issuers) {
-  const std::string name = f.name;
-  if (name == "doc_type") {
-    const auto canonical = schema::canonical_doc_type(value);
-    return schema::slug(canonical ? *canonical : value);
-  }
-  if (name == "issuer" || name == "assignee") return issuers.code(value);
-  if (name == "signer") return schema::slug(value);
-  return value;  // year, month: the value is the code
+std::uint32_t facet_value_id(const schema::FacetSpec& f, const std::string& value,
+                             const schema::IssuerRegistry& issuers) {
+  if (f.part == schema::FacetPart::Count) return 0;
+  return schema::facet_value_id(f, f.code(value, issuers));
 }
 
-std::uint32_t facet_value_id(const FacetField& f, const std::string& value, const schema::IssuerRegistry& issuers) {
-  using schema::FacetPart;
-  if (f.part == FacetPart::Count) return 0;
-  if (f.part == FacetPart::Year || f.part == FacetPart::Month) {
-    std::string digits;
-    for (char c : value)
-      if (c >= '0' && c <= '9') digits.push_back(c);
-    if (digits.empty() || digits.size() > 8) return 0;
-    return static_cast<std::uint32_t>(std::stoul(digits));
-  }
-  return schema::facet_id(facet_code(f, value, issuers));
-}
-
-Xapian::Query facet_filter(const FacetField& f, const std::vector<std::string>& values,
+Xapian::Query facet_filter(const schema::FacetSpec& f, const std::vector<std::string>& values,
                            const schema::IssuerRegistry& issuers) {
-  using schema::Field;
-  const std::string name = f.name;
-  const Field field = name == "doc_type"   ? Field::Type
-                      : name == "issuer"   ? Field::Issuer
-                      : name == "signer"   ? Field::Signer
-                      : name == "assignee" ? Field::Assignee
-                      : name == "year"     ? Field::Year
-                                           : Field::Month;
   std::vector<Xapian::Query> terms;
-  for (const auto& v : values) terms.emplace_back(schema::make_term(field, facet_code(f, v, issuers)));
+  for (const auto& v : values) terms.emplace_back(schema::make_term(f.field, f.code(v, issuers)));
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
-std::vector<FacetValue> facet_values(const FacetField& f, const std::unordered_map<std::string, std::size_t>& counts,
+std::vector<FacetValue> facet_values(const schema::FacetSpec& f,
+                                     const std::unordered_map<std::string, std::size_t>& counts,
                                      const std::vector<std::string>& selected, const schema::IssuerRegistry& issuers) {
   std::vector<FacetValue> out;
   out.reserve(counts.size());
   for (const auto& [value, count] : counts) out.push_back({value, count, false});
-  const std::string name = f.name;
-  if (name == "month") {
-    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.value < b.value; });
-  } else if (name == "year") {
-    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.value > b.value; });
-  } else {
-    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-      return a.count > b.count || (a.count == b.count && a.value < b.value);
-    });
+  switch (f.order) {
+    case schema::FacetOrder::ValueAscending:
+      std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.value < b.value; });
+      break;
+    case schema::FacetOrder::ValueDescending:
+      std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.value > b.value; });
+      break;
+    case schema::FacetOrder::ByCount:
+      std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+        return a.count > b.count || (a.count == b.count && a.value < b.value);
+      });
+      break;
   }
   if (selected.empty()) {
     if (f.max_values > 0 && out.size() > f.max_values) out.resize(f.max_values);
@@ -141,11 +109,11 @@ std::vector<FacetValue> facet_values(const FacetField& f, const std::unordered_m
   }
   // Codes are computed once per value (issuer codes run the analyser), and only with a selection.
   std::set<std::string> wanted;
-  for (const auto& s : selected) wanted.insert(facet_code(f, s, issuers));
+  for (const auto& s : selected) wanted.insert(f.code(s, issuers));
   std::set<std::string> listed;
   std::vector<FacetValue> kept;
   for (std::size_t i = 0; i < out.size(); ++i) {
-    const std::string code = facet_code(f, out[i].value, issuers);
+    const std::string code = f.code(out[i].value, issuers);
     out[i].selected = wanted.count(code) > 0;
     // The top values, and every selected one wherever it ranks.
     if (f.max_values == 0 || i < f.max_values || out[i].selected) {
@@ -155,7 +123,7 @@ std::vector<FacetValue> facet_values(const FacetField& f, const std::unordered_m
   }
   // Selected values are always listed, even when nothing matches them now.
   for (const auto& s : selected)
-    if (listed.insert(facet_code(f, s, issuers)).second) kept.push_back({s, 0, true});
+    if (listed.insert(f.code(s, issuers)).second) kept.push_back({s, 0, true});
   return kept;
 }
 

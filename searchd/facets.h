@@ -1,5 +1,5 @@
 #pragma once
-// Internal: facet counting with disjunctive multi-select.
+// Internal: facet counting with disjunctive multi-select, over the facets of schema/facets.h.
 #include <xapian.h>
 
 #include <algorithm>
@@ -11,32 +11,21 @@
 #include <vector>
 
 #include "schema/codes.h"
+#include "schema/facets.h"
 #include "schema/fields.h"
 #include "searchd/types.h"
 
 namespace tracuu::searchd {
 
-/// A faceted field: its response name, where its values are, and its filter.
-struct FacetField {
-  const char* name;        ///< "doc_type", "issuer", ...
-  schema::FacetPart part;  ///< its id in kSlotFacets; FacetPart::Count: a string slot instead
-  unsigned slot;           ///< for string-slot fields: the slot, values joined by kMultiValueSeparator
-  bool staff_only;
-  std::size_t max_values;  ///< 0 = all (month histogram)
-};
-
-/// Every facet, in response order.
-const std::vector<FacetField>& facet_fields();
-
-/// Display form of a facet id (years and months are computed, others looked up).
-using FacetNames = std::function<std::string(schema::FacetPart, std::uint32_t)>;
+/// Display form of a facet id (numeric ids are computed, hashed ones looked up).
+using FacetNames = std::function<std::string(const schema::FacetSpec&, std::uint32_t)>;
 
 /// Counts the facets of the documents the matcher sees: the id-coded fields from
 /// kSlotFacets with one value read per document, string-slot fields from their slot.
 class FacetCounter : public Xapian::MatchSpy {
  public:
-  /// @param fields the fields to count (pointers into facet_fields())
-  explicit FacetCounter(std::vector<const FacetField*> fields);
+  /// @param fields the facets to count (rows of schema::kFacets)
+  explicit FacetCounter(std::vector<const schema::FacetSpec*> fields);
   void operator()(const Xapian::Document& doc, double wt) override;
 
   /// Documents seen (the sample size when counting a sample).
@@ -44,20 +33,20 @@ class FacetCounter : public Xapian::MatchSpy {
   /// Scales every count by `total / seen()` (a sample standing for all matches).
   void extrapolate(std::size_t total);
   /// True when `field` is one of those counted.
-  bool counts(const FacetField& field) const;
+  bool counts(const schema::FacetSpec& field) const;
   /// The counts of one field by display form: the `limit` most frequent values
   /// (0: all) plus those of `always` (selected values), so names are looked up
   /// only for what is shown.
-  std::unordered_map<std::string, std::size_t> values(const FacetField& field, const FacetNames& names,
+  std::unordered_map<std::string, std::size_t> values(const schema::FacetSpec& field, const FacetNames& names,
                                                       std::size_t limit,
                                                       const std::vector<std::uint32_t>& always) const;
 
  private:
-  std::vector<const FacetField*> fields_;
+  std::vector<const schema::FacetSpec*> fields_;
   bool packed_ = false;  // some field reads kSlotFacets
   std::size_t seen_ = 0;
   std::array<std::unordered_map<std::uint32_t, std::size_t>, static_cast<std::size_t>(schema::FacetPart::Count)> ids_;
-  std::unordered_map<const FacetField*, std::unordered_map<std::string, std::size_t>> strings_;
+  std::unordered_map<const schema::FacetSpec*, std::unordered_map<std::string, std::size_t>> strings_;
 };
 
 /// Every `stride`-th document id (a uniform sample of the collection), as a
@@ -87,19 +76,18 @@ class StrideSource : public Xapian::PostingSource {
   Xapian::docid current_ = 0;
 };
 
-/// The filter code of a facet value as the index stores it (slug, issuer code...).
-std::string facet_code(const FacetField& f, const std::string& value, const schema::IssuerRegistry& issuers);
-
-/// The kSlotFacets id of a facet value (0 for string-slot fields or an unparsable year/month).
-std::uint32_t facet_value_id(const FacetField& f, const std::string& value, const schema::IssuerRegistry& issuers);
+/// The kSlotFacets id of a facet value (0 for a facet counted from its slot or an unparsable year/month).
+std::uint32_t facet_value_id(const schema::FacetSpec& f, const std::string& value,
+                             const schema::IssuerRegistry& issuers);
 
 /// The boolean filter selecting `values` of facet `f` (OR of its terms).
-Xapian::Query facet_filter(const FacetField& f, const std::vector<std::string>& values,
+Xapian::Query facet_filter(const schema::FacetSpec& f, const std::vector<std::string>& values,
                            const schema::IssuerRegistry& issuers);
 
 /// Turns counts into the response list: top values (or all, in order, for the
 /// month histogram and years), plus every selected value even at count 0.
-std::vector<FacetValue> facet_values(const FacetField& f, const std::unordered_map<std::string, std::size_t>& counts,
+std::vector<FacetValue> facet_values(const schema::FacetSpec& f,
+                                     const std::unordered_map<std::string, std::size_t>& counts,
                                      const std::vector<std::string>& selected, const schema::IssuerRegistry& issuers);
 
 }  // namespace tracuu::searchd

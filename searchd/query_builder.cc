@@ -4,9 +4,9 @@
 #include <cstdio>
 #include <optional>
 
-#include "schema/docdata.h"
 #include "schema/fields.h"
 #include "schema/terms.h"
+#include "searchd/field_filters.h"
 #include "text/docnum.h"
 #include "text/tokenizer.h"
 #include "text/word.h"
@@ -33,12 +33,6 @@ struct Part {
   bool empty = true;
   bool nothing = false;
 };
-
-std::string lower_ascii(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
-}
 
 std::string xf(const std::string& folded) {
   return make_term(Field::BodyFolded, folded);
@@ -75,60 +69,6 @@ Q phrase_of(const std::vector<std::string>& folded_words) {
   return Q(Q::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size()));
 }
 
-// The folded-layer form of a token, as the indexer writes it.
-std::string folded_form(const Token& t) {
-  return t.kind == TokenKind::DocNumber ? lower_ascii(t.folded) : t.folded;
-}
-
-bool is_year(std::string_view s) {
-  return s.size() == 4 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-// "2025", "2020..2025", "..2025", "2020..".
-std::optional<std::pair<std::string, std::string>> parse_year_range(const std::string& v) {
-  const std::size_t dots = v.find("..");
-  if (dots == std::string::npos) {
-    if (!is_year(v)) return std::nullopt;
-    return std::make_pair(v, v);
-  }
-  const std::string a = v.substr(0, dots), b = v.substr(dots + 2);
-  if ((a.empty() && b.empty()) || (!a.empty() && !is_year(a)) || (!b.empty() && !is_year(b))) return std::nullopt;
-  auto r = std::make_pair(a.empty() ? std::string("0000") : a, b.empty() ? std::string("9999") : b);
-  if (r.first > r.second) return std::nullopt;
-  return r;
-}
-
-bool valid_ymd(int y, int m, int d) {
-  if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1) return false;
-  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return d <= (m == 2 && !leap ? 28 : kDays[m - 1]);
-}
-
-// One end of a range: "2025-07-31", "31/7/2025", "2025-07", "7/2025", "2025".
-std::optional<std::pair<std::string, std::string>> parse_date(const std::string& v) {
-  int y = 0, m = 0, d = 0;
-  char tail = 0;
-  char buf[16];
-  if (std::sscanf(v.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && valid_ymd(y, m, d)) {
-    std::snprintf(buf, sizeof buf, "%04d%02d%02d", y, m, d);
-    return std::make_pair(std::string(buf), std::string(buf));
-  }
-  if (std::sscanf(v.c_str(), "%2d/%2d/%4d%c", &d, &m, &y, &tail) == 3 && valid_ymd(y, m, d)) {
-    std::snprintf(buf, sizeof buf, "%04d%02d%02d", y, m, d);
-    return std::make_pair(std::string(buf), std::string(buf));
-  }
-  if ((std::sscanf(v.c_str(), "%4d-%2d%c", &y, &m, &tail) == 2 ||
-       std::sscanf(v.c_str(), "%2d/%4d%c", &m, &y, &tail) == 2) &&
-      valid_ymd(y, m, 1)) {
-    std::snprintf(buf, sizeof buf, "%04d%02d", y, m);
-    return std::make_pair(std::string(buf) + "01", std::string(buf) + "31");
-  }
-  if (v.size() == 4 && std::sscanf(v.c_str(), "%4d%c", &y, &tail) == 1 && valid_ymd(y, 1, 1))
-    return std::make_pair(v + "0101", v + "1231");
-  return std::nullopt;
-}
-
 class Builder {
  public:
   Builder(const BuildContext& ctx, BuiltQuery& out) : ctx_(ctx), out_(out) {}
@@ -151,8 +91,8 @@ class Builder {
   // A word typed with marks matches its exact form (boosted) or its folded form;
   // typed without marks, its folded form, re-ranked by the likely accented spellings.
   Q word(const Token& t) {
-    out_.highlight.push_back({folded_form(t)});
-    Q folded(xf(folded_form(t)));
+    out_.highlight.push_back({schema::folded_form(t)});
+    Q folded(xf(schema::folded_form(t)));
     if (t.kind != TokenKind::Word) return folded;
     ++words;
     // Every exact-layer term has its folded twin at the same position: the folded term alone matches the same
@@ -178,8 +118,8 @@ class Builder {
 
   Q doc_number(const std::string& key) {
     out_.doc_numbers.push_back(key);
-    out_.highlight.push_back({lower_ascii(key)});
-    return Q(xf(lower_ascii(key)));
+    out_.highlight.push_back({schema::number_form(key)});
+    return Q(schema::number_term(key));
   }
 
   // Exact-form bonus for the marked words of a span matched as a phrase or abbreviation.
@@ -240,7 +180,7 @@ class Builder {
   Result<Part> text_run(const std::string& s) {
     const std::vector<Token> tokens = text::analyze(s);
     std::vector<std::string> folded;
-    for (const auto& t : tokens) folded.push_back(folded_form(t));
+    for (const auto& t : tokens) folded.push_back(schema::folded_form(t));
     Part part;
     std::vector<Q> clauses, soft;
     std::vector<bool> plain_word(tokens.size(), false);
@@ -293,7 +233,7 @@ class Builder {
   Result<Part> phrase(const std::string& s) {
     const std::vector<Token> tokens = text::analyze(s);
     std::vector<std::string> folded;
-    for (const auto& t : tokens) folded.push_back(folded_form(t));
+    for (const auto& t : tokens) folded.push_back(schema::folded_form(t));
     if (tokens.empty()) return Part{};
     // Each position of the phrase: its alternatives (abbreviations expand inside phrases).
     std::vector<std::vector<std::vector<std::string>>> segments;
@@ -337,93 +277,21 @@ class Builder {
     return part;
   }
 
-  Result<Part> field(const std::string& name, const std::string& value);
+  // A field:value clause: the field's filter (field_filters.cc), which never changes the ranking.
+  Result<Part> field(const std::string& name, const std::string& value) {
+    const auto f = schema::query_field_by_name(name);
+    if (!f) return Error{Status::BadQuery, "unknown field '" + name + "'"};
+    auto q = field_filter(*f, value, ctx_);
+    if (!q) return q.error();
+    if (q->empty()) return Part{Q(), {}, false, true};
+    return Part{Q(Q::OP_SCALE_WEIGHT, *q, 0.0), {}, false};
+  }
+
   Result<Part> group(const QueryNode& n);
 
   const BuildContext& ctx_;
   BuiltQuery& out_;
 };
-
-Result<Q> doc_number_filter(Field f, const std::string& name, const std::string& value, const text::Abbreviations& ab) {
-  const auto dn = text::parse_doc_number(value, ab);
-  if (!dn) return Error{Status::BadQuery, name + ": '" + value + "' is not a document number"};
-  return Q(make_term(f, dn->key));
-}
-
-Q words_of(Field f, const std::string& value) {
-  std::vector<Q> qs;
-  for (const auto& t : text::analyze(value)) qs.emplace_back(make_term(f, folded_form(t)));
-  if (qs.empty()) return Q::MatchNothing;
-  return combine(Q::OP_AND, qs);
-}
-
-// Prefix match on a body code: "Sở Tài chính" finds "Sở Tài chính tỉnh Lạng Sơn".
-Q code_prefix(Field f, const std::string& code) {
-  if (code.empty()) return Q::MatchNothing;
-  return Q(Q::OP_WILDCARD, make_term(f, code), 0, Q::WILDCARD_LIMIT_ERROR, Q::OP_OR);
-}
-
-Result<Q> cited_by(const std::string& value, const BuildContext& ctx) {
-  std::string term = schema::id_term(value);
-  if (auto dn = text::parse_doc_number(value, ctx.abbreviations); dn && !ctx.db.term_exists(term))
-    term = make_term(Field::Number, dn->key);
-  auto pl = ctx.db.postlist_begin(term);
-  if (pl == ctx.db.postlist_end(term)) return Q::MatchNothing;
-  auto stored = schema::decode_doc_data(ctx.db.get_document(*pl).get_data(), schema::DocParts::All);
-  if (!stored) return Q::MatchNothing;
-  std::vector<Q> cited;
-  for (const auto& c : stored->record.citations) cited.emplace_back(make_term(Field::Number, c.key));
-  if (cited.empty()) return Q::MatchNothing;
-  return combine(Q::OP_OR, cited);
-}
-
-Result<Part> Builder::field(const std::string& name, const std::string& value) {
-  Result<Q> q = Q::MatchNothing;
-  if (name == "loai") {
-    auto display = schema::canonical_doc_type(value);
-    if (!display) {  // a type code: tb, qđ, nq
-      std::vector<std::string> w;
-      for (const auto& t : text::analyze(value)) w.push_back(t.folded);
-      for (const auto* a : ctx_.abbreviations.find_abbreviation(w))
-        if (a->kind == text::AbbreviationKind::DocType) display = schema::canonical_doc_type(a->expansions.front());
-    }
-    q = Q(make_term(Field::Type, schema::slug(display ? *display : value)));
-  } else if (name == "coquan") {
-    q = code_prefix(Field::Issuer, ctx_.issuers.code(value));
-  } else if (name == "giao") {
-    q = code_prefix(Field::Assignee, ctx_.issuers.code(value));
-  } else if (name == "so") {
-    q = doc_number_filter(Field::Number, name, value, ctx_.abbreviations);
-  } else if (name == "cites") {
-    q = doc_number_filter(Field::Cites, name, value, ctx_.abbreviations);
-  } else if (name == "citedby") {
-    q = cited_by(value, ctx_);
-  } else if (name == "nguoiky") {
-    q = words_of(Field::SignerName, value);
-  } else if (name == "tieude") {
-    q = words_of(Field::Title, value);
-  } else if (name == "id") {
-    q = Q(schema::id_term(value));
-  } else if (name == "nam") {
-    const auto years = parse_year_range(value);
-    if (!years) return Error{Status::BadQuery, "nam: '" + value + "' is not a year or year range (2025, 2020..2025)"};
-    q = Q(Q::OP_VALUE_RANGE, schema::kSlotYear, years->first, years->second);
-  } else if (name == "thang") {
-    const auto range = parse_date_range(value);
-    if (!range) return Error{Status::BadQuery, "thang: '" + value + "' is not a month (2025-07, 7/2025)"};
-    q = Q(Q::OP_VALUE_RANGE, schema::kSlotIssueDate, range->first, range->second);
-  } else if (name == "ngay") {
-    const auto range = parse_date_range(value);
-    if (!range) return Error{Status::BadQuery, "ngay: '" + value + "' is not a date or range (2025-07-01..2025-08-31)"};
-    q = Q(Q::OP_VALUE_RANGE, schema::kSlotIssueDate, range->first, range->second);
-  } else {
-    return Error{Status::BadQuery, "unknown field '" + name + "'"};
-  }
-  if (!q) return q.error();
-  if (q->empty()) return Part{Q(), {}, false, true};
-  // Filters never change the ranking.
-  return Part{Q(Q::OP_SCALE_WEIGHT, *q, 0.0), {}, false};
-}
 
 Result<Part> Builder::group(const QueryNode& n) {
   std::vector<Q> required, optional, prohibited;
@@ -467,31 +335,6 @@ Result<Part> Builder::group(const QueryNode& n) {
 Xapian::Query weighted_filter(const Xapian::Query& filter, double weight) {
   auto* source = new Xapian::FixedWeightPostingSource(weight);
   return Q(Q::OP_AND, filter, Q(source->release()));
-}
-
-Result<std::pair<std::string, std::string>> parse_date_range(const std::string& value) {
-  const auto bad = Error{Status::BadQuery, "'" + value + "' is not a date or date range"};
-  const std::size_t dots = value.find("..");
-  if (dots == std::string::npos) {
-    auto one = parse_date(value);
-    if (!one) return bad;
-    return *one;
-  }
-  const std::string a = value.substr(0, dots), b = value.substr(dots + 2);
-  std::pair<std::string, std::string> r{"", "99999999"};
-  if (!a.empty()) {
-    auto lo = parse_date(a);
-    if (!lo) return bad;
-    r.first = lo->first;
-  }
-  if (!b.empty()) {
-    auto hi = parse_date(b);
-    if (!hi) return bad;
-    r.second = hi->second;
-  }
-  if (a.empty() && b.empty()) return bad;
-  if (r.first > r.second) return Error{Status::BadQuery, "'" + value + "': the range ends before it starts"};
-  return r;
 }
 
 Result<BuiltQuery> build_query(const QueryNode& root, const BuildContext& ctx) {

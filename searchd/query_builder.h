@@ -19,6 +19,7 @@
 
 #include "schema/codes.h"
 #include "schema/status.h"
+#include "searchd/field_filters.h"
 #include "searchd/query_parser.h"
 #include "searchd/vocabulary.h"
 #include "text/abbreviations.h"
@@ -62,10 +63,5 @@ Result<BuiltQuery> build_query(const QueryNode& root, const BuildContext& ctx);
 
 /// A Xapian query that gives `weight` to every document matching `filter` (boolean).
 Xapian::Query weighted_filter(const Xapian::Query& filter, double weight);
-
-/// Parses a date or date range as users type them in ngay:/from/to:
-/// "2025-07-31", "31/7/2025", "2025-07", "7/2025", "2025", "A..B", "..B", "A..".
-/// @return [lo, hi] as YYYYMMDD strings (open ends "", "99999999"); BadQuery when invalid.
-Result<std::pair<std::string, std::string>> parse_date_range(const std::string& value);
 
 }  // namespace tracuu::searchd

@@ -2,7 +2,7 @@
 
 #include <optional>
 
-#include "schema/fields.h"
+#include "schema/query_fields.h"
 
 namespace tracuu::searchd {
 namespace {
@@ -21,9 +21,9 @@ bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-// Query names that take a value: schema fields plus the derived ones.
+// Query names that take a value (schema/query_fields.h).
 bool is_field_name(std::string_view name) {
-  return schema::field_by_query_name(name).has_value() || name == "ngay" || name == "citedby";
+  return schema::query_field_by_name(name).has_value();
 }
 
 class Lexer {

@@ -4,7 +4,7 @@
 //   "a phrase"         words in this order (both layers, abbreviations expanded)
 //   AND OR NOT ( )     upper-case operators, as in Xapian's QueryParser
 //   -word +word        exclude / require
-//   field:value        loai: coquan: so: nguoiky: giao: nam: ngay: thang: cites: citedby: tieude: id:
+//   field:value        a field of schema/query_fields.h (loai:, coquan:, nam:...)
 //   field:"two words"  quoted values
 // Unknown "name:" prefixes are text ("Số: 346" is a search for số 346).
 // Lenient with quotes and parentheses: a missing closing one closes at the end.

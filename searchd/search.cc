@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "schema/docdata.h"
+#include "schema/facets.h"
 #include "schema/fields.h"
 #include "schema/terms.h"
 #include "searchd/facets.h"
@@ -23,27 +24,16 @@ Result<void> validate(const SearchRequest& r) {
   if (r.limit > kMaxLimit) return Error{Status::BadRequest, "limit must be at most " + std::to_string(kMaxLimit)};
   if (r.snippets > kMaxSnippets)
     return Error{Status::BadRequest, "snippets must be at most " + std::to_string(kMaxSnippets)};
-  for (const auto& y : r.years)
-    if (y.size() != 4 || y.find_first_not_of("0123456789") != std::string::npos)
-      return Error{Status::BadRequest, "year must be four digits: '" + y + "'"};
-  for (const auto& m : r.months)
-    if (m.size() != 7 || m[4] != '-' || !parse_date_range(m))
-      return Error{Status::BadRequest, "month must be YYYY-MM: '" + m + "'"};
+  for (const schema::FacetSpec& f : schema::kFacets)
+    for (const auto& v : r.filter(f.facet))
+      if (f.valid && !f.valid(v))
+        return Error{Status::BadRequest, std::string(f.param) + " must be " + std::string(f.format) + ": '" + v + "'"};
   if (r.from && !parse_date_range(*r.from)) return Error{Status::BadRequest, "from is not a date: '" + *r.from + "'"};
   if (r.to && !parse_date_range(*r.to)) return Error{Status::BadRequest, "to is not a date: '" + *r.to + "'"};
   // A reversed range would match nothing and, as an empty Xapian query, silently filter nothing.
   if (r.from && r.to && parse_date_range(*r.from)->first > parse_date_range(*r.to)->second)
     return Error{Status::BadRequest, "from " + *r.from + " is after to " + *r.to};
   return {};
-}
-
-const std::vector<std::string>& selected_values(const SearchRequest& r, const std::string& facet) {
-  if (facet == "doc_type") return r.types;
-  if (facet == "issuer") return r.issuers;
-  if (facet == "signer") return r.signers;
-  if (facet == "assignee") return r.assignees;
-  if (facet == "year") return r.years;
-  return r.months;
 }
 
 Hit hit_of(const schema::DocRecord& rec) {
@@ -56,12 +46,13 @@ Hit hit_of(const schema::DocRecord& rec) {
 
 // Everything a run needs besides the text query: non-facet filters and the facet selections.
 struct Filters {
-  std::vector<Q> base;                            // visibility, date range
-  std::vector<std::pair<std::string, Q>> facets;  // per selected facet field
-  Q all_except(const std::string& skip) const {
+  std::vector<Q> base;                              // visibility, date range
+  std::vector<std::pair<schema::Facet, Q>> facets;  // per selected facet
+  // Every filter but those of facet `skip` (none: every filter).
+  Q all_except(std::optional<schema::Facet> skip = std::nullopt) const {
     std::vector<Q> qs = base;
-    for (const auto& [name, q] : facets)
-      if (name != skip) qs.push_back(q);
+    for (const auto& [facet, q] : facets)
+      if (facet != skip) qs.push_back(q);
     if (qs.empty()) return Q();
     return Q(Q::OP_AND, qs.begin(), qs.end());
   }
@@ -74,10 +65,10 @@ Filters make_filters(const SearchRequest& r, const schema::IssuerRegistry& issue
     const std::string hi = r.to ? parse_date_range(*r.to)->second : "99999999";
     f.base.emplace_back(Q::OP_VALUE_RANGE, schema::kSlotIssueDate, lo, hi);
   }
-  for (const auto& field : facet_fields()) {
-    const auto& sel = selected_values(r, field.name);
-    if (!sel.empty() && (!field.staff_only || r.staff))
-      f.facets.emplace_back(field.name, facet_filter(field, sel, issuers));
+  for (const schema::FacetSpec& facet : schema::kFacets) {
+    const auto& sel = r.filter(facet.facet);
+    if (!sel.empty() && (!facet.staff_only || r.staff))
+      f.facets.emplace_back(facet.facet, facet_filter(facet, sel, issuers));
   }
   return f;
 }
@@ -190,7 +181,7 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
         // facets needs every match, so it runs apart with BoolWeight on a query that
         // keeps only what decides the match set (BuildContext::match_set_only).
         auto rank_page = [&](const Q& q) {
-          enquire.set_query(apply_filters(q, filters.all_except(""), request.staff));
+          enquire.set_query(apply_filters(q, filters.all_except(), request.staff));
           // check_at_least >= 1: with no items asked for, Xapian would not look at any match.
           return enquire.get_mset(request.offset, request.limit,
                                   std::max<Xapian::doccount>(1, request.offset + request.limit));
@@ -198,7 +189,7 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
         SpellingOverrides local;
         if (im.weights.prf_docs > 0 && !built->unaccented_words.empty() && built->has_text) {
           // First pass: the top documents tell which spellings the unaccented words stand for here.
-          enquire.set_query(apply_filters(built->query, filters.all_except(""), request.staff));
+          enquire.set_query(apply_filters(built->query, filters.all_except(), request.staff));
           const Xapian::MSet top = enquire.get_mset(0, static_cast<Xapian::doccount>(im.weights.prf_docs));
           local = local_spellings(im.db, top, *built, ctx.vocabulary, im.weights.prf_prior);
           if (!local.empty()) {
@@ -219,9 +210,9 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
           resp.info.relaxed = true;
         }
         // Counts every match once, for the total and the facets of fields without a selection.
-        std::vector<const FacetField*> unselected;
-        for (const auto& f : facet_fields())
-          if ((!f.staff_only || request.staff) && selected_values(request, f.name).empty()) unselected.push_back(&f);
+        std::vector<const schema::FacetSpec*> unselected;
+        for (const schema::FacetSpec& f : schema::kFacets)
+          if ((!f.staff_only || request.staff) && request.filter(f.facet).empty()) unselected.push_back(&f);
         FacetCounter counter(unselected);
         std::optional<Xapian::doccount> exact_total;
         // Totals and facets count every match: with a query stripped of what only ranks.
@@ -232,7 +223,7 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
           auto stripped = build_query(*tree, counting);
           if (!stripped) return stripped.error();
           match_set = stripped->query;
-          const Count c = count_matches(im.db, apply_filters(match_set, filters.all_except(""), request.staff),
+          const Count c = count_matches(im.db, apply_filters(match_set, filters.all_except(), request.staff),
                                         {&counter}, im.weights.exact_count_limit);
           exact_total = c.total;
           resp.exact = c.exact;
@@ -253,24 +244,25 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
           resp.hits.push_back(std::move(h));
         }
         if (request.facets) {
-          const FacetNames names = [&](schema::FacetPart part, std::uint32_t id) { return im.facet_name(part, id); };
-          for (const auto& f : facet_fields()) {
+          const FacetNames names = [&](const schema::FacetSpec& f, std::uint32_t id) { return im.facet_name(f, id); };
+          for (const schema::FacetSpec& f : schema::kFacets) {
             if (f.staff_only && !request.staff) continue;
-            const auto& sel = selected_values(request, f.name);
+            const std::string name(f.name);
+            const auto& sel = request.filter(f.facet);
             // Room for the shown values: the top ones plus ties at the cut (facet_values sorts and trims).
             const std::size_t limit = f.max_values == 0 ? 0 : f.max_values * 2;
             if (sel.empty()) {
-              resp.facets[f.name] = facet_values(f, counter.values(f, names, limit, {}), sel, im.issuers);
+              resp.facets[name] = facet_values(f, counter.values(f, names, limit, {}), sel, im.issuers);
               continue;
             }
             std::vector<std::uint32_t> selected_ids;
             for (const auto& v : sel) selected_ids.push_back(facet_value_id(f, v, im.issuers));
             // Disjunctive: this field's counts ignore this field's own selection.
             FacetCounter own({&f});
-            const Count c = count_matches(im.db, apply_filters(match_set, filters.all_except(f.name), request.staff),
+            const Count c = count_matches(im.db, apply_filters(match_set, filters.all_except(f.facet), request.staff),
                                           {&own}, im.weights.exact_count_limit);
             resp.exact = resp.exact && c.exact;
-            resp.facets[f.name] = facet_values(f, own.values(f, names, limit, selected_ids), sel, im.issuers);
+            resp.facets[name] = facet_values(f, own.values(f, names, limit, selected_ids), sel, im.issuers);
           }
         }
         // Offered when nothing has every word: no hit at all, or only a relaxed (OR) list.

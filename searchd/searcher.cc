@@ -1,7 +1,6 @@
 #include "searchd/searcher.h"
 
 #include <algorithm>
-#include <cstdio>
 
 #include "schema/fields.h"
 #include "schema/index_home.h"
@@ -48,13 +47,8 @@ const Vocabulary& Searcher::Impl::vocab() {
   return *vocabulary;
 }
 
-std::string Searcher::Impl::facet_name(schema::FacetPart part, std::uint32_t id) {
-  if (part == schema::FacetPart::Year) return std::to_string(id);
-  if (part == schema::FacetPart::Month) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04u-%02u", id / 100, id % 100);
-    return buf;
-  }
+std::string Searcher::Impl::facet_name(const schema::FacetSpec& facet, std::uint32_t id) {
+  if (facet.id_name) return facet.id_name(id);
   const auto it = facet_names.find(id);
   if (it != facet_names.end()) return it->second;
   // Names are never removed from an index, so a cached one stays right across reopens.

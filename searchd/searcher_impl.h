@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "schema/codes.h"
+#include "schema/facets.h"
 #include "schema/fields.h"
 #include "searchd/query_builder.h"
 #include "searchd/searcher.h"
@@ -28,8 +29,8 @@ struct Searcher::Impl {
   bool respelling = false;                                     ///< inside did_you_mean's trial search (no recursion)
   std::unordered_map<std::uint32_t, std::string> facet_names;  ///< display forms of facet ids, read on demand
 
-  /// The display form of a facet id: years and months computed, others from the index metadata.
-  std::string facet_name(schema::FacetPart part, std::uint32_t id);
+  /// The display form of a facet id: numeric ones (years, months) computed, hashed ones from the index metadata.
+  std::string facet_name(const schema::FacetSpec& facet, std::uint32_t id);
 
   /// Opens (or reopens after a swap) DIR/current.
   Result<void> open_current();

@@ -18,12 +18,6 @@ struct Match {
   std::uint32_t term;
 };
 
-std::string lower_key(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
-}
-
 std::vector<std::uint32_t> positions_of(const Xapian::Database& db, Xapian::docid did, const std::string& word) {
   std::vector<std::uint32_t> out;
   const std::string term = schema::make_term(schema::Field::BodyFolded, word);
@@ -114,7 +108,7 @@ std::vector<Highlight> highlight_tokens(std::string_view passage, const Highligh
   text::Analyzer analyzer(passage);
   text::Token t;
   while (analyzer.next(t)) {
-    if (t.kind == text::TokenKind::DocNumber) t.folded = lower_key(t.folded);
+    t.folded = schema::folded_form(t);  // the form highlight sequences are written in
     tokens.push_back(t);
   }
   std::vector<Highlight> out;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "schema/facets.h"
 #include "schema/record.h"
 
 namespace tracuu::searchd {
@@ -29,15 +30,12 @@ inline constexpr std::size_t kMaxQueryBytes = 2048;
 
 /// A search. Filters on the same field OR together, different fields AND.
 struct SearchRequest {
-  std::string query;                   ///< q: free text, "phrases", AND/OR/NOT, -word, field:value
-  std::vector<std::string> types;      ///< type=: loại văn bản (display or code)
-  std::vector<std::string> issuers;    ///< issuer=: cơ quan ban hành
-  std::vector<std::string> signers;    ///< signer=: người ký
-  std::vector<std::string> assignees;  ///< assignee=: cơ quan được giao (staff)
-  std::vector<std::string> years;      ///< year=: "2025"
-  std::vector<std::string> months;     ///< month=: "2025-07"
-  std::optional<std::string> from;     ///< from=: ISO date, inclusive
-  std::optional<std::string> to;       ///< to=: ISO date, inclusive
+  std::string query;  ///< q: free text, "phrases", AND/OR/NOT, -word, field:value
+  /// The selected values of each facet (schema/facets.h: type=, issuer=, signer=,
+  /// assignee= for staff, year= "2025", month= "2025-07"), indexed by schema::Facet.
+  schema::FacetSelections filters;
+  std::optional<std::string> from;  ///< from=: ISO date, inclusive
+  std::optional<std::string> to;    ///< to=: ISO date, inclusive
   SortOrder sort = SortOrder::Relevance;
   DefaultOperator op = DefaultOperator::Auto;
   std::size_t limit = 10;  ///< 0..kMaxLimit
@@ -45,6 +43,10 @@ struct SearchRequest {
   std::size_t snippets = 3;  ///< passages per hit, 0..kMaxSnippets
   bool facets = true;        ///< compute facet counts
   bool staff = false;        ///< include internal documents and the assignee facet
+
+  /// The selected values of facet `f`.
+  std::vector<std::string>& filter(schema::Facet f) { return filters[schema::index(f)]; }
+  const std::vector<std::string>& filter(schema::Facet f) const { return filters[schema::index(f)]; }
 };
 
 /// Result sets up to about this size are counted exactly; larger ones from a
@@ -91,7 +93,7 @@ struct FacetValue {
   bool selected = false;
 };
 
-/// Facet names: "doc_type", "issuer", "year", "month", "signer", "assignee" (staff).
+/// Facet lists by facet name (schema::FacetSpec::name: "doc_type", "issuer"...).
 using Facets = std::map<std::string, std::vector<FacetValue>>;
 
 /// How the query was understood (shown to users and in tests).

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "schema/facets.h"
 #include "schema/record_json.h"
 #include "text/normalize.h"
 #include "text/utf8.h"
@@ -105,31 +106,18 @@ Result<SearchRequest> search_request_from_params(const Params& params) {
   SearchRequest r;
   std::vector<std::string> seen_single;
   for (const auto& [k, v] : params) {
-    auto once = [&]() -> Result<void> {
-      if (std::find(seen_single.begin(), seen_single.end(), k) != seen_single.end())
-        return Error{Status::BadRequest, k + " must not be repeated"};
-      seen_single.push_back(k);
-      return {};
-    };
-    const bool multi = k == "type" || k == "issuer" || k == "signer" || k == "assignee" || k == "year" || k == "month";
-    if (!multi)
-      if (auto ok = once(); !ok) return ok.error();
+    // Facet parameters repeat (values OR together); every other parameter is given once.
+    if (const schema::FacetSpec* facet = schema::facet_by_param(k)) {
+      r.filter(facet->facet).push_back(v);
+      continue;
+    }
+    if (std::find(seen_single.begin(), seen_single.end(), k) != seen_single.end())
+      return Error{Status::BadRequest, k + " must not be repeated"};
+    seen_single.push_back(k);
     if (k == "q") {
       if (v.size() > kMaxQueryBytes)
         return Error{Status::TooLarge, "q is longer than " + std::to_string(kMaxQueryBytes) + " bytes"};
       r.query = v;
-    } else if (k == "type") {
-      r.types.push_back(v);
-    } else if (k == "issuer") {
-      r.issuers.push_back(v);
-    } else if (k == "signer") {
-      r.signers.push_back(v);
-    } else if (k == "assignee") {
-      r.assignees.push_back(v);
-    } else if (k == "year") {
-      r.years.push_back(v);
-    } else if (k == "month") {
-      r.months.push_back(v);
     } else if (k == "from") {
       if (!v.empty()) r.from = v;
     } else if (k == "to") {

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cstdio>
 
+#include "schema/facets.h"
 #include "searchd/server/api.h"
 #include "searchd/server/html.h"
 #include "searchd/server/portal_pages.h"
@@ -12,18 +13,6 @@ namespace {
 
 using kainjow::mustache::data;
 
-// A facet of the library, the parameter that filters it and its Vietnamese label.
-struct FacetSpec {
-  std::string_view facet, param, label;
-};
-constexpr std::array<FacetSpec, 5> kFacets{{
-    {"doc_type", "type", "Loại văn bản"},
-    {"issuer", "issuer", "Cơ quan ban hành"},
-    {"year", "year", "Năm ban hành"},
-    {"signer", "signer", "Người ký"},
-    {"assignee", "assignee", "Cơ quan được giao (nội bộ)"},
-}};
-
 struct SortSpec {
   std::string_view value, label;
 };
@@ -32,11 +21,6 @@ constexpr std::array<SortSpec, 3> kSorts{{
     {"date_desc", "Mới nhất"},
     {"date_asc", "Cũ nhất"},
 }};
-
-bool is_multi(std::string_view name) {
-  return name == "type" || name == "issuer" || name == "signer" || name == "assignee" || name == "year" ||
-         name == "month";
-}
 
 // "1234567" -> "1.234.567" (Vietnamese digit grouping).
 std::string grouped(std::size_t n) {
@@ -114,9 +98,10 @@ data hit_data(const Hit& hit) {
 
 data facets_data(const Facets& facets, bool staff) {
   data list{data::type::list};
-  for (const auto& spec : kFacets) {
-    const auto it = facets.find(std::string(spec.facet));
-    if (it == facets.end() || it->second.empty() || (spec.param == "assignee" && !staff)) continue;
+  for (const schema::FacetSpec& spec : schema::kFacets) {
+    if (spec.label.empty() || (spec.staff_only && !staff)) continue;
+    const auto it = facets.find(std::string(spec.name));
+    if (it == facets.end() || it->second.empty()) continue;
     data f;
     f.set("facet_param", std::string(spec.param));
     f.set("facet_label", std::string(spec.label));
@@ -179,7 +164,7 @@ Result<Page> search_page(const Params& params, SearcherPool& pool, const Config&
   if (!page) return page.error();
   Params forwarded;
   for (const auto& [k, v] : params)
-    if (k != "page" && !(is_multi(k) && v.empty())) forwarded.emplace_back(k, v);
+    if (k != "page" && !(schema::facet_by_param(k) && v.empty())) forwarded.emplace_back(k, v);
   const Params kept = kept_params(params);
   Page out{"search", data()};
   data& d = out.data;

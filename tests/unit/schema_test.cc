@@ -5,7 +5,9 @@
 
 #include "schema/codes.h"
 #include "schema/docdata.h"
+#include "schema/facets.h"
 #include "schema/fields.h"
+#include "schema/query_fields.h"
 #include "schema/record_json.h"
 #include "schema/terms.h"
 #include "text/utf8.h"
@@ -30,14 +32,95 @@ TEST_CASE("schema: prefixes are unique and unambiguous", "[schema]") {
 }
 
 TEST_CASE("schema: query names map back to their field", "[schema]") {
-  CHECK(field_by_query_name("loai") == Field::Type);
-  CHECK(field_by_query_name("coquan") == Field::Issuer);
-  CHECK(field_by_query_name("so") == Field::Number);
-  CHECK(field_by_query_name("nguoiky") == Field::SignerName);
-  CHECK(field_by_query_name("giao") == Field::Assignee);
-  CHECK(field_by_query_name("nam") == Field::Year);
-  CHECK_FALSE(field_by_query_name("").has_value());
-  CHECK_FALSE(field_by_query_name("nosuch").has_value());
+  std::set<std::string_view> names;
+  for (const auto& f : kQueryFields) {
+    INFO(f.name);
+    CHECK(names.insert(f.name).second);
+    CHECK(&query_field_spec(f.field) == &f);  // every QueryField has exactly its row
+    CHECK(query_field_by_name(f.name) == f.field);
+    CHECK(slug(f.name) == f.name);  // typed without marks, in lower case
+  }
+  CHECK(query_field_by_name("loai") == QueryField::Type);
+  CHECK(query_field_by_name("ngay") == QueryField::Date);
+  CHECK_FALSE(query_field_by_name("").has_value());
+  CHECK_FALSE(query_field_by_name("Loai").has_value());
+  CHECK_FALSE(query_field_by_name("nosuch").has_value());
+}
+
+TEST_CASE("schema: the facet table", "[schema]") {
+  std::set<std::string_view> names, params;
+  std::set<FacetPart> parts;
+  std::set<unsigned> slots;
+  for (std::size_t i = 0; i < kFacets.size(); ++i) {
+    const FacetSpec& f = kFacets[i];
+    INFO(f.name);
+    CHECK(index(f.facet) == i);  // rows in Facet order
+    CHECK(names.insert(f.name).second);
+    CHECK(params.insert(f.param).second);
+    CHECK(slots.insert(f.slot).second);
+    CHECK(spec(f.field).kind == FieldKind::Boolean);  // filters never change the ranking
+    CHECK((f.part == FacetPart::Count || parts.insert(f.part).second));
+    CHECK((!f.multi_valued || f.part == FacetPart::Count));  // a packed part holds one id per document
+    CHECK(f.values_of != nullptr);
+    CHECK(f.code != nullptr);
+    CHECK((f.valid == nullptr) == f.format.empty());
+    CHECK(facet_by_param(f.param) == &f);
+  }
+  CHECK(parts.size() == static_cast<std::size_t>(FacetPart::Count));  // every packed part has its facet
+  CHECK(facet_by_param("q") == nullptr);
+}
+
+TEST_CASE("schema: facet codes: every spelling of a value is one code", "[schema]") {
+  const IssuerRegistry issuers = IssuerRegistry::builtin();
+  struct Row {
+    Facet facet;
+    const char* value;
+    const char* code;
+  };
+  const std::vector<Row> rows = {
+      {Facet::Type, "Thông báo", "thong-bao"},
+      {Facet::Type, "THÔNG BÁO", "thong-bao"},
+      {Facet::Type, "thong-bao", "thong-bao"},
+      {Facet::Type, "Tho\u0302ng ba\u0301o", "thong-bao"},  // NFD
+      {Facet::Issuer, "UBND tỉnh Lạng Sơn", "uy-ban-nhan-dan-tinh-lang-son"},
+      {Facet::Issuer, "Uỷ ban nhân dân tỉnh Lạng Sơn", "uy-ban-nhan-dan-tinh-lang-son"},
+      {Facet::Signer, "Nguyễn Văn Hà", "nguyen-van-ha"},
+      {Facet::Signer, "NGUYỄN VĂN HÀ", "nguyen-van-ha"},
+      {Facet::Assignee, "Sở Tài chính tỉnh Lạng Sơn", "so-tai-chinh-tinh-lang-son"},
+      {Facet::Year, "2025", "2025"},
+      {Facet::Month, "2025-07", "2025-07"},
+  };
+  for (const Row& r : rows) {
+    INFO(r.value);
+    CHECK(code_of(r.facet, r.value, issuers) == r.code);
+  }
+  // Every type's code is the slug of its display form, so any spelling of a type finds it.
+  for (const DocType& t : kDocTypes) CHECK(code_of(Facet::Type, t.display, issuers) == t.code);
+  // Numeric ids are the digits of the code, and read back as the value.
+  const FacetSpec& year = facet_spec(Facet::Year);
+  const FacetSpec& month = facet_spec(Facet::Month);
+  CHECK(facet_value_id(year, "2025") == 2025);
+  CHECK(year.id_name(2025) == "2025");
+  CHECK(facet_value_id(month, "2025-07") == 202507);
+  CHECK(month.id_name(202507) == "2025-07");
+  CHECK(facet_value_id(facet_spec(Facet::Type), "thong-bao") == facet_id("thong-bao"));
+  CHECK(facet_value_id(facet_spec(Facet::Assignee), "so-tai-chinh") == 0);  // counted from its slot
+  for (const char* ok : {"2025", "1945"}) CHECK(year.valid(ok));
+  for (const char* bad : {"20x5", "25", "20255", ""}) CHECK_FALSE(year.valid(bad));
+  for (const char* ok : {"2025-07", "2025-12"}) CHECK(month.valid(ok));
+  for (const char* bad : {"2025-13", "2025-00", "2025-7", "07/2025", "0999-01"}) CHECK_FALSE(month.valid(bad));
+}
+
+TEST_CASE("schema: token terms: document numbers in lower case, like every folded term", "[schema]") {
+  const auto tokens = tracuu::text::analyze("Nghị định 66/2025/NĐ-CP của Chính phủ");
+  REQUIRE(tokens.size() == 6);
+  CHECK(folded_term(tokens[0]) == "XF:nghi");
+  CHECK(folded_form(tokens[2]) == "66/2025/nd-cp");
+  CHECK(folded_term(tokens[2]) == "XF:66/2025/nd-cp");
+  CHECK(folded_term(tokens[2]) == number_term(tokens[2].exact));  // a number in a text and in a query: one term
+  CHECK(number_term("66/2025/ND-CP") == "XF:66/2025/nd-cp");
+  CHECK(word_term(Field::Title, tokens[5]) == "Sphu");
+  CHECK(word_term(Field::SignerName, tokens[1]) == "Adinh");
 }
 
 TEST_CASE("schema: slug codes", "[schema]") {

@@ -1,7 +1,13 @@
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <iterator>
+#include <regex>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "schema/query_fields.h"
+#include "searchd/field_filters.h"
 #include "searchd/query_budget.h"
 #include "searchd/query_builder.h"
 #include "searchd/query_parser.h"
@@ -130,4 +136,52 @@ TEST_CASE("query budget: real questions pass, expansions past the limits are ref
       CHECK_THAT(ok.error().message, Catch::Contains(row.refused_for));
     }
   }
+}
+
+namespace {
+
+std::string read_file(const std::string& relative) {
+  std::ifstream in(std::string(TRACUU_SOURCE_DIR) + "/" + relative);
+  REQUIRE(in.good());
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// The "name:" of every `name:value` code span in `text`.
+std::set<std::string> field_names_in_code_spans(const std::string& text) {
+  std::set<std::string> names;
+  static const std::regex span("`([a-z]+):[^`]*`");
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), span); it != std::sregex_iterator(); ++it)
+    names.insert((*it)[1]);
+  return names;
+}
+
+}  // namespace
+
+TEST_CASE("query fields: the parser, the README and the OpenAPI spec list the same fields", "[searchd]") {
+  std::set<std::string> schema_fields;
+  for (const auto& f : tracuu::schema::kQueryFields) {
+    INFO(f.name);
+    schema_fields.insert(std::string(f.name));
+    // The parser knows it (an unknown name would be text).
+    auto tree = parse_query(std::string(f.name) + ":2025", DefaultOperator::Auto);
+    REQUIRE(tree.has_value());
+    CHECK(describe(*tree) == "Field(" + std::string(f.name) + "=2025)");
+  }
+  // README: the query-language table.
+  const std::string readme = read_file("README.md");
+  const std::size_t begin = readme.find("### Query language");
+  REQUIRE(begin != std::string::npos);
+  const std::string table = readme.substr(begin, readme.find("\n#", begin + 1) - begin);
+  CHECK(field_names_in_code_spans(table) == schema_fields);
+  // OpenAPI: the q parameter's x-query-fields list.
+  const std::string spec = read_file("schema/openapi.yaml");
+  static const std::regex list("x-query-fields: \\[([a-z, ]*)\\]");
+  std::smatch m;
+  REQUIRE(std::regex_search(spec, m, list));
+  std::set<std::string> listed;
+  const std::string names = m[1];
+  static const std::regex word("[a-z]+");
+  for (auto it = std::sregex_iterator(names.begin(), names.end(), word); it != std::sregex_iterator(); ++it)
+    listed.insert(it->str());
+  CHECK(listed == schema_fields);
 }

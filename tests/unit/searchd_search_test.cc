@@ -264,21 +264,21 @@ TEST_CASE("search: facets are disjunctive and keep selected values", "[searchd]"
   const long bao_cao = count_of(all, "doc_type", "Báo cáo");
   CHECK(thong_bao == 6);
   CHECK(bao_cao == 3);
-  r.types = {"Thông báo"};
+  r.filter(tracuu::schema::Facet::Type) = {"Thông báo"};
   const auto one = run(s, "", r);
   CHECK(one.total == 6);
   CHECK(count_of(one, "doc_type", "Báo cáo") == bao_cao);  // own selection ignored for its own counts
-  r.types = {"Thông báo", "Báo cáo"};
+  r.filter(tracuu::schema::Facet::Type) = {"Thông báo", "Báo cáo"};
   const auto two = run(s, "", r);
   CHECK(two.total == 9);
   for (const auto& v : two.facets.at("doc_type")) CHECK(v.selected == (v.value == "Thông báo" || v.value == "Báo cáo"));
   // A selection with nothing matching is still listed, with count 0.
-  r.types = {"Tờ trình"};
+  r.filter(tracuu::schema::Facet::Type) = {"Tờ trình"};
   const auto none = run(s, "", r);
   CHECK(none.total == 0);
   CHECK(count_of(none, "doc_type", "Tờ trình") == 0);
   // Other facets do follow the selection.
-  r.types = {"Nghị định"};
+  r.filter(tracuu::schema::Facet::Type) = {"Nghị định"};
   CHECK(count_of(run(s, "", r), "issuer", "Chính phủ") == 1);
   CHECK(count_of(run(s, "", r), "issuer", "Sở Y tế tỉnh Lạng Sơn") == -1);
 }
@@ -333,7 +333,8 @@ TEST_CASE("search: bad parameters are named", "[searchd]") {
   std::vector<Bad> rows(7);
   rows[0].request.limit = 101, rows[0].status = tracuu::Status::BadRequest, rows[0].mentions = "limit";
   rows[1].request.snippets = 11, rows[1].status = tracuu::Status::BadRequest, rows[1].mentions = "snippets";
-  rows[2].request.years = {"20x5"}, rows[2].status = tracuu::Status::BadRequest, rows[2].mentions = "year";
+  rows[2].request.filter(tracuu::schema::Facet::Year) = {"20x5"}, rows[2].status = tracuu::Status::BadRequest,
+  rows[2].mentions = "year";
   rows[3].request.from = "hôm qua", rows[3].status = tracuu::Status::BadRequest, rows[3].mentions = "from";
   rows[4].request.query = "ngay:abc", rows[4].status = tracuu::Status::BadQuery, rows[4].mentions = "ngay";
   rows[5].request.query = "so:xyz", rows[5].status = tracuu::Status::BadQuery, rows[5].mentions = "so";

@@ -1,0 +1,26 @@
+#pragma once
+// Internal: the filter of each query field ("loai:Thông báo", "nam:2020..2025"),
+// one handler per row of schema::kQueryFields (schema/query_fields.h).
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "schema/query_fields.h"
+#include "schema/status.h"
+
+namespace tracuu::searchd {
+
+struct BuildContext;
+
+/// The boolean query of `field:value`, built by the field's handler.
+/// @return BadQuery naming the field for an invalid value (nam:20x5, ngay:abc, so:xyz).
+Result<Xapian::Query> field_filter(schema::QueryField field, const std::string& value, const BuildContext& ctx);
+
+/// Parses a date or date range as users type them in ngay:/from/to:
+/// "2025-07-31", "31/7/2025", "2025-07", "7/2025", "2025", "A..B", "..B", "A..".
+/// @return [lo, hi] as YYYYMMDD strings (open ends "", "99999999"); BadQuery when invalid.
+Result<std::pair<std::string, std::string>> parse_date_range(const std::string& value);
+
+}  // namespace tracuu::searchd
