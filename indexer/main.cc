@@ -1,5 +1,4 @@
 // indexer: turns documents into a tracuu index. This file parses the command
-#include "schema/index_home.h"
 // line, prints, and maps Status to exit codes; the work is in the libraries.
 #include <unistd.h>
 
@@ -12,6 +11,7 @@
 #include "indexer/analyze_cmd.h"
 #include "indexer/ingest/ingest.h"
 #include "indexer/pipeline.h"
+#include "schema/index_home.h"
 #include "schema/record_json.h"
 
 namespace {
@@ -87,121 +87,142 @@ int summarize(const tracuu::indexer::BuildReport& r, bool terminal) {
   return r.errors.empty() ? 0 : kSomeInputsFailed;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  CLI::App app{"tracuu indexer: Vietnamese document ingestion and indexing"};
-  app.require_subcommand(1);
-  const bool terminal = ::isatty(STDERR_FILENO) == 1;
-
+// Everything the command line says.
+struct Args {
   std::string analyze_text;
-  auto* analyze = app.add_subcommand("analyze", "print the tokens of TEXT (or stdin) as JSON lines");
-  analyze->add_option("text", analyze_text, "text to analyse; read from stdin when absent");
-
   std::vector<std::string> extract_files;
   bool extract_with_text = false, extract_no_given = false;
-  auto* extract = app.add_subcommand("extract", "print the document record(s) of FILE... as JSON");
-  extract->add_option("files", extract_files, "files (txt, md, pdf, docx, jsonl, jsonl.gz)")->required();
-  extract->add_flag("--text", extract_with_text, "also print the reflowed text");
-  extract->add_flag("--no-given-metadata", extract_no_given, "ignore metadata given by JSONL records");
-
   std::string db;
   std::vector<std::string> inputs;
   tracuu::indexer::BuildOptions options;
+  std::vector<std::string> delete_ids;
+};
+
+// The subcommands, as CLI11 parsed them.
+struct Commands {
+  CLI::App *analyze, *extract, *build, *add, *rebuild, *del, *stats;
+};
+
+Commands define_commands(CLI::App& app, Args& a) {
+  Commands c{};
+  c.analyze = app.add_subcommand("analyze", "print the tokens of TEXT (or stdin) as JSON lines");
+  c.analyze->add_option("text", a.analyze_text, "text to analyse; read from stdin when absent");
+
+  c.extract = app.add_subcommand("extract", "print the document record(s) of FILE... as JSON");
+  c.extract->add_option("files", a.extract_files, "files (txt, md, pdf, docx, jsonl, jsonl.gz)")->required();
+  c.extract->add_flag("--text", a.extract_with_text, "also print the reflowed text");
+  c.extract->add_flag("--no-given-metadata", a.extract_no_given, "ignore metadata given by JSONL records");
+
   auto add_build_options = [&](CLI::App* cmd, bool inputs_required) {
-    cmd->add_option("--db", db, "index directory")->required();
-    auto* in = cmd->add_option("inputs", inputs, "files or directories (recursively)");
+    cmd->add_option("--db", a.db, "index directory")->required();
+    auto* in = cmd->add_option("inputs", a.inputs, "files or directories (recursively)");
     if (inputs_required) in->required();
-    cmd->add_option("--threads", options.threads, "worker threads (0 = all cores)");
-    cmd->add_option("--batch-docs", options.batch_docs, "commit every N documents")->check(CLI::PositiveNumber);
+    cmd->add_option("--threads", a.options.threads, "worker threads (0 = all cores)");
+    cmd->add_option("--batch-docs", a.options.batch_docs, "commit every N documents")->check(CLI::PositiveNumber);
     cmd->add_option(
         "--batch-mb",
         [&](const CLI::results_t& r) {
-          options.batch_bytes = std::stoull(r[0]) << 20;
-          return options.batch_bytes > 0;
+          a.options.batch_bytes = std::stoull(r[0]) << 20;
+          return a.options.batch_bytes > 0;
         },
         "commit every N MB of text");
     cmd->add_flag(
-        "--no-skip-unchanged", [&](std::int64_t) { options.skip_unchanged = false; }, "rewrite unchanged documents");
+        "--no-skip-unchanged", [&](std::int64_t) { a.options.skip_unchanged = false; }, "rewrite unchanged documents");
   };
-  auto* build = app.add_subcommand("build", "index INPUT... into --db (a fresh parallel build when the index is new)");
-  add_build_options(build, true);
-  auto* add = app.add_subcommand("add", "add or update INPUT... in --db (upsert by id, skip unchanged)");
-  add_build_options(add, true);
-  auto* rebuild = app.add_subcommand("rebuild", "build a fresh index beside the live one and swap it in atomically");
-  add_build_options(rebuild, false);
+  c.build = app.add_subcommand("build", "index INPUT... into --db (a fresh parallel build when the index is new)");
+  add_build_options(c.build, true);
+  c.add = app.add_subcommand("add", "add or update INPUT... in --db (upsert by id, skip unchanged)");
+  add_build_options(c.add, true);
+  c.rebuild = app.add_subcommand("rebuild", "build a fresh index beside the live one and swap it in atomically");
+  add_build_options(c.rebuild, false);
 
-  std::vector<std::string> delete_ids;
-  auto* del = app.add_subcommand("delete", "delete documents by id");
-  del->add_option("--db", db, "index directory")->required();
-  del->add_option("--id", delete_ids, "document id (repeatable)")->required();
+  c.del = app.add_subcommand("delete", "delete documents by id");
+  c.del->add_option("--db", a.db, "index directory")->required();
+  c.del->add_option("--id", a.delete_ids, "document id (repeatable)")->required();
 
-  auto* stats = app.add_subcommand("stats", "print index statistics as JSON");
-  stats->add_option("--db", db, "index directory")->required();
+  c.stats = app.add_subcommand("stats", "print index statistics as JSON");
+  c.stats->add_option("--db", a.db, "index directory")->required();
+  return c;
+}
 
-  CLI11_PARSE(app, argc, argv);
+int run_analyze(std::string text, bool from_stdin) {
+  if (from_stdin) text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  tracuu::indexer::print_analysis(text, std::cout);
+  return 0;
+}
 
-  if (analyze->parsed()) {
-    if (analyze->count("text") == 0)
-      analyze_text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    tracuu::indexer::print_analysis(analyze_text, std::cout);
-    return 0;
-  }
-  if (extract->parsed()) {
-    tracuu::indexer::Extractor extractor({.use_given_metadata = !extract_no_given});
-    std::vector<fs::path> paths(extract_files.begin(), extract_files.end());
-    int status = 0;
-    auto errors = tracuu::indexer::read_inputs(paths, [&](tracuu::indexer::RawDoc&& raw) {
-      auto record = extractor.extract(raw);
-      if (!record) {
-        std::fprintf(stderr, "error: %s: %s\n", raw.source.c_str(), record.error().message.c_str());
-        status = kSomeInputsFailed;
-        return true;
-      }
-      std::cout << tracuu::schema::record_to_json(*record, extract_with_text).dump(2) << '\n';
+int run_extract(const Args& a) {
+  tracuu::indexer::Extractor extractor({.use_given_metadata = !a.extract_no_given});
+  std::vector<fs::path> paths(a.extract_files.begin(), a.extract_files.end());
+  int status = 0;
+  auto errors = tracuu::indexer::read_inputs(paths, [&](tracuu::indexer::RawDoc&& raw) {
+    auto record = extractor.extract(raw);
+    if (!record) {
+      std::fprintf(stderr, "error: %s: %s\n", raw.source.c_str(), record.error().message.c_str());
+      status = kSomeInputsFailed;
       return true;
-    });
-    for (const auto& e : errors)
-      std::fprintf(stderr, "error: %s: %s: %s\n", e.source.c_str(), tracuu::to_string(e.error.status),
-                   e.error.message.c_str());
-    return errors.empty() ? status : kSomeInputsFailed;
-  }
-  if (stats->parsed()) {
-    auto s = tracuu::indexer::index_stats(db);
-    if (!s) return fail(s.error());
-    nlohmann::ordered_json j{{"generation", s->generation.string()},
-                             {"documents", s->documents},
-                             {"terms", s->terms},
-                             {"size_bytes", s->size_bytes},
-                             {"schema_version", s->schema_version},
-                             {"analyzer_version", s->analyzer_version},
-                             {"created_by", s->created_by},
-                             {"last_commit", s->last_commit},
-                             {"inputs", s->inputs}};
-    std::cout << j.dump(2) << '\n';
-    return 0;
-  }
-  if (del->parsed()) {
-    auto n = tracuu::indexer::delete_documents(db, delete_ids, "tracuu indexer");
-    if (!n) return fail(n.error());
-    std::printf("deleted %zu of %zu\n", *n, delete_ids.size());
-    return *n == delete_ids.size() ? 0 : exit_code(Status::NotFound);
-  }
+    }
+    std::cout << tracuu::schema::record_to_json(*record, a.extract_with_text).dump(2) << '\n';
+    return true;
+  });
+  for (const auto& e : errors)
+    std::fprintf(stderr, "error: %s: %s: %s\n", e.source.c_str(), tracuu::to_string(e.error.status),
+                 e.error.message.c_str());
+  return errors.empty() ? status : kSomeInputsFailed;
+}
 
+int run_stats(const std::string& db) {
+  auto s = tracuu::indexer::index_stats(db);
+  if (!s) return fail(s.error());
+  nlohmann::ordered_json j{{"generation", s->generation.string()},
+                           {"documents", s->documents},
+                           {"terms", s->terms},
+                           {"size_bytes", s->size_bytes},
+                           {"schema_version", s->schema_version},
+                           {"analyzer_version", s->analyzer_version},
+                           {"created_by", s->created_by},
+                           {"last_commit", s->last_commit},
+                           {"inputs", s->inputs}};
+  std::cout << j.dump(2) << '\n';
+  return 0;
+}
+
+int run_delete(const std::string& db, const std::vector<std::string>& ids) {
+  auto n = tracuu::indexer::delete_documents(db, ids, "tracuu indexer");
+  if (!n) return fail(n.error());
+  std::printf("deleted %zu of %zu\n", *n, ids.size());
+  return *n == ids.size() ? 0 : exit_code(Status::NotFound);
+}
+
+// build, add and rebuild. `fresh`: a new generation from all inputs (rebuild, or build of a new index).
+int run_build(const Args& a, bool fresh, bool terminal) {
   const tracuu::indexer::Extractor extractor;
-  std::vector<fs::path> paths(inputs.begin(), inputs.end());
+  std::vector<fs::path> paths(a.inputs.begin(), a.inputs.end());
   const auto bar = progress_bar(terminal);
-  tracuu::Result<tracuu::indexer::BuildReport> report = tracuu::Error{Status::Internal, "no command"};
-  if (rebuild->parsed()) {
-    report = tracuu::indexer::rebuild_index(db, paths, extractor, options, bar);
-  } else if (build->parsed() && !tracuu::schema::current_generation(db).has_value()) {
-    report = tracuu::indexer::rebuild_index(db, paths, extractor, options, bar);  // new index: parallel shards
-  } else {
-    report = tracuu::indexer::add_documents(db, paths, extractor, options, bar);
-  }
+  auto report = fresh ? tracuu::indexer::rebuild_index(a.db, paths, extractor, a.options, bar)
+                      : tracuu::indexer::add_documents(a.db, paths, extractor, a.options, bar);
   if (!report) {
     if (terminal) std::fputc('\n', stderr);
     return fail(report.error());
   }
   return summarize(*report, terminal);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"tracuu indexer: Vietnamese document ingestion and indexing"};
+  app.require_subcommand(1);
+  Args args;
+  const Commands cmd = define_commands(app, args);
+  CLI11_PARSE(app, argc, argv);
+
+  const bool terminal = ::isatty(STDERR_FILENO) == 1;
+  if (cmd.analyze->parsed()) return run_analyze(args.analyze_text, cmd.analyze->count("text") == 0);
+  if (cmd.extract->parsed()) return run_extract(args);
+  if (cmd.stats->parsed()) return run_stats(args.db);
+  if (cmd.del->parsed()) return run_delete(args.db, args.delete_ids);
+  // A build of a new index is a fresh parallel build (shards merged), like rebuild.
+  const bool fresh = cmd.rebuild->parsed() || (cmd.build->parsed() && !tracuu::schema::current_generation(args.db));
+  return run_build(args, fresh, terminal);
 }

@@ -47,14 +47,6 @@ std::vector<CitingDoc> citing(const Xapian::Database& db, const std::string& key
   return out;
 }
 
-Hit summary_of(const schema::DocRecord& rec) {
-  Hit h;
-  h.id = rec.id;
-  h.title = rec.title, h.doc_type = rec.doc_type, h.doc_number = rec.doc_number, h.issuer = rec.issuer;
-  h.issue_date = rec.issue_date, h.event_date = rec.event_date, h.signer = rec.signer.name;
-  return h;
-}
-
 }  // namespace
 
 Result<DocumentView> Searcher::document(const std::string& id, bool staff) {
@@ -89,7 +81,7 @@ Result<CitationView> Searcher::citations(const std::string& number, bool staff) 
         view.display = dn->display;
         std::string self;
         if (auto held = first_visible(db, schema::make_term(schema::Field::Number, dn->key), staff)) {
-          view.document = summary_of(held->stored.record);
+          view.document = hit_of(held->stored.record);
           self = held->stored.record.id;
           if (held->stored.record.doc_number) view.display = *held->stored.record.doc_number;
         }

@@ -39,6 +39,9 @@ struct Searcher::Impl {
   const Vocabulary& vocab();
 };
 
+/// The metadata of a document as a hit, without score, rank or snippets (search_hits.cc).
+Hit hit_of(const schema::DocRecord& record);
+
 /// Maps a Xapian exception to our Status (STYLE §3): parse errors -> BadQuery,
 /// opening -> IndexUnavailable, anything else -> Internal.
 Error from_xapian(const Xapian::Error& e, const std::string& what);

@@ -1,0 +1,111 @@
+// Ranking a search's page: BM25 over both layers, accents of unaccented words
+// restored from the top documents of a first pass, AND relaxed to a ranked OR
+// when no document has every word.
+#include <algorithm>
+
+#include "schema/fields.h"
+#include "schema/terms.h"
+#include "searchd/search_steps.h"
+
+namespace tracuu::searchd {
+namespace {
+
+// Accent restoration from the top documents of a first pass: which spellings of
+// each unaccented query word those documents use (wdf), blended with the
+// collection-wide shares. "luat" in documents about law is "luật".
+SpellingOverrides local_spellings(const Xapian::Database& db, const Xapian::MSet& top, const BuiltQuery& built,
+                                  const Vocabulary& vocab, double prior) {
+  SpellingOverrides out;
+  std::vector<Xapian::docid> docs;
+  for (auto it = top.begin(); it != top.end(); ++it) docs.push_back(*it);
+  std::sort(docs.begin(), docs.end());
+  auto wdf_in_top = [&](const std::string& term) {
+    double sum = 0;
+    auto pl = db.postlist_begin(term);
+    for (Xapian::docid d : docs) {
+      pl.skip_to(d);
+      if (pl == db.postlist_end(term)) break;
+      if (*pl == d) sum += pl.get_wdf();
+    }
+    return sum;
+  };
+  for (const std::string& word : built.unaccented_words) {
+    if (out.count(word)) continue;
+    const auto& global = vocab.spellings(word);
+    if (global.size() < 2) continue;  // one spelling: nothing to choose
+    const double total = wdf_in_top(schema::make_term(schema::Field::BodyFolded, word));
+    if (total <= 0) continue;
+    std::vector<Spelling> mixed;
+    double marked = 0;
+    for (const Spelling& g : global) {
+      if (g.exact == word) continue;
+      const double local = wdf_in_top(g.exact) / total;
+      marked += local;
+      mixed.push_back({g.exact, prior * g.share + (1 - prior) * local});
+    }
+    for (const Spelling& g : global)
+      if (g.exact == word) mixed.push_back({word, prior * g.share + (1 - prior) * std::max(0.0, 1 - marked)});
+    std::sort(mixed.begin(), mixed.end(), [](const Spelling& a, const Spelling& b) { return a.share > b.share; });
+    out.emplace(word, std::move(mixed));
+  }
+  return out;
+}
+
+Xapian::Enquire ranking_enquire(const SearchState& s, bool by_date) {
+  const RankingWeights& w = s.im.weights;
+  Xapian::Enquire enquire(s.im.db);
+  enquire.set_weighting_scheme(Xapian::BM25Weight(w.bm25_k1, 0, 1, w.bm25_b, 0.5));
+  if (by_date) {
+    // Browsing (no text) lists the newest first unless asked otherwise.
+    const bool ascending = s.request.sort == SortOrder::DateAsc;
+    enquire.set_sort_by_value_then_relevance(schema::kSlotIssueDate, !ascending);
+  }
+  return enquire;
+}
+
+// First pass: the top documents tell which spellings the unaccented words stand for
+// here; the query is rebuilt with them when they differ from the collection's.
+Result<void> restore_accents(SearchState& s, Xapian::Enquire& enquire, BuiltQuery& built) {
+  const RankingWeights& w = s.im.weights;
+  if (w.prf_docs <= 0 || built.unaccented_words.empty() || !built.has_text) return {};
+  enquire.set_query(s.filters.apply(built.query));
+  const Xapian::MSet top = enquire.get_mset(0, static_cast<Xapian::doccount>(w.prf_docs));
+  s.local = local_spellings(s.im.db, top, built, s.ctx.vocabulary, w.prf_prior);
+  if (s.local.empty()) return {};
+  s.ctx.local_spellings = &s.local;
+  auto restored = build_query(s.tree, s.ctx);
+  if (!restored) return restored.error();
+  built = std::move(*restored);
+  return {};
+}
+
+}  // namespace
+
+Result<RankedPage> rank_page(SearchState& s) {
+  auto built = build_query(s.tree, s.ctx);
+  if (!built) return built.error();
+  Xapian::Enquire enquire = ranking_enquire(s, !built->has_text || s.request.sort != SortOrder::Relevance);
+  if (auto ok = restore_accents(s, enquire, *built); !ok) return ok.error();
+  // Ranking asks Xapian only for the page (it prunes by maximum weight); counting
+  // needs every match and runs apart (search_count.cc).
+  auto page = [&](const Xapian::Query& q) {
+    enquire.set_query(s.filters.apply(q));
+    // check_at_least >= 1: with no items asked for, Xapian would not look at any match.
+    const SearchRequest& r = s.request;
+    return enquire.get_mset(r.offset, r.limit, std::max<Xapian::doccount>(1, r.offset + r.limit));
+  };
+  Xapian::MSet mset = page(built->query);
+  RankedPage out{std::move(*built), std::move(mset), false};
+  if (out.mset.get_matches_lower_bound() == 0 && s.request.op == DefaultOperator::Auto && out.built.word_count >= 2) {
+    // Nothing has every word: rank what has some of them.
+    s.ctx.op = DefaultOperator::Or;
+    auto relaxed = build_query(s.tree, s.ctx);
+    if (!relaxed) return relaxed.error();
+    out.built = std::move(*relaxed);
+    out.mset = page(out.built.query);
+    out.relaxed = true;
+  }
+  return out;
+}
+
+}  // namespace tracuu::searchd
