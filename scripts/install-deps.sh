@@ -3,6 +3,7 @@
 # Idempotent: when everything is present it does nothing (no apt-get update).
 #   scripts/install-deps.sh           build + test + run (includes Chromium/Node for browser tests)
 #   scripts/install-deps.sh --bench   also the benchmark peers (Sphinx, PostgreSQL, wrk, gnuplot, ...)
+#   scripts/install-deps.sh --package also what building and checking the .deb needs (help2man, lintian)
 set -euo pipefail
 
 packages=(
@@ -14,6 +15,10 @@ packages=(
   libsqlite3-dev libkainjow-mustache-dev
   chromium curl procps
 )
+if [[ "${1:-}" == "--package" ]]; then
+  # dpkg-dev brings dpkg-shlibdeps (computed Depends); systemd brings systemd-analyze for the unit checks.
+  packages+=(dpkg-dev help2man lintian systemd)
+fi
 if [[ "${1:-}" == "--bench" ]]; then
   # libpq-dev and libmariadb-dev: bench/ talks to PostgreSQL (libpq) and to Sphinx's SphinxQL (MySQL protocol).
   packages+=(sqlite3 sphinxsearch postgresql postgresql-contrib wrk gnuplot-nox hyperfine time libpq-dev libmariadb-dev)

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs what tracuu needs (Debian 12, as root), builds with warnings as
-# errors, and runs every test (unit, integration, crash, browser) with ctest.
+# errors, and runs every test (unit, integration, crash, browser, package) with ctest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh
+scripts/install-deps.sh --package
 scripts/check-format.sh
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTRACUU_WERROR=ON >/dev/null
 cmake --build build
