@@ -1,5 +1,7 @@
 // indexer: turns documents into a tracuu index. This file parses the command
-// line, prints, and maps Status to exit codes; the work is in the libraries.
+// line (indexer/cli.h), prints, logs, and maps Status to exit codes; the work
+// is in the libraries.
+#include <spdlog/spdlog.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -8,7 +10,9 @@
 #include <iterator>
 #include <string>
 
+#include "cli/log.h"
 #include "indexer/analyze_cmd.h"
+#include "indexer/cli.h"
 #include "indexer/ingest/ingest.h"
 #include "indexer/pipeline.h"
 #include "schema/index_home.h"
@@ -47,6 +51,36 @@ int fail(const tracuu::Error& e) {
   return exit_code(e.status);
 }
 
+/// The log of the commands that write the index: JSON lines on stderr or in --log-file.
+class Log {
+ public:
+  Log(std::shared_ptr<spdlog::logger> logger, bool to_file) : logger_(std::move(logger)), to_file_(to_file) {}
+
+  void input_failed(const tracuu::indexer::InputError& e) const {
+    write(spdlog::level::err, {{"event", "input_failed"},
+                               {"source", e.source},
+                               {"code", tracuu::to_string(e.error.status)},
+                               {"message", e.error.message}});
+  }
+
+  void info(const nlohmann::ordered_json& event) const { write(spdlog::level::info, event); }
+
+  /// A failed command: logged, and on stderr for the person at the terminal when the log is a file.
+  int fail(const tracuu::Error& e) const {
+    write(spdlog::level::err, {{"event", "error"}, {"code", tracuu::to_string(e.status)}, {"message", e.message}});
+    if (to_file_) std::fprintf(stderr, "indexer: %s: %s\n", tracuu::to_string(e.status), e.message.c_str());
+    return exit_code(e.status);
+  }
+
+ private:
+  void write(spdlog::level::level_enum level, const nlohmann::ordered_json& event) const {
+    logger_->log(level, event.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+  }
+
+  std::shared_ptr<spdlog::logger> logger_;
+  bool to_file_;
+};
+
 std::string format_eta(double seconds) {
   if (seconds < 0 || seconds > 360000) return "--:--";
   const int s = static_cast<int>(seconds);
@@ -72,77 +106,27 @@ tracuu::indexer::ProgressCallback progress_bar(bool enabled) {
   };
 }
 
-int summarize(const tracuu::indexer::BuildReport& r, bool terminal) {
+int summarize(const tracuu::indexer::BuildReport& r, bool terminal, const Log& log) {
   const auto& p = r.progress;
   if (terminal) std::fputc('\n', stderr);
+  const double mb = static_cast<double>(p.text_bytes) / 1e6;
   std::printf(
       "indexed %zu, skipped %zu unchanged, failed %zu, read %zu; %.1f MB of text in %.2f s (%.1f docs/s, %.2f MB/s); "
       "%zu commits; index %s\n",
-      p.indexed, p.skipped, p.failed, p.read, static_cast<double>(p.text_bytes) / 1e6, p.seconds,
-      p.seconds > 0 ? static_cast<double>(p.indexed) / p.seconds : 0.0,
-      p.seconds > 0 ? static_cast<double>(p.text_bytes) / 1e6 / p.seconds : 0.0, p.commits, r.generation.c_str());
-  for (const auto& e : r.errors)
-    std::fprintf(stderr, "error: %s: %s: %s\n", e.source.c_str(), tracuu::to_string(e.error.status),
-                 e.error.message.c_str());
+      p.indexed, p.skipped, p.failed, p.read, mb, p.seconds,
+      p.seconds > 0 ? static_cast<double>(p.indexed) / p.seconds : 0.0, p.seconds > 0 ? mb / p.seconds : 0.0, p.commits,
+      r.generation.c_str());
+  for (const auto& e : r.errors) log.input_failed(e);
+  log.info({{"event", "indexed"},
+            {"indexed", p.indexed},
+            {"skipped", p.skipped},
+            {"failed", p.failed},
+            {"read", p.read},
+            {"text_mb", mb},
+            {"seconds", p.seconds},
+            {"commits", p.commits},
+            {"index", r.generation}});
   return r.errors.empty() ? 0 : kSomeInputsFailed;
-}
-
-// Everything the command line says.
-struct Args {
-  std::string analyze_text;
-  std::vector<std::string> extract_files;
-  bool extract_with_text = false, extract_no_given = false;
-  std::string db;
-  std::vector<std::string> inputs;
-  tracuu::indexer::BuildOptions options;
-  std::vector<std::string> delete_ids;
-};
-
-// The subcommands, as CLI11 parsed them.
-struct Commands {
-  CLI::App *analyze, *extract, *build, *add, *rebuild, *del, *stats;
-};
-
-Commands define_commands(CLI::App& app, Args& a) {
-  Commands c{};
-  c.analyze = app.add_subcommand("analyze", "print the tokens of TEXT (or stdin) as JSON lines");
-  c.analyze->add_option("text", a.analyze_text, "text to analyse; read from stdin when absent");
-
-  c.extract = app.add_subcommand("extract", "print the document record(s) of FILE... as JSON");
-  c.extract->add_option("files", a.extract_files, "files (txt, md, pdf, docx, jsonl, jsonl.gz)")->required();
-  c.extract->add_flag("--text", a.extract_with_text, "also print the reflowed text");
-  c.extract->add_flag("--no-given-metadata", a.extract_no_given, "ignore metadata given by JSONL records");
-
-  auto add_build_options = [&](CLI::App* cmd, bool inputs_required) {
-    cmd->add_option("--db", a.db, "index directory")->required();
-    auto* in = cmd->add_option("inputs", a.inputs, "files or directories (recursively)");
-    if (inputs_required) in->required();
-    cmd->add_option("--threads", a.options.threads, "worker threads (0 = all cores)");
-    cmd->add_option("--batch-docs", a.options.batch_docs, "commit every N documents")->check(CLI::PositiveNumber);
-    cmd->add_option(
-        "--batch-mb",
-        [&](const CLI::results_t& r) {
-          a.options.batch_bytes = std::stoull(r[0]) << 20;
-          return a.options.batch_bytes > 0;
-        },
-        "commit every N MB of text");
-    cmd->add_flag(
-        "--no-skip-unchanged", [&](std::int64_t) { a.options.skip_unchanged = false; }, "rewrite unchanged documents");
-  };
-  c.build = app.add_subcommand("build", "index INPUT... into --db (a fresh parallel build when the index is new)");
-  add_build_options(c.build, true);
-  c.add = app.add_subcommand("add", "add or update INPUT... in --db (upsert by id, skip unchanged)");
-  add_build_options(c.add, true);
-  c.rebuild = app.add_subcommand("rebuild", "build a fresh index beside the live one and swap it in atomically");
-  add_build_options(c.rebuild, false);
-
-  c.del = app.add_subcommand("delete", "delete documents by id");
-  c.del->add_option("--db", a.db, "index directory")->required();
-  c.del->add_option("--id", a.delete_ids, "document id (repeatable)")->required();
-
-  c.stats = app.add_subcommand("stats", "print index statistics as JSON");
-  c.stats->add_option("--db", a.db, "index directory")->required();
-  return c;
 }
 
 int run_analyze(std::string text, bool from_stdin) {
@@ -151,7 +135,7 @@ int run_analyze(std::string text, bool from_stdin) {
   return 0;
 }
 
-int run_extract(const Args& a) {
+int run_extract(const tracuu::indexer::CliArgs& a) {
   tracuu::indexer::Extractor extractor({.use_given_metadata = !a.extract_no_given});
   std::vector<fs::path> paths(a.extract_files.begin(), a.extract_files.end());
   int status = 0;
@@ -187,15 +171,16 @@ int run_stats(const std::string& db) {
   return 0;
 }
 
-int run_delete(const std::string& db, const std::vector<std::string>& ids) {
+int run_delete(const std::string& db, const std::vector<std::string>& ids, const Log& log) {
   auto n = tracuu::indexer::delete_documents(db, ids, "tracuu indexer");
-  if (!n) return fail(n.error());
+  if (!n) return log.fail(n.error());
   std::printf("deleted %zu of %zu\n", *n, ids.size());
+  log.info({{"event", "deleted"}, {"deleted", *n}, {"requested", ids.size()}});
   return *n == ids.size() ? 0 : exit_code(Status::NotFound);
 }
 
 // build, add and rebuild. `fresh`: a new generation from all inputs (rebuild, or build of a new index).
-int run_build(const Args& a, bool fresh, bool terminal) {
+int run_build(const tracuu::indexer::CliArgs& a, bool fresh, bool terminal, const Log& log) {
   const tracuu::indexer::Extractor extractor;
   std::vector<fs::path> paths(a.inputs.begin(), a.inputs.end());
   const auto bar = progress_bar(terminal);
@@ -203,26 +188,32 @@ int run_build(const Args& a, bool fresh, bool terminal) {
                       : tracuu::indexer::add_documents(a.db, paths, extractor, a.options, bar);
   if (!report) {
     if (terminal) std::fputc('\n', stderr);
-    return fail(report.error());
+    return log.fail(report.error());
   }
-  return summarize(*report, terminal);
+  return summarize(*report, terminal, log);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"tracuu indexer: Vietnamese document ingestion and indexing"};
-  app.require_subcommand(1);
-  Args args;
-  const Commands cmd = define_commands(app, args);
+  CLI::App app;
+  tracuu::indexer::CliArgs args;
+  tracuu::indexer::define_cli(app, args);
   CLI11_PARSE(app, argc, argv);
 
   const bool terminal = ::isatty(STDERR_FILENO) == 1;
-  if (cmd.analyze->parsed()) return run_analyze(args.analyze_text, cmd.analyze->count("text") == 0);
-  if (cmd.extract->parsed()) return run_extract(args);
-  if (cmd.stats->parsed()) return run_stats(args.db);
-  if (cmd.del->parsed()) return run_delete(args.db, args.delete_ids);
+  if (app.got_subcommand("analyze"))
+    return run_analyze(args.analyze_text, app.get_subcommand("analyze")->count("text") == 0);
+  if (app.got_subcommand("extract")) return run_extract(args);
+  if (app.got_subcommand("stats")) return run_stats(args.db);
+
+  // The commands that write the index log what they did.
+  auto logger = tracuu::cli::json_logger("indexer", args.log_file);
+  if (!logger) return fail(logger.error());
+  const Log log(*logger, !args.log_file.empty());
+  if (app.got_subcommand("delete")) return run_delete(args.db, args.delete_ids, log);
   // A build of a new index is a fresh parallel build (shards merged), like rebuild.
-  const bool fresh = cmd.rebuild->parsed() || (cmd.build->parsed() && !tracuu::schema::current_generation(args.db));
-  return run_build(args, fresh, terminal);
+  const bool fresh =
+      app.got_subcommand("rebuild") || (app.got_subcommand("build") && !tracuu::schema::current_generation(args.db));
+  return run_build(args, fresh, terminal, log);
 }

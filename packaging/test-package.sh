@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The package test (ctest -L package): builds the .deb from the existing build directory, checks it
 # with lintian, unpacks it with dpkg -x into a temporary tree, indexes data/samples with the
-# unpacked tracuu-indexer, serves that index with the unpacked tracuu-searchd and its portal, checks
-# /health, one search and one page, then verifies the systemd units.
+# unpacked tracuu-indexer, serves that index with the unpacked tracuu-searchd and its portal (both
+# with the packaged configuration files), checks /health, one search, one page, the JSON log and a
+# reload, then verifies the systemd units.
 #   packaging/test-package.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
 build=$(realpath "$1")
@@ -59,17 +60,22 @@ done
 zcat "$root/usr/share/man/man1/tracuu-indexer.1.gz" | grep -q 'tracuu-indexer rebuild' || fail "man page lacks rebuild"
 zcat "$root/usr/share/man/man1/tracuu-searchd.1.gz" | grep -q 'tracuu-searchd serve' || fail "man page lacks serve"
 
-# --- the unpacked programs: index the samples, serve them ---
-"$root/usr/bin/tracuu-indexer" build --db "$work/index" --threads 1 "$source_dir/data/samples" >"$work/indexer.out" ||
-  fail "tracuu-indexer build failed: $(cat "$work/indexer.out")"
-"$root/usr/bin/tracuu-searchd" serve --db "$work/index" --port 0 --threads 1 \
-  --web "$root/usr/share/tracuu/web" >"$work/stdout" 2>"$work/stderr" &
+# --- the unpacked programs with the packaged configuration: index the samples, serve them ---
+# The paths of the files (/var/lib/tracuu/index, /usr/share/tracuu/web) are overridden: on the command
+# line for the indexer, in the environment for searchd (which both override the file).
+"$root/usr/bin/tracuu-indexer" build --config "$root/etc/tracuu/indexer.conf" --db "$work/index" --threads 1 \
+  "$source_dir/data/samples" >"$work/indexer.out" 2>"$work/indexer.log" ||
+  fail "tracuu-indexer build failed: $(cat "$work/indexer.out" "$work/indexer.log")"
+grep -q '"event":"indexed","indexed":5,' "$work/indexer.log" || fail "no JSON log line of the build: $(cat "$work/indexer.log")"
+TRACUU_DB="$work/index" TRACUU_WEB="$root/usr/share/tracuu/web" TRACUU_PORT=0 TRACUU_THREADS=1 \
+  "$root/usr/bin/tracuu-searchd" serve --config "$root/etc/tracuu/searchd.conf" --log-file "$work/searchd.log" \
+  >"$work/stdout" 2>"$work/stderr" &
 server_pid=$!
 url=""
 for _ in $(seq 100); do
   url=$(sed -n 's|^searchd: listening on \(http://[^ ]*\)$|\1|p' "$work/stdout")
   [[ -n $url ]] && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$work/stderr" >&2; fail "tracuu-searchd exited"; }
+  kill -0 "$server_pid" 2>/dev/null || { cat "$work/stderr" "$work/searchd.log" >&2; fail "tracuu-searchd exited"; }
   sleep 0.1
 done
 [[ -n $url ]] || fail "tracuu-searchd did not print its address"
@@ -78,7 +84,23 @@ health=$(curl -fsS "${url}health") || fail "/health failed"
 search=$(curl -fsS "${url}api/v1/search?q=dong+chi+Huu+Lung") || fail "search failed"
 [[ $search == *'"total":'[1-9]* ]] || fail "no hit for 'dong chi Huu Lung': ${search:0:300}"
 curl -fsS "${url}?q=UBND" | grep -q '<html' || fail "the portal did not answer from /usr/share/tracuu/web"
-echo "test-package: the unpacked programs indexed and served the samples"
+kill -HUP "$server_pid"  # systemctl reload
+for _ in $(seq 50); do
+  grep -q '"event":"reload"' "$work/searchd.log" && break
+  sleep 0.1
+done
+grep -q '"msg":{"event":"reload","what":"index","ok":true}' "$work/searchd.log" || fail "no reload on SIGHUP"
+grep -q '"msg":{"method":"GET","path":"/api/v1/search"' "$work/searchd.log" || fail "no JSON request log line"
+kill "$server_pid"
+wait "$server_pid" || fail "tracuu-searchd did not stop cleanly"
+server_pid=""
+# A mistyped key stops the program with a message naming it.
+printf 'db = %s\nprot = 8080\n' "$work/index" >"$work/bad.conf"
+if "$root/usr/bin/tracuu-searchd" serve --config "$work/bad.conf" 2>"$work/bad.err"; then
+  fail "tracuu-searchd accepted an unknown key"
+fi
+grep -q "unknown key 'prot'" "$work/bad.err" || fail "the error does not name the key: $(cat "$work/bad.err")"
+echo "test-package: the unpacked programs indexed and served the samples with the packaged configuration"
 
 # --- systemd units: verified against the unpacked binaries, sandbox score kept ---
 units="$work/units"

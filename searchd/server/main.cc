@@ -1,15 +1,17 @@
-// searchd: the tracuu search server. This file parses flags and environment
-// into a Config, and runs one of the subcommands.
-#include <spdlog/sinks/stdout_sinks.h>
+// searchd: the tracuu search server. This file parses the command line, the
+// environment and the configuration file (searchd/server/cli.h) and runs one
+// of the subcommands.
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <optional>
-#include <thread>
 
+#include "cli/log.h"
 #include "searchd/searcher.h"
+#include "searchd/server/cli.h"
 #include "searchd/server/codec.h"
 #include "searchd/server/config.h"
 #include "searchd/server/metrics.h"
@@ -46,35 +48,51 @@ int fail(const tracuu::Error& e) {
   return exit_code(e.status);
 }
 
-/// The request log: one JSON object per line on stderr (stdout carries the URL).
-std::shared_ptr<spdlog::logger> request_logger() {
-  auto logger = std::make_shared<spdlog::logger>("searchd", std::make_shared<spdlog::sinks::stderr_sink_mt>());
-  logger->set_pattern(R"({"time":"%Y-%m-%dT%H:%M:%S.%eZ","level":"%l","msg":%v})", spdlog::pattern_time_type::utc);
-  return logger;
-}
-
 /// `searchd serve`: opens the index and the portal, listens, serves until SIGINT/SIGTERM.
-int serve(tracuu::searchd::server::Config config) {
+/// Its log (requests, reloads, start and stop) is JSON lines on stderr or in --log-file.
+int serve(const tracuu::searchd::server::CliArgs& args) {
   namespace server = tracuu::searchd::server;
+  auto logger = tracuu::cli::json_logger("searchd", args.log_file);
+  if (!logger) return fail(logger.error());
+  // A failure to start goes to the log; to stderr as well when the log is a file.
+  auto start_failed = [&](const tracuu::Error& e) {
+    (*logger)->error(
+        nlohmann::ordered_json{{"event", "error"}, {"code", tracuu::to_string(e.status)}, {"message", e.message}}
+            .dump());
+    if (!args.log_file.empty())
+      std::fprintf(stderr, "searchd: %s: %s\n", tracuu::to_string(e.status), e.message.c_str());
+    return exit_code(e.status);
+  };
+  server::Config config = args.serve;
+  config.web = args.web;
   config.max_connections =
       server::connection_cap(config.max_connections, server::raise_descriptor_limit(), config.workers);
   auto pool = tracuu::searchd::SearcherPool::open(config.db, config.workers);
-  if (!pool) return fail(pool.error());
+  if (!pool) return start_failed(pool.error());
   std::optional<server::Site> site;
   if (!config.web.empty()) {
     auto loaded = server::Site::load(config.web);
-    if (!loaded) return fail(loaded.error());
+    if (!loaded) return start_failed(loaded.error());
     site = std::move(*loaded);
   }
   server::Metrics metrics;
-  server::Server http(config, **pool, site ? &*site : nullptr, metrics, request_logger());
+  server::Server http(config, **pool, site ? &*site : nullptr, metrics, *logger);
   auto endpoint = http.listen();
-  if (!endpoint) return fail(endpoint.error());
+  if (!endpoint) return start_failed(endpoint.error());
   const std::string host =
       endpoint->address().is_v6() ? "[" + endpoint->address().to_string() + "]" : endpoint->address().to_string();
-  std::printf("searchd: listening on http://%s:%u/\n", host.c_str(), static_cast<unsigned>(endpoint->port()));
+  const std::string url = "http://" + host + ":" + std::to_string(endpoint->port()) + "/";
+  (*logger)->info(nlohmann::ordered_json{{"event", "listening"},
+                                         {"url", url},
+                                         {"db", config.db.string()},
+                                         {"threads", config.threads},
+                                         {"workers", config.workers},
+                                         {"max_connections", config.max_connections}}
+                      .dump());
+  std::printf("searchd: listening on %s\n", url.c_str());  // tests and scripts read the port here
   std::fflush(stdout);
   http.run();
+  (*logger)->info(nlohmann::ordered_json{{"event", "stopped"}}.dump());
   std::printf("searchd: stopped\n");
   return 0;
 }
@@ -82,72 +100,26 @@ int serve(tracuu::searchd::server::Config config) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"tracuu searchd: search server for Vietnamese government documents"};
-  app.require_subcommand(1);
-
-  std::string db;
-  std::vector<std::string> kv;
-  std::string query_text;
-  bool staff = false;
-  auto* query = app.add_subcommand("query", "run one search and print exactly the JSON of /api/v1/search");
-  query->add_option("--db", db, "index directory")->required()->envname("TRACUU_DB");
-  query->add_option("--param", kv, "extra parameter k=v (repeatable): type=, year=, sort=, limit=, ...");
-  query->add_flag("--staff", staff, "include internal documents (staff mode)");
-  query->add_option("query", query_text, "the query (q)");
-
-  tracuu::searchd::server::Config config;
-  config.threads = std::max(1u, std::thread::hardware_concurrency());
-  std::string web_dir;
-  auto* serve_cmd = app.add_subcommand("serve", "serve the HTTP API (/api/v1) and, with --web, the portal");
-  serve_cmd->add_option("--db", config.db, "index directory")->required()->envname("TRACUU_DB");
-  serve_cmd->add_option("--bind", config.bind, "address to listen on")->envname("TRACUU_BIND")->capture_default_str();
-  serve_cmd->add_option("--port", config.port, "port (0 = any free port, printed on start)")
-      ->envname("TRACUU_PORT")
-      ->capture_default_str();
-  config.workers = config.threads;
-  serve_cmd->add_option("--threads", config.threads, "I/O threads")
-      ->envname("TRACUU_THREADS")
-      ->check(CLI::Range(1u, 256u))
-      ->capture_default_str();
-  serve_cmd->add_option("--workers", config.workers, "search workers = searchers (default: the cores)")
-      ->envname("TRACUU_WORKERS")
-      ->check(CLI::Range(1u, 256u))
-      ->capture_default_str();
-  serve_cmd->add_option("--queue", config.queue_limit, "searches that may wait for a worker, then 503")
-      ->envname("TRACUU_QUEUE")
-      ->check(CLI::Range(0u, 100000u))
-      ->capture_default_str();
-  serve_cmd
-      ->add_option("--max-connections", config.max_connections,
-                   "open connections; past it idle ones are closed (0 = as many as descriptors allow)")
-      ->envname("TRACUU_MAX_CONNECTIONS")
-      ->capture_default_str();
-  serve_cmd->add_option("--web", web_dir, "portal directory (templates/, static/)")->envname("TRACUU_WEB");
-  serve_cmd->add_flag("--staff", config.staff, "staff mode: internal documents and the assignee facet");
-
+  CLI::App app;
+  tracuu::searchd::server::CliArgs args;
+  tracuu::searchd::server::define_cli(app, args);
   CLI11_PARSE(app, argc, argv);
 
-  if (serve_cmd->parsed()) {
-    config.web = web_dir;
-    return serve(config);
-  }
+  if (app.got_subcommand("serve")) return serve(args);
 
-  if (query->parsed()) {
-    tracuu::searchd::server::Params params{{"q", query_text}};
-    for (const auto& p : kv) {
-      const auto eq = p.find('=');
-      if (eq == std::string::npos) return fail({Status::BadRequest, "--param needs k=v: '" + p + "'"});
-      params.emplace_back(p.substr(0, eq), p.substr(eq + 1));
-    }
-    auto request = tracuu::searchd::server::search_request_from_params(params);
-    if (!request) return fail(request.error());
-    request->staff = staff;
-    auto searcher = tracuu::searchd::Searcher::open(db);
-    if (!searcher) return fail(searcher.error());
-    auto response = searcher->search(*request);
-    if (!response) return fail(response.error());
-    std::cout << tracuu::searchd::server::to_json(*response).dump() << '\n';
-    return 0;
+  tracuu::searchd::server::Params params{{"q", args.query}};
+  for (const auto& p : args.params) {
+    const auto eq = p.find('=');
+    if (eq == std::string::npos) return fail({Status::BadRequest, "--param needs k=v: '" + p + "'"});
+    params.emplace_back(p.substr(0, eq), p.substr(eq + 1));
   }
+  auto request = tracuu::searchd::server::search_request_from_params(params);
+  if (!request) return fail(request.error());
+  request->staff = args.staff;
+  auto searcher = tracuu::searchd::Searcher::open(args.db);
+  if (!searcher) return fail(searcher.error());
+  auto response = searcher->search(*request);
+  if (!response) return fail(response.error());
+  std::cout << tracuu::searchd::server::to_json(*response).dump() << '\n';
   return 0;
 }
