@@ -3,7 +3,8 @@
 # with lintian, unpacks it with dpkg -x into a temporary tree, indexes data/samples with the
 # unpacked tracuu-indexer, serves that index with the unpacked tracuu-searchd and its portal (both
 # with the packaged configuration files), checks /health, one search, one page, the JSON log and a
-# reload, then verifies the systemd units.
+# reload; installs and purges it with dpkg in a throwaway mount namespace (packaging/test-install.sh);
+# then verifies the systemd units.
 #   packaging/test-package.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
 build=$(realpath "$1")
@@ -57,8 +58,8 @@ for f in usr/bin/tracuu-indexer usr/bin/tracuu-searchd usr/share/man/man1/tracuu
   [[ -e "$root/$f" ]] || fail "the package lacks /$f"
 done
 # Each man page documents the subcommands, not only the top-level help.
-zcat "$root/usr/share/man/man1/tracuu-indexer.1.gz" | grep -q 'tracuu-indexer rebuild' || fail "man page lacks rebuild"
-zcat "$root/usr/share/man/man1/tracuu-searchd.1.gz" | grep -q 'tracuu-searchd serve' || fail "man page lacks serve"
+[[ $(zcat "$root/usr/share/man/man1/tracuu-indexer.1.gz") == *'tracuu-indexer rebuild'* ]] || fail "man page lacks rebuild"
+[[ $(zcat "$root/usr/share/man/man1/tracuu-searchd.1.gz") == *'tracuu-searchd serve'* ]] || fail "man page lacks serve"
 
 # --- the unpacked programs with the packaged configuration: index the samples, serve them ---
 # The paths of the files (/var/lib/tracuu/index, /usr/share/tracuu/web) are overridden: on the command
@@ -83,7 +84,7 @@ health=$(curl -fsS "${url}health") || fail "/health failed"
 [[ $health == *'"documents":5'* ]] || fail "/health does not count the 5 samples: $health"
 search=$(curl -fsS "${url}api/v1/search?q=dong+chi+Huu+Lung") || fail "search failed"
 [[ $search == *'"total":'[1-9]* ]] || fail "no hit for 'dong chi Huu Lung': ${search:0:300}"
-curl -fsS "${url}?q=UBND" | grep -q '<html' || fail "the portal did not answer from /usr/share/tracuu/web"
+[[ $(curl -fsS "${url}?q=UBND") == *'<html'* ]] || fail "the portal did not answer from /usr/share/tracuu/web"
 kill -HUP "$server_pid"  # systemctl reload
 for _ in $(seq 50); do
   grep -q '"event":"reload"' "$work/searchd.log" && break
@@ -101,6 +102,14 @@ if "$root/usr/bin/tracuu-searchd" serve --config "$work/bad.conf" 2>"$work/bad.e
 fi
 grep -q "unknown key 'prot'" "$work/bad.err" || fail "the error does not name the key: $(cat "$work/bad.err")"
 echo "test-package: the unpacked programs indexed and served the samples with the packaged configuration"
+
+# --- dpkg -i, the service's commands, dpkg --purge: for real, in a throwaway mount namespace ---
+if [[ $(id -u) -eq 0 ]] && unshare -m --propagation private true 2>/dev/null; then
+  unshare -m --propagation private bash "$source_dir/packaging/test-install.sh" "$deb" "$source_dir" "$work/install" ||
+    fail "installing the package failed (packaging/test-install.sh)"
+else
+  echo "test-package: NOT CHECKED: dpkg -i and --purge need root and a mount namespace (unshare -m)" >&2
+fi
 
 # --- systemd units: verified against the unpacked binaries, sandbox score kept ---
 units="$work/units"
