@@ -8,11 +8,12 @@
 // Judged sets (bench/data/vn-legal-queries.jsonl and the generated sets below; bench/run-relevance runs them):
 //   bench_relevance judged --set FILE [--set ...] --engine [LABEL:]KIND=TARGET [--engine ...]
 //       [--mode typed|words] [--forms both|written] [--category C ...] [--category-metric mrr10|s1|s3]
-//       [--dump FILE.tsv] [--title TEXT] [--limit 100] [--jobs 2]
+//       [--dump FILE.tsv] [--pool FILE.tsv [--pool-depth 5]] [--title TEXT] [--limit 100] [--jobs 2]
 //       typed (default): tracuu gets the query as typed, default operator Auto like the portal;
 //       the peers the AND of its words, their OR when no document has them all. words: OR of the
 //       words for every engine. Prints MRR@10, nDCG@10 (graded), R@10, S@1, S@3 per engine and
-//       a table by category; --dump writes per query and form the rank of the first relevant document.
+//       a table by category; --dump writes per query and form the rank of the first relevant document;
+//       --pool lists the unjudged documents in any engine's top 5 (written form), for judging.
 //   bench_relevance known-items --vn-legal docs.jsonl.gz --out DIR
 //       writes DIR/known-numbers.jsonl and DIR/known-titles.jsonl from vn-legal's metadata
 //   bench_relevance prepare-mixed --corpus alqac.jsonl.gz --queries queries.jsonl --vn-legal docs.jsonl.gz --out DIR
@@ -232,6 +233,8 @@ struct JudgedOptions {
   std::size_t limit = 100, jobs = 2;
   std::string cat_metric = "mrr10";  // per-category table: mrr10, s1 or s3
   std::string dump, title = "judged set";
+  std::string pool;  // unjudged documents in any engine's top pool_depth, to be judged
+  std::size_t pool_depth = 5;
 };
 
 // The query of form 0 (as written) or 1 (without marks).
@@ -297,6 +300,27 @@ double category_metric(const MetricSums& m, const std::string& metric) {
   return m.mean(m.mrr10);
 }
 
+// The pool of a set (TREC's practice): per query, the unjudged documents that some
+// engine ranks in its top `pool_depth` for the written form, with the engines that do,
+// so that a judge can read them; no engine's ranking decides a grade.
+void write_pool(const std::vector<EngineSpec>& engines, const std::vector<JudgedQuery>& set,
+                const std::vector<EngineRuns>& runs, const JudgedOptions& opt) {
+  std::ofstream out(opt.pool);
+  out << "qid\tquery\tunjudged id\tengines (rank)\n";
+  for (std::size_t q = 0; q < set.size(); ++q) {
+    std::map<std::string, std::string> seen;  // id -> "engine (rank)" list
+    for (std::size_t e = 0; e < engines.size(); ++e) {
+      if (!runs[e].error.empty()) continue;
+      const auto& top = runs[e].ranked[q][0];
+      for (std::size_t i = 0; i < std::min(opt.pool_depth, top.size()); ++i)
+        if (!set[q].relevant.count(top[i]))
+          seen[top[i]] += (seen[top[i]].empty() ? "" : ", ") + engines[e].label + " (" + std::to_string(i + 1) + ")";
+    }
+    for (const auto& [id, who] : seen) out << set[q].qid << '\t' << set[q].query << '\t' << id << '\t' << who << '\n';
+  }
+  if (!out.flush()) throw std::runtime_error("cannot write " + opt.pool);
+}
+
 void report_judged(const std::vector<EngineSpec>& engines, const std::vector<JudgedQuery>& set,
                    const std::vector<EngineRuns>& runs, const JudgedOptions& opt) {
   const int forms = opt.both_forms ? 2 : 1;
@@ -359,6 +383,7 @@ void report_judged(const std::vector<EngineSpec>& engines, const std::vector<Jud
     }
   }
   std::printf("\n");
+  if (!opt.pool.empty()) write_pool(engines, set, runs, opt);
   if (opt.dump.empty()) return;
   // Per query and form: the rank of the first relevant document for each engine (- when
   // not in the top `limit`), then the first engine's top 3 (* marks a relevant one).
@@ -409,6 +434,10 @@ int judged(int argc, char** argv) {
       opt.cat_metric = args.value();
     else if (a == "--dump")
       opt.dump = args.value();
+    else if (a == "--pool")
+      opt.pool = args.value();
+    else if (a == "--pool-depth")
+      opt.pool_depth = std::stoull(args.value());
     else if (a == "--title")
       opt.title = args.value();
     else if (a == "--limit")

@@ -19,6 +19,8 @@ index_one() {
     local note=""
     if [[ -n $server_rss && $server_rss != 0 ]]; then rss=$server_rss; cpu="-"; note="RSS of the server backend; CPU not counted"; fi
     index_row "$corpus" "$engine" "$threads" "$docs" "$bytes" "$wall" "$size" "$rss" "$cpu" "$note"
+    # The stamp the relevance step checks (lib/realdocs.sh) before reusing this index.
+    if [[ $path == - ]]; then :; elif [[ -d $path && $engine == tracuu ]]; then touch "$path/.built"; else touch "$path.built"; fi
   else
     say "  $engine failed: $(tail -2 "$log" | tr '\n' ' ')"
     index_row "$corpus" "$engine" "$threads" "$docs" "$bytes" "-" "-" "-" "-" "failed: $(tail -1 "$log" | cut -c1-100)"

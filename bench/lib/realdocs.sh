@@ -72,7 +72,8 @@ real_engines() {
         have_sphinx && [[ -d $idx/sphinx ]] || continue
         port=$(free_port 19306)
         sphinx_conf "$idx/sphinx" "$port" "$@"  # a free port now; the index files stay
-        sphinx_start "$idx/sphinx" >&2 && printf '%s\n' --engine "sphinx=127.0.0.1:$port" ;;
+        sphinx_start "$idx/sphinx" >&2 &&
+          printf '%s\n' --engine "sphinx=127.0.0.1:$port" --engine "sphinx-bm25=127.0.0.1:$port" ;;
     esac
   done
 }
@@ -139,20 +140,29 @@ real_mixed() {
   "$BENCH_BIN/bench_relevance" judged --set "$dir/mixed-set.jsonl" "${args[@]}" --mode words --forms written \
     --title "ALQAC 2024 with vn-legal's 563 pages added" --dump "$out/mixed-dump.tsv" "$@" >"$out/mixed-added.md"
   real_stop alqac+vn-legal
+  real_mixed_summary "$out" "$dir" | tee "$out/mixed.md"
+}
+
+
+# real_mixed_summary OUT DIR: one table of MRR@10 alone and with vn-legal added per engine,
+# from OUT/mixed-alone.md and OUT/mixed-added.md (DIR/prepare.log gives the verbatim count).
+real_mixed_summary() {
+  local out=$1 dir=$2
   { echo "#### ALQAC 2024 alone and with vn-legal added: 518 questions, OR of their words"
     echo
     echo "$(tail -1 "$dir/prepare.log" | sed 's/^bench_relevance: //')"
     echo
     echo "| engine | MRR@10 alone | MRR@10 with vn-legal | kept | nDCG@10 alone | nDCG@10 with vn-legal |"
     echo "|---|---|---|---|---|---|"
-    awk -F'|' 'FNR == 1 { file++ } $3 ~ /^ [0-9]/ { e = $2; gsub(/ /, "", e); if (!(e in seen)) { seen[e] = 1; order[++n] = e }
+    awk -F'|' 'FNR == 1 { file++ } /by category/ { done[file] = 1 }
+      !done[file] && $3 ~ /^ [0-9]/ { e = $2; gsub(/ /, "", e); if (!(e in seen)) { seen[e] = 1; order[++n] = e }
         mrr[file, e] = $3 + 0; ndcg[file, e] = $4 + 0 }
       END { for (i = 1; i <= n; i++) { e = order[i]; a = mrr[1, e]; m = mrr[2, e]
-        printf "| %s | %.3f | %.3f | %s | %.3f | %.3f |\n", e, a, m, a > 0 ? sprintf("%.0f %%", 100 * m / a) : "n/a", ndcg[1, e], ndcg[2, e] } }' \
+        printf "| %s | %.3f | %.3f | %s | %.3f | %.3f |\n", e, a, m, (a > 0 ? sprintf("%.0f %%", 100 * m / a) : "n/a"), ndcg[1, e], ndcg[2, e] } }' \
       "$out/mixed-alone.md" "$out/mixed-added.md"
     echo
     echo "MRR@10 by category with vn-legal added (in-vn-legal: a judged article is also in some page):"
     echo
     sed -n '/by category/,$p' "$out/mixed-added.md" | tail -n +3
-  } | tee "$out/mixed.md"
+  }
 }

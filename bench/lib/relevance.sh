@@ -1,8 +1,19 @@
 # The relevance step of bench/run: ALQAC 2024 indexed by every engine, the
-# same 518 questions as OR of their words, as written and without marks.
-# Writes $RESULTS/relevance.md (a markdown table from bench_relevance).
+# same 518 questions as OR of their words, as written and without marks
+# ($RESULTS/relevance.md, a markdown table from bench_relevance); then the sets
+# on real documents of lib/realdocs.sh ($RESULTS/real/*.md).
 
 relevance_step() {
+  if [[ ,$REL_SETS, == *,alqac,* ]]; then alqac_step; fi
+  local sets=${REL_SETS//alqac/} engines="" e
+  sets=$(tr -s ',' <<<"$sets" | sed 's/^,//; s/,$//')
+  for e in tracuu xapian sqlite sphinx; do engine "$e" && engines+=${engines:+,}$e; done  # PostgreSQL: ALQAC only
+  rm -rf "$RESULTS/real"
+  if [[ -n $sets && -n $engines ]]; then real_sets "$RESULTS/real" "$engines" "$sets" >/dev/null; fi
+  return 0
+}
+
+alqac_step() {
   local data=$DATASETS/alqac2024 dir=$WORK/alqac
   [[ -f $data/corpus.jsonl.gz && -f $data/queries.jsonl ]] || { say "ALQAC 2024 not found in $data: skipping relevance"; return; }
   rm -rf "$dir" && mkdir -p "$dir"

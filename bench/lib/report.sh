@@ -110,6 +110,31 @@ render_relevance() {
         m["tracuu"], who, best, m["tracuu"] - best, (m["tracuu"] > 0 ? 100 * (1 - u["tracuu"] / m["tracuu"]) : 0) }' "$RESULTS/relevance.md"
 }
 
+# render_real: the sets of lib/realdocs.sh, when the relevance step ran them.
+render_real() {
+  local dir=$RESULTS/real
+  [[ -s $dir/vn-legal.md || -s $dir/known.md || -s $dir/mixed.md ]] || return 1
+  header_note relevance || return 1
+  echo "Real documents: vn-legal (563 pages: laws, decrees, circulars, codified topic pages of up to 3 MB) plus the 5 samples, the same index each engine builds in the indexing step. tracuu gets each query as a user types it (\`SearchRequest\` with the portal's default operator Auto, 100 hits, no facets or snippets); the peers get its words (\`query_words\`), all of them, and any of them when no document has them all. PostgreSQL is left out here (ALQAC above). \`bench/run-relevance\` runs the same sets alone, and its per-query dump shows which queries fail."
+  echo
+  if [[ -s $dir/vn-legal.md ]]; then
+    echo "**Judged queries** (\`bench/data/vn-legal-queries.jsonl\`, judging rule on its first line): typed with marks, and the same with every mark removed (đ→d). Grades 2 (what the query asks for) and 1 (also answers it); nDCG@10 uses gains 3 and 1; MRR@10, R@10 and S@k (a relevant document in the top k) count both grades; copies of one document are all relevant."
+    echo
+    sed -n '3,$p' "$dir/vn-legal.md"
+  fi
+  if [[ -s $dir/known.md ]]; then
+    echo "**Known items**, generated from vn-legal's metadata (\`bench_relevance known-items\`, not judged by hand): every document with a number (so_hieu) queried by each spelling of its number, and every document whose title is more than its number, queried by its title without marks. The document and its copies (same number, in metadata or as the number its title opens with; same title) count as correct. S@1 by spelling for numbers (goal ≥ 0.98), S@3 for titles (goal ≥ 0.95)."
+    echo
+    sed 's/^#### /**/; /^\*\*known/s/$/**/' "$dir/known.md"
+  fi
+  if [[ -s $dir/mixed.md ]]; then
+    echo "**ALQAC 2024 with vn-legal added**: the 518 questions (OR of their words, tracuu with op=Or, as in the ALQAC table) over the 2,249 articles alone, then with vn-legal's 563 pages in the same index; a page that holds a judged article verbatim (≥ 80 % of its 8-word shingles) counts as relevant too. Goal: tracuu keeps ≥ 95 % of its MRR@10 and stays ahead of every peer."
+    echo
+    sed -n '3,$p' "$dir/mixed.md"
+  fi
+  return 0
+}
+
 # plot_data: one file per series, "docs value" rows, for gnuplot.
 plot_data() {
   rm -f "$RESULTS"/plot-*.dat
@@ -147,7 +172,7 @@ report() {
   local sections=()
   step indexing && sections+=("## Indexing:render_indexing")
   step queries && sections+=("## Queries:render_queries")
-  step relevance && sections+=("## Relevance:render_relevance")
+  step relevance && sections+=("## Relevance:render_relevance" "## Relevance on real documents:render_real")
   { step indexing || step queries; } && sections+=("## Plots:render_plots")
   # Only what this run measured (or, with --report, what the last run of this mode did),
   # each labelled with the command that measured it.
