@@ -150,7 +150,7 @@ real_mixed_summary() {
   local out=$1 dir=$2
   { echo "#### ALQAC 2024 alone and with vn-legal added: 518 questions, OR of their words"
     echo
-    echo "$(tail -1 "$dir/prepare.log" | sed 's/^bench_relevance: //')"
+    echo "$(tail -1 "$dir/prepare.log" | sed 's/^bench_relevance: //; s/ -> .*/./')"
     echo
     echo "| engine | MRR@10 alone | MRR@10 with vn-legal | kept | nDCG@10 alone | nDCG@10 with vn-legal |"
     echo "|---|---|---|---|---|---|"
