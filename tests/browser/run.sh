@@ -25,7 +25,7 @@ cleanup() {
 trap cleanup EXIT
 
 "$indexer" build --db "$work/index" --threads 1 "$source_dir/data/samples" >/dev/null
-"$searchd" serve --db "$work/index" --port 0 --threads 2 --web "$source_dir/web" >"$work/stdout" 2>"$work/requests.log" &
+"$searchd" serve --config "" --db "$work/index" --port 0 --threads 2 --web "$source_dir/web" >"$work/stdout" 2>"$work/requests.log" &
 server_pid=$!
 url=""
 for _ in $(seq 1 100); do

@@ -72,7 +72,8 @@ void build_sample_index(const std::filesystem::path& home) {
 }
 
 SearchdProcess::SearchdProcess(const std::vector<std::string>& args, unsigned descriptor_limit) {
-  std::vector<std::string> argv{TRACUU_SEARCHD_BIN, "serve", "--port", "0"};
+  // --config "": the machine's /etc/tracuu/searchd.conf (an installed package) must not change the tests.
+  std::vector<std::string> argv{TRACUU_SEARCHD_BIN, "serve", "--config", "", "--port", "0"};
   argv.insert(argv.end(), args.begin(), args.end());
   pid_ = spawn(argv, &stdout_fd_, descriptor_limit);
   std::string line;

@@ -189,7 +189,7 @@ TEST_CASE("searchd query prints the JSON of /api/v1/search", "[http]") {
                                                     {"66/2025/NĐ-CP", "--param", "limit=3"},
                                                     {"kt-xh", "--param", "snippets=1", "--param", "sort=date_desc"}};
   for (const auto& args : cases) {
-    std::vector<std::string> argv{TRACUU_SEARCHD_BIN, "query", "--db", fixture().dir.path().string()};
+    std::vector<std::string> argv{TRACUU_SEARCHD_BIN, "query", "--config", "", "--db", fixture().dir.path().string()};
     argv.insert(argv.end(), args.begin(), args.end());
     int code = -1;
     json cli = json::parse(run_program(argv, &code));

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/config_file.h"
 #include "indexer/cli.h"
 #include "searchd/server/cli.h"
 #include "tests/support/temp_dir.h"
@@ -93,6 +94,27 @@ Args parse_ok(void (*define)(CLI::App&, Args&, const std::string&), const std::s
 constexpr auto* kSearchd = &tracuu::searchd::server::define_cli;
 constexpr auto* kIndexer = &tracuu::indexer::define_cli;
 
+/// Every subcommand at any depth, with the words that invoke it (`keys add`).
+std::vector<std::pair<std::vector<std::string>, CLI::App*>> commands_of(CLI::App& app,
+                                                                        const std::vector<std::string>& path = {}) {
+  std::vector<std::pair<std::vector<std::string>, CLI::App*>> out;
+  for (CLI::App* cmd : app.get_subcommands([](CLI::App*) { return true; })) {
+    auto words = path;
+    words.push_back(cmd->get_name());
+    out.emplace_back(words, cmd);
+    const auto inner = commands_of(*cmd, words);
+    out.insert(out.end(), inner.begin(), inner.end());
+  }
+  return out;
+}
+
+/// The subcommand `words` name in `app`.
+CLI::App* command_at(CLI::App& app, const std::vector<std::string>& words) {
+  CLI::App* cmd = &app;
+  for (const auto& w : words) cmd = cmd->get_subcommand(w);
+  return cmd;
+}
+
 /// The configuration keys of a subcommand: its options but --help.
 std::vector<CLI::Option*> keys_of(CLI::App& cmd) {
   return cmd.get_options([&](const CLI::Option* o) { return o != cmd.get_help_ptr(); });
@@ -151,19 +173,22 @@ TEST_CASE("every option of every subcommand is taken from the configuration file
   TempDir dir("cli-config");
   for (const auto& program : programs()) {
     auto probe = make_cli(program);
-    for (CLI::App* cmd : probe->app.get_subcommands([](CLI::App*) { return true; })) {
+    for (const auto& [words, cmd] : commands_of(probe->app)) {
+      const std::string name = CLI::detail::join(words, " ");
       for (CLI::Option* opt : keys_of(*cmd)) {
         const std::string key = key_of(*opt), value = sample_value(*opt);
-        INFO(program.name << " " << cmd->get_name() << ": " << key << " = " << value);
+        INFO(program.name << " " << name << ": " << key << " = " << value);
         // Environment variables would override the file: none for this test.
         std::optional<ScopedEnv> no_env;
         if (!opt->get_envname().empty()) no_env.emplace(opt->get_envname(), "");
-        const auto file =
-            dir.write(program.name + "-" + cmd->get_name() + "-" + key + ".conf", key + " = " + value + "\n");
+        const auto file = dir.write(program.name + "-" + CLI::detail::join(words, "-") + "-" + key + ".conf",
+                                    key + " = " + value + "\n");
+        auto argv = words;
+        argv.insert(argv.end(), {"--config", file.string()});
 
         auto cli = make_cli(program);
-        const std::string error = parse(*cli, {cmd->get_name(), "--config", file.string()});
-        CLI::Option* parsed = cli->app.get_subcommand(cmd->get_name())->get_option_no_throw(opt->get_name());
+        const std::string error = parse(*cli, argv);
+        CLI::Option* parsed = command_at(cli->app, words)->get_option_no_throw(opt->get_name());
         REQUIRE(parsed != nullptr);
         if (opt->get_configurable()) {
           // Other errors (a required option missing) come after the file was read.
@@ -174,8 +199,8 @@ TEST_CASE("every option of every subcommand is taken from the configuration file
             const std::string other = value == "3" ? "4" : "tracuu-from-env";
             ScopedEnv env(opt->get_envname(), other);
             auto with_env = make_cli(program);
-            CHECK_FALSE(is_config_error(parse(*with_env, {cmd->get_name(), "--config", file.string()})));
-            CHECK(with_env->app.get_subcommand(cmd->get_name())->get_option(opt->get_name())->results() ==
+            CHECK_FALSE(is_config_error(parse(*with_env, argv)));
+            CHECK(command_at(with_env->app, words)->get_option(opt->get_name())->results() ==
                   std::vector<std::string>{other});
           }
         } else {
@@ -192,17 +217,20 @@ TEST_CASE("the packaged configuration files list every key and are accepted by e
     const std::string shipped = read_text(program.shipped);
     REQUIRE_FALSE(shipped.empty());
     auto probe = make_cli(program);
-    for (CLI::App* cmd : probe->app.get_subcommands([](CLI::App*) { return true; })) {
+    for (const auto& [words, cmd] : commands_of(probe->app)) {
+      const std::string name = CLI::detail::join(words, " ");
       for (CLI::Option* opt : keys_of(*cmd)) {
         if (!opt->get_configurable()) continue;
         const std::string key = key_of(*opt);
-        INFO(program.shipped << " should document '" << key << "' of " << cmd->get_name()
+        INFO(program.shipped << " should document '" << key << "' of " << name
                              << " (as `key = value` or `#key = value`, with a comment)");
         CHECK(std::regex_search(shipped, std::regex("(^|\n)#?" + key + " = ")));
       }
       auto cli = make_cli(program);
-      const std::string error = parse(*cli, {cmd->get_name(), "--config", program.shipped});
-      INFO(program.name << " " << cmd->get_name() << ": " << error);
+      auto argv = words;
+      argv.insert(argv.end(), {"--config", program.shipped});
+      const std::string error = parse(*cli, argv);
+      INFO(program.name << " " << name << ": " << error);
       CHECK_FALSE(is_config_error(error));
     }
   }
@@ -292,6 +320,37 @@ TEST_CASE("one indexer file serves every subcommand: a key another subcommand ha
   for (const auto& [text, skip] : {std::pair{"false", true}, std::pair{"true", false}}) {
     const auto flag_file = dir.write("flag.conf", std::string("db = /srv/index\nno-skip-unchanged = ") + text + "\n");
     CHECK(parse_ok(kIndexer, flag_file.string(), {"add", "/srv/inbox"}).options.skip_unchanged == skip);
+  }
+}
+
+TEST_CASE("nested subcommands: the innermost invoked one that has the key takes it", "[cli][config]") {
+  TempDir dir("cli-nested");
+  const auto file = dir.write("tool.conf", "keys-file = /etc/tracuu/keys\nlabel = portal\n");
+  struct Row {
+    std::vector<std::string> argv;
+    const char* keys_file;  // set on `keys`
+    const char* label;      // set on `keys add` only
+  };
+  const Row rows[] = {
+      {{"keys", "add"}, "/etc/tracuu/keys", "portal"},
+      {{"keys", "list"}, "/etc/tracuu/keys", ""},  // label belongs to add: skipped
+      {{"serve"}, "", ""},
+  };
+  for (const auto& row : rows) {
+    INFO(CLI::detail::join(row.argv, " "));
+    CLI::App app;
+    std::string keys_file, label;
+    auto* keys = app.add_subcommand("keys");
+    keys->add_option("--keys-file", keys_file);
+    keys->add_subcommand("add")->add_option("--label", label);
+    keys->add_subcommand("list");
+    app.add_subcommand("serve");
+    tracuu::cli::use_config_file(app, file.string());
+    std::vector<const char*> argv{"tool"};
+    for (const auto& a : row.argv) argv.push_back(a.c_str());
+    REQUIRE_NOTHROW(app.parse(static_cast<int>(argv.size()), argv.data()));
+    CHECK(keys_file == row.keys_file);
+    CHECK(label == row.label);
   }
 }
 
