@@ -42,24 +42,25 @@ void Metrics::record(std::string_view route, unsigned status, double seconds) {
   }
 }
 
-void Metrics::record_connection_error() {
+void Metrics::bump(std::uint64_t& counter) {
   std::lock_guard lock(mutex_);
-  ++connection_errors_;
+  ++counter;
+}
+
+void Metrics::record_connection_error() {
+  bump(connection_errors_);
 }
 
 void Metrics::record_connection_refused() {
-  std::lock_guard lock(mutex_);
-  ++connections_refused_;
+  bump(connections_refused_);
 }
 
 void Metrics::record_connection_evicted() {
-  std::lock_guard lock(mutex_);
-  ++connections_evicted_;
+  bump(connections_evicted_);
 }
 
 void Metrics::record_accept_error() {
-  std::lock_guard lock(mutex_);
-  ++accept_errors_;
+  bump(accept_errors_);
 }
 
 void Metrics::watch(const Admission* admission, const std::atomic<std::size_t>* open_connections) {

@@ -55,6 +55,7 @@ class Metrics {
     std::uint64_t count = 0;
     double sum = 0;
   };
+  void bump(std::uint64_t& counter);  // ++counter under the lock
   mutable std::mutex mutex_;
   std::map<std::pair<std::string, unsigned>, std::uint64_t> requests_;  // (route, status) -> count
   std::map<std::string, Histogram> latency_;                            // route -> histogram
