@@ -2,8 +2,9 @@
 # Installs every Debian 12 package tracuu needs to build, test and run.
 # Idempotent: when everything is present it does nothing (no apt-get update).
 #   scripts/install-deps.sh           build + test + run (includes Chromium/Node for browser tests)
-#   scripts/install-deps.sh --bench   also the benchmark peers (Sphinx, PostgreSQL, wrk, gnuplot, ...)
+#   scripts/install-deps.sh --bench   also the benchmark peers (Sphinx, PostgreSQL, wrk, gnuplot, ...) and python3 (bench/soak)
 #   scripts/install-deps.sh --package also what building and checking the .deb needs (help2man, lintian)
+#   scripts/install-deps.sh --fuzz    also clang and libFuzzer (fuzz/run)
 set -euo pipefail
 
 packages=(
@@ -22,6 +23,10 @@ fi
 if [[ "${1:-}" == "--bench" ]]; then
   # libpq-dev and libmariadb-dev: bench/ talks to PostgreSQL (libpq) and to Sphinx's SphinxQL (MySQL protocol).
   packages+=(sqlite3 sphinxsearch postgresql postgresql-contrib wrk gnuplot-nox hyperfine time libpq-dev libmariadb-dev)
+  command -v python3 >/dev/null 2>&1 || packages+=(python3)
+fi
+if [[ "${1:-}" == "--fuzz" ]]; then
+  packages+=(clang libclang-rt-14-dev)
 fi
 # Node is needed for the browser tests; keep whatever node the machine already has.
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
