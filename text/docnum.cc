@@ -240,6 +240,12 @@ std::optional<DocNumber> parse_doc_number(std::string_view s, const Abbreviation
       numbers.push_back(piece);
     } else {
       const std::string folded = fold(piece);
+      // Marks cut off from their letter by a space or a separator (PDF text, composite Unicode input,
+      // "Sô ́: 66/2025/NĐ-CP") fold to nothing: no code group, or the key gets an empty one.
+      if (folded.empty()) {
+        piece.clear();
+        return true;
+      }
       if (!(folded == "so" && codes.empty() && numbers.empty())) {  // leading "số"
         if (folded.size() > 8 || !std::all_of(folded.begin(), folded.end(),
                                               [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }))

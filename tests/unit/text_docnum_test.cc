@@ -52,6 +52,31 @@ TEST_CASE("document numbers: every spelling gives one key", "[text]") {
   }
 }
 
+TEST_CASE("document numbers: marks cut off from their letter are no code group", "[text]") {
+  // PDF text and composite-Unicode input can leave a tone mark standing alone after a space or
+  // a separator ("Sô ́: 66/2025/NĐ-CP"). The mark belongs to no code: the key is the plain one,
+  // and the key parses back to itself.
+  const Abbreviations abbreviations = Abbreviations::builtin();
+  const std::vector<Row> rows = {
+      {"S\u00F4 \u0301: 66/2025/N\u0110-CP", "66/2025/ND-CP", "66/2025/NĐ-CP"},  // "Số:" with the acute cut off
+      {"So\u0302 \u0301 66/2025/N\u0110-CP", "66/2025/ND-CP", "66/2025/NĐ-CP"},  // decomposed "số"
+      {"66/2025/N\u0110-CP \u0300", "66/2025/ND-CP", "66/2025/NĐ-CP"},           // a grave left at the end
+      {"n\u0111-cp \u0301 66 2025", "66/2025/ND-CP", "66/2025/NĐ-CP"},           // typed, a stray acute
+      {"346 /TB-UBND \u0323", "346/TB-UBND", "346/TB-UBND"},                     // a dot below left over
+      {"12/2021/NQ-H\u0110ND -\u0300", "12/2021/NQ-HDND", "12/2021/NQ-HĐND"},    // a mark after a dash
+  };
+  for (const Row& row : rows) {
+    INFO(row.input);
+    const auto dn = parse_doc_number(row.input, abbreviations);
+    REQUIRE(dn.has_value());
+    CHECK(dn->key == row.key);
+    CHECK(dn->display == row.display);
+    const auto again = parse_doc_number(dn->key, abbreviations);
+    REQUIRE(again.has_value());
+    CHECK(again->key == dn->key);
+  }
+}
+
 TEST_CASE("document numbers keep their identity", "[text]") {
   const Abbreviations abbreviations = Abbreviations::builtin();
   auto key = [&](const char* s) { return parse_doc_number(s, abbreviations).value().key; };
