@@ -10,6 +10,7 @@
 #include <iterator>
 #include <string>
 
+#include "cli/exit_code.h"
 #include "cli/log.h"
 #include "indexer/analyze_cmd.h"
 #include "indexer/cli.h"
@@ -23,28 +24,8 @@ namespace {
 using tracuu::Status;
 namespace fs = std::filesystem;
 
-/// The one mapping from Status to process exit codes (CLI twin of http_status).
-int exit_code(Status s) {
-  switch (s) {
-    case Status::Ok: return 0;
-    case Status::BadRequest: return 2;
-    case Status::BadQuery: return 2;
-    case Status::NotFound: return 3;
-    case Status::Unsupported: return 4;
-    case Status::TooLarge: return 4;
-    case Status::MethodNotAllowed: return 2;
-    case Status::Overloaded: return 7;
-    case Status::IndexUnavailable: return 5;
-    case Status::IndexVersionMismatch: return 6;
-    case Status::Locked: return 7;
-    case Status::Io: return 8;
-    case Status::Internal: return 9;
-  }
-  return 9;
-}
-
-/// Exit code when every index write succeeded but some inputs failed.
-constexpr int kSomeInputsFailed = 1;
+using tracuu::cli::exit_code;
+using tracuu::cli::kExitSomeInputsFailed;
 
 int fail(const tracuu::Error& e) {
   std::fprintf(stderr, "indexer: %s: %s\n", tracuu::to_string(e.status), e.message.c_str());
@@ -126,7 +107,7 @@ int summarize(const tracuu::indexer::BuildReport& r, bool terminal, const Log& l
             {"seconds", p.seconds},
             {"commits", p.commits},
             {"index", r.generation}});
-  return r.errors.empty() ? 0 : kSomeInputsFailed;
+  return r.errors.empty() ? 0 : kExitSomeInputsFailed;
 }
 
 int run_analyze(std::string text, bool from_stdin) {
@@ -143,7 +124,7 @@ int run_extract(const tracuu::indexer::CliArgs& a) {
     auto record = extractor.extract(raw);
     if (!record) {
       std::fprintf(stderr, "error: %s: %s\n", raw.source.c_str(), record.error().message.c_str());
-      status = kSomeInputsFailed;
+      status = kExitSomeInputsFailed;
       return true;
     }
     std::cout << tracuu::schema::record_to_json(*record, a.extract_with_text).dump(2) << '\n';
@@ -152,7 +133,7 @@ int run_extract(const tracuu::indexer::CliArgs& a) {
   for (const auto& e : errors)
     std::fprintf(stderr, "error: %s: %s: %s\n", e.source.c_str(), tracuu::to_string(e.error.status),
                  e.error.message.c_str());
-  return errors.empty() ? status : kSomeInputsFailed;
+  return errors.empty() ? status : kExitSomeInputsFailed;
 }
 
 int run_stats(const std::string& db) {

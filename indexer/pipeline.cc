@@ -3,7 +3,6 @@
 #include <xapian.h>
 
 #include <mutex>
-#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "indexer/home_lock.h"
@@ -19,8 +18,6 @@ namespace tracuu::indexer {
 namespace fs = std::filesystem;
 namespace {
 
-constexpr const char* kMetaInputs = "tracuu.inputs";
-
 std::vector<std::string> absolute_inputs(const std::vector<fs::path>& inputs) {
   std::vector<std::string> out;
   std::error_code ec;
@@ -28,19 +25,9 @@ std::vector<std::string> absolute_inputs(const std::vector<fs::path>& inputs) {
   return out;
 }
 
-std::string merged_inputs_json(const std::string& existing, const std::vector<std::string>& added) {
-  nlohmann::json list = nlohmann::json::array();
-  if (!existing.empty()) {
-    auto parsed = nlohmann::json::parse(existing, nullptr, false);
-    if (parsed.is_array()) list = parsed;
-  }
-  for (const auto& a : added)
-    if (std::find(list.begin(), list.end(), a) == list.end()) list.push_back(a);
-  return list.dump();
-}
-
 Result<void> record_inputs(IndexWriter& writer, const std::string& existing, const std::vector<fs::path>& inputs) {
-  return writer.set_metadata(kMetaInputs, merged_inputs_json(existing, absolute_inputs(inputs)));
+  return writer.set_metadata(std::string(schema::kMetaInputs),
+                             schema::encode_inputs(existing, absolute_inputs(inputs)));
 }
 
 Result<fs::path> create_first_generation(const fs::path& home, const std::string& created_by) {
@@ -64,7 +51,7 @@ Result<fs::path> live_generation(const fs::path& home, const std::string& create
 // The inputs recorded in a database, as its metadata holds them ("" when it cannot be read).
 std::string inputs_metadata(const fs::path& db) {
   try {
-    return Xapian::Database(db.string()).get_metadata(kMetaInputs);
+    return Xapian::Database(db.string()).get_metadata(std::string(schema::kMetaInputs));
   } catch (const Xapian::Error&) {
     return std::string();
   }
@@ -103,10 +90,8 @@ Result<std::vector<fs::path>> recorded_inputs(const fs::path& home) {
   if (!live) return Error{Status::BadRequest, "no inputs given and no index to take them from"};
   std::vector<fs::path> inputs;
   try {
-    auto list = nlohmann::json::parse(Xapian::Database(live->string()).get_metadata(kMetaInputs), nullptr, false);
-    if (list.is_array())
-      for (const auto& p : list)
-        if (p.is_string()) inputs.emplace_back(p.get<std::string>());
+    const std::string recorded = Xapian::Database(live->string()).get_metadata(std::string(schema::kMetaInputs));
+    for (const auto& p : schema::decode_inputs(recorded)) inputs.emplace_back(p);
   } catch (const Xapian::Error& e) {
     return Error{Status::IndexUnavailable, "reading the live index: " + e.get_description()};
   }
@@ -245,10 +230,7 @@ Result<IndexStats> index_stats(const fs::path& home) {
     s.analyzer_version = db.get_metadata(std::string(schema::kMetaAnalyzerVersion));
     s.created_by = db.get_metadata(std::string(schema::kMetaCreatedBy));
     s.last_commit = db.get_metadata(std::string(schema::kMetaLastCommit));
-    auto list = nlohmann::json::parse(db.get_metadata(kMetaInputs), nullptr, false);
-    if (list.is_array())
-      for (const auto& p : list)
-        if (p.is_string()) s.inputs.push_back(p.get<std::string>());
+    s.inputs = schema::decode_inputs(db.get_metadata(std::string(schema::kMetaInputs)));
   } catch (const Xapian::Error& e) {
     return Error{Status::IndexUnavailable, "opening " + gen->string() + ": " + e.get_description()};
   }

@@ -39,6 +39,8 @@ inline constexpr std::string_view kMetaSchemaVersion = "tracuu.schema_version";
 inline constexpr std::string_view kMetaAnalyzerVersion = "tracuu.analyzer_version";
 inline constexpr std::string_view kMetaCreatedBy = "tracuu.created_by";
 inline constexpr std::string_view kMetaLastCommit = "tracuu.last_commit";  ///< ISO-8601 UTC time of the last commit
+/// The inputs indexed, absolute paths (schema/index_meta.h encodes them): what a rebuild reads again.
+inline constexpr std::string_view kMetaInputs = "tracuu.inputs";
 // Retired: "tracuu.hash:<id>" metadata keys (schema 1); the content hash is value slot kSlotSource.
 
 /// How a field is indexed.

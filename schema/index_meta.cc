@@ -2,6 +2,9 @@
 
 #include <xapian.h>
 
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
 #include "schema/fields.h"
 #include "text/version.h"
 
@@ -13,6 +16,22 @@ std::string read_metadata(const Xapian::Database& db, std::string_view key) {
   } catch (const Xapian::Error&) {
     return {};
   }
+}
+
+std::vector<std::string> decode_inputs(std::string_view value) {
+  std::vector<std::string> out;
+  const auto list = nlohmann::json::parse(value, nullptr, false);
+  if (list.is_array())
+    for (const auto& p : list)
+      if (p.is_string()) out.push_back(p.get<std::string>());
+  return out;
+}
+
+std::string encode_inputs(std::string_view recorded, const std::vector<std::string>& added) {
+  std::vector<std::string> inputs = decode_inputs(recorded);
+  for (const auto& a : added)
+    if (std::find(inputs.begin(), inputs.end(), a) == inputs.end()) inputs.push_back(a);
+  return nlohmann::json(inputs).dump();
 }
 
 Result<void> check_index_versions(const Xapian::Database& db) {

@@ -3,6 +3,8 @@
 // analyzer_version, created_by, last_commit), checked on every open.
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "schema/status.h"
 
@@ -23,5 +25,11 @@ void stamp_index_versions(Xapian::WritableDatabase& db, const std::string& creat
 
 /// Reads a metadata value ("" when absent or on error).
 std::string read_metadata(const Xapian::Database& db, std::string_view key);
+
+/// The input paths of a kMetaInputs value (a JSON array of strings; none when empty or malformed).
+std::vector<std::string> decode_inputs(std::string_view value);
+
+/// The kMetaInputs value of the inputs of `recorded` (a kMetaInputs value) followed by those of `added` it lacks.
+std::string encode_inputs(std::string_view recorded, const std::vector<std::string>& added);
 
 }  // namespace tracuu::schema

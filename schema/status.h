@@ -1,7 +1,9 @@
 #pragma once
 // The closed set of outcomes every library function reports, and Result<T>.
-// One mapping turns a Status into an HTTP code (searchd/server) and one into an
-// exit code (indexer); nothing else knows those numbers.
+// One mapping turns a Status into an HTTP code (searchd/server/http_status.cc)
+// and one into an exit code (cli/exit_code.h, for both command lines);
+// nothing else knows those numbers. HTTP-only conditions (a wrong method) are
+// the server's own and have no Status.
 
 #include <string>
 #include <utility>
@@ -21,7 +23,6 @@ enum class Status {
   Io,                    ///< reading or writing a file failed
   Unsupported,           ///< the input's format or encoding is not supported (legacy TCVN3/VNI, .doc)
   TooLarge,              ///< a request body, query or input exceeds its limit
-  MethodNotAllowed,      ///< the route exists but not for this method
   Overloaded,            ///< every searcher is busy; retry later
   Internal,              ///< a bug or an unexpected library error (details are logged, not returned)
 };
@@ -39,7 +40,6 @@ constexpr const char* to_string(Status s) {
     case Status::Io: return "io_error";
     case Status::Unsupported: return "unsupported";
     case Status::TooLarge: return "too_large";
-    case Status::MethodNotAllowed: return "method_not_allowed";
     case Status::Overloaded: return "overloaded";
     case Status::Internal: return "internal";
   }

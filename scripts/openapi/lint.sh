@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Validates an OpenAPI description with Redocly's linter (ctest: openapi), pinned by
 # package-lock.json and installed with `npm ci` on first use (the npm registry only).
-#   scripts/openapi/lint.sh [SPEC]     (default: schema/openapi.yaml)
+#   scripts/openapi/lint.sh [SPEC]     (default: searchd/server/openapi.yaml)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-spec=${1:-$here/../../schema/openapi.yaml}
+spec=${1:-$here/../../searchd/server/openapi.yaml}
 command -v node >/dev/null || { echo "openapi: node not found (scripts/install-deps.sh installs it)" >&2; exit 1; }
 if [[ ! -f $here/node_modules/@redocly/cli/package.json ]]; then
   (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)

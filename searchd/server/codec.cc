@@ -237,7 +237,11 @@ ojson to_json(const IndexInfo& i) {
 }
 
 ojson error_json(const Error& e) {
-  return ojson{{"error", {{"code", to_string(e.status)}, {"message", e.message}}}};
+  return error_json(to_string(e.status), e.message);
+}
+
+ojson error_json(std::string_view code, std::string_view message) {
+  return ojson{{"error", {{"code", code}, {"message", message}}}};
 }
 
 }  // namespace tracuu::searchd::server

@@ -36,7 +36,8 @@ Result<SearchRequest> search_request_from_params(const Params& params);
 /// The value of a single-valued parameter, if present.
 std::optional<std::string> param(const Params& params, std::string_view name);
 
-/// The /api/v1/search body: total, took_ms, hits, facets, did_you_mean, query (schema/openapi.yaml SearchResponse).
+/// The /api/v1/search body: total, took_ms, hits, facets, did_you_mean, query (searchd/server/openapi.yaml
+/// SearchResponse).
 nlohmann::ordered_json to_json(const SearchResponse& response);
 /// One hit with its snippets (highlights as [begin, end) byte pairs).
 nlohmann::ordered_json to_json(const Hit& hit);
@@ -51,5 +52,8 @@ nlohmann::ordered_json to_json(const IndexInfo& info);
 
 /// The error body: {"error":{"code":"bad_query","message":"..."}}.
 nlohmann::ordered_json error_json(const Error& error);
+
+/// An error body with a code of its own, for HTTP-only conditions that no library reports.
+nlohmann::ordered_json error_json(std::string_view code, std::string_view message);
 
 }  // namespace tracuu::searchd::server

@@ -8,7 +8,6 @@ http::status http_status(Status status) {
     case Status::BadRequest:
     case Status::BadQuery: return http::status::bad_request;
     case Status::NotFound: return http::status::not_found;
-    case Status::MethodNotAllowed: return http::status::method_not_allowed;
     case Status::TooLarge: return http::status::payload_too_large;
     case Status::Unsupported: return http::status::unsupported_media_type;
     case Status::IndexUnavailable:

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "cli/exit_code.h"
 #include "cli/log.h"
 #include "searchd/searcher.h"
 #include "searchd/server/cli.h"
@@ -22,25 +23,7 @@ namespace {
 
 using tracuu::Status;
 
-/// CLI twin of the server's http_status(): exit codes of `searchd query`.
-int exit_code(Status s) {
-  switch (s) {
-    case Status::Ok: return 0;
-    case Status::BadRequest:
-    case Status::BadQuery:
-    case Status::MethodNotAllowed: return 2;
-    case Status::NotFound: return 3;
-    case Status::Unsupported:
-    case Status::TooLarge: return 4;
-    case Status::IndexUnavailable: return 5;
-    case Status::IndexVersionMismatch: return 6;
-    case Status::Locked:
-    case Status::Overloaded: return 7;
-    case Status::Io: return 8;
-    case Status::Internal: return 9;
-  }
-  return 9;
-}
+using tracuu::cli::exit_code;
 
 int fail(const tracuu::Error& e) {
   std::cout << tracuu::searchd::server::error_json(e).dump() << '\n';

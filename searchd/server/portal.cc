@@ -14,7 +14,6 @@ const char* vietnamese_message(Status status) {
     case Status::BadQuery: return "Câu truy vấn không hợp lệ. Hãy kiểm tra dấu ngoặc kép và các toán tử AND, OR, NOT.";
     case Status::NotFound: return "Không tìm thấy trang hoặc văn bản bạn yêu cầu.";
     case Status::TooLarge: return "Yêu cầu quá dài. Hãy rút gọn câu truy vấn.";
-    case Status::MethodNotAllowed: return "Phương thức không được hỗ trợ.";
     case Status::Overloaded: return "Hệ thống đang bận. Vui lòng thử lại sau giây lát.";
     case Status::IndexUnavailable:
     case Status::IndexVersionMismatch:

@@ -25,8 +25,7 @@ Error public_error(const Error& error) {
     case Status::BadQuery:
     case Status::NotFound:
     case Status::Unsupported:
-    case Status::TooLarge:
-    case Status::MethodNotAllowed: break;
+    case Status::TooLarge: break;
   }
   return {error.status, "internal error"};
 }
@@ -39,8 +38,10 @@ void add_security_headers(Response& response) {
   response.set(http::field::x_frame_options, "DENY");
 }
 
-Response make_response(const Request& request, Status status, std::string body, std::string_view content_type) {
-  Response response{http_status(status), request.version()};
+namespace {
+
+Response make_response(const Request& request, http::status status, std::string body, std::string_view content_type) {
+  Response response{status, request.version()};
   response.set(http::field::server, "tracuu-searchd");
   response.set(http::field::content_type, content_type);
   response.set(http::field::cache_control, "no-cache");
@@ -50,15 +51,31 @@ Response make_response(const Request& request, Status status, std::string body, 
   return response;
 }
 
+std::string json_text(const nlohmann::ordered_json& body) {
+  return body.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+}  // namespace
+
+Response make_response(const Request& request, Status status, std::string body, std::string_view content_type) {
+  return make_response(request, http_status(status), std::move(body), content_type);
+}
+
 Response json_response(const Request& request, const nlohmann::ordered_json& body, Status status) {
-  return make_response(request, status, body.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace),
-                       kJsonType);
+  return make_response(request, status, json_text(body), kJsonType);
 }
 
 Response error_response(const Request& request, const Error& error) {
   Response response = json_response(request, error_json(public_error(error)), error.status);
-  if (error.status == Status::MethodNotAllowed) response.set(http::field::allow, "GET, HEAD");
   if (error.status == Status::Overloaded) response.set(http::field::retry_after, "1");
+  return response;
+}
+
+Response method_not_allowed(const Request& request) {
+  Response response =
+      make_response(request, http::status::method_not_allowed,
+                    json_text(error_json("method_not_allowed", "only GET and HEAD are allowed here")), kJsonType);
+  response.set(http::field::allow, "GET, HEAD");
   return response;
 }
 

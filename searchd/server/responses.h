@@ -27,6 +27,10 @@ Response json_response(const Request& request, const nlohmann::ordered_json& bod
 /// 5xx errors carry a generic message (see public_error).
 Response error_response(const Request& request, const Error& error);
 
+/// 405 with `Allow: GET, HEAD` to any other method. HTTP alone knows methods, so
+/// this has no Status; its error code is "method_not_allowed".
+Response method_not_allowed(const Request& request);
+
 /// The error as shown to clients: 4xx errors unchanged; 5xx errors keep their
 /// code but get a fixed English message, so paths and Xapian text never leave
 /// the server (STYLE §3). The original goes to the request log.

@@ -56,8 +56,7 @@ Response dispatch(const Request& request, const Backend& backend, const Config& 
   if (request.version() >= 11 && request.find(http::field::host) == request.end())
     return error_response(request, {Status::BadRequest, "an HTTP/1.1 request needs a Host header"});
   if (match.route == Route::Unknown) return error_response(request, {Status::NotFound, "no such route"});
-  if (request.method() != http::verb::get && request.method() != http::verb::head)
-    return error_response(request, {Status::MethodNotAllowed, "only GET and HEAD are allowed here"});
+  if (request.method() != http::verb::get && request.method() != http::verb::head) return method_not_allowed(request);
   if (is_portal(match.route)) {
     if (!backend.site)
       return error_response(request, {Status::NotFound, "the portal is not enabled (searchd serve --web DIR)"});

@@ -7,6 +7,7 @@
 #include "schema/docdata.h"
 #include "schema/facets.h"
 #include "schema/fields.h"
+#include "schema/index_meta.h"
 #include "schema/query_fields.h"
 #include "schema/record_json.h"
 #include "schema/terms.h"
@@ -291,4 +292,15 @@ TEST_CASE("schema: overrides replace fields and reject wrong types", "[schema]")
   CHECK(bad.error().message.find("issue_date") != std::string::npos);
   CHECK(r.title == "new");  // a failed override changes nothing
   CHECK_FALSE(apply_overrides(r, nlohmann::json::parse(R"({"visibility":"secret"})")).has_value());
+}
+
+TEST_CASE("schema: the recorded inputs of an index", "[schema]") {
+  const std::string first = encode_inputs("", {"/srv/van-ban", "/srv/van-ban/Thông báo.pdf"});
+  CHECK(decode_inputs(first) == std::vector<std::string>{"/srv/van-ban", "/srv/van-ban/Thông báo.pdf"});
+  // Adding keeps the order and records each input once.
+  const std::string more = encode_inputs(first, {"/srv/van-ban", "/srv/du-thao"});
+  CHECK(decode_inputs(more) == std::vector<std::string>{"/srv/van-ban", "/srv/van-ban/Thông báo.pdf", "/srv/du-thao"});
+  CHECK(decode_inputs("").empty());
+  CHECK(decode_inputs("not json").empty());
+  CHECK(decode_inputs(R"(["/a", 7, "/b"])") == std::vector<std::string>{"/a", "/b"});
 }

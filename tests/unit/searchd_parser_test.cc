@@ -174,7 +174,7 @@ TEST_CASE("query fields: the parser, the README and the OpenAPI spec list the sa
   const std::string table = readme.substr(begin, readme.find("\n#", begin + 1) - begin);
   CHECK(field_names_in_code_spans(table) == schema_fields);
   // OpenAPI: the q parameter's x-query-fields list.
-  const std::string spec = read_file("schema/openapi.yaml");
+  const std::string spec = read_file("searchd/server/openapi.yaml");
   static const std::regex list("x-query-fields: \\[([a-z, ]*)\\]");
   std::smatch m;
   REQUIRE(std::regex_search(spec, m, list));
