@@ -1,10 +1,15 @@
 // Extraction accuracy against metadata tables: runs the Extractor over a JSONL
-// corpus with use_given_metadata = false (text only) and compares five fields
-// with each record's "meta" (vn-legal's số hiệu, loại, cơ quan, người ký, ngày).
+// corpus with use_given_metadata = false and compares six fields with each
+// record's "meta" (vn-legal's số hiệu, loại, cơ quan, người ký, ngày ban hành,
+// ngày hiệu lực), twice: from the text alone (read_metadata_table = false), then
+// with the web copy's "THÔNG TIN VĂN BẢN" table read too. vn-legal's meta was
+// scraped from that table, so the second run measures mostly the table reader;
+// the first measures what a document without a table yields.
 //
 // Usage: extract_accuracy [--misses FIELD] [--limit N] FILE.jsonl[.gz]
 //   --misses FIELD   also print the documents where FIELD (doc_number, doc_type,
-//                    issue_date, issuer, signer) is wrong or missing, or found where the meta is empty
+//                    issue_date, issuer, signer, effective_date) is wrong or missing,
+//                    or found where the meta is empty (text-alone run)
 //
 // Comparison after normalisation: numbers by text::DocNumber key, types by
 // schema::slug of the canonical type, dates ISO, issuers through
@@ -164,6 +169,10 @@ class Scorer {
     auto signer = meta_string(g, "nguoi_ky");
     score(4, signer ? meta_person(*signer) : std::nullopt,
           rec.signer.name ? std::optional<std::string>(schema::clean_display(*rec.signer.name)) : std::nullopt, raw.id);
+    auto effective = meta_string(g, "ngay_hieu_luc");
+    score(5, effective && effective->size() == 10 ? effective : std::nullopt, rec.effective_date, raw.id);
+    for (const auto& w : rec.warnings)
+      if (w.find(", the metadata table '") != std::string::npos) ++disagreements_[w.substr(0, w.find(':'))];
   }
 
   void print() const {
@@ -179,6 +188,10 @@ class Scorer {
                   t.extra);
       for (const auto& m : f.misses) std::printf("    miss %s\n", m.c_str());
     }
+    if (disagreements_.empty()) return;
+    std::printf("\ntext and table disagree:");
+    for (const auto& [field, n] : disagreements_) std::printf(" %s %zu;", field.c_str(), n);
+    std::printf("\n");
   }
 
  private:
@@ -194,8 +207,9 @@ class Scorer {
   std::string misses_of_;
   schema::IssuerRegistry registry_ = schema::IssuerRegistry::builtin();
   text::Abbreviations abbreviations_ = text::Abbreviations::builtin();
-  std::vector<Field> fields_{
-      {"doc_number", {}, {}}, {"doc_type", {}, {}}, {"issue_date", {}, {}}, {"issuer", {}, {}}, {"signer", {}, {}}};
+  std::map<std::string, std::size_t> disagreements_;  // field -> documents whose text and table differ
+  std::vector<Field> fields_{{"doc_number", {}, {}}, {"doc_type", {}, {}}, {"issue_date", {}, {}},
+                             {"issuer", {}, {}},     {"signer", {}, {}},   {"effective_date", {}, {}}};
 };
 
 }  // namespace
@@ -216,29 +230,35 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: extract_accuracy [--misses FIELD] [--limit N] FILE.jsonl[.gz]\n");
     return 2;
   }
-  const tracuu::indexer::Extractor extractor({.use_given_metadata = false});
-  Scorer scorer(misses_of);
+  const tracuu::indexer::Extractor text_only({.use_given_metadata = false, .read_metadata_table = false});
+  const tracuu::indexer::Extractor with_table({.use_given_metadata = false, .read_metadata_table = true});
+  Scorer scorer(misses_of), table_scorer("");
   std::size_t docs = 0, failed = 0, text_bytes = 0;
   double extract_seconds = 0, extract_cpu = 0;
   const auto wall0 = std::chrono::steady_clock::now();
   const auto errors = tracuu::indexer::read_file(path, [&](RawDoc&& raw) {
     const auto t0 = std::chrono::steady_clock::now();
     const std::clock_t c0 = std::clock();
-    auto rec = extractor.extract(raw);
+    auto rec = text_only.extract(raw);
     extract_cpu += static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC;
     extract_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     ++docs;
-    if (!rec) return ++failed, true;
+    auto rec_table = with_table.extract(raw);
+    if (!rec || !rec_table) return ++failed, true;
     text_bytes += rec->text.size();
     scorer.add(raw, *rec);
+    table_scorer.add(raw, *rec_table);
     return limit == 0 || docs < limit;
   });
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
   for (const auto& e : errors) std::fprintf(stderr, "error: %s: %s\n", e.source.c_str(), e.error.message.c_str());
   std::printf(
-      "%zu documents (%zu failed), %.1f MB reflowed text; extraction %.2f s wall / %.2f s CPU, "
-      "read+extract %.2f s wall (one thread)\n\n",
+      "%zu documents (%zu failed), %.1f MB reflowed text; extraction from the text alone %.2f s wall / %.2f s CPU, "
+      "read + both extractions %.2f s wall (one thread)\n\n",
       docs, failed, static_cast<double>(text_bytes) / 1e6, extract_seconds, extract_cpu, wall);
+  std::printf("text alone:\n\n");
   scorer.print();
+  std::printf("\ntext and metadata table:\n\n");
+  table_scorer.print();
   return errors.empty() ? 0 : 1;
 }

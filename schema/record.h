@@ -4,6 +4,7 @@
 // Offsets are byte offsets into DocRecord::text (the reflowed text).
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -71,6 +72,16 @@ struct DocRecord {
   std::optional<std::string> place;           ///< "Lạng Sơn"
   std::optional<std::string> issue_date;      ///< ISO yyyy-mm-dd
   std::optional<std::string> event_date;      ///< ISO date of the meeting/inspection reported
+  std::optional<std::string> effective_date;  ///< ngày hiệu lực, ISO
+  std::optional<std::string> expiry_date;     ///< ngày hết hiệu lực, ISO
+  /// trạng thái hiệu lực as a source states it ("Còn hiệu lực"), at a date the source does not give.
+  std::optional<std::string> stated_status;
+  /// Where each metadata field was read, by record_to_json key ("doc_number", "signer.name", ...):
+  /// "text" (the document's heading, signature or effective-date clause), "inferred" (derived from the
+  /// text by a rule: a type from the number code, a title from the opening), "table" (a web copy's
+  /// "THÔNG TIN VĂN BẢN" table), "given" (metadata the source gives beside the text, e.g. JSONL
+  /// "meta"), "sidecar" (a <file>.meta.json override). Fields that are null have no entry.
+  std::map<std::string, std::string> field_sources;
   Signer signer;
   std::vector<std::string> recipients;  ///< Nơi nhận, one entry per line, "Lưu: ..." included
   std::vector<Section> sections;

@@ -77,6 +77,19 @@ void read_fields(DocRecord& r, const nlohmann::json& j) {
   read_opt(j, "place", r.place);
   read_opt(j, "issue_date", r.issue_date);
   read_opt(j, "event_date", r.event_date);
+  read_opt(j, "effective_date", r.effective_date);
+  read_opt(j, "expiry_date", r.expiry_date);
+  read_opt(j, "stated_status", r.stated_status);
+  if (j.contains("field_sources")) {
+    const auto& v = j.at("field_sources");
+    if (!v.is_object() && !v.is_null()) throw FieldError{"field_sources"};
+    r.field_sources.clear();
+    if (v.is_object())
+      for (const auto& [field, source] : v.items()) {
+        if (!source.is_string()) throw FieldError{"field_sources"};
+        r.field_sources[field] = source.get<std::string>();
+      }
+  }
   if (j.contains("signer")) {
     const auto& s = j.at("signer");
     if (s.is_null()) {
@@ -157,8 +170,12 @@ nlohmann::ordered_json record_to_json(const DocRecord& r, bool include_text) {
   j["place"] = opt(r.place);
   j["issue_date"] = opt(r.issue_date);
   j["event_date"] = opt(r.event_date);
+  j["effective_date"] = opt(r.effective_date);
+  j["expiry_date"] = opt(r.expiry_date);
+  j["stated_status"] = opt(r.stated_status);
   j["signer"] =
       ojson{{"name", opt(r.signer.name)}, {"position", opt(r.signer.position)}, {"on_behalf", opt(r.signer.on_behalf)}};
+  j["field_sources"] = r.field_sources;
   j["recipients"] = r.recipients;
   j["sections"] = ojson::array();
   for (const auto& s : r.sections)

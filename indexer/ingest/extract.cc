@@ -1,4 +1,6 @@
 // Extractor::extract: reflow, then each extractor, then given metadata, warnings and overrides.
+#include <functional>
+
 #include "indexer/ingest/extract_internal.h"
 #include "indexer/ingest/ingest.h"
 #include "indexer/ingest/reflow.h"
@@ -27,27 +29,18 @@ std::optional<std::string> given_string(const nlohmann::json& given, std::initia
   return std::nullopt;
 }
 
-// "Nghị định sửa đổi", "Quyết định của Thủ tướng Chính phủ": the type is the longest known leading words.
-std::optional<std::string> leading_doc_type(std::string_view s) {
-  std::string_view v = scan::trim(s);
-  for (int words = 0; words < 8 && !v.empty(); ++words) {
-    if (auto t = schema::canonical_doc_type(v)) return t;
-    const std::size_t sp = v.rfind(' ');
-    if (sp == std::string_view::npos) break;
-    v = v.substr(0, sp);
-  }
-  return std::nullopt;
-}
-
-bool is_iso_date(std::string_view s) {
-  return s.size() == 10 && s[4] == '-' && s[7] == '-' &&
-         std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-'; });
-}
-
 // Fills what the text did not yield from the source's own metadata.
 void fill_from_given(const RawDoc& raw, const Tables& tables, schema::DocRecord& r) {
   const nlohmann::json& g = raw.given;
-  auto note = [&](const char* field) { r.warnings.push_back(std::string(field) + " taken from the source metadata"); };
+  auto note = [&](const char* field) {
+    r.warnings.push_back(std::string(field) + " taken from the source metadata");
+    r.field_sources[field] = "given";
+  };
+  auto date = [&](std::initializer_list<const char*> keys) -> std::optional<std::string> {
+    const auto s = given_string(g, keys);
+    const auto d = s ? scan::match_date(*s, 0) : std::nullopt;
+    return d ? std::optional<std::string>(d->date.iso()) : std::nullopt;
+  };
   if (!r.doc_number)
     if (auto s = given_string(g, {"so_hieu", "doc_number", "number"})) {
       const auto dn = text::parse_doc_number(*s, tables.abbreviations);
@@ -65,9 +58,11 @@ void fill_from_given(const RawDoc& raw, const Tables& tables, schema::DocRecord&
     }
   if (!r.signer.name)
     if (auto s = given_string(g, {"nguoi_ky", "signer"}); s && (r.signer.name = person_name(*s))) note("signer.name");
-  if (!r.issue_date)
-    if (auto s = given_string(g, {"ngay_ban_hanh", "issue_date"}); s && is_iso_date(*s))
-      r.issue_date = *s, note("issue_date");
+  if (!r.issue_date && (r.issue_date = date({"ngay_ban_hanh", "issue_date"}))) note("issue_date");
+  if (!r.effective_date && (r.effective_date = date({"ngay_hieu_luc", "effective_date"}))) note("effective_date");
+  if (!r.expiry_date && (r.expiry_date = date({"ngay_het_hieu_luc", "expiry_date"}))) note("expiry_date");
+  if (!r.stated_status && (r.stated_status = given_string(g, {"tinh_trang_hieu_luc", "hieu_luc", "status"})))
+    note("stated_status");
   if (!r.title) {
     auto s = given_string(g, {"trich_yeu", "title"});
     if (!s && raw.title) s = scan::collapse_spaces(*raw.title);
@@ -75,17 +70,89 @@ void fill_from_given(const RawDoc& raw, const Tables& tables, schema::DocRecord&
   }
 }
 
+// One field of the metadata table: it fills the record when the text gave nothing, and a
+// different reading is reported (the text is kept: it is the document itself).
+void merge_field(schema::DocRecord& r, const char* name, std::optional<std::string>& field,
+                 const std::optional<std::string>& table, const std::function<std::string(const std::string&)>& key) {
+  if (!table) return;
+  if (!field) {
+    field = table;
+    r.field_sources[name] = "table";
+  } else if (key && key(*field) != key(*table)) {
+    r.warnings.push_back(std::string(name) + ": the text says '" + *field + "', the metadata table '" + *table + "'");
+  }
+}
+
+void merge_table(const MetaTable& t, const Tables& tables, schema::DocRecord& r) {
+  const auto same = [](const std::string& s) { return s; };
+  if (t.doc_number_key && !r.doc_number_key) {
+    r.doc_number = t.doc_number, r.doc_number_key = t.doc_number_key;
+    r.field_sources["doc_number"] = "table";
+  } else if (t.doc_number_key && *t.doc_number_key != *r.doc_number_key) {
+    r.warnings.push_back("doc_number: the text says '" + r.doc_number.value_or(*r.doc_number_key) +
+                         "', the metadata table '" + *t.doc_number + "'");
+  }
+  merge_field(r, "doc_type", r.doc_type, t.doc_type, [](const std::string& s) { return schema::slug(s); });
+  merge_field(r, "title", r.title, t.title, nullptr);
+  merge_field(r, "issuer", r.issuer, t.issuer, [&](const std::string& s) { return tables.issuers.key(s); });
+  merge_field(r, "place", r.place, t.place, nullptr);
+  merge_field(r, "signer.name", r.signer.name, t.signer, [](const std::string& s) { return schema::clean_display(s); });
+  merge_field(r, "issue_date", r.issue_date, t.issue_date, same);
+  merge_field(r, "effective_date", r.effective_date, t.effective_date, same);
+  merge_field(r, "expiry_date", r.expiry_date, t.expiry_date, same);
+  merge_field(r, "stated_status", r.stated_status, t.status, nullptr);
+}
+
+// The metadata fields of a record and whether each has a value; `dated` adds the validity dates.
+std::vector<std::pair<const char*, bool>> present_fields(const schema::DocRecord& r, bool dated) {
+  std::vector<std::pair<const char*, bool>> fields = {{"doc_type", r.doc_type.has_value()},
+                                                      {"doc_number", r.doc_number.has_value()},
+                                                      {"title", r.title.has_value()},
+                                                      {"issuer", r.issuer.has_value()},
+                                                      {"place", r.place.has_value()},
+                                                      {"issue_date", r.issue_date.has_value()},
+                                                      {"event_date", r.event_date.has_value()},
+                                                      {"signer.name", r.signer.name.has_value()},
+                                                      {"signer.position", r.signer.position.has_value()}};
+  if (dated) {
+    fields.emplace_back("effective_date", r.effective_date.has_value());
+    fields.emplace_back("expiry_date", r.expiry_date.has_value());
+  }
+  return fields;
+}
+
+// Every field read so far came from the document's own text.
+void mark_text_sources(schema::DocRecord& r) {
+  for (const auto& [name, found] : present_fields(r, true))
+    if (found) r.field_sources.try_emplace(name, "text");
+}
+
+// Overridden fields come from the sidecar.
+void mark_sidecar_sources(const nlohmann::json& overrides, schema::DocRecord& r) {
+  if (!overrides.is_object()) return;
+  for (const auto& [key, value] : overrides.items()) {
+    if (key == "signer" && value.is_object()) {
+      for (const auto& [sub, v] : value.items())
+        if (v.is_null())
+          r.field_sources.erase("signer." + sub);
+        else
+          r.field_sources["signer." + sub] = "sidecar";
+    } else if (value.is_string()) {
+      r.field_sources[key] = "sidecar";
+    } else if (value.is_null()) {
+      r.field_sources.erase(key);
+    }
+  }
+}
+
+// A number the table or the source metadata gave after the citations were read is the document's own.
+void drop_self_citations(schema::DocRecord& r) {
+  if (!r.doc_number_key) return;
+  std::erase_if(r.citations, [&](const schema::Citation& c) { return c.key == *r.doc_number_key; });
+}
+
 void warn_missing(schema::DocRecord& r) {
-  const std::pair<const char*, bool> fields[] = {{"doc_type", r.doc_type.has_value()},
-                                                 {"doc_number", r.doc_number.has_value()},
-                                                 {"title", r.title.has_value()},
-                                                 {"issuer", r.issuer.has_value()},
-                                                 {"place", r.place.has_value()},
-                                                 {"issue_date", r.issue_date.has_value()},
-                                                 {"event_date", r.event_date.has_value()},
-                                                 {"signer.name", r.signer.name.has_value()},
-                                                 {"signer.position", r.signer.position.has_value()}};
-  for (const auto& [name, found] : fields)
+  for (const auto& [name, found] : present_fields(r, false))
     if (!found) r.warnings.push_back(std::string(name) + " not found");
   if (r.recipients.empty()) r.warnings.push_back("recipients not found");
 }
@@ -95,7 +162,8 @@ void type_from_number(const Header& h, const Tables& tables, schema::DocRecord& 
   if (r.doc_type || h.number_codes.empty()) return;
   r.doc_type = doc_type_of_code(h.number_codes.front(), tables.abbreviations);
   if (!r.doc_type && h.number_codes.size() >= 2) r.doc_type = "Công văn";
-  if (r.doc_type) r.warnings.push_back("doc_type inferred from the document number");
+  if (r.doc_type)
+    r.warnings.push_back("doc_type inferred from the document number"), r.field_sources["doc_type"] = "inferred";
 }
 
 }  // namespace
@@ -126,16 +194,27 @@ Result<schema::DocRecord> Extractor::extract(const RawDoc& raw) const {
   r.signer = closing.signer;
   r.recipients = closing.recipients;
   const std::size_t closing_byte = closing.begin == kNone ? doc.text.size() : doc.blocks[closing.begin].begin;
+  const OwnValidity own = own_validity(doc, r.doc_type, r.issue_date, closing_byte);
+  r.effective_date = own.effective_date;
+  r.expiry_date = own.expiry_date;
+  mark_text_sources(r);
+  if (options_.read_metadata_table) merge_table(extract_meta_table(doc, tables), tables, r);
   r.sections = extract_sections(doc, closing_byte);
   r.citations = extract_citations(doc, tables, r.doc_number_key);
   r.assignments = extract_assignments(doc, r.sections, tables, closing_byte);
+  if (options_.use_given_metadata) fill_from_given(raw, tables, r);
+  if (!r.title && (r.title = opening_title(doc, r.sections, h.first_item))) {
+    r.field_sources["title"] = "inferred";
+    r.warnings.push_back("title derived from the opening (no heading block)");
+  }
   r.text = std::move(doc.text);
   r.pages = std::move(doc.pages);
-  if (options_.use_given_metadata) fill_from_given(raw, tables, r);
+  drop_self_citations(r);
   warn_missing(r);
   if (!raw.overrides.is_null()) {
     if (auto ok = schema::apply_overrides(r, raw.overrides); !ok)
       return Error{ok.error().status, "sidecar override: " + ok.error().message};
+    mark_sidecar_sources(raw.overrides, r);
   }
   return r;
 }

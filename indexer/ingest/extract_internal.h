@@ -44,6 +44,63 @@ struct Header {
 /// Reads the header zone (blocks before the first part, chapter, roman item or article).
 Header extract_header(const ReflowedText& doc, const Tables& tables);
 
+// ---- extract_table.cc -------------------------------------------------
+
+/// What a row of a web copy's metadata table gives.
+enum class TableField {
+  Number,         ///< Số hiệu, Số ký hiệu
+  Type,           ///< Loại văn bản
+  Issuer,         ///< Cơ quan ban hành
+  IssuerOrPlace,  ///< Nơi ban hành: a body ("Quốc hội") or a place ("Hà Nội")
+  Signer,         ///< Người ký
+  IssueDate,      ///< Ngày ban hành
+  EffectiveDate,  ///< Ngày (có) hiệu lực
+  ExpiryDate,     ///< Ngày hết hiệu lực
+  Status,         ///< Trạng thái, Tình trạng (hiệu lực), Hiệu lực
+  Title,          ///< Trích yếu
+  Basis,          ///< Căn cứ (pháp lý)
+  Replaces,       ///< (Văn bản) thay thế
+  Repeals,        ///< Văn bản bị bãi bỏ
+  Amends,         ///< Sửa đổi, bổ sung; Văn bản gốc (of an amending document)
+};
+
+/// A web copy's "THÔNG TIN VĂN BẢN" table, read as metadata. Values are cleaned
+/// (placeholders such as "Đang cập nhật" dropped, a signer that names only a position dropped).
+struct MetaTable {
+  std::size_t begin = kNone;  ///< the title block ("THÔNG TIN VĂN BẢN"); kNone when there is no table
+  std::size_t end = kNone;    ///< first block after the table
+  std::optional<std::string> doc_number, doc_number_key, doc_type, title, issuer, place, signer;
+  std::optional<std::string> issue_date, effective_date, expiry_date;  ///< ISO
+  std::optional<std::string> status;                                   ///< as printed: "Còn hiệu lực"
+  /// Rows naming related documents, one entry per value ("Căn cứ pháp lý" may list several as bullets).
+  std::vector<std::pair<TableField, std::string>> relations;
+};
+
+/// Finds and reads the metadata table among the first blocks (a markdown table, bold
+/// "Label: value" lines or a bullet list under a "THÔNG TIN VĂN BẢN" heading).
+MetaTable extract_meta_table(const ReflowedText& doc, const Tables& tables);
+
+// ---- extract_validity.cc ----------------------------------------------
+
+/// What the document's own effective-date clause says.
+struct OwnValidity {
+  std::optional<std::string> effective_date;  ///< ISO: "Nghị định này có hiệu lực ... từ ngày D" (or "từ ngày ký")
+  std::optional<std::string> expiry_date;  ///< ISO: "... đến hết ngày D", "<type> này hết hiệu lực ... ngày D"
+};
+
+/// Reads the clause whose subject is "<doc_type> này" in text[0, end). Nothing without a type (a
+/// codified page quotes the clauses of all its sources); "từ ngày ký" needs the issue date.
+OwnValidity own_validity(const ReflowedText& doc, const std::optional<std::string>& doc_type,
+                         const std::optional<std::string>& issue_date, std::size_t end);
+
+// ---- extract_title.cc -------------------------------------------------
+
+/// A title for a document without a heading block: the meeting its opening sentence reports
+/// ("Kết luận Phiên họp thường kỳ tháng 7 năm 2025 (Phiên họp thứ hai) của Ủy ban nhân dân tỉnh"),
+/// else the subjects of its top-level parts joined, else its first sentence.
+std::optional<std::string> opening_title(const ReflowedText& doc, const std::vector<schema::Section>& sections,
+                                         std::size_t first_item);
+
 // ---- extract_issuer.cc --------------------------------------------------
 
 /// The issuer lines of the header (above or beside the national motto, or above the number),
@@ -123,6 +180,9 @@ std::optional<std::string> person_name(std::string_view s);
 /// True when the first word of `name` is a Vietnamese family name (họ): Nguyễn, Trần, Lê...,
 /// including those of ethnic minorities common among officials (Lò, Giàng, Y, Thạch...).
 bool has_family_name(std::string_view name);
+
+/// The type named by the leading words of `s` ("Nghị định sửa đổi ..." -> "Nghị định"); nullopt when none.
+std::optional<std::string> leading_doc_type(std::string_view s);
 
 /// The document type a number code stands for ("NĐ" -> "Nghị định", "QH14" -> "Luật").
 std::optional<std::string> doc_type_of_code(std::string_view code, const text::Abbreviations& abbreviations);

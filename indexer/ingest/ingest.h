@@ -67,6 +67,9 @@ struct ExtractOptions {
   /// Use metadata the source gives (JSONL fields, vn-legal "meta") for fields the
   /// text does not yield. Off when measuring extraction accuracy against that metadata.
   bool use_given_metadata = true;
+  /// Read a web copy's "THÔNG TIN VĂN BẢN" metadata table for fields the heading block does
+  /// not yield (and report where the two disagree). Off to measure the text alone.
+  bool read_metadata_table = true;
 };
 
 /// Turns raw documents into records. Immutable after construction: one
@@ -77,11 +80,13 @@ class Extractor {
 
   /// Extracts the record: reflows the pages (DocRecord::text, and DocRecord::pages when
   /// there are several), reads the heading block (type, number, trích yếu, issuer, place,
-  /// dates), the signature and Nơi nhận, numbered sections, citations and assignments.
-  /// Fields not found are null and listed in warnings ("issue_date not found"), as are
-  /// inferences ("issuer completed with the locality the text names ..."). With
-  /// use_given_metadata, source metadata fills what the text lacks (noted in warnings).
-  /// Sidecar overrides are applied last. Thread-safe; linear in the text size.
+  /// dates), the effective-date clause, the signature and Nơi nhận, numbered sections,
+  /// citations and assignments. Fields not found are null and listed in warnings
+  /// ("issue_date not found"), as are inferences ("issuer completed with the locality the
+  /// text names ..."). Then, each only for fields still null: a web copy's metadata table
+  /// (read_metadata_table), the source's metadata (use_given_metadata). Sidecar overrides
+  /// are applied last. DocRecord::field_sources says where each field was read.
+  /// Thread-safe; linear in the text size.
   /// @return BadRequest when the sidecar override has a field of the wrong type.
   Result<schema::DocRecord> extract(const RawDoc& raw) const;
 

@@ -184,17 +184,8 @@ std::optional<std::string> display_position(std::string_view text, const Tables&
 }
 
 std::optional<std::string> person_name(std::string_view s) {
-  std::string clean;
-  int depth = 0;
-  for (char c : s) {
-    if (c == '(')
-      ++depth;
-    else if (c == ')')
-      depth = std::max(0, depth - 1);
-    else if (depth == 0)
-      clean.push_back(c);
-  }
-  std::string_view v = scan::trim(clean);
+  const std::string clean = scan::without_parentheses(s);
+  std::string_view v = clean;
   if (const auto comma = v.find(','); comma != std::string_view::npos) v = scan::trim(v.substr(0, comma));
   for (std::size_t n; (n = position_prefix(v)) > 0;) v = scan::trim(v.substr(n));
   // A position printed after the name on the same line: "Lương Tam Quang Bộ trưởng Bộ Công an".
@@ -232,6 +223,18 @@ bool has_family_name(std::string_view name) {
       "ứng",    "vòng",  "xa"};
   const std::string first = scan::to_lower(name.substr(0, name.find(' ')));
   return std::find(std::begin(kFamilies), std::end(kFamilies), first) != std::end(kFamilies);
+}
+
+// "Nghị định sửa đổi", "Quyết định của Thủ tướng Chính phủ": the type is the longest known leading words.
+std::optional<std::string> leading_doc_type(std::string_view s) {
+  std::string_view v = scan::trim(s);
+  for (int words = 0; words < 8 && !v.empty(); ++words) {
+    if (auto t = schema::canonical_doc_type(v)) return t;
+    const std::size_t sp = v.rfind(' ');
+    if (sp == std::string_view::npos) break;
+    v = v.substr(0, sp);
+  }
+  return std::nullopt;
 }
 
 std::optional<std::string> doc_type_of_code(std::string_view code, const text::Abbreviations& abbreviations) {

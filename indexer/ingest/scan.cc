@@ -71,6 +71,18 @@ std::optional<DateMatch> match_worded_date(std::string_view s, std::size_t pos) 
   return DateMatch{d, pos, p + n};
 }
 
+// "2026-07-01" at pos (metadata tables and exports write ISO dates).
+std::optional<DateMatch> match_iso_date(std::string_view s, std::size_t pos) {
+  Date d;
+  std::size_t p = pos;
+  if (read_number(s, p, 4, d.year) != 4 || p + 4 >= s.size() || s[p + 4] != '-') return std::nullopt;
+  p += 5;
+  if (read_number(s, p, 2, d.month) != 2 || p + 2 >= s.size() || s[p + 2] != '-') return std::nullopt;
+  p += 3;
+  if (read_number(s, p, 2, d.day) != 2 || !valid_date(d)) return std::nullopt;
+  return DateMatch{d, pos, p + 2};
+}
+
 }  // namespace
 
 std::string Date::iso() const {
@@ -249,12 +261,33 @@ std::size_t count_chars(std::string_view s) {
   return n;
 }
 
+std::string without_parentheses(std::string_view s) {
+  std::string out;
+  int depth = 0;
+  for (char c : s) {
+    if (c == '(')
+      ++depth;
+    else if (c == ')')
+      depth = std::max(0, depth - 1);
+    else if (depth == 0)
+      out.push_back(c);
+  }
+  return collapse_spaces(out);
+}
+
+bool ends_with_word(std::string_view s, std::string_view word) {
+  if (s.size() < word.size()) return false;
+  const std::size_t at = s.size() - word.size();
+  return (at == 0 || s[at - 1] == ' ') && match_word_ci(s, at, word);
+}
+
 std::optional<DateMatch> match_date(std::string_view s, std::size_t pos) {
   std::size_t p = pos;
   std::size_t end = 0;
   if (match_word_ci(s, p, "ngày", &end)) p = skip_spaces(s, end);
   if (p >= s.size() || !is_digit(s[p])) return std::nullopt;
-  auto m = match_numeric_date(s, p);
+  auto m = match_iso_date(s, p);
+  if (!m) m = match_numeric_date(s, p);
   if (!m) m = match_worded_date(s, p);
   if (!m) return std::nullopt;
   // A longer number is not a date: "15/12/20257" (a footnote marker glued on) stays unread.

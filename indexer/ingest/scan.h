@@ -30,7 +30,7 @@ struct DateMatch {
 };
 
 /// Matches a date starting exactly at byte `pos`: "31/7/2025", "31-7-2025",
-/// "31.7.2025", "27 tháng 6 năm 2021", each optionally preceded by "ngày "
+/// "31.7.2025", "27 tháng 6 năm 2021", "2025-07-31", each optionally preceded by "ngày "
 /// (any case). Invalid dates (31/2/2025) do not match.
 std::optional<DateMatch> match_date(std::string_view s, std::size_t pos);
 
@@ -77,6 +77,12 @@ bool match_word_ci(std::string_view s, std::size_t pos, std::string_view word, s
 inline bool starts_with_word_ci(std::string_view s, std::string_view word) {
   return match_word_ci(s, 0, word);
 }
+
+/// True when `s` ends with the whole word `word` (see match_word_ci).
+bool ends_with_word(std::string_view s, std::string_view word);
+
+/// `s` without its parenthesised parts, spaces collapsed ("Lương Tam Quang (Bộ trưởng)" -> "Lương Tam Quang").
+std::string without_parentheses(std::string_view s);
 
 /// Trims ASCII spaces, tabs and line breaks at both ends.
 std::string_view trim(std::string_view s);

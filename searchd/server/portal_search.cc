@@ -92,6 +92,8 @@ data hit_data(const Hit& hit) {
   d.set("hit_type", optional_data(hit.doc_type));
   d.set("hit_issuer", optional_data(hit.issuer));
   d.set("hit_date", hit.issue_date ? data(vietnamese_date(*hit.issue_date)) : data(false));
+  // Undated documents (no heading block) still say when the meeting or inspection they report took place.
+  d.set("hit_event_date", !hit.issue_date && hit.event_date ? data(vietnamese_date(*hit.event_date)) : data(false));
   d.set("snippets", list_data(hit.snippets, [&](const Snippet& s) { return snippet_data(hit, s); }));
   return d;
 }

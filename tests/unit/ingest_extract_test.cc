@@ -12,13 +12,15 @@ using tracuu::schema::DocRecord;
 
 namespace {
 
-DocRecord record(const std::string& text, bool use_given = false, const nlohmann::json& given = nullptr) {
+// The record of `text`; by default from the text alone (no given metadata, no metadata table).
+DocRecord record(const std::string& text, bool use_given = false, const nlohmann::json& given = nullptr,
+                 bool read_table = false) {
   RawDoc raw;
   raw.id = "t";
   raw.format = "txt";
   raw.pages = {text};
   raw.given = given;
-  auto r = Extractor({.use_given_metadata = use_given}).extract(raw);
+  auto r = Extractor({.use_given_metadata = use_given, .read_metadata_table = read_table}).extract(raw);
   REQUIRE(r.has_value());
   return *r;
 }
@@ -81,7 +83,7 @@ TEST_CASE("extract: the heading block", "[ingest]") {
       {"a site heading and a table before any header are not the type",
        "# QUY ĐỊNH\n\n## THÔNG TIN VĂN BẢN\n\n| Số hiệu | 92/2026/TT-BCA |\n| Loại văn bản | Thông tư |\n\nNội dung "
        "đang cập nhật.\n",
-       "(null)", "(null)", "(null)", "(null)", "(null)", "(null)"},
+       "(null)", "(null)", "(null)", "(null)", "(null)", "Nội dung đang cập nhật"},  // title: its first sentence
   };
   for (const Row& row : rows) {
     INFO(row.name);
@@ -321,4 +323,207 @@ TEST_CASE("extract: given metadata fills only what the text lacks, and only when
   CHECK(text_wins.doc_number == "25/2018/QH14");
   CHECK(text_wins.issue_date == "2018-06-12");
   CHECK_FALSE(has_warning(text_wins, "doc_number taken from the source metadata"));
+}
+
+namespace {
+
+std::string source_of(const DocRecord& r, const std::string& field) {
+  const auto it = r.field_sources.find(field);
+  return it == r.field_sources.end() ? "(none)" : it->second;
+}
+
+}  // namespace
+
+TEST_CASE("extract: a web copy's metadata table, in the three layouts portals use", "[ingest]") {
+  struct Row {
+    const char* name;
+    std::string text;
+    const char* number;
+    const char* doc_type;
+    const char* issuer;
+    const char* signer;
+    const char* issue_date;
+    const char* effective_date;
+    const char* status;
+  };
+  const std::vector<Row> rows = {
+      // vn-legal "bao-ve-bi-mat-nha-nuoc": a codified page whose number is only in the table (issue 12).
+      {"markdown table with bold labels",
+       "## THÔNG TIN VĂN BẢN\n\n| Thuộc tính | Nội dung |\n|---|---|\n| **Số hiệu** | 117/2025/QH15 |\n"
+       "| **Loại văn bản** | Luật |\n| **Nơi ban hành** | Quốc hội |\n| **Người ký** | Trần Thanh Mẫn |\n"
+       "| **Ngày ban hành** | 10/12/2025 |\n| **Ngày hiệu lực** | 01/03/2026 |\n| **Trạng thái** | Chưa có hiệu lực |\n"
+       "| **Nguồn** | [Cổng thông tin điện tử Chính phủ](https://vanban.chinhphu.vn/) |\n\n---\n\n## VĂN BẢN\n"
+       "# Bảo vệ bí mật nhà nước\n\nChương I\n\nNHỮNG QUY ĐỊNH CHUNG\n",
+       "117/2025/QH15", "Luật", "Quốc hội", "Trần Thanh Mẫn", "2025-12-10", "2026-03-01", "Chưa có hiệu lực"},
+      // "can-bo-cong-chuc-vien-chuc/vien-chuc": rows without the closing bar, an empty signer cell.
+      {"markdown table without closing bars",
+       "## THÔNG TIN VĂN BẢN\n\n| Thuộc tính | Nội dung |\n|---|---|\n| **Số hiệu** | 52/2014/QH13\n"
+       "| **Loại văn bản** | Luật\n| **Nơi ban hành** | Quốc hội\n| **Người ký** | \n| **Ngày ban hành** | 26/11/2014\n"
+       "| **Ngày hiệu lực** | 01/01/2015\n| **Trạng thái** | Còn hiệu lực\n\n---\n\n## VĂN BẢN\n# Viên chức\n",
+       "52/2014/QH13", "Luật", "Quốc hội", "(null)", "2014-11-26", "2015-01-01", "Còn hiệu lực"},
+      // "giao-thong-van-tai/105-2026-tt-bca" (before its heading block), ranks and positions around the name.
+      {"bold label lines",
+       "THÔNG TIN VĂN BẢN\n\n**Số hiệu:** 105/2026/TT-BCA\n\n**Loại văn bản:** Thông tư\n\n**Ngày ban hành:** 26 "
+       "tháng 6 năm 2026\n\n**Ngày hiệu lực:** 01 tháng 7 năm 2026\n\n**Nơi ban hành:** Bộ Công an\n\n"
+       "**Người ký:** Đại tướng Lương Tam Quang (Bộ trưởng Bộ Công an)\n\n**Căn cứ pháp lý:**\n"
+       "- Luật Trật tự, an toàn giao thông đường bộ số 36/2024/QH15\n\n**Trích yếu:** Sửa đổi, bổ sung một số điều "
+       "của Thông tư số 65/2024/TT-BCA\n\n---\n\n## VĂN BẢN\n",
+       "105/2026/TT-BCA", "Thông tư", "Bộ Công an", "Lương Tam Quang", "2026-06-26", "2026-07-01", "(null)"},
+      // "cong-nghiep/nghi-dinh-275-2026-...": a signer that is only a position names no one.
+      {"bullet list",
+       "THÔNG TIN VĂN BẢN\n\n- **Số hiệu:** 275/2026/NĐ-CP\n- **Loại văn bản:** Nghị định\n- **Ngày ban hành:** "
+       "08/07/2026\n- **Ngày hiệu lực:** 25/08/2026\n- **Người ký:** Thủ tướng Chính phủ\n- **Cơ quan ban hành:** "
+       "Chính phủ\n- **Nguồn:** vanban.chinhphu.vn (docid: 218835)\n\n## VĂN BẢN\n",
+       "275/2026/NĐ-CP", "Nghị định", "Chính phủ", "(null)", "2026-07-08", "2026-08-25", "(null)"},
+      {"placeholders say nothing",
+       "## THÔNG TIN VĂN BẢN\n\n| Thuộc tính | Nội dung |\n|---|---|\n| **Số hiệu** | Đang cập nhật |\n"
+       "| **Loại văn bản** | Đang cập nhật |\n| **Trạng thái** | Đang cập nhật |\n\n## VĂN BẢN\n# Hôn nhân và gia "
+       "đình\n",
+       "(null)", "(null)", "(null)", "(null)", "(null)", "(null)", "(null)"},
+  };
+  for (const Row& row : rows) {
+    INFO(row.name);
+    const DocRecord r = record(row.text, false, nullptr, true);
+    CHECK(opt(r.doc_number) == row.number);
+    CHECK(opt(r.doc_type) == row.doc_type);
+    CHECK(opt(r.issuer) == row.issuer);
+    CHECK(opt(r.signer.name) == row.signer);
+    CHECK(opt(r.issue_date) == row.issue_date);
+    CHECK(opt(r.effective_date) == row.effective_date);
+    CHECK(opt(r.stated_status) == row.status);
+    for (const char* field : {"doc_number", "doc_type", "issuer", "issue_date", "effective_date"})
+      if (r.field_sources.count(field)) CHECK(source_of(r, field) == "table");
+    // Without the table the text alone says nothing of these.
+    const DocRecord alone = record(row.text);
+    CHECK_FALSE(alone.doc_number.has_value());
+    CHECK_FALSE(alone.effective_date.has_value());
+  }
+}
+
+TEST_CASE("extract: the heading block wins over the metadata table, and a disagreement is reported", "[ingest]") {
+  // vn-legal 289/2026/NĐ-CP: the document prints 21 July, the site's table says 22 July.
+  const DocRecord r = record(
+      "## THÔNG TIN VĂN BẢN\n\n| Thuộc tính | Nội dung |\n|---|---|\n| **Số hiệu** | 289/2026/NĐ-CP |\n"
+      "| **Ngày ban hành** | 22/07/2026 |\n| **Nơi ban hành** | Hà Nội |\n| **Người ký** | Lê Minh Hưng |\n\n"
+      "## VĂN BẢN\n\nCHÍNH PHỦ\n\nSố: 289/2026/NĐ-CP\n\nHà Nội, ngày 21 tháng 7 năm 2026\n\nNGHỊ ĐỊNH\n"
+      "Quy định chi tiết một số điều của Luật Thuế giá trị gia tăng\n",
+      false, nullptr, true);
+  CHECK(r.issue_date == "2026-07-21");
+  CHECK(source_of(r, "issue_date") == "text");
+  CHECK(source_of(r, "doc_number") == "text");
+  CHECK(source_of(r, "title") == "text");
+  CHECK(r.signer.name == "Lê Minh Hưng");
+  CHECK(source_of(r, "signer.name") == "table");
+  CHECK(r.place == "Hà Nội");  // "Nơi ban hành: Hà Nội" is a place; the text says so too
+  CHECK(has_warning(r, "issue_date: the text says '2026-07-21', the metadata table '2026-07-22'"));
+  CHECK_FALSE(has_warning(r, "doc_number: the text says '289/2026/NĐ-CP', the metadata table '289/2026/NĐ-CP'"));
+}
+
+TEST_CASE("extract: where each field came from: text, inference, table, source metadata, sidecar", "[ingest]") {
+  const nlohmann::json given = {{"meta", {{"nguoi_ky", "Nguyễn Thị Kim Ngân"}, {"ngay_hieu_luc", "2019-01-01"}}}};
+  RawDoc raw;
+  raw.id = "t";
+  raw.format = "jsonl";
+  raw.pages = {
+      "THÔNG TIN VĂN BẢN\n\n**Loại văn bản:** Luật\n**Ngày ban hành:** 12 tháng 6 năm 2018\n\n## VĂN "
+      "BẢN\n\nLuật số: 24/2018/QH14\n\nLUẬT\nAN NINH MẠNG\n\nCăn cứ Hiến pháp;\nChương I\n"};
+  raw.given = given;
+  raw.overrides = {{"issuer", "Quốc hội"}};
+  auto r = Extractor().extract(raw);
+  REQUIRE(r.has_value());
+  CHECK(source_of(*r, "doc_number") == "text");
+  CHECK(source_of(*r, "doc_type") == "text");
+  CHECK(source_of(*r, "issue_date") == "table");
+  CHECK(source_of(*r, "signer.name") == "given");
+  CHECK(source_of(*r, "effective_date") == "given");
+  CHECK(source_of(*r, "issuer") == "sidecar");
+  CHECK(source_of(*r, "place") == "(none)");
+  // A type read from the number code is an inference.
+  CHECK(source_of(record("Số: 129/CĐ-TTg\nHà Nội, ngày 07 tháng 8 năm 2025\n"), "doc_type") == "inferred");
+}
+
+TEST_CASE("extract: the document's own effective-date clause", "[ingest]") {
+  const std::string head =
+      "CHÍNH PHỦ\nSố: 85/2026/NĐ-CP\nHà Nội, ngày 25 tháng 3 năm 2026\nNGHỊ ĐỊNH\nVề quỹ hưu trí\n";
+  struct Row {
+    const char* name;
+    std::string text;
+    const char* effective;
+    const char* expiry;
+  };
+  const std::vector<Row> rows = {
+      {"a date, and the document it replaces after it",
+       head + "Điều 44. Hiệu lực thi hành\n1. Nghị định này có hiệu lực thi hành từ ngày 10 tháng 5 năm 2026 và thay "
+              "thế Nghị định số 88/2016/NĐ-CP ngày 01 tháng 7 năm 2016 của Chính phủ.\n",
+       "2026-05-10", "(null)"},
+      {"from the day it is signed: the issue date",
+       head + "Điều 53. Điều khoản thi hành\n1. Nghị định này có hiệu lực thi hành kể từ ngày ký ban hành.\n",
+       "2026-03-25", "(null)"},
+      {"a part of it with its own date is not the document's date",
+       head + "Điều 111. Hiệu lực thi hành\n1. Điều 11 và 12 của Nghị định này có hiệu lực thi hành từ ngày 01 tháng 7 "
+              "năm 2026.\n2. Nghị định này có hiệu lực thi hành kể từ ngày ký.\n",
+       "2026-03-25", "(null)"},
+      {"a temporary text, with its end",
+       head + "Điều 5. Nghị định này có hiệu lực từ ngày 15 tháng 8 năm 2026 đến hết ngày 28 tháng 02 năm 2027.\n",
+       "2026-08-15", "2027-02-28"},
+      {"the day of publication in Công báo is not known",
+       head + "Điều 9. Nghị định này có hiệu lực thi hành sau 15 ngày, kể từ ngày đăng Công báo.\n", "(null)",
+       "(null)"},
+      {"a number of days after signing",
+       head + "Điều 9. Nghị định này có hiệu lực thi hành sau 45 ngày, kể từ ngày ký.\n", "2026-05-09", "(null)"},
+      {"before it takes effect: a transitional clause, not a date",
+       head + "Điều 45. Đối với hồ sơ đã nộp trước ngày Nghị định này có hiệu lực thi hành thì tiếp tục thực hiện.\n",
+       "(null)", "(null)"},
+      // A codified page quotes the clause of each source it holds: none is its own.
+      {"no heading block, no own clause",
+       "Điều 1.2.LQ.1. Phạm vi điều chỉnh\n(Điều 1 Luật số 29/2018/QH14 Luật Bảo vệ bí mật nhà nước ngày 15/11/2018 "
+       "của Quốc hội, có hiệu lực thi hành kể từ ngày 01/07/2020)\nLuật này có hiệu lực thi hành từ ngày 01 tháng 7 "
+       "năm 2020.\n",
+       "(null)", "(null)"},
+  };
+  for (const Row& row : rows) {
+    INFO(row.name);
+    const DocRecord r = record(row.text);
+    CHECK(opt(r.effective_date) == row.effective);
+    CHECK(opt(r.expiry_date) == row.expiry);
+    if (r.effective_date) CHECK(source_of(r, "effective_date") == "text");
+  }
+}
+
+TEST_CASE("extract: a title for documents without a heading block", "[ingest]") {
+  struct Row {
+    const char* name;
+    std::string text;
+    const char* title;
+  };
+  const std::vector<Row> rows = {
+      // Sample 001: conclusions of a meeting, the text starts at the opening sentence.
+      {"the meeting the opening reports",
+       "Ngày 05/8/2025, Ủy ban nhân dân tỉnh (UBND tỉnh) tổ chức Phiên họp thường kỳ tháng 7 năm 2025 (Phiên họp thứ "
+       "hai) do đồng chí Hồ Tiến Thiệu, Chủ tịch UBND tỉnh chủ trì; dự họp có các Thành viên UBND tỉnh.\nSau khi nghe "
+       "lãnh đạo các cơ quan báo cáo, UBND tỉnh thống nhất kết luận như sau:\n1. Về việc tham mưu, đề xuất (Sở Tài "
+       "chính trình)\n",
+       "Kết luận Phiên họp thường kỳ tháng 7 năm 2025 (Phiên họp thứ hai) của Ủy ban nhân dân tỉnh"},
+      // Sample 002: a monthly report that starts at part I.
+      {"the subjects of a report's parts",
+       "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH\nTrong tháng 8, UBND tỉnh tiếp tục chỉ đạo.\nII. TÌNH HÌNH KINH TẾ - XÃ HỘI "
+       "THÁNG 8 VÀ 8 THÁNG NĂM 2025\n1. Sản xuất nông nghiệp\nIII. NHIỆM VỤ TRỌNG TÂM THÁNG 9 NĂM 2025\n",
+       "Công tác chỉ đạo, điều hành; tình hình kinh tế - xã hội tháng 8 và 8 tháng năm 2025; nhiệm vụ trọng tâm tháng "
+       "9 "
+       "năm 2025"},
+      {"else the first sentence",
+       "Trong tháng 8, UBND tỉnh tiếp tục chỉ đạo thực hiện đồng bộ các Nghị quyết của Chính phủ. Kết quả đạt được.\n",
+       "Trong tháng 8, UBND tỉnh tiếp tục chỉ đạo thực hiện đồng bộ các Nghị quyết của Chính phủ"},
+  };
+  for (const Row& row : rows) {
+    INFO(row.name);
+    const DocRecord r = record(row.text);
+    CHECK(opt(r.title) == row.title);
+    CHECK(source_of(r, "title") == "inferred");
+    CHECK(has_warning(r, "title derived from the opening (no heading block)"));
+  }
+  // A heading block's trích yếu is never replaced.
+  CHECK(source_of(record("THÔNG BÁO\nKết luận Phiên họp\n\nNgày 31/7/2025, Ủy ban nhân dân tỉnh tổ chức Phiên họp "
+                         "thường kỳ.\n"),
+                  "title") == "text");
 }

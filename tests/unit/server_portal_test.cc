@@ -92,6 +92,18 @@ TEST_CASE("the search page keeps the query and highlights accented hits", "[serv
   CHECK_THAT(html, Catch::Contains("#p-"));
 }
 
+TEST_CASE("hits without a heading block have a title from their opening and the meeting date", "[server][portal]") {
+  // Sample 001 starts at "Ngày 05/8/2025, Ủy ban nhân dân tỉnh (UBND tỉnh) tổ chức Phiên họp ...".
+  const std::string html = get("/search?q=id%3A001_6b3477ad7153f868").body();
+  CHECK_THAT(html, Catch::Contains(">Kết luận Phiên họp thường kỳ tháng 7 năm 2025 (Phiên họp thứ hai) của Ủy ban nhân "
+                                   "dân tỉnh</a>"));
+  CHECK_THAT(html, Catch::Contains("<span>Diễn ra ngày 05/08/2025</span>"));
+  // A dated document shows its issue date only.
+  const std::string dated = get("/search?q=id%3A004_b33ee16890788d7a").body();
+  CHECK_THAT(dated, Catch::Contains("<span>Ngày 27/06/2021</span>"));
+  CHECK(dated.find("Diễn ra ngày") == std::string::npos);
+}
+
 TEST_CASE("the search page shows facets as checkboxes with counts, selected kept", "[server][portal]") {
   const auto r = get("/search?q=ubnd&type=Th%C3%B4ng+b%C3%A1o&page=1");
   REQUIRE(r.result_int() == 200);
