@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "indexer/ingest/ingest.h"
+#include "indexer/ingest/scan.h"
 #include "schema/codes.h"
 #include "text/docnum.h"
 #include "text/normalize.h"
@@ -52,18 +53,9 @@ std::optional<std::string> meta_string(const nlohmann::json& given, const char* 
   return schema::clean_display(it->get<std::string>());
 }
 
+// "Lương Tam Quang (Bộ trưởng)" -> "Lương Tam Quang", as the extractor cleans a display form.
 std::string without_parentheses(std::string_view s) {
-  std::string out;
-  int depth = 0;
-  for (char c : s) {
-    if (c == '(')
-      ++depth;
-    else if (c == ')')
-      depth = depth > 0 ? depth - 1 : 0;
-    else if (depth == 0)
-      out.push_back(c);
-  }
-  return schema::clean_display(out);
+  return schema::clean_display(tracuu::indexer::scan::without_parentheses(s));
 }
 
 // The person in a meta "nguoi_ky" value, or nothing when it names only a position.
