@@ -30,6 +30,7 @@
 #include "indexer/ingest/scan.h"
 #include "schema/codes.h"
 #include "text/docnum.h"
+#include "text/docnum_parse.h"
 #include "text/normalize.h"
 
 namespace {

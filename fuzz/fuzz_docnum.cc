@@ -4,6 +4,7 @@
 #include "fuzz/fuzz_file.h"
 #include "text/abbreviations.h"
 #include "text/docnum.h"
+#include "text/docnum_parse.h"
 #include "text/normalize.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -4,6 +4,7 @@
 #include "schema/terms.h"
 #include "searchd/searcher_impl.h"
 #include "text/docnum.h"
+#include "text/docnum_parse.h"
 
 namespace tracuu::searchd {
 namespace {

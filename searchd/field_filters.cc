@@ -11,7 +11,7 @@
 #include "schema/fields.h"
 #include "schema/terms.h"
 #include "searchd/query_builder.h"
-#include "text/docnum.h"
+#include "text/docnum_parse.h"
 #include "text/tokenizer.h"
 
 namespace tracuu::searchd {

@@ -7,7 +7,7 @@
 #include "schema/fields.h"
 #include "schema/terms.h"
 #include "searchd/field_filters.h"
-#include "text/docnum.h"
+#include "text/docnum_parse.h"
 #include "text/tokenizer.h"
 #include "text/word.h"
 

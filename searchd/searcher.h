@@ -36,7 +36,7 @@ class Searcher {
   Result<DocumentView> document(const std::string& id, bool staff);
 
   /// A cited number: the document if held, what citing documents say, and who cites it.
-  /// @param number any spelling text::parse_doc_number accepts.
+  /// @param number any spelling text::parse_doc_number (text/docnum_parse.h) accepts.
   /// @return BadRequest when `number` is not a document number.
   Result<CitationView> citations(const std::string& number, bool staff);
 

@@ -11,8 +11,6 @@
 
 namespace tracuu::text {
 
-class Abbreviations;
-
 /// A recognised document number.
 struct DocNumber {
   std::string display;  ///< as written, NFC, without spaces or line breaks: "346/TB-UBND"
@@ -37,11 +35,12 @@ std::string doc_number_key(std::string_view number, std::string_view year, const
 /// @return bytes consumed from `pos` (0 when there is no number there).
 std::size_t match_doc_number(std::string_view text, std::size_t pos, DocNumber& out);
 
-/// Parses a whole string typed as a document number, in any spelling a user
-/// types: "66/2025/NĐ-CP", "66/2025/nd-cp", "66-2025-ND-CP", "nd-cp 66 2025",
-/// "số 346 tb-ubnd". The loose forms need a known document-type code from
-/// `abbreviations` so that ordinary words with a number ("kinh te 2025") are
-/// not taken for a document number.
-std::optional<DocNumber> parse_doc_number(std::string_view s, const Abbreviations& abbreviations);
+/// The number made of loose pieces, as a user types them in any order ("nd-cp 66 2025"): one or two
+/// digit runs (the number, and a year before or after it) and one to four code groups as written
+/// (any case, đ allowed). The display form upper-cases the codes: "66/2025/NĐ-CP".
+/// @return nullopt when the pieces make no number (two digit runs, neither a year; a number of over
+///         six digits; no code or more than four).
+std::optional<DocNumber> doc_number_from_pieces(const std::vector<std::string>& numbers,
+                                                const std::vector<std::string>& codes);
 
 }  // namespace tracuu::text

@@ -7,6 +7,7 @@
 #include "indexer/ingest/scan.h"
 #include "schema/record_json.h"
 #include "text/docnum.h"
+#include "text/docnum_parse.h"
 
 namespace tracuu::indexer {
 namespace {

@@ -14,7 +14,7 @@
 #include "schema/codes.h"
 #include "tests/unit/ingest_test_files.h"
 #include "text/abbreviations.h"
-#include "text/docnum.h"
+#include "text/docnum_parse.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;

@@ -10,6 +10,7 @@
 #include "schema/index_home.h"
 #include "text/abbreviations.h"
 #include "text/docnum.h"
+#include "text/docnum_parse.h"
 
 namespace tracuu::testing {
 namespace fs = std::filesystem;

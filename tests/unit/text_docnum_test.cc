@@ -3,7 +3,7 @@
 #include <vector>
 
 #include "text/abbreviations.h"
-#include "text/docnum.h"
+#include "text/docnum_parse.h"
 
 using tracuu::text::Abbreviations;
 using tracuu::text::parse_doc_number;
