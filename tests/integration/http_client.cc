@@ -7,7 +7,7 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 
-namespace tracuu::test {
+namespace tracuu::testing {
 
 namespace net = boost::asio;
 namespace beast = boost::beast;
@@ -111,4 +111,4 @@ std::string query_encode(const std::string& value) {
   return out;
 }
 
-}  // namespace tracuu::test
+}  // namespace tracuu::testing

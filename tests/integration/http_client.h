@@ -6,7 +6,7 @@
 #include <map>
 #include <string>
 
-namespace tracuu::test {
+namespace tracuu::testing {
 
 /// A response as the tests look at it.
 struct Reply {
@@ -43,4 +43,4 @@ std::string raw_exchange(unsigned short port, const std::string& bytes);
 /// Percent-encodes a query value.
 std::string query_encode(const std::string& value);
 
-}  // namespace tracuu::test
+}  // namespace tracuu::testing

@@ -14,7 +14,7 @@
 
 namespace {
 
-using namespace tracuu::test;
+using namespace tracuu::testing;
 using json = nlohmann::json;
 
 // Plain TCP connections that connect and then say nothing (keep-alive clients, slowloris).

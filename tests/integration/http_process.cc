@@ -9,7 +9,7 @@
 #include <cstdlib>
 #include <stdexcept>
 
-namespace tracuu::test {
+namespace tracuu::testing {
 namespace {
 
 // fork + exec with stdout on a pipe; returns the read end.
@@ -100,4 +100,4 @@ int SearchdProcess::stop() {
   return status;
 }
 
-}  // namespace tracuu::test
+}  // namespace tracuu::testing

@@ -10,12 +10,10 @@
 
 #include "tests/support/temp_dir.h"
 
-namespace tracuu::test {
+namespace tracuu::testing {
 
 /// Runs a program to completion. @return its stdout; `exit_code` receives its exit status.
 std::string run_program(const std::vector<std::string>& argv, int* exit_code);
-
-using TempDir = tracuu::testing::TempDir;
 
 /// Builds the index of data/samples into `home` with the indexer binary (aborts the test on failure).
 void build_sample_index(const std::filesystem::path& home);
@@ -45,4 +43,4 @@ class SearchdProcess {
   unsigned short port_ = 0;
 };
 
-}  // namespace tracuu::test
+}  // namespace tracuu::testing

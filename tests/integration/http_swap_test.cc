@@ -14,7 +14,7 @@
 
 namespace {
 
-using namespace tracuu::test;
+using namespace tracuu::testing;
 using json = nlohmann::json;
 namespace fs = std::filesystem;
 

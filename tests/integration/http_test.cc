@@ -8,7 +8,7 @@
 
 namespace {
 
-using namespace tracuu::test;
+using namespace tracuu::testing;
 using boost::beast::http::verb;
 using json = nlohmann::json;
 

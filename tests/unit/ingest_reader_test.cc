@@ -12,7 +12,7 @@ namespace fs = std::filesystem;
 using tracuu::Status;
 using tracuu::indexer::InputError;
 using tracuu::indexer::RawDoc;
-using tracuu::test::TempDir;
+using tracuu::testing::TempDir;
 
 namespace {
 
@@ -70,9 +70,9 @@ TEST_CASE("encoding: text is decoded, or refused naming the suspected encoding",
        "\xEF\xBB\xBF"
        "Bộ Tài chính",
        Status::Ok, "Bộ Tài chính"},
-      {"UTF-16LE with BOM", tracuu::test::utf16_with_bom("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", false), Status::Ok,
+      {"UTF-16LE with BOM", tracuu::testing::utf16_with_bom("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", false), Status::Ok,
        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"},
-      {"UTF-16BE with BOM, a surrogate pair", tracuu::test::utf16_with_bom("Điều 1 \U0001D400", true), Status::Ok,
+      {"UTF-16BE with BOM, a surrogate pair", tracuu::testing::utf16_with_bom("Điều 1 \U0001D400", true), Status::Ok,
        "Điều 1 \U0001D400"},
       {"TCVN3 (ABC) bytes", kTcvn3Line + kTcvn3Line, Status::Unsupported, "TCVN3"},
       {"VNI bytes", kVniLine + kVniLine, Status::Unsupported, "VNI"},
@@ -107,7 +107,7 @@ TEST_CASE("encoding: text is decoded, or refused naming the suspected encoding",
 
 TEST_CASE("readers: each bad file is one clear error and the batch goes on", "[ingest]") {
   const TempDir dir;
-  const std::string pdf = tracuu::test::make_pdf({{"THÔNG BÁO", "Kết luận phiên họp"}});
+  const std::string pdf = tracuu::testing::make_pdf({{"THÔNG BÁO", "Kết luận phiên họp"}});
   dir.write("a_good.txt", "THÔNG BÁO\nKết luận Phiên họp UBND tỉnh tháng 6 năm 2021\n");
   dir.write("empty.txt", "");
   dir.write("binary.txt", std::string("\x7F"
@@ -117,7 +117,7 @@ TEST_CASE("readers: each bad file is one clear error and the batch goes on", "[i
   dir.write("invalid.md", std::string(200, '\xC3'));  // every byte a broken sequence
   dir.write("oneline.txt", std::string(std::size_t{50} << 20, 'a'));
   dir.write("truncated.pdf", pdf.substr(0, 40));
-  dir.write("scan.pdf", tracuu::test::make_pdf({{}}));
+  dir.write("scan.pdf", tracuu::testing::make_pdf({{}}));
   dir.write("notpdf.pdf", "<html>not a pdf</html>");
   dir.write("notzip.docx", "PK not really a zip");
   dir.write("old.doc", "\xD0\xCF\x11\xE0");  // skipped in a directory, refused when named
@@ -154,7 +154,8 @@ TEST_CASE("readers: each bad file is one clear error and the batch goes on", "[i
 TEST_CASE("readers: UTF-16 and paged text, PDF pages, DOCX paragraphs", "[ingest]") {
   const TempDir dir;
   SECTION("UTF-16 with BOM and form-feed pages") {
-    const auto p = dir.write("u16.txt", tracuu::test::utf16_with_bom("Trang một: Nghị định\fTrang hai: Điều 2", false));
+    const auto p =
+        dir.write("u16.txt", tracuu::testing::utf16_with_bom("Trang một: Nghị định\fTrang hai: Điều 2", false));
     const Read r = read_all({p});
     REQUIRE(r.errors.empty());
     REQUIRE(r.docs.size() == 1);
@@ -165,7 +166,7 @@ TEST_CASE("readers: UTF-16 and paged text, PDF pages, DOCX paragraphs", "[ingest
   }
   SECTION("PDF: one page of text per page, Vietnamese letters intact") {
     const auto p = dir.write(
-        "nd.pdf", tracuu::test::make_pdf({{"CHÍNH PHỦ", "Số: 15/2020/NĐ-CP"}, {"Điều 2. Hiệu lực thi hành"}}));
+        "nd.pdf", tracuu::testing::make_pdf({{"CHÍNH PHỦ", "Số: 15/2020/NĐ-CP"}, {"Điều 2. Hiệu lực thi hành"}}));
     const Read r = read_all({p});
     REQUIRE(r.errors.empty());
     REQUIRE(r.docs.size() == 1);
@@ -194,7 +195,7 @@ TEST_CASE("readers: UTF-16 and paged text, PDF pages, DOCX paragraphs", "[ingest
           rec->warnings.end());
   }
   SECTION("PDF cut before its end marker: poppler rebuilds it, the record warns") {
-    const std::string pdf = tracuu::test::make_pdf({{"Kết luận"}});
+    const std::string pdf = tracuu::testing::make_pdf({{"Kết luận"}});
     const auto p = dir.write("cut.pdf", pdf.substr(0, pdf.find("startxref")));
     const Read r = read_all({p});
     REQUIRE(r.docs.size() == 1);
@@ -204,7 +205,7 @@ TEST_CASE("readers: UTF-16 and paged text, PDF pages, DOCX paragraphs", "[ingest
   }
   SECTION("DOCX: word/document.xml paragraphs, one per line") {
     const auto p = dir.path() / "tb.docx";
-    REQUIRE(tracuu::test::write_docx(p, {"THÔNG BÁO", "Kết luận của Chủ tịch UBND tỉnh", "Nơi nhận:", "Lưu: VT"}));
+    REQUIRE(tracuu::testing::write_docx(p, {"THÔNG BÁO", "Kết luận của Chủ tịch UBND tỉnh", "Nơi nhận:", "Lưu: VT"}));
     const Read r = read_all({p});
     REQUIRE(r.errors.empty());
     REQUIRE(r.docs.size() == 1);
@@ -249,7 +250,7 @@ TEST_CASE("readers: JSONL records stream with growing offsets, bad records are e
       many += "{\"id\":\"d" + std::to_string(i) + "\",\"text\":\"" + words + "\"}\n";
     }
     const auto p = dir.path() / "docs.jsonl.gz";
-    REQUIRE(tracuu::test::write_gzip(p, many));
+    REQUIRE(tracuu::testing::write_gzip(p, many));
     const Read r = read_all({p});
     REQUIRE(r.errors.empty());
     REQUIRE(r.docs.size() == 2000);
@@ -262,8 +263,8 @@ TEST_CASE("readers: JSONL records stream with growing offsets, bad records are e
     for (int i = 0; i < 3000; ++i)
       many += "{\"id\":\"d" + std::to_string(i) + "\",\"text\":\"Điều " + std::to_string(i) + ".\"}\n";
     const auto full = dir.path() / "full.jsonl.gz";
-    REQUIRE(tracuu::test::write_gzip(full, many));
-    const std::string bytes = tracuu::test::read_file_bytes(full);
+    REQUIRE(tracuu::testing::write_gzip(full, many));
+    const std::string bytes = tracuu::testing::read_file_bytes(full);
     const auto cut = dir.write("cut.jsonl.gz", bytes.substr(0, bytes.size() / 2));
     const Read r = read_all({cut});
     CHECK(r.docs.size() > 0);

@@ -160,7 +160,7 @@ TEST_CASE("reflow: Word paragraphs are never joined", "[ingest]") {
 
 TEST_CASE("reflow: the sample exports", "[ingest]") {
   auto sample = [](const char* name) {
-    return reflow({tracuu::test::read_file_bytes(std::string(TRACUU_SOURCE_DIR) + "/data/samples/" + name)}).text;
+    return reflow({tracuu::testing::read_file_bytes(std::string(TRACUU_SOURCE_DIR) + "/data/samples/" + name)}).text;
   };
   const std::string s000 = sample("000_4273f595e8f93ec2.txt");
   CHECK_THAT(s000, Catch::Contains("khi triển khai thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị."));

@@ -13,7 +13,7 @@
 
 #include "text/utf8.h"
 
-namespace tracuu::test {
+namespace tracuu::testing {
 
 namespace fs = std::filesystem;
 
@@ -162,4 +162,4 @@ std::string read_file_bytes(const fs::path& path) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-}  // namespace tracuu::test
+}  // namespace tracuu::testing

@@ -130,7 +130,7 @@ TEST_CASE("request_lane: long searches are expensive, routes without a searcher 
   };
   for (const auto& row : rows) {
     INFO(row.target);
-    CHECK(request_lane(test::make_request(row.target, row.method)) == row.lane);
+    CHECK(request_lane(testing::make_request(row.target, row.method)) == row.lane);
   }
 }
 

@@ -9,7 +9,7 @@
 namespace {
 
 using namespace tracuu;
-using tracuu::test::get;
+using tracuu::testing::get;
 
 nlohmann::json body_json(const searchd::server::Response& r) {
   return nlohmann::json::parse(r.body());
@@ -29,7 +29,7 @@ TEST_CASE("/api/v1/search is to_json(SearchResponse) of the library's search", "
     REQUIRE(params);
     auto request = searchd::server::search_request_from_params(*params);
     REQUIRE(request);
-    auto searcher = searchd::Searcher::open(test::sample_index());
+    auto searcher = searchd::Searcher::open(testing::sample_index());
     REQUIRE(searcher);
     auto expected = searcher->search(*request);
     REQUIRE(expected);
@@ -87,9 +87,9 @@ TEST_CASE("/metrics renders counters, the latency histogram and index gauges", "
   metrics.record("api_search", 400, 0.0001);
   metrics.record("api_document", 503, 2);
   metrics.record_connection_error();
-  auto pool = test::sample_pool();
+  auto pool = testing::sample_pool();
   const searchd::server::Backend backend{*pool, nullptr, &metrics};
-  const auto r = searchd::server::handle_request(test::make_request("/metrics"), backend, test::sample_config());
+  const auto r = searchd::server::handle_request(testing::make_request("/metrics"), backend, testing::sample_config());
   REQUIRE(r.result_int() == 200);
   CHECK(std::string(r[searchd::server::http::field::content_type]).starts_with("text/plain; version=0.0.4"));
   const std::string& text = r.body();
@@ -111,9 +111,9 @@ TEST_CASE("/metrics renders counters, the latency histogram and index gauges", "
 }
 
 TEST_CASE("staff mode reaches the library: the assignee facet is requested", "[server]") {
-  auto config = test::sample_config();
+  auto config = testing::sample_config();
   config.staff = true;
-  const auto staff = body_json(test::serve(test::make_request("/api/v1/search?q=ubnd"), config));
+  const auto staff = body_json(testing::serve(testing::make_request("/api/v1/search?q=ubnd"), config));
   const auto public_view = body_json(get("/api/v1/search?q=ubnd"));
   CHECK(staff["facets"].contains("assignee"));
   CHECK_FALSE(public_view["facets"].contains("assignee"));

@@ -9,7 +9,7 @@
 #include "indexer/pipeline.h"
 #include "searchd/server/site.h"
 
-namespace tracuu::test {
+namespace tracuu::testing {
 namespace {
 
 namespace fs = std::filesystem;
@@ -86,4 +86,4 @@ searchd::server::Response get(const std::string& target) {
   return serve(make_request(target));
 }
 
-}  // namespace tracuu::test
+}  // namespace tracuu::testing

@@ -12,7 +12,7 @@
 #include "searchd/server/http_types.h"
 #include "searchd/server/router.h"
 
-namespace tracuu::test {
+namespace tracuu::testing {
 
 /// The index home of the five samples (built on first use; aborts the test run if it cannot be built).
 const std::filesystem::path& sample_index();
@@ -37,4 +37,4 @@ searchd::server::Response serve(const searchd::server::Request& request,
 /// GET `target` through serve().
 searchd::server::Response get(const std::string& target);
 
-}  // namespace tracuu::test
+}  // namespace tracuu::testing

@@ -49,11 +49,11 @@ void check_answer(const Request& request, const Response& r) {
 
 TEST_CASE("random targets never crash or throw", "[server][fuzz]") {
   std::mt19937 rng(20251123);  // fixed seed: a failure is reproducible
-  auto pool = test::sample_pool();
-  const auto config = test::sample_config();
-  const Backend backend{*pool, &test::source_site(), nullptr};
+  auto pool = testing::sample_pool();
+  const auto config = testing::sample_config();
+  const Backend backend{*pool, &testing::source_site(), nullptr};
   for (int i = 0; i < 600; ++i) {
-    const auto request = test::make_request(random_target(rng), i % 7 == 0 ? http::verb::head : http::verb::get);
+    const auto request = testing::make_request(random_target(rng), i % 7 == 0 ? http::verb::head : http::verb::get);
     Response r;
     REQUIRE_NOTHROW(r = handle_request(request, backend, config));
     check_answer(request, r);
@@ -61,9 +61,9 @@ TEST_CASE("random targets never crash or throw", "[server][fuzz]") {
 }
 
 TEST_CASE("hostile inputs: bad escapes, invalid UTF-8, huge values and headers", "[server][fuzz]") {
-  auto pool = test::sample_pool();
-  const auto config = test::sample_config();
-  const Backend backend{*pool, &test::source_site(), nullptr};
+  auto pool = testing::sample_pool();
+  const auto config = testing::sample_config();
+  const Backend backend{*pool, &testing::source_site(), nullptr};
   const std::vector<std::string> targets{"/api/v1/search?q=%",
                                          "/api/v1/search?q=%%",
                                          "/api/v1/search?q=%G0",
@@ -90,7 +90,7 @@ TEST_CASE("hostile inputs: bad escapes, invalid UTF-8, huge values and headers",
                                          "/api/v1/search?q=" + std::string(500, '-'),
                                          "/api/v1/suggest?q=%C3"};
   for (const auto& target : targets) {
-    auto request = test::make_request(target);
+    auto request = testing::make_request(target);
     request.set(http::field::user_agent, std::string(60000, 'u') /* Beast's largest field value is 64 KiB */);
     request.set("X-Junk", std::string("\xff\xfe\x00", 3));
     Response r;

@@ -9,7 +9,7 @@ namespace {
 
 using namespace tracuu;
 using namespace tracuu::searchd::server;
-using tracuu::test::get;
+using tracuu::testing::get;
 
 struct HighlightRow {
   std::string text;
@@ -204,17 +204,17 @@ TEST_CASE("bad portal parameters give an HTML 400 page", "[server][portal]") {
 }
 
 TEST_CASE("staff mode is visible on the portal", "[server][portal]") {
-  auto config = test::sample_config();
+  auto config = testing::sample_config();
   config.staff = true;
-  CHECK_THAT(test::serve(test::make_request("/search?q=ubnd"), config).body(), Catch::Contains("Chế độ cán bộ"));
+  CHECK_THAT(testing::serve(testing::make_request("/search?q=ubnd"), config).body(), Catch::Contains("Chế độ cán bộ"));
   CHECK(get("/search?q=ubnd").body().find("Chế độ cán bộ") == std::string::npos);
 }
 
 TEST_CASE("without --web the portal routes are 404 and the API still works", "[server][portal]") {
-  auto pool = test::sample_pool();
+  auto pool = testing::sample_pool();
   const Backend backend{*pool, nullptr, nullptr};
-  CHECK(handle_request(test::make_request("/"), backend, test::sample_config()).result_int() == 404);
-  CHECK(handle_request(test::make_request("/health"), backend, test::sample_config()).result_int() == 200);
+  CHECK(handle_request(testing::make_request("/"), backend, testing::sample_config()).result_int() == 404);
+  CHECK(handle_request(testing::make_request("/health"), backend, testing::sample_config()).result_int() == 200);
 }
 
 }  // namespace

@@ -19,8 +19,8 @@ using namespace tracuu;
 using json = nlohmann::json;
 
 TEST_CASE("reload runs the index step, then the added steps in order, and logs each", "[server]") {
-  auto pool = test::sample_pool(2);
-  const auto config = test::sample_config();
+  auto pool = testing::sample_pool(2);
+  const auto config = testing::sample_config();
   searchd::server::Metrics metrics;
   std::ostringstream log;
   auto logger = std::make_shared<spdlog::logger>("test", std::make_shared<spdlog::sinks::ostream_sink_mt>(log));

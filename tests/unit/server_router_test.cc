@@ -15,9 +15,9 @@ namespace {
 using namespace tracuu;
 using searchd::server::http::field;
 using searchd::server::http::verb;
-using tracuu::test::get;
-using tracuu::test::make_request;
-using tracuu::test::serve;
+using tracuu::testing::get;
+using tracuu::testing::make_request;
+using tracuu::testing::serve;
 
 nlohmann::json body_json(const searchd::server::Response& r) {
   return nlohmann::json::parse(r.body());
@@ -177,12 +177,12 @@ TEST_CASE("busy_response is the 503 of admission control, with Retry-After", "[s
 }
 
 TEST_CASE("a full pool answers 503 overloaded after the bounded wait", "[server]") {
-  auto pool = test::sample_pool(1);
-  auto config = test::sample_config();
+  auto pool = testing::sample_pool(1);
+  auto config = testing::sample_config();
   config.acquire_wait = std::chrono::milliseconds(0);
   auto held = pool->acquire(std::chrono::milliseconds(0));
   REQUIRE(held);
-  const searchd::server::Backend backend{*pool, &test::source_site(), nullptr};
+  const searchd::server::Backend backend{*pool, &testing::source_site(), nullptr};
   for (const std::string target : {"/api/v1/search?q=a", "/ready", "/search?q=a"}) {
     INFO(target);
     const auto r = searchd::server::handle_request(make_request(target), backend, config);
@@ -196,13 +196,13 @@ TEST_CASE("a vanished index is 503 and the body does not leak its path", "[serve
   namespace fs = std::filesystem;
   const fs::path copy = fs::temp_directory_path() / ("tracuu-vanish-" + std::to_string(::getpid()));
   fs::remove_all(copy);
-  fs::copy(test::sample_index(), copy, fs::copy_options::recursive | fs::copy_options::copy_symlinks);
+  fs::copy(testing::sample_index(), copy, fs::copy_options::recursive | fs::copy_options::copy_symlinks);
   auto pool = searchd::SearcherPool::open(copy, 1);
   REQUIRE(pool);
   fs::remove_all(copy);
-  auto config = test::sample_config();
+  auto config = testing::sample_config();
   config.db = copy;
-  const searchd::server::Backend backend{**pool, &test::source_site(), nullptr};
+  const searchd::server::Backend backend{**pool, &testing::source_site(), nullptr};
   for (const std::string target : {"/api/v1/search?q=a", "/ready", "/api/v1/documents/000_4273f595e8f93ec2"}) {
     INFO(target);
     searchd::server::RequestNotes notes;
