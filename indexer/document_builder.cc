@@ -10,6 +10,7 @@
 #include "schema/facets.h"
 #include "schema/fields.h"
 #include "schema/terms.h"
+#include "text/docnum.h"
 #include "text/tokenizer.h"
 
 namespace tracuu::indexer {
@@ -54,6 +55,9 @@ void index_body(Xapian::Document& doc, const std::string& body, std::vector<std:
     doc.add_posting(schema::folded_term(t), t.position);
     if (t.kind == text::TokenKind::DocNumber) {
       doc.add_posting(make_term(Field::BodyFolded, number_part(t.folded)), t.position);
+      // Its year too: "an ninh mạng 2018" finds the law numbered 24/2018/QH14.
+      if (const auto p = text::pattern_of_key(t.folded); p && !p->year.empty())
+        doc.add_posting(make_term(Field::BodyFolded, p->year), t.position);
       mentioned_numbers.insert(t.folded);
     } else if (t.exact != t.folded && t.exact.size() <= kMaxTokenBytes) {
       // The exact layer carries no positions: phrases run on the folded layer and
@@ -69,7 +73,8 @@ void index_title(Xapian::Document& doc, const std::string& title) {
     if (t.folded.size() > kMaxTokenBytes) continue;
     doc.add_term(schema::folded_term(t), DocumentBuilder::kTitleWdf);
     if (t.exact != t.folded && t.kind == text::TokenKind::Word) doc.add_term(t.exact, DocumentBuilder::kTitleWdf);
-    doc.add_term(schema::word_term(Field::Title, t));
+    // Positional, so that the second ranking stage sees query words adjacent in the title.
+    doc.add_posting(schema::word_term(Field::Title, t), t.position);
   }
 }
 
@@ -136,6 +141,8 @@ PreparedDoc DocumentBuilder::prepare(const schema::DocRecord& r) const {
   if (r.doc_number_key) {
     doc.add_boolean_term(make_term(Field::Number, *r.doc_number_key));
     doc.add_term(schema::number_term(*r.doc_number_key), kNumberWdf);
+    if (const auto p = text::pattern_of_key(*r.doc_number_key); p && !p->year.empty())
+      doc.add_term(make_term(Field::BodyFolded, p->year));
     doc.add_value(schema::kSlotNumberKey, *r.doc_number_key);
   }
   std::set<std::string> cites(mentioned);

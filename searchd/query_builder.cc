@@ -1,7 +1,9 @@
 #include "searchd/query_builder.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
+#include <cstdlib>
 #include <optional>
 
 #include "schema/fields.h"
@@ -23,6 +25,7 @@ using text::TokenKind;
 constexpr std::size_t kMaxPhraseVariants = 16;
 constexpr std::size_t kMaxRestoredSpellings = 3;
 constexpr std::size_t kMaxProximityWords = 64;
+constexpr std::size_t kMaxNumberKeys = 64;  // numbers a partly written one may stand for
 
 // A built clause: its query and the optional boosts it contributes. `empty`: no clause at all (a run of
 // punctuation), which constrains nothing; `nothing`: a clause that can match no document (citedby: of an
@@ -30,6 +33,7 @@ constexpr std::size_t kMaxProximityWords = 64;
 struct Part {
   Q query;
   std::vector<Q> boosts;
+  std::vector<RankWord> words;  // positive free words, for the second stage
   bool empty = true;
   bool nothing = false;
 };
@@ -91,8 +95,10 @@ class Builder {
   // A word typed with marks matches its exact form (boosted) or its folded form;
   // typed without marks, its folded form, re-ranked by the likely accented spellings.
   Q word(const Token& t) {
-    out_.highlight.push_back({schema::folded_form(t)});
-    Q folded(xf(schema::folded_form(t)));
+    const std::string form = schema::folded_form(t);
+    out_.highlight.push_back({form});
+    Q folded(xf(form));
+    run_words_.push_back({form, t.kind == TokenKind::Word ? t.exact : form, false});
     if (t.kind != TokenKind::Word) return folded;
     ++words;
     // Every exact-layer term has its folded twin at the same position: the folded term alone matches the same
@@ -118,6 +124,7 @@ class Builder {
 
   Q doc_number(const std::string& key) {
     out_.doc_numbers.push_back(key);
+    out_.signals.own_number_terms.push_back(make_term(Field::Number, key));
     out_.highlight.push_back({schema::number_form(key)});
     return Q(schema::number_term(key));
   }
@@ -152,51 +159,240 @@ class Builder {
     return std::nullopt;
   }
 
-  // "tháng 7/2025", "quý 3/2025", "năm 2021": a bonus for documents dated then.
-  std::optional<Q> date_expression(const std::vector<Token>& t, std::size_t i) {
-    if (i + 1 >= t.size()) return std::nullopt;
-    const std::string& w = t[i].folded;
-    const Token& v = t[i + 1];
-    std::string lo, hi;
-    if ((w == "thang" || w == "quy") && v.kind == TokenKind::Date && v.exact.size() == 7) {
-      const std::string year = v.exact.substr(0, 4);
-      const int m = std::stoi(v.exact.substr(5, 2));
-      if (w == "thang") {
-        lo = year + v.exact.substr(5, 2) + "01", hi = year + v.exact.substr(5, 2) + "31";
-      } else if (m >= 1 && m <= 4) {
-        char a[3], b[3];
-        std::snprintf(a, sizeof a, "%02d", (m - 1) * 3 + 1);
-        std::snprintf(b, sizeof b, "%02d", m * 3);
-        lo = year + a + "01", hi = year + b + "31";
-      }
-    } else if (w == "nam" && v.kind == TokenKind::Number && v.exact.size() == 4 && v.exact >= "1945" &&
-               v.exact <= "2099") {
-      lo = v.exact + "0101", hi = v.exact + "1231";
+  // The code of a document type named at folded[i...] ("nghị định", "nd", "nđ" -> "ND";
+  // "luật" -> "QH"; "thông tư liên tịch" -> "TTLT") and how many words name it.
+  std::optional<std::pair<std::string, std::size_t>> type_code_at(const std::vector<std::string>& folded,
+                                                                  std::size_t i) const {
+    std::optional<std::pair<std::string, std::size_t>> best;
+    for (const auto& e : ctx_.abbreviations.entries()) {
+      if (e.kind != text::AbbreviationKind::DocType) continue;
+      auto try_words = [&](const std::vector<std::string>& w) {
+        if (w.empty() || i + w.size() > folded.size() || (best && best->second >= w.size())) return;
+        for (std::size_t k = 0; k < w.size(); ++k)
+          if (folded[i + k] != w[k]) return;
+        std::string code;
+        for (const auto& a : e.abbreviation_words) code += a;
+        for (char& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        best = std::make_pair(code, w.size());
+      };
+      try_words(e.abbreviation_words);
+      for (const auto& x : e.expansion_words) try_words(x);
     }
-    if (lo.empty()) return std::nullopt;
-    return weighted_filter(Q(Q::OP_VALUE_RANGE, schema::kSlotIssueDate, lo, hi), ctx_.weights.date_boost);
+    return best;
+  }
+
+  // A number written in part: [type] [số] N [/ or space YYYY] ("nghị định 161/2026", "nd 161 2026",
+  // "NĐ 161", "luật 24/2018", "161/2026"). Without a type it needs the year after a slash.
+  std::optional<text::DocNumberPattern> number_pattern(const std::string& s, const std::vector<Token>& t,
+                                                       const std::vector<std::string>& folded, std::size_t i,
+                                                       std::size_t& len) const {
+    text::DocNumberPattern p;
+    std::size_t j = i;
+    if (auto type = type_code_at(folded, i)) {
+      p.codes.push_back(type->first);
+      j += type->second;
+      if (j < t.size() && folded[j] == "so") ++j;
+    }
+    if (j >= t.size()) return std::nullopt;
+    auto gap = [&](std::size_t a) { return std::string_view(s).substr(t[a].end, t[a + 1].begin - t[a].end); };
+    auto is_year = [](const Token& y) {
+      return y.kind == TokenKind::Number && y.exact.size() == 4 && y.exact >= "1945" && y.exact <= "2099";
+    };
+    if (t[j].kind == TokenKind::Date && t[j].exact.size() == 7 && !p.codes.empty()) {  // "nghị định 12/2025"
+      p.number = std::to_string(std::stoi(t[j].exact.substr(5, 2)));
+      p.year = t[j].exact.substr(0, 4);
+      len = j + 1 - i;
+      return p;
+    }
+    if (t[j].kind != TokenKind::Number || t[j].exact.size() > 6 ||
+        t[j].exact.find_first_not_of("0123456789") != std::string::npos)
+      return std::nullopt;
+    p.number = t[j].exact;
+    const bool slash = j + 1 < t.size() && gap(j).find('/') != std::string_view::npos;
+    if (j + 1 < t.size() && is_year(t[j + 1]) && (slash || (!p.codes.empty() && text::joins_words(gap(j))))) {
+      p.year = t[j + 1].exact;
+      len = j + 2 - i;
+    } else if (!p.codes.empty()) {
+      len = j + 1 - i;
+    } else {
+      return std::nullopt;
+    }
+    return p;
+  }
+
+  // Keys of `field` (XSH: upper case, XF: lower case) that `p` describes, at most kMaxNumberKeys.
+  std::vector<std::string> keys_matching(Field field, const text::DocNumberPattern& p, bool lower) const {
+    const std::string prefix = make_term(field, p.number + "/");
+    const std::size_t skip = schema::prefix(field).size();
+    std::vector<std::string> out;
+    for (auto it = ctx_.db.allterms_begin(prefix); it != ctx_.db.allterms_end(prefix); ++it) {
+      std::string key = (*it).substr(skip);
+      if (lower)
+        for (char& c : key) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      if (!text::matches_pattern(key, p)) continue;
+      out.push_back(std::move(key));
+      if (out.size() >= kMaxNumberKeys) break;
+    }
+    return out;
+  }
+
+  // A number written in part: the documents mentioning a number it describes, the ones
+  // holding it first (their keys join doc_numbers, which build_query boosts).
+  Q number_pattern_clause(const text::DocNumberPattern& p) {
+    std::vector<Q> mentions;
+    for (const auto& key : keys_matching(Field::BodyFolded, p, true)) {
+      mentions.emplace_back(schema::number_term(key));
+      out_.highlight.push_back({schema::number_form(key)});
+    }
+    for (const auto& key : keys_matching(Field::Number, p, false)) {
+      out_.doc_numbers.push_back(key);
+      out_.signals.own_number_terms.push_back(make_term(Field::Number, key));
+    }
+    if (mentions.empty()) return Q::MatchNothing;
+    return combine(Q::OP_OR, mentions);
+  }
+
+  // A number typed in full, or in part when no document holds or mentions it as typed
+  // ("nd 161 2026" parses as 161/2026/ND: any 161/2026/ND-... will do).
+  Q number_clause(const std::string& key) {
+    if (ctx_.db.term_exists(make_term(Field::Number, key)) || ctx_.db.term_exists(schema::number_term(key)))
+      return doc_number(key);
+    if (auto p = text::pattern_of_key(key)) return number_pattern_clause(*p);
+    return doc_number(key);
+  }
+
+  // A period named in the query ("tháng 7 năm 2025", "quý III/2025", "6 tháng đầu năm 2025",
+  // "ngày 5 tháng 8 năm 2025", "năm 2021", "tháng 7/2025"): [lo, hi] as YYYYMMDD and its length.
+  std::optional<std::pair<std::string, std::string>> date_phrase(const std::string& s, const std::vector<Token>& t,
+                                                                 std::size_t i, std::size_t& len) const {
+    auto word = [&](std::size_t k) -> const std::string& {
+      static const std::string none;
+      return i + k < t.size() ? t[i + k].folded : none;
+    };
+    auto number = [&](std::size_t k, int lo, int hi) -> int {
+      if (i + k >= t.size() || t[i + k].kind != TokenKind::Number || t[i + k].exact.size() > 4) return 0;
+      const int v = std::atoi(t[i + k].exact.c_str());
+      return v >= lo && v <= hi ? v : 0;
+    };
+    auto year = [&](std::size_t k) { return number(k, 1945, 2099); };
+    auto slash_before = [&](std::size_t k) {
+      return std::string_view(s).substr(t[i + k - 1].end, t[i + k].begin - t[i + k - 1].end).find('/') !=
+             std::string_view::npos;
+    };
+    auto month_of = [&](std::size_t k) -> std::pair<int, int> {  // a Date token "YYYY-MM"
+      if (i + k >= t.size() || t[i + k].kind != TokenKind::Date || t[i + k].exact.size() != 7) return {0, 0};
+      return {std::stoi(t[i + k].exact.substr(0, 4)), std::stoi(t[i + k].exact.substr(5, 2))};
+    };
+    auto range = [](int y, int m1, int d1, int m2, int d2) {
+      char a[9], b[9];
+      std::snprintf(a, sizeof a, "%04d%02d%02d", y, m1, d1);
+      std::snprintf(b, sizeof b, "%04d%02d%02d", y, m2, d2);
+      return std::make_pair(std::string(a), std::string(b));
+    };
+    auto quarter = [&](std::size_t k) -> int {
+      static const char* const roman[] = {"i", "ii", "iii", "iv"};
+      for (int q = 0; q < 4; ++q)
+        if (word(k) == roman[q]) return q + 1;
+      return number(k, 1, 4);
+    };
+    const std::string& w = word(0);
+    if (w == "ngay") {
+      if (i + 1 < t.size() && t[i + 1].kind == TokenKind::Date && t[i + 1].exact.size() == 10) {
+        len = 2;
+        const std::string d = t[i + 1].exact.substr(0, 4) + t[i + 1].exact.substr(5, 2) + t[i + 1].exact.substr(8, 2);
+        return std::make_pair(d, d);
+      }
+      const int d = number(1, 1, 31), m = number(3, 1, 12), y = year(5);
+      if (d && word(2) == "thang" && m && word(4) == "nam" && y) {
+        len = 6;
+        return range(y, m, d, m, d);
+      }
+    } else if (w == "thang") {
+      if (auto [y, m] = month_of(1); y) {
+        len = 2;
+        return range(y, m, 1, m, 31);
+      }
+      const int m = number(1, 1, 12);
+      if (m && word(2) == "nam" && year(3)) {
+        len = 4;
+        return range(year(3), m, 1, m, 31);
+      }
+    } else if (w == "quy") {
+      if (auto [y, q] = month_of(1); y && q >= 1 && q <= 4) {  // "quý 3/2025" reads as a month
+        len = 2;
+        return range(y, (q - 1) * 3 + 1, 1, q * 3, 31);
+      }
+      if (const int q = quarter(1); q && ((word(2) == "nam" && year(3)) || (year(2) && slash_before(2)))) {
+        len = word(2) == "nam" ? 4 : 3;
+        const int y = word(2) == "nam" ? year(3) : year(2);
+        return range(y, (q - 1) * 3 + 1, 1, q * 3, 31);
+      }
+    } else if (w == "nam") {
+      if (const int y = year(1)) {
+        len = 2;
+        return range(y, 1, 1, 12, 31);
+      }
+    } else if (const int n = number(0, 1, 12); n && word(1) == "thang") {
+      // "6 tháng đầu năm 2025", "6 tháng cuối năm 2025", "9 tháng năm 2025" (the first nine)
+      const bool last = word(2) == "cuoi";
+      const std::size_t at = (word(2) == "dau" || last) ? 3 : 2;
+      if (word(at) == "nam" && year(at + 1)) {
+        len = at + 2;
+        return last ? range(year(at + 1), 13 - n, 1, 12, 31) : range(year(at + 1), 1, 1, n, 31);
+      }
+    }
+    return std::nullopt;
+  }
+
+  // Documents dated in [lo, hi] (issue date, or the date of the meeting they report).
+  Q dated(const std::pair<std::string, std::string>& r) const {
+    return Q(Q::OP_OR, Q(Q::OP_VALUE_RANGE, schema::kSlotIssueDate, r.first, r.second),
+             Q(Q::OP_VALUE_RANGE, schema::kSlotEventDate, r.first, r.second));
+  }
+
+  // A bare year ("an ninh mạng 2018"): the year in the text, in a number, or the document's date.
+  Q year_clause(const Token& t) {
+    out_.highlight.push_back({t.folded});
+    const auto r = std::make_pair(t.exact + "0101", t.exact + "1231");
+    out_.signals.date_ranges.push_back(r);
+    return Q(Q::OP_OR, Q(xf(t.folded)), weighted_filter(dated(r), ctx_.weights.date_boost));
   }
 
   Result<Part> text_run(const std::string& s) {
     const std::vector<Token> tokens = text::analyze(s);
     std::vector<std::string> folded;
     for (const auto& t : tokens) folded.push_back(schema::folded_form(t));
+    note_types(folded);
+    run_words_.clear();
     Part part;
     std::vector<Q> clauses, soft;
     std::vector<bool> plain_word(tokens.size(), false);
+    constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+    std::vector<std::size_t> word_token(tokens.size(), kNone);  // rank word -> its token (plain words only)
     for (std::size_t i = 0; i < tokens.size();) {
       std::size_t len = 0;
       if (tokens[i].kind == TokenKind::DocNumber) {
-        clauses.push_back(doc_number(tokens[i].exact));
+        clauses.push_back(number_clause(tokens[i].exact));
         ++i;
       } else if (auto dn = loose_doc_number(s, tokens, i, len)) {
-        clauses.push_back(doc_number(dn->key));
+        clauses.push_back(number_clause(dn->key));
         i += len;
-      } else if (auto date = date_expression(tokens, i)) {
-        part.boosts.push_back(*date);
-        soft.push_back(word(tokens[i + 1]));
-        part.boosts.push_back(soft.back());
-        i += 2;
+      } else if (auto pattern = number_pattern(s, tokens, folded, i, len)) {
+        clauses.push_back(number_pattern_clause(*pattern));
+        i += len;
+      } else if (auto period = date_phrase(s, tokens, i, len)) {
+        // A period ranks what is dated then; its words only rank too, unless nothing else is asked.
+        out_.signals.date_ranges.push_back(*period);
+        part.boosts.push_back(weighted_filter(dated(*period), ctx_.weights.date_boost));
+        std::vector<std::string> phrase_words(folded.begin() + static_cast<long>(i),
+                                              folded.begin() + static_cast<long>(i + len));
+        soft.push_back(Q(Q::OP_OR, dated(*period), phrase_of(phrase_words)));
+        part.boosts.push_back(phrase_of(phrase_words));
+        i += len;
+      } else if (tokens[i].kind == TokenKind::Number && tokens[i].exact.size() == 4 && tokens[i].exact >= "1945" &&
+                 tokens[i].exact <= "2099") {
+        clauses.push_back(year_clause(tokens[i]));
+        ++i;
       } else if (auto m = ctx_.abbreviations.match_at(folded, i)) {
         std::vector<Q> alts;
         for (const auto& a : alternatives(*m)) alts.push_back(bigram_chain(a));
@@ -207,9 +403,19 @@ class Builder {
       } else {
         clauses.push_back(word(tokens[i]));
         plain_word[i] = tokens[i].kind == TokenKind::Word;
+        word_token[run_words_.size() - 1] = i;
         ++i;
       }
     }
+    // Adjacent plain words of the query, as the proximity bonus below pairs them.
+    for (std::size_t k = 0; k + 1 < run_words_.size(); ++k) {
+      const std::size_t a = word_token[k], b = word_token[k + 1];
+      run_words_[k].joins_next =
+          a != kNone && b == a + 1 && plain_word[a] && plain_word[b] &&
+          text::joins_words(std::string_view(s).substr(tokens[a].end, tokens[b].begin - tokens[a].end));
+    }
+    part.words = std::move(run_words_);
+    run_words_.clear();
     if (clauses.empty()) clauses = soft;  // a bare date expression still matches its words
     if (clauses.empty()) return part;
     part.query = combine(ctx_.op == DefaultOperator::Or ? Q::OP_OR : Q::OP_AND, clauses);
@@ -269,6 +475,9 @@ class Builder {
       out_.highlight.push_back(v);  // a phrase is highlighted where it occurs whole
     }
     Part part;
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+      part.words.push_back(
+          {folded[i], tokens[i].kind == TokenKind::Word ? tokens[i].exact : folded[i], i + 1 < tokens.size()});
     part.query = combine(Q::OP_OR, phrases);
     part.query = with_bonus(part.query, exact_bonus(tokens, 0, tokens.size()), ctx_);
     part.empty = false;
@@ -283,14 +492,36 @@ class Builder {
     if (!f) return Error{Status::BadQuery, "unknown field '" + name + "'"};
     auto q = field_filter(*f, value, ctx_);
     if (!q) return q.error();
-    if (q->empty()) return Part{Q(), {}, false, true};
-    return Part{Q(Q::OP_SCALE_WEIGHT, *q, 0.0), {}, false};
+    if (q->empty()) return Part{Q(), {}, {}, false, true};
+    return Part{Q(Q::OP_SCALE_WEIGHT, *q, 0.0), {}, {}, false};
   }
 
   Result<Part> group(const QueryNode& n);
 
+  // Types the query names ("nghị định", "thông tư liên tịch"): documents of that type rank higher.
+  void note_types(const std::vector<std::string>& folded) {
+    for (std::size_t i = 0; i < folded.size(); ++i) {
+      std::size_t longest = 0;
+      std::string_view code;
+      for (const auto& type : schema::kDocTypes) {
+        std::size_t n = 0;
+        bool whole = true;
+        for (std::string_view rest = type.code; whole && !rest.empty(); ++n) {
+          const std::size_t dash = rest.find('-');
+          whole = i + n < folded.size() && folded[i + n] == rest.substr(0, dash);
+          rest = dash == std::string_view::npos ? std::string_view() : rest.substr(dash + 1);
+        }
+        if (whole && n > longest) longest = n, code = type.code;
+      }
+      if (longest == 0) continue;
+      out_.signals.type_terms.push_back(make_term(Field::Type, std::string(code)));
+      i += longest - 1;
+    }
+  }
+
   const BuildContext& ctx_;
   BuiltQuery& out_;
+  std::vector<RankWord> run_words_;  // words of the text run being built
 };
 
 Result<Part> Builder::group(const QueryNode& n) {
@@ -302,12 +533,13 @@ Result<Part> Builder::group(const QueryNode& n) {
     if (p->nothing) {
       // Excluding nothing excludes nothing, and an alternative that matches nothing adds nothing;
       // a required clause that matches nothing leaves nothing to match.
-      if (!child.prohibited && (child.required || n.kind == NodeKind::And)) return Part{Q(), {}, false, true};
+      if (!child.prohibited && (child.required || n.kind == NodeKind::And)) return Part{Q(), {}, {}, false, true};
       out.nothing = out.nothing || !child.prohibited;  // stays only when no other clause matches anything
       continue;
     }
     if (p->empty) continue;
     out.boosts.insert(out.boosts.end(), p->boosts.begin(), p->boosts.end());
+    if (!child.prohibited) out.words.insert(out.words.end(), p->words.begin(), p->words.end());
     if (child.prohibited)
       prohibited.push_back(p->query);
     else if (child.required || n.kind == NodeKind::And)
@@ -315,7 +547,7 @@ Result<Part> Builder::group(const QueryNode& n) {
     else
       optional.push_back(p->query);
   }
-  if (out.nothing && required.empty() && optional.empty()) return Part{Q(), {}, false, true};
+  if (out.nothing && required.empty() && optional.empty()) return Part{Q(), {}, {}, false, true};
   out.nothing = false;
   Q q;
   if (!required.empty() && !optional.empty())
@@ -347,6 +579,8 @@ Result<BuiltQuery> build_query(const QueryNode& root, const BuildContext& ctx) {
   if (!part) return part.error();
   out.has_text = builder.has_text;
   out.word_count = builder.words;
+  out.signals.words = part->words;
+  out.signals.query_has_marks = ctx.query_has_marks;
   if (part->nothing) {
     out.query = Q::MatchNothing;  // not even the document of a number in the query
     return out;

@@ -21,6 +21,7 @@
 #include "schema/status.h"
 #include "searchd/field_filters.h"
 #include "searchd/query_parser.h"
+#include "searchd/rerank.h"
 #include "searchd/vocabulary.h"
 #include "text/abbreviations.h"
 
@@ -55,6 +56,7 @@ struct BuiltQuery {
   std::vector<std::vector<std::string>> highlight;
   std::vector<std::string> unaccented_words;  ///< folded forms of words typed without marks
   std::vector<std::string> doc_numbers;       ///< canonical keys found in the query
+  RankSignals signals;                        ///< what the second ranking stage reads (searchd/rerank.h)
 };
 
 /// Builds the Xapian query of a parsed tree.

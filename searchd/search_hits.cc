@@ -19,13 +19,13 @@ Result<std::vector<Hit>> page_hits(const SearchState& s, const RankedPage& page)
   const schema::DocParts parts = request.snippets > 0 ? schema::DocParts::Snippets : schema::DocParts::Meta;
   std::vector<Hit> hits;
   std::size_t rank = request.offset;
-  for (auto it = page.mset.begin(); it != page.mset.end(); ++it) {
-    auto stored = schema::decode_doc_data(it.get_document().get_data(), parts);
+  for (const Ranked& r : page.hits) {
+    auto stored = schema::decode_doc_data(s.im.db.get_document(r.did).get_data(), parts);
     if (!stored) return stored.error();
     Hit h = hit_of(stored->record);
-    h.score = it.get_weight();
+    h.score = r.score;
     h.rank = ++rank;
-    h.snippets = make_snippets(s.im.db, *it, *stored, page.built.highlight, request.snippets);
+    h.snippets = make_snippets(s.im.db, r.did, *stored, page.built.highlight, request.snippets);
     hits.push_back(std::move(h));
   }
   return hits;

@@ -84,14 +84,19 @@ Result<void> restore_accents(SearchState& s, Xapian::Enquire& enquire, BuiltQuer
 Result<RankedPage> rank_page(SearchState& s) {
   auto built = build_query(s.tree, s.ctx);
   if (!built) return built.error();
-  Xapian::Enquire enquire = ranking_enquire(s, !built->has_text || s.request.sort != SortOrder::Relevance);
+  const bool by_date = !built->has_text || s.request.sort != SortOrder::Relevance;
+  Xapian::Enquire enquire = ranking_enquire(s, by_date);
   if (auto ok = restore_accents(s, enquire, *built); !ok) return ok.error();
-  // Ranking asks Xapian only for the page (it prunes by maximum weight); counting
-  // needs every match and runs apart (search_count.cc).
+  // Ranking by date asks Xapian only for the page; ranking by relevance asks the first
+  // stage for its best rerank_depth candidates (at least the page), which the second
+  // stage re-scores (rerank.h). Counting needs every match and runs apart (search_count.cc).
+  const SearchRequest& r = s.request;
+  const bool reranked = !by_date && s.im.weights.rerank_depth > 0;
+  const auto depth = static_cast<Xapian::doccount>(std::max(s.im.weights.rerank_depth, r.offset + r.limit));
   auto page = [&](const Xapian::Query& q) {
     enquire.set_query(s.filters.apply(q));
+    if (reranked) return enquire.get_mset(0, depth, depth);
     // check_at_least >= 1: with no items asked for, Xapian would not look at any match.
-    const SearchRequest& r = s.request;
     return enquire.get_mset(r.offset, r.limit, std::max<Xapian::doccount>(1, r.offset + r.limit));
   };
   Xapian::MSet mset = page(built->query);
@@ -104,6 +109,13 @@ Result<RankedPage> rank_page(SearchState& s) {
     out.built = std::move(*relaxed);
     out.mset = page(out.built.query);
     out.relaxed = true;
+  }
+  if (reranked) {
+    const std::vector<Ranked> all = rerank(s.im.db, out.mset, out.built.signals, s.ctx.vocabulary, s.im.weights);
+    for (std::size_t k = r.offset; k < all.size() && out.hits.size() < r.limit; ++k) out.hits.push_back(all[k]);
+  } else {
+    for (auto it = out.mset.begin(); it != out.mset.end(); ++it)
+      out.hits.push_back({*it, it.get_weight(), it.get_weight()});
   }
   return out;
 }

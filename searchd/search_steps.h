@@ -12,6 +12,7 @@
 
 #include "schema/facets.h"
 #include "searchd/query_builder.h"
+#include "searchd/rerank.h"
 #include "searchd/searcher_impl.h"
 
 namespace tracuu::searchd {
@@ -44,8 +45,9 @@ struct SearchState {
 /// The ranked page and the query that ranked it.
 struct RankedPage {
   BuiltQuery built;
-  Xapian::MSet mset;
-  bool relaxed = false;  ///< Auto fell back from AND to OR
+  Xapian::MSet mset;         ///< the first stage: the page, or the candidates re-ranked into it
+  std::vector<Ranked> hits;  ///< the requested page, best first
+  bool relaxed = false;      ///< Auto fell back from AND to OR
 };
 
 /// Builds the query of the request and ranks the requested page (search_rank.cc).

@@ -160,6 +160,21 @@ struct RankingWeights {
   double bm25_k1 = 1.2;          ///< BM25 term-frequency saturation (Xapian's default is 1)
   double bm25_b = 0.9;           ///< BM25 length normalisation (Xapian's default is 0.5)
   std::size_t exact_count_limit = kExactCountLimit;  ///< see kExactCountLimit (tests lower it)
+  // The second stage (searchd/rerank.h): the first stage's best `rerank_depth`
+  // candidates are re-scored by the sum of these features, each about 0..1.
+  std::size_t rerank_depth = 200;           ///< candidates re-scored (0: first stage only)
+  double first_stage_weight = 1.0;          ///< first-stage score over the best candidate's
+  double passage_weight = 1.0;              ///< the best passage's share of the query's words
+  double passage_adjacency_weight = 0.5;    ///< adjacent query pairs in the passage, by bigram idf
+  double passage_words_per_query_word = 4;  ///< passage length, in words, per query word...
+  double passage_min_words = 24;            ///< ...at least...
+  double passage_max_words = 120;           ///< ...and at most
+  double passage_common_share = 0.5;        ///< long queries place passages without words in more documents than this
+  double title_weight = 0.5;                ///< share of the query's words (by idf) in the title
+  double exact_weight = 0.3;                ///< share of a marked query's words found as typed
+  double number_weight = 10;                ///< the document whose own number the query names
+  double type_weight = 0.3;                 ///< the document is of a type the query names ("nghị định ...")
+  double date_weight = 0.5;                 ///< the document is dated in a period the query names
 };
 
 /// Facts about the open index (health, metrics).

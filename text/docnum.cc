@@ -1,5 +1,6 @@
 #include "text/docnum.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "text/chars.h"
@@ -243,6 +244,61 @@ std::optional<DocNumber> doc_number_from_pieces(const std::vector<std::string>& 
     dn.display += up;
   }
   return dn;
+}
+
+}  // namespace tracuu::text
+
+namespace tracuu::text {
+namespace {
+
+struct KeyParts {
+  std::string_view number, year;
+  std::vector<std::string_view> codes;
+};
+
+// "161/2026/ND-CP" -> 161, 2026, {ND, CP}; "346/TB-UBND" -> 346, "", {TB, UBND}.
+std::optional<KeyParts> split_key(std::string_view key) {
+  KeyParts k;
+  const std::size_t slash = key.find('/');
+  if (slash == 0 || slash == std::string_view::npos) return std::nullopt;
+  k.number = key.substr(0, slash);
+  std::string_view rest = key.substr(slash + 1);
+  if (rest.size() >= 4 && std::all_of(rest.begin(), rest.begin() + 4, [](char c) { return c >= '0' && c <= '9'; }) &&
+      (rest.size() == 4 || rest[4] == '/')) {
+    k.year = rest.substr(0, 4);
+    rest = rest.size() == 4 ? std::string_view() : rest.substr(5);
+  }
+  while (!rest.empty()) {
+    const std::size_t dash = rest.find('-');
+    k.codes.push_back(rest.substr(0, dash));
+    rest = dash == std::string_view::npos ? std::string_view() : rest.substr(dash + 1);
+  }
+  return k;
+}
+
+}  // namespace
+
+std::optional<DocNumberPattern> pattern_of_key(std::string_view key) {
+  const auto k = split_key(key);
+  if (!k) return std::nullopt;
+  DocNumberPattern p{std::string(k->number), std::string(k->year), {}};
+  for (auto c : k->codes) p.codes.emplace_back(c);
+  return p;
+}
+
+bool matches_pattern(std::string_view key, const DocNumberPattern& pattern) {
+  const auto k = split_key(key);
+  if (!k || k->number != pattern.number) return false;
+  if (!pattern.year.empty() && k->year != pattern.year) return false;
+  if (pattern.codes.size() > k->codes.size()) return false;
+  for (std::size_t i = 0; i < pattern.codes.size(); ++i) {
+    const std::string_view c = k->codes[i], want = pattern.codes[i];
+    if (c.substr(0, want.size()) != want) return false;
+    if (!std::all_of(c.begin() + static_cast<long>(want.size()), c.end(),
+                     [](char ch) { return ch >= '0' && ch <= '9'; }))
+      return false;
+  }
+  return true;
 }
 
 }  // namespace tracuu::text

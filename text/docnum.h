@@ -43,4 +43,21 @@ std::size_t match_doc_number(std::string_view text, std::size_t pos, DocNumber& 
 std::optional<DocNumber> doc_number_from_pieces(const std::vector<std::string>& numbers,
                                                 const std::vector<std::string>& codes);
 
+/// A document number given in part, as people write it far more often than in
+/// full: type + number + year ("nghị định 161/2026", "nd 161 2026", "luật
+/// 24/2018", "NĐ 161"). The issuer suffix and sometimes the year are left out.
+struct DocNumberPattern {
+  std::string number;              ///< digits, no leading zeros
+  std::string year;                ///< four digits, or empty: any year
+  std::vector<std::string> codes;  ///< leading codes, upper-case ASCII ("ND"); empty: any
+};
+
+/// The pattern a canonical key gives when taken as a prefix ("161/2026/ND").
+std::optional<DocNumberPattern> pattern_of_key(std::string_view key);
+
+/// True when the canonical key `key` ("161/2026/ND-CP", "24/2018/QH14") is a
+/// number `pattern` describes: same number, same year when the pattern has one,
+/// and the pattern's codes leading the key's ("QH" matches "QH14").
+bool matches_pattern(std::string_view key, const DocNumberPattern& pattern);
+
 }  // namespace tracuu::text

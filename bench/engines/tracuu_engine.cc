@@ -1,9 +1,11 @@
 // tracuu through its search library (searchd/searcher.h), in process.
+#include <cstdlib>
 #include <stdexcept>
 
 #include "bench/engines/engine.h"
 #include "bench/vn_util.h"
 #include "searchd/searcher.h"
+#include "text/strings.h"
 
 namespace tracuu::bench {
 namespace {
@@ -50,11 +52,56 @@ class TracuuEngine : public Engine {
   std::size_t snippets_;
 };
 
+// Ranking weights from TRACUU_RANKING="name=value,..." (tuning runs; unset: the defaults).
+searchd::RankingWeights ranking_from_env() {
+  searchd::RankingWeights w;
+  const char* env = std::getenv("TRACUU_RANKING");
+  if (!env) return w;
+  const std::pair<const char*, double*> named[] = {
+      {"first_stage_weight", &w.first_stage_weight},
+      {"passage_weight", &w.passage_weight},
+      {"passage_adjacency_weight", &w.passage_adjacency_weight},
+      {"passage_words_per_query_word", &w.passage_words_per_query_word},
+      {"passage_min_words", &w.passage_min_words},
+      {"passage_max_words", &w.passage_max_words},
+      {"passage_common_share", &w.passage_common_share},
+      {"title_weight", &w.title_weight},
+      {"exact_weight", &w.exact_weight},
+      {"number_weight", &w.number_weight},
+      {"type_weight", &w.type_weight},
+      {"date_weight", &w.date_weight},
+      {"date_boost", &w.date_boost},
+      {"bm25_k1", &w.bm25_k1},
+      {"bm25_b", &w.bm25_b},
+      {"proximity_boost", &w.proximity_boost},
+      {"proximity_boost_short", &w.proximity_boost_short},
+      {"exact_boost", &w.exact_boost},
+      {"restore_boost", &w.restore_boost},
+  };
+  for (std::string_view part : text::split(env, ',')) {
+    const std::string item(part);
+    const auto eq = item.find('=');
+    if (eq == std::string::npos) throw std::runtime_error("TRACUU_RANKING: expected name=value, got " + item);
+    const std::string name = item.substr(0, eq);
+    const double value = std::stod(item.substr(eq + 1));
+    if (name == "rerank_depth") {
+      w.rerank_depth = static_cast<std::size_t>(value);
+      continue;
+    }
+    bool known = false;
+    for (const auto& [n, member] : named)
+      if (name == n) *member = value, known = true;
+    if (!known) throw std::runtime_error("TRACUU_RANKING: unknown weight " + name);
+  }
+  return w;
+}
+
 }  // namespace
 
 std::unique_ptr<Engine> open_tracuu(const std::string& home, bool facets, std::size_t snippets) {
   auto s = searchd::Searcher::open(home);
   if (!s) throw std::runtime_error("tracuu: cannot open " + home + ": " + s.error().message);
+  s->set_ranking(ranking_from_env());
   return std::make_unique<TracuuEngine>(std::move(*s), facets, snippets);
 }
 

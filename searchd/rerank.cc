@@ -1,0 +1,283 @@
+#include "searchd/rerank.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <deque>
+#include <numeric>
+#include <queue>
+
+#include "schema/fields.h"
+#include "schema/terms.h"
+#include "searchd/vocabulary.h"
+#include "text/docnum.h"
+
+namespace tracuu::searchd {
+namespace {
+
+using schema::Field;
+using schema::make_term;
+
+// Very common words in megabyte pages: the first ones are enough to place a passage.
+constexpr std::size_t kMaxPositionsPerTerm = 10000;
+constexpr std::size_t kFewWords = 4;             // queries this short keep every word in passages
+constexpr double kSmallCollection = 50;          // below this many documents, every word too
+constexpr std::uint32_t kWholeTitle = 1u << 20;  // a window longer than any title
+
+double idf(const Xapian::Database& db, const std::string& term) {
+  const double n = db.get_termfreq(term), total = db.get_doccount();
+  return std::log(1.0 + (total - n + 0.5) / (n + 0.5));
+}
+
+// The wdf of `term` in each candidate (`dids` sorted ascending); 0 where absent.
+std::vector<Xapian::termcount> wdfs(const Xapian::Database& db, const std::string& term,
+                                    const std::vector<Xapian::docid>& dids) {
+  std::vector<Xapian::termcount> out(dids.size(), 0);
+  if (term.empty()) return out;
+  auto pl = db.postlist_begin(term);
+  const auto end = db.postlist_end(term);
+  for (std::size_t k = 0; k < dids.size() && pl != end; ++k) {
+    pl.skip_to(dids[k]);
+    if (pl == end) break;
+    if (*pl == dids[k]) out[k] = pl.get_wdf();
+  }
+  return out;
+}
+
+// Which candidates hold `term` (boolean terms have wdf 0, so presence, not wdf).
+std::vector<bool> has_term(const Xapian::Database& db, const std::string& term,
+                           const std::vector<Xapian::docid>& dids) {
+  std::vector<bool> out(dids.size(), false);
+  auto pl = db.postlist_begin(term);
+  const auto end = db.postlist_end(term);
+  for (std::size_t k = 0; k < dids.size() && pl != end; ++k) {
+    pl.skip_to(dids[k]);
+    if (pl == end) break;
+    out[k] = *pl == dids[k];
+  }
+  return out;
+}
+
+struct Word {
+  std::string term;  // XF:<folded>
+  double idf = 0;
+};
+
+struct Pair {
+  std::size_t first, second;  // indices into the distinct words
+  double idf = 0;
+};
+
+// The score of the best window of `window` positions: each distinct word by its idf
+// (saturating with repeats), each adjacent query pair found adjacent by its bigram idf,
+// over the most a passage could score. 0..~1.2.
+double best_passage(const Xapian::Database& db, Xapian::docid did, const std::vector<Word>& words,
+                    const std::vector<Pair>& pairs, std::uint32_t window, double adjacency_weight) {
+  // One sorted position list per word, then one per adjacent pair (where the pair starts).
+  std::vector<std::vector<std::uint32_t>> lists(words.size() + pairs.size());
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    auto& p = lists[i];
+    for (auto it = db.positionlist_begin(did, words[i].term);
+         it != db.positionlist_end(did, words[i].term) && p.size() < kMaxPositionsPerTerm; ++it)
+      p.push_back(*it);
+  }
+  for (std::size_t k = 0; k < pairs.size(); ++k) {
+    const auto& a = lists[pairs[k].first];
+    const auto& b = lists[pairs[k].second];
+    auto& out = lists[words.size() + k];
+    std::size_t j = 0;
+    for (std::uint32_t x : a) {
+      while (j < b.size() && b[j] < x + 1) ++j;
+      if (j < b.size() && b[j] == x + 1) out.push_back(x);
+    }
+  }
+  std::vector<double> weight(lists.size());
+  double most = 0;
+  for (std::size_t i = 0; i < words.size(); ++i) most += weight[i] = words[i].idf;
+  for (std::size_t k = 0; k < pairs.size(); ++k) most += weight[words.size() + k] = adjacency_weight * pairs[k].idf;
+  if (most <= 0) return 0;
+
+  constexpr double k1 = 0.5;  // saturation: a second occurrence adds 20 %, a third 7 %
+  auto sat = [](std::uint32_t tf) { return tf * (k1 + 1) / (tf + k1); };
+  // A window slides over the lists merged by a heap; positions enter in order, so they
+  // leave in the same order (a queue). The score changes when a list's count does.
+  using Entry = std::pair<std::uint32_t, std::uint32_t>;  // position, list
+  std::priority_queue<Entry, std::vector<Entry>, std::greater<>> heads;
+  std::vector<std::size_t> next(lists.size(), 0);
+  for (std::uint32_t i = 0; i < lists.size(); ++i)
+    if (!lists[i].empty()) heads.push({lists[i][0], i});
+  std::deque<Entry> inside;
+  std::vector<std::uint32_t> count(lists.size(), 0);
+  auto gain = [&](std::size_t i, std::uint32_t before, std::uint32_t after) {
+    if (i >= words.size()) return weight[i] * ((after > 0) - (before > 0));  // an adjacency counts once
+    return weight[i] * (sat(after) - sat(before));
+  };
+  double score = 0, best = 0;
+  while (!heads.empty()) {
+    const auto [at, i] = heads.top();
+    heads.pop();
+    if (++next[i] < lists[i].size()) heads.push({lists[i][next[i]], i});
+    score += gain(i, count[i], count[i] + 1);
+    ++count[i];
+    inside.push_back({at, i});
+    while (inside.front().first + window <= at) {
+      const std::uint32_t j = inside.front().second;
+      score += gain(j, count[j], count[j] - 1);
+      --count[j];
+      inside.pop_front();
+    }
+    best = std::max(best, score);
+  }
+  return best / most;
+}
+
+bool in_ranges(const std::string& ymd, const std::vector<std::pair<std::string, std::string>>& ranges) {
+  if (ymd.empty()) return false;
+  return std::any_of(ranges.begin(), ranges.end(), [&](const auto& r) { return ymd >= r.first && ymd <= r.second; });
+}
+
+// The year inside the document's own number ("24/2018/QH14") overlaps a named period.
+bool number_year_in(const std::string& key, const std::vector<std::pair<std::string, std::string>>& ranges) {
+  const auto p = text::pattern_of_key(key);
+  if (!p || p->year.empty()) return false;
+  return std::any_of(ranges.begin(), ranges.end(),
+                     [&](const auto& r) { return r.first <= p->year + "1231" && r.second >= p->year + "0101"; });
+}
+
+}  // namespace
+
+std::vector<Ranked> rerank(const Xapian::Database& db, const Xapian::MSet& mset, const RankSignals& signals,
+                           const Vocabulary& vocabulary, const RankingWeights& weights) {
+  std::vector<Ranked> out;
+  for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back({*it, it.get_weight(), it.get_weight()});
+  if (out.empty()) return out;
+
+  // Distinct words, and adjacent query pairs between them.
+  std::vector<Word> words;
+  std::vector<std::size_t> index_of(signals.words.size());
+  for (std::size_t i = 0; i < signals.words.size(); ++i) {
+    const std::string term = make_term(Field::BodyFolded, signals.words[i].folded);
+    auto found = std::find_if(words.begin(), words.end(), [&](const Word& w) { return w.term == term; });
+    index_of[i] = static_cast<std::size_t>(found - words.begin());
+    if (found == words.end()) words.push_back({term, idf(db, term)});
+  }
+  std::vector<Pair> pairs;
+  for (std::size_t i = 0; i + 1 < signals.words.size(); ++i) {
+    if (!signals.words[i].joins_next || index_of[i] == index_of[i + 1]) continue;
+    const std::string bigram = schema::bigram_term(signals.words[i].folded, signals.words[i + 1].folded);
+    pairs.push_back({index_of[i], index_of[i + 1], idf(db, bigram)});
+  }
+  double idf_sum = 0;
+  for (const auto& w : words) idf_sum += w.idf;
+  // Passages are placed by the words that tell documents apart: in a collection of any
+  // size, words in most documents ("là", "của", "và") add little and cost the most
+  // (thousands of positions in a long page), so long queries leave them out.
+  std::vector<Word> passage_words;
+  std::vector<Pair> passage_pairs;
+  {
+    const double total = std::max<double>(1, db.get_doccount());
+    std::vector<std::size_t> kept(words.size(), words.size());
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      const bool common = words.size() > kFewWords && total >= kSmallCollection &&
+                          db.get_termfreq(words[i].term) > total * weights.passage_common_share;
+      if (common) continue;
+      kept[i] = passage_words.size();
+      passage_words.push_back(words[i]);
+    }
+    if (passage_words.empty()) {  // every word is common: keep them all
+      passage_words = words;
+      for (std::size_t i = 0; i < words.size(); ++i) kept[i] = i;
+    }
+    for (const Pair& p : pairs)
+      if (kept[p.first] < words.size() && kept[p.second] < words.size())
+        passage_pairs.push_back({kept[p.first], kept[p.second], p.idf});
+  }
+
+  std::vector<Xapian::docid> dids;
+  for (const auto& r : out) dids.push_back(r.did);
+  std::vector<std::size_t> order(out.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return dids[a] < dids[b]; });
+  std::vector<Xapian::docid> sorted;
+  for (std::size_t k : order) sorted.push_back(dids[k]);
+  // Per candidate (in `sorted` order) feature accumulators.
+  std::vector<double> exact(out.size(), 0);
+  std::vector<bool> own_number(out.size(), false), typed(out.size(), false);
+
+  // The same words in the title (positional S terms): the whole title is one passage.
+  std::vector<Word> title_words = words;
+  for (auto& w : title_words) w.term = make_term(Field::Title, w.term.substr(schema::prefix(Field::BodyFolded).size()));
+  if (signals.query_has_marks) {
+    for (std::size_t i = 0; i < signals.words.size(); ++i) {
+      const RankWord& w = signals.words[i];
+      if (std::find(index_of.begin(), index_of.begin() + static_cast<long>(i), index_of[i]) !=
+          index_of.begin() + static_cast<long>(i))
+        continue;  // counted once
+      std::vector<Xapian::termcount> as_typed;
+      if (w.exact != w.folded) {
+        as_typed = wdfs(db, w.exact, sorted);
+      } else {
+        // An unmarked word typed among marked ones means the unmarked spelling: what the
+        // folded term holds beyond its marked spellings.
+        as_typed = wdfs(db, words[index_of[i]].term, sorted);
+        for (const Spelling& s : vocabulary.spellings(w.folded)) {
+          if (s.exact == w.folded) continue;
+          const auto marked = wdfs(db, s.exact, sorted);
+          for (std::size_t k = 0; k < sorted.size(); ++k) as_typed[k] -= std::min(as_typed[k], marked[k]);
+        }
+      }
+      for (std::size_t k = 0; k < sorted.size(); ++k)
+        if (as_typed[k] > 0) exact[k] += words[index_of[i]].idf;
+    }
+  }
+  for (const auto& term : signals.own_number_terms) {
+    const auto holds = has_term(db, term, sorted);
+    for (std::size_t k = 0; k < sorted.size(); ++k) own_number[k] = own_number[k] || holds[k];
+  }
+  for (const auto& term : signals.type_terms) {
+    const auto holds = has_term(db, term, sorted);
+    for (std::size_t k = 0; k < sorted.size(); ++k) typed[k] = typed[k] || holds[k];
+  }
+
+  // First-stage scores relative to the best candidate not carried by a number match.
+  double top = 0;
+  for (std::size_t k = 0; k < sorted.size(); ++k)
+    if (!own_number[k]) top = std::max(top, out[order[k]].first_stage);
+  if (top <= 0) top = 1;
+  const std::uint32_t window = static_cast<std::uint32_t>(
+      std::clamp<double>(weights.passage_words_per_query_word * static_cast<double>(words.size()),
+                         weights.passage_min_words, weights.passage_max_words));
+
+  for (std::size_t k = 0; k < sorted.size(); ++k) {
+    Ranked& r = out[order[k]];
+    double score = weights.first_stage_weight * std::min(1.0, r.first_stage / top);
+    if (!words.empty() && idf_sum > 0) {
+      score += weights.passage_weight *
+               best_passage(db, r.did, passage_words, passage_pairs, window, weights.passage_adjacency_weight);
+      score += weights.title_weight *
+               best_passage(db, r.did, title_words, pairs, kWholeTitle, weights.passage_adjacency_weight);
+      if (signals.query_has_marks) score += weights.exact_weight * exact[k] / idf_sum;
+    }
+    if (own_number[k]) score += weights.number_weight;
+    if (typed[k]) score += weights.type_weight;
+    if (!signals.date_ranges.empty()) {
+      const Xapian::Document doc = db.get_document(r.did, Xapian::DOC_ASSUME_VALID);
+      if (in_ranges(doc.get_value(schema::kSlotIssueDate), signals.date_ranges) ||
+          in_ranges(doc.get_value(schema::kSlotEventDate), signals.date_ranges) ||
+          number_year_in(doc.get_value(schema::kSlotNumberKey), signals.date_ranges))
+        score += weights.date_weight;
+    }
+    r.score = score;
+    if (std::getenv("TRACUU_RERANK_DEBUG"))
+      std::fprintf(stderr, "did %u s1 %.3f pass %.3f title %.3f exact %.3f num %d type %d -> %.3f\n", r.did,
+                   std::min(1.0, r.first_stage / top),
+                   best_passage(db, r.did, words, pairs, window, weights.passage_adjacency_weight),
+                   best_passage(db, r.did, title_words, pairs, kWholeTitle, weights.passage_adjacency_weight),
+                   idf_sum > 0 ? exact[k] / idf_sum : 0, int(own_number[k]), int(typed[k]), score);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Ranked& a, const Ranked& b) { return a.score > b.score; });
+  return out;
+}
+
+}  // namespace tracuu::searchd
