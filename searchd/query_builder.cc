@@ -98,7 +98,7 @@ class Builder {
     const std::string form = schema::folded_form(t);
     out_.highlight.push_back({form});
     Q folded(xf(form));
-    run_words_.push_back({form, t.kind == TokenKind::Word ? t.exact : form, false});
+    run_words_.push_back({form, t.kind == TokenKind::Word ? t.exact : form, false, t.kind == TokenKind::Word});
     if (t.kind != TokenKind::Word) return folded;
     ++words;
     // Every exact-layer term has its folded twin at the same position: the folded term alone matches the same
@@ -476,8 +476,8 @@ class Builder {
     }
     Part part;
     for (std::size_t i = 0; i < tokens.size(); ++i)
-      part.words.push_back(
-          {folded[i], tokens[i].kind == TokenKind::Word ? tokens[i].exact : folded[i], i + 1 < tokens.size()});
+      part.words.push_back({folded[i], tokens[i].kind == TokenKind::Word ? tokens[i].exact : folded[i],
+                            i + 1 < tokens.size(), tokens[i].kind == TokenKind::Word});
     part.query = combine(Q::OP_OR, phrases);
     part.query = with_bonus(part.query, exact_bonus(tokens, 0, tokens.size()), ctx_);
     part.empty = false;
@@ -581,6 +581,12 @@ Result<BuiltQuery> build_query(const QueryNode& root, const BuildContext& ctx) {
   out.word_count = builder.words;
   out.signals.words = part->words;
   out.signals.query_has_marks = ctx.query_has_marks;
+  if (ctx.query_has_marks)
+    for (const RankWord& w : out.signals.words) {
+      if (!w.is_word) continue;
+      auto& forms = out.exact_forms[w.folded];
+      if (std::find(forms.begin(), forms.end(), w.exact) == forms.end()) forms.push_back(w.exact);
+    }
   if (part->nothing) {
     out.query = Q::MatchNothing;  // not even the document of a number in the query
     return out;

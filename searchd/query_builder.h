@@ -54,6 +54,8 @@ struct BuiltQuery {
   /// Folded-layer word sequences to highlight (no prefix): single words, and
   /// phrases or abbreviation expansions, which are highlighted only where whole.
   std::vector<std::vector<std::string>> highlight;
+  /// For a query typed with marks: the spellings of its words as typed (snippets.h ExactForms).
+  std::unordered_map<std::string, std::vector<std::string>> exact_forms;
   std::vector<std::string> unaccented_words;  ///< folded forms of words typed without marks
   std::vector<std::string> doc_numbers;       ///< canonical keys found in the query
   RankSignals signals;                        ///< what the second ranking stage reads (searchd/rerank.h)

@@ -269,12 +269,6 @@ std::vector<Ranked> rerank(const Xapian::Database& db, const Xapian::MSet& mset,
         score += weights.date_weight;
     }
     r.score = score;
-    if (std::getenv("TRACUU_RERANK_DEBUG"))
-      std::fprintf(stderr, "did %u s1 %.3f pass %.3f title %.3f exact %.3f num %d type %d -> %.3f\n", r.did,
-                   std::min(1.0, r.first_stage / top),
-                   best_passage(db, r.did, words, pairs, window, weights.passage_adjacency_weight),
-                   best_passage(db, r.did, title_words, pairs, kWholeTitle, weights.passage_adjacency_weight),
-                   idf_sum > 0 ? exact[k] / idf_sum : 0, int(own_number[k]), int(typed[k]), score);
   }
   std::stable_sort(out.begin(), out.end(), [](const Ranked& a, const Ranked& b) { return a.score > b.score; });
   return out;

@@ -25,6 +25,7 @@ struct RankWord {
   std::string folded;       ///< folded form (no prefix)
   std::string exact;        ///< exact form as typed (equal to folded when typed without marks)
   bool joins_next = false;  ///< adjacent to the next word of the same run ("đồng" -> "chí")
+  bool is_word = true;      ///< a syllable or Latin word (not a number, date or document number)
 };
 
 /// What the second stage needs from the built query.

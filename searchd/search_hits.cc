@@ -25,7 +25,7 @@ Result<std::vector<Hit>> page_hits(const SearchState& s, const RankedPage& page)
     Hit h = hit_of(stored->record);
     h.score = r.score;
     h.rank = ++rank;
-    h.snippets = make_snippets(s.im.db, r.did, *stored, page.built.highlight, request.snippets);
+    h.snippets = make_snippets(s.im.db, r.did, *stored, page.built.highlight, request.snippets, page.built.exact_forms);
     hits.push_back(std::move(h));
   }
   return hits;

@@ -100,7 +100,7 @@ Result<RankedPage> rank_page(SearchState& s) {
     return enquire.get_mset(r.offset, r.limit, std::max<Xapian::doccount>(1, r.offset + r.limit));
   };
   Xapian::MSet mset = page(built->query);
-  RankedPage out{std::move(*built), std::move(mset), false};
+  RankedPage out{std::move(*built), std::move(mset), {}, false};
   if (out.mset.get_matches_lower_bound() == 0 && s.request.op == DefaultOperator::Auto && out.built.word_count >= 2) {
     // Nothing has every word: rank what has some of them.
     s.ctx.op = DefaultOperator::Or;

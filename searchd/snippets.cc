@@ -11,6 +11,7 @@ namespace {
 
 constexpr std::uint32_t kWindow = 32;               // tokens per passage
 constexpr std::uint32_t kLeadContext = 6;           // tokens shown before the first match
+constexpr std::size_t kExactCandidates = 3;         // passages read per one shown, for a query with marks
 constexpr std::size_t kMaxPositionsPerTerm = 4000;  // very common words: the first ones suffice
 
 struct Match {
@@ -103,7 +104,8 @@ std::pair<std::size_t, std::size_t> token_range(const std::string& text, const s
   return {begin, end};
 }
 
-std::vector<Highlight> highlight_tokens(std::string_view passage, const HighlightSet& highlight) {
+std::vector<Highlight> highlight_tokens(std::string_view passage, const HighlightSet& highlight,
+                                        const ExactForms& exact) {
   std::vector<text::Token> tokens;
   text::Analyzer analyzer(passage);
   text::Token t;
@@ -117,7 +119,11 @@ std::vector<Highlight> highlight_tokens(std::string_view passage, const Highligh
     for (const auto& seq : highlight) {
       if (seq.size() <= longest || i + seq.size() > tokens.size()) continue;
       bool whole = true;
-      for (std::size_t k = 0; k < seq.size() && whole; ++k) whole = tokens[i + k].folded == seq[k];
+      for (std::size_t k = 0; k < seq.size() && whole; ++k) {
+        whole = tokens[i + k].folded == seq[k];
+        if (const auto it = exact.find(seq[k]); whole && it != exact.end())
+          whole = std::find(it->second.begin(), it->second.end(), tokens[i + k].exact) != it->second.end();
+      }
       if (whole) longest = seq.size();
     }
     if (longest == 0) {
@@ -141,14 +147,17 @@ std::optional<SectionRef> section_at(const schema::DocRecord& record, std::size_
 }
 
 std::vector<Snippet> make_snippets(const Xapian::Database& db, Xapian::docid did, const schema::StoredDoc& doc,
-                                   const HighlightSet& highlight, std::size_t max_snippets) {
+                                   const HighlightSet& highlight, std::size_t max_snippets, const ExactForms& exact) {
   std::vector<Snippet> out;
   if (max_snippets == 0 || doc.record.text.empty()) return out;
   HighlightSet words = highlight;
   std::sort(words.begin(), words.end());
   words.erase(std::unique(words.begin(), words.end()), words.end());
   const auto matches = collect_matches(db, did, words);
-  std::vector<Window> windows = best_windows(matches, words.size(), max_snippets);
+  // With exact forms, more passages are read so that those with the words as typed can come first.
+  std::vector<Window> windows =
+      best_windows(matches, words.size(), exact.empty() ? max_snippets : max_snippets * kExactCandidates);
+  std::vector<std::size_t> as_typed;                                        // per snippet: highlights as typed
   if (windows.empty()) windows.push_back({kLeadContext, kLeadContext, 0});  // the opening of the text
   for (const Window& w : windows) {
     const std::uint32_t first = w.first >= kLeadContext ? w.first - kLeadContext : 0;
@@ -159,12 +168,24 @@ std::vector<Snippet> make_snippets(const Xapian::Database& db, Xapian::docid did
     s.text = doc.record.text.substr(b, e - b);
     for (char& c : s.text)
       if (c == '\n') c = ' ';
-    s.highlights = w.score > 0 ? highlight_tokens(s.text, words) : std::vector<Highlight>{};
+    if (w.score > 0 && !exact.empty()) s.highlights = highlight_tokens(s.text, words, exact);
+    as_typed.push_back(s.highlights.size());
+    if (w.score > 0 && s.highlights.empty()) s.highlights = highlight_tokens(s.text, words);
     s.section = section_at(doc.record, b);
     s.offset = b;
     s.length = e - b;
     s.anchor = "p-" + std::to_string(b);
     out.push_back(std::move(s));
+  }
+  if (!exact.empty() && out.size() > 1) {
+    std::vector<std::size_t> order(out.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return (as_typed[a] > 0) > (as_typed[b] > 0); });
+    std::vector<Snippet> sorted;
+    for (std::size_t k : order)
+      if (sorted.size() < max_snippets) sorted.push_back(std::move(out[k]));
+    out = std::move(sorted);
   }
   return out;
 }

@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "schema/docdata.h"
@@ -16,19 +17,29 @@ namespace tracuu::searchd {
 /// several words is highlighted only where it occurs whole.
 using HighlightSet = std::vector<std::vector<std::string>>;
 
+/// For a query typed with marks: the spellings each folded word was typed in
+/// ("cua" -> {"cửa"}, "minh" -> {"minh"}). A word matches only as typed there, so
+/// "cửa khẩu" does not light up "của"; empty for a query without marks.
+using ExactForms = std::unordered_map<std::string, std::vector<std::string>>;
+
 /// Builds up to `max_snippets` passages for document `did`, best first.
 /// @param highlight the query's words and phrases
 /// When no query word occurs in the body (a filter-only query, a title match),
 /// the opening of the text is returned, without highlights.
+/// With `exact` forms, passages where the words occur as typed come first and only
+/// those occurrences are highlighted (all spellings when a passage has none as typed).
 std::vector<Snippet> make_snippets(const Xapian::Database& db, Xapian::docid did, const schema::StoredDoc& doc,
-                                   const HighlightSet& highlight, std::size_t max_snippets);
+                                   const HighlightSet& highlight, std::size_t max_snippets,
+                                   const ExactForms& exact = {});
 
 /// Byte offsets of the tokens at positions [first, last] of `text` (first's begin, last's end).
 std::pair<std::size_t, std::size_t> token_range(const std::string& text, const std::vector<std::uint32_t>& checkpoints,
                                                 std::uint32_t first, std::uint32_t last);
 
-/// Highlights of `passage`: every occurrence of a sequence of `highlight` (one range per occurrence).
-std::vector<Highlight> highlight_tokens(std::string_view passage, const HighlightSet& highlight);
+/// Highlights of `passage`: every occurrence of a sequence of `highlight` (one range per occurrence),
+/// spelled as in `exact` where it lists the word.
+std::vector<Highlight> highlight_tokens(std::string_view passage, const HighlightSet& highlight,
+                                        const ExactForms& exact = {});
 
 /// The innermost section containing byte `offset` of the text.
 std::optional<SectionRef> section_at(const schema::DocRecord& record, std::size_t offset);
