@@ -159,6 +159,10 @@ PreparedDoc DocumentBuilder::prepare(const schema::DocRecord& r) const {
     const std::string ymd = schema::date_slot_value(*date);
     if (!ymd.empty()) doc.add_value(schema::kSlotIssueDate, ymd);
   }
+  if (r.doc_number_key && r.issue_date) {
+    const std::string ymd = schema::date_slot_value(*r.issue_date);
+    if (!ymd.empty()) doc.add_value(schema::kSlotCopyKey, *r.doc_number_key + "|" + ymd);
+  }
   if (r.event_date) {
     const std::string ymd = schema::date_slot_value(*r.event_date);
     if (!ymd.empty()) doc.add_value(schema::kSlotEventDate, ymd);

@@ -121,6 +121,8 @@ enum Slot : unsigned {
   kSlotSource = 9,     ///< content hash, kMultiValueSeparator, id: skips unchanged inputs on re-runs
   kSlotFacets = 10,    ///< the facet ids of the document, FacetPart order, 4 bytes each little-endian
                        ///< (0 = none): one value read per document when counting facets
+  kSlotCopyKey = 11,   ///< number key "|" issue date ("169/2026/ND-CP|20260612"): copies of one document
+                       ///< (several web copies, a re-upload) share it and are collapsed into one hit
 };
 
 /// The parts of kSlotFacets, in order.

@@ -14,6 +14,11 @@ FacetCounter::FacetCounter(std::vector<const schema::FacetSpec*> fields) : field
 }
 
 void FacetCounter::operator()(const Xapian::Document& doc, double) {
+  if (std::string key = doc.get_value(schema::kSlotCopyKey);
+      !key.empty() && !copy_keys_.insert(std::move(key)).second) {
+    ++copies_;
+    return;
+  }
   ++seen_;
   std::string packed;
   if (packed_) packed = doc.get_value(schema::kSlotFacets);

@@ -8,6 +8,7 @@
 #include <functional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "schema/codes.h"
@@ -28,8 +29,11 @@ class FacetCounter : public Xapian::MatchSpy {
   explicit FacetCounter(std::vector<const schema::FacetSpec*> fields);
   void operator()(const Xapian::Document& doc, double wt) override;
 
-  /// Documents seen (the sample size when counting a sample).
+  /// Documents seen (the sample size when counting a sample), one per set of copies.
   std::size_t seen() const { return seen_; }
+  /// Documents skipped as further copies of one already seen (same kSlotCopyKey):
+  /// a search shows copies as one hit, so totals and facets count them once.
+  std::size_t copies() const { return copies_; }
   /// Scales every count by `total / seen()` (a sample standing for all matches).
   void extrapolate(std::size_t total);
   /// True when `field` is one of those counted.
@@ -45,6 +49,8 @@ class FacetCounter : public Xapian::MatchSpy {
   std::vector<const schema::FacetSpec*> fields_;
   bool packed_ = false;  // some field reads kSlotFacets
   std::size_t seen_ = 0;
+  std::size_t copies_ = 0;
+  std::unordered_set<std::string> copy_keys_;
   std::array<std::unordered_map<std::uint32_t, std::size_t>, static_cast<std::size_t>(schema::FacetPart::Count)> ids_;
   std::unordered_map<const schema::FacetSpec*, std::unordered_map<std::string, std::size_t>> strings_;
 };

@@ -58,11 +58,7 @@ Result<Searched> run(Searcher::Impl& im, const SearchRequest& request, const std
   resp.info.relaxed = page->relaxed;
   resp.info.doc_numbers = page->built.doc_numbers;
   resp.info.parsed = page->built.query.get_description();
-  if (request.facets) {
-    if (auto ok = count_matches(s, resp); !ok) return ok.error();
-  } else {
-    resp.total = page->mset.get_matches_estimated();
-  }
+  if (auto ok = count_matches(s, resp); !ok) return ok.error();
   auto hits = page_hits(s, *page);
   if (!hits) return hits.error();
   resp.hits = std::move(*hits);
@@ -88,9 +84,11 @@ Xapian::Query Filters::apply(const Xapian::Query& query, std::optional<schema::F
   std::vector<Q> filters = base_;
   for (const auto& [facet, q] : facets_)
     if (facet != skip) filters.push_back(q);
-  Q q = filters.empty() ? query : Q(Q::OP_FILTER, query, Q(Q::OP_AND, filters.begin(), filters.end()));
-  if (!staff_) q = Q(Q::OP_AND_NOT, q, Q(schema::make_term(schema::Field::Visibility, "internal")));
-  return q;
+  return visible(filters.empty() ? query : Q(Q::OP_FILTER, query, Q(Q::OP_AND, filters.begin(), filters.end())));
+}
+
+Xapian::Query Filters::visible(const Xapian::Query& query) const {
+  return staff_ ? query : Q(Q::OP_AND_NOT, query, Q(schema::make_term(schema::Field::Visibility, "internal")));
 }
 
 Result<SearchResponse> Searcher::search(const SearchRequest& request) {

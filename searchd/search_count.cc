@@ -29,7 +29,9 @@ Count count_with(const Xapian::Database& db, const Q& query, const std::vector<F
   counting.set_weighting_scheme(Xapian::BoolWeight());
   counting.set_query(stride > 1 ? Q(Q::OP_FILTER, query, Q((new StrideSource(stride))->release())) : query);
   for (FacetCounter* spy : spies) counting.add_matchspy(spy);
-  const Xapian::doccount seen = counting.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+  // Copies of one document are one hit (search_rank.cc collapses them): counted once.
+  const Xapian::doccount matches = counting.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+  const Xapian::doccount seen = matches - (spies.empty() ? 0 : static_cast<Xapian::doccount>(spies.front()->copies()));
   if (stride == 1) return {seen, true};
   for (FacetCounter* spy : spies) spy->extrapolate(static_cast<std::size_t>(seen) * stride);
   return {seen * stride, false};
@@ -46,6 +48,15 @@ Result<void> count_matches(SearchState& s, SearchResponse& resp) {
   if (!stripped) return stripped.error();
   const Q& match_set = stripped->query;
   const std::size_t limit = im.weights.exact_count_limit;
+  if (!request.facets) {
+    // The total alone, counted as with facets: the page's estimate (of a collapsed,
+    // early-terminated match) can be off either way.
+    FacetCounter copies({});
+    const Count all = count_with(im.db, s.filters.apply(match_set), {&copies}, limit);
+    resp.total = all.total;
+    resp.exact = all.exact;
+    return {};
+  }
 
   // One pass counts every match once: the total, and the facets without a selection.
   std::vector<const schema::FacetSpec*> unselected;

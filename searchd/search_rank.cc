@@ -55,10 +55,15 @@ Xapian::Enquire ranking_enquire(const SearchState& s, bool by_date) {
   const RankingWeights& w = s.im.weights;
   Xapian::Enquire enquire(s.im.db);
   enquire.set_weighting_scheme(Xapian::BM25Weight(w.bm25_k1, 0, 1, w.bm25_b, 0.5));
+  // Copies of one document (same number and issue date) make one hit, the best ranked.
+  enquire.set_collapse_key(schema::kSlotCopyKey);
   if (by_date) {
-    // Browsing (no text) lists the newest first unless asked otherwise.
+    // Browsing (no text) lists the newest first unless asked otherwise; undated
+    // documents come last either way ("~" sorts after every date).
     const bool ascending = s.request.sort == SortOrder::DateAsc;
-    enquire.set_sort_by_value_then_relevance(schema::kSlotIssueDate, !ascending);
+    auto* dates = new Xapian::MultiValueKeyMaker;
+    dates->add_value(schema::kSlotIssueDate, !ascending, ascending ? "~" : "");
+    enquire.set_sort_by_key_then_relevance(dates->release(), false);
   }
   return enquire;
 }

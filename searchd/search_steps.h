@@ -25,6 +25,8 @@ class Filters {
   /// `query` restricted by every filter but those of facet `skip` (none: every filter),
   /// and to public documents unless the request is staff's.
   Xapian::Query apply(const Xapian::Query& query, std::optional<schema::Facet> skip = std::nullopt) const;
+  /// `query` restricted to what the request may see, no other filter.
+  Xapian::Query visible(const Xapian::Query& query) const;
 
  private:
   std::vector<Xapian::Query> base_;                              // date range
@@ -54,8 +56,9 @@ struct RankedPage {
 /// @return BadQuery for an invalid field value.
 Result<RankedPage> rank_page(SearchState& s);
 
-/// Counts every match of the query `s.ctx` builds, stripped of what only ranks:
-/// sets `resp.total`, `resp.exact` and `resp.facets` (search_count.cc).
+/// Counts every match of the query `s.ctx` builds, stripped of what only ranks, copies of
+/// one document once: sets `resp.total`, `resp.exact` and, when the request asks for
+/// them, `resp.facets` (search_count.cc).
 Result<void> count_matches(SearchState& s, SearchResponse& resp);
 
 /// The hits of the ranked page with their snippets (search_hits.cc).

@@ -47,6 +47,25 @@ void numbers(const Xapian::Database& db, const std::string& prefix, bool staff, 
   }
 }
 
+// True when `title` holds the typed words in a row, the last one as a prefix when it is
+// still being typed, each word as typed when it carries marks ("Hồ Tiến" is not "hồ sơ
+// ... tiền"; "ho tien" is any spelling).
+bool holds_typed(const std::string& title, const std::vector<text::Token>& typed, bool complete_last) {
+  const auto words = text::analyze(title);
+  auto same = [&](const text::Token& t, const text::Token& w, bool partial) {
+    const std::string& have = t.has_marks() ? w.exact : w.folded;
+    const std::string& want = t.has_marks() ? t.exact : t.folded;
+    return partial ? have.rfind(want, 0) == 0 : have == want;
+  };
+  for (std::size_t i = 0; i + typed.size() <= words.size(); ++i) {
+    bool all = true;
+    for (std::size_t k = 0; k < typed.size() && all; ++k)
+      all = same(typed[k], words[i + k], k + 1 == typed.size() && !complete_last);
+    if (all) return true;
+  }
+  return false;
+}
+
 void titles(const Xapian::Database& db, const std::vector<text::Token>& tokens, bool complete_last, bool staff,
             std::size_t limit, std::vector<Suggestion>& out) {
   std::vector<Q> parts;
@@ -59,10 +78,88 @@ void titles(const Xapian::Database& db, const std::vector<text::Token>& tokens, 
   if (!staff) q = Q(Q::OP_AND_NOT, q, Q(schema::make_term(schema::Field::Visibility, "internal")));
   Xapian::Enquire enquire(db);
   enquire.set_query(q);
-  const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
+  // Titles with the words apart are read and skipped: a few more than shown.
+  const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit * 4));
+  std::size_t added = 0;
+  for (auto it = mset.begin(); it != mset.end() && added < limit; ++it) {
     auto stored = schema::decode_doc_data(it.get_document().get_data(), schema::DocParts::Meta);
-    if (stored && stored->record.title) add_unique(out, {*stored->record.title, "title", stored->record.id}, limit);
+    if (!stored || !stored->record.title || !holds_typed(*stored->record.title, tokens, complete_last)) continue;
+    add_unique(out, {*stored->record.title, "title", stored->record.id}, out.size() + 1);
+    ++added;
+  }
+}
+
+// Names of signers holding the typed words in a row ("Hồ Tiến" -> "Hồ Tiến Thiệu"):
+// people are looked up by name far more than a title is.
+void signers(const Xapian::Database& db, const std::vector<text::Token>& tokens, bool complete_last, bool staff,
+             std::size_t limit, std::vector<Suggestion>& out) {
+  std::vector<Q> parts;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].kind != text::TokenKind::Word) return;
+    const std::string term = schema::make_term(schema::Field::SignerName, tokens[i].folded);
+    const bool partial = i + 1 == tokens.size() && !complete_last;
+    parts.push_back(partial ? Q(Q::OP_WILDCARD, term, 50, Q::WILDCARD_LIMIT_MOST_FREQUENT) : Q(term));
+  }
+  Q q(Q::OP_AND, parts.begin(), parts.end());
+  if (!staff) q = Q(Q::OP_AND_NOT, q, Q(schema::make_term(schema::Field::Visibility, "internal")));
+  Xapian::Enquire enquire(db);
+  enquire.set_query(q);
+  enquire.set_collapse_key(schema::kSlotSigner);  // one document per person
+  const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit * 2));
+  for (auto it = mset.begin(); it != mset.end() && out.size() < limit; ++it) {
+    const std::string name = it.get_document().get_value(schema::kSlotSigner);
+    if (!name.empty() && holds_typed(name, tokens, complete_last))
+      add_unique(out, {name, "signer", std::nullopt}, limit);
+  }
+}
+
+// The spelling of folded word `folded` among documents holding `context` (a bigram
+// term): the one most over-represented there against the whole collection, so
+// "cua" next to "khau" is "cửa" although "của" is the commoner word. A typed form
+// with marks is kept.
+std::string spelling_in(const Xapian::Database& db, const Vocabulary& vocab, const std::string& folded,
+                        const text::Token* typed, const std::string& context) {
+  if (typed && typed->has_marks()) return typed->exact;
+  const auto& spellings = vocab.spellings(folded);
+  if (spellings.empty()) return folded;
+  if (spellings.size() == 1) return spellings.front().exact;
+  const double with_context = db.get_termfreq(context);
+  const double n = std::max<double>(1, db.get_doccount());
+  std::string best = spellings.front().exact;
+  double best_lift = -1;
+  Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  for (const Spelling& s : spellings) {
+    const double overall = db.get_termfreq(s.exact);
+    if (overall <= 0 || with_context <= 0) continue;
+    enquire.set_query(Q(Q::OP_AND, Q(context), Q(s.exact)));
+    const double together = enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+    const double lift = (together / with_context) / (overall / n);
+    if (lift > best_lift) best_lift = lift, best = s.exact;
+  }
+  return best;
+}
+
+// Completes the last word after the previous one from the bigrams ("cua kh" ->
+// "cửa khẩu", "cửa khẩu" being far more often a pair than "cua khoản"), the pair
+// spelled as its documents spell it.
+void pairs(const Xapian::Database& db, const Vocabulary& vocab, const std::string& typed, const text::Token& before,
+           const text::Token& last, std::size_t limit, std::vector<Suggestion>& out) {
+  const std::string prefix = schema::bigram_term(before.folded, last.folded);
+  std::vector<std::pair<Xapian::doccount, std::string>> found;
+  std::size_t scanned = 0;
+  for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix) && scanned < kTermScan; ++it, ++scanned)
+    found.emplace_back(it.get_termfreq(), *it);
+  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  const std::size_t pair_start = schema::prefix(schema::Field::Bigram).size() + before.folded.size() + 1;
+  for (const auto& [freq, term] : found) {
+    if (out.size() >= limit) break;
+    const std::string next = term.substr(pair_start);
+    if (next.find_first_of("0123456789/") != std::string::npos) continue;
+    const std::string first_word = spelling_in(db, vocab, before.folded, &before, term);
+    const std::string second_word = spelling_in(db, vocab, next, nullptr, term);
+    if (last.has_marks() && second_word.rfind(last.exact, 0) != 0) continue;  // keep the user's marks
+    add_unique(out, {typed.substr(0, before.begin) + first_word + " " + second_word, "term", std::nullopt}, limit);
   }
 }
 
@@ -106,9 +203,15 @@ Result<std::vector<Suggestion>> Searcher::suggest(const std::string& raw_prefix,
   try {
     const Xapian::Database& db = impl_->db;
     if (prefix.front() >= '0' && prefix.front() <= '9') numbers(db, prefix, staff, limit, out);
+    signers(db, tokens, complete_last, staff, std::max<std::size_t>(1, limit / 4), out);
     titles(db, tokens, complete_last, staff, std::max<std::size_t>(1, limit / 2 + 1), out);
-    if (!complete_last && tokens.back().kind == text::TokenKind::Word)
-      words(db, impl_->vocab(), prefix, tokens.back(), limit, out);
+    if (!complete_last && tokens.back().kind == text::TokenKind::Word) {
+      const bool after_word = tokens.size() >= 2 && tokens[tokens.size() - 2].kind == text::TokenKind::Word;
+      const std::size_t before = out.size();
+      if (after_word) pairs(db, impl_->vocab(), prefix, tokens[tokens.size() - 2], tokens.back(), limit, out);
+      // The word alone only when it never follows the previous one.
+      if (out.size() == before) words(db, impl_->vocab(), prefix, tokens.back(), limit, out);
+    }
   } catch (const Xapian::Error& e) {
     return from_xapian(e, "suggesting");
   }

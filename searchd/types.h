@@ -84,6 +84,7 @@ struct Hit {
   double score = 0;
   std::size_t rank = 0;  ///< 1-based position in the whole result list
   std::vector<Snippet> snippets;
+  std::vector<std::string> copies;  ///< ids of the other copies of this document (same number and date)
 };
 
 /// One facet value with its count (counts ignore the field's own filter).
@@ -142,7 +143,7 @@ struct CitationView {
 /// One completion.
 struct Suggestion {
   std::string text;
-  std::string kind;               ///< "title", "number" or "term"
+  std::string kind;               ///< "title", "number", "signer" (a person's name) or "term"
   std::optional<std::string> id;  ///< the document, for titles and numbers
 };
 

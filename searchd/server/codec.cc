@@ -177,6 +177,7 @@ ojson to_json(const Hit& h) {
           {"signer", opt(h.signer)},
           {"score", h.score},
           {"rank", h.rank},
+          {"copies", h.copies},
           {"snippets", ojson::array()}};
   for (const auto& s : h.snippets) {
     ojson hl = ojson::array();

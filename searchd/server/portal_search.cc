@@ -95,6 +95,13 @@ data hit_data(const Hit& hit) {
   // Undated documents (no heading block) still say when the meeting or inspection they report took place.
   d.set("hit_event_date", !hit.issue_date && hit.event_date ? data(vietnamese_date(*hit.event_date)) : data(false));
   d.set("snippets", list_data(hit.snippets, [&](const Snippet& s) { return snippet_data(hit, s); }));
+  d.set("has_copies", !hit.copies.empty());
+  d.set("copies", list_data(hit.copies, [](const std::string& id) {
+          data c;
+          c.set("copy_url", "/doc/" + url_encode(id));
+          c.set("copy_id", id);
+          return c;
+        }));
   return d;
 }
 

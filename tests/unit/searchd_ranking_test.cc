@@ -1,0 +1,236 @@
+// Ranking on documents shaped like the real ones (issue 12): a focused decree against
+// a long page that holds every query word scattered, numbers typed as type + number +
+// year, dates in words, copies of one document, and highlights of a marked query.
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "schema/record.h"
+#include "searchd/searcher.h"
+#include "searchd_fixture.h"
+#include "tests/support/temp_dir.h"
+
+using namespace tracuu::searchd;
+using tracuu::schema::DocRecord;
+
+namespace {
+
+DocRecord doc(std::string id, std::string type, std::string number, std::string key, std::string date,
+              std::string title, std::string text) {
+  DocRecord r;
+  r.id = std::move(id);
+  if (!type.empty()) r.doc_type = std::move(type);
+  if (!number.empty()) r.doc_number = std::move(number), r.doc_number_key = std::move(key);
+  if (!date.empty()) r.issue_date = std::move(date);
+  if (!title.empty()) r.title = std::move(title);
+  r.text = std::move(text);
+  r.content_hash = r.id;
+  return r;
+}
+
+// A codified topic page: thousands of words, every word of "xử phạt vi phạm giao
+// thông" many times, never together ("phạm vi", "Thông tư", "giao nhiệm vụ", "xử lý").
+std::string long_topic_page() {
+  std::string s = "ĐỀ MỤC TÀI NGUYÊN NƯỚC, ĐO ĐẠC VÀ BẢN ĐỒ\n";
+  for (int i = 1; i <= 150; ++i) {
+    const std::string n = std::to_string(i);
+    s += "Điều " + n + ". Phạm vi điều chỉnh\nThông tư này quy định phạm vi đo đạc, bản đồ và viễn thám số " + n +
+         "; cơ quan được giao nhiệm vụ xử lý số liệu quan trắc tài nguyên nước, thông tin địa lý và phạt "
+         "tiền theo quy định của pháp luật về tài nguyên.\n";
+  }
+  return s;
+}
+
+std::vector<DocRecord> ranking_records() {
+  const std::string decree_text =
+      "NGHỊ ĐỊNH\nSửa đổi, bổ sung một số điều của Nghị định số 168/2024/NĐ-CP quy định xử phạt vi phạm hành "
+      "chính về trật tự, an toàn giao thông trong lĩnh vực giao thông đường bộ.\nĐiều 1. Mức xử phạt vi phạm "
+      "giao thông đối với người điều khiển xe ô tô.";
+  const std::string decree_title = "Sửa đổi Nghị định 168/2024/NĐ-CP quy định xử phạt vi phạm giao thông";
+  std::vector<DocRecord> v;
+  v.push_back(doc("nd-169", "Nghị định", "169/2026/NĐ-CP", "169/2026/ND-CP", "2026-06-12", decree_title, decree_text));
+  // Two web copies of the same decree (same number, same date), as vn-legal holds.
+  v.push_back(doc("nd-169-ban-sao-1", "Nghị định", "169/2026/NĐ-CP", "169/2026/ND-CP", "2026-06-12", decree_title,
+                  decree_text + "\nNguồn: Cổng thông tin điện tử Chính phủ."));
+  v.push_back(doc("nd-169-ban-sao-2", "Nghị định", "169/2026/NĐ-CP", "169/2026/ND-CP", "2026-06-12", decree_title,
+                  decree_text + "\nNguồn: Công báo."));
+  v.push_back(doc("tai-nguyen", "", "", "", "", "Đề mục Tài nguyên nước, Đo đạc và bản đồ", long_topic_page()));
+  v.push_back(doc("nd-161", "Nghị định", "161/2026/NĐ-CP", "161/2026/ND-CP", "2026-05-20",
+                  "Quy định chi tiết về quản lý cửa khẩu biên giới đất liền",
+                  "NGHỊ ĐỊNH\nQuy định chi tiết về quản lý cửa khẩu biên giới đất liền."));
+  v.push_back(doc("tt-huong-dan-161", "Thông tư", "86/2026/TT-BTC", "86/2026/TT-BTC", "2026-07-01",
+                  "Hướng dẫn Nghị định 161/2026/NĐ-CP",
+                  "THÔNG TƯ\nHướng dẫn thi hành Nghị định số 161/2026/NĐ-CP. Căn cứ Nghị định số 161/2026/NĐ-CP; "
+                  "theo Nghị định 161/2026/NĐ-CP, phí tại cửa khẩu được thu như sau."));
+  v.push_back(doc("cua-khau", "Thông báo", "", "", "2025-09-10", "Kết luận về cửa khẩu thông minh",
+                  "Xây dựng cửa khẩu thông minh tại Hữu Nghị là nhiệm vụ của tỉnh; các sở thống nhất triển khai "
+                  "của khẩu hiệu chung. Cửa khẩu thông minh giảm thời gian thông quan."));
+  v.push_back(doc("bc-2025-09", "Báo cáo", "", "", "2025-09-28", "Tình hình kinh tế - xã hội tháng 9",
+                  "Báo cáo tình hình kinh tế xã hội của tỉnh tháng 9, nhiệm vụ trọng tâm quý IV."));
+  v.push_back(doc("bc-2024-09", "Báo cáo", "", "", "2024-09-27", "Tình hình kinh tế - xã hội tháng 9",
+                  "Báo cáo tình hình kinh tế xã hội của tỉnh tháng 9, nhiệm vụ trọng tâm quý IV."));
+  v.push_back(doc("tt-ngan-hang", "Thông tư", "5/2026/TT-NHNN", "5/2026/TT-NHNN", "2026-03-02",
+                  "Quy định về hồ sơ, thủ tục gửi tiền tiết kiệm tại tổ chức tín dụng",
+                  "THÔNG TƯ\nQuy định về hồ sơ, thủ tục gửi tiền tiết kiệm."));
+  v.push_back(doc("tb-ho-tien", "Thông báo", "346/TB-UBND", "346/TB-UBND", "2025-08-05",
+                  "Kết luận của Chủ tịch UBND tỉnh tại buổi làm việc về khu công nghiệp Hữu Lũng",
+                  "Kết luận của đồng chí Hồ Tiến Thiệu, Chủ tịch UBND tỉnh, về khu công nghiệp Hữu Lũng."));
+  v.back().signer.name = "Hồ Tiến Thiệu";
+  v.push_back(doc("khong-ngay", "Báo cáo", "", "", "", "", "Báo cáo không ghi ngày về kinh tế xã hội của tỉnh."));
+  return v;
+}
+
+struct RankingIndex {
+  tracuu::testing::TempDir dir{"ranking"};
+  Searcher searcher;
+  static RankingIndex& get() {
+    static RankingIndex index;
+    return index;
+  }
+
+ private:
+  RankingIndex() : searcher(open(dir)) {}
+  static Searcher open(const tracuu::testing::TempDir& d) {
+    tracuu::testing::build_index(d.path() / "index", ranking_records());
+    auto s = Searcher::open(d.path() / "index");
+    if (!s) throw std::runtime_error(s.error().message);
+    return std::move(*s);
+  }
+};
+
+SearchResponse run(const std::string& q, SearchRequest r = {}) {
+  r.query = q;
+  auto resp = RankingIndex::get().searcher.search(r);
+  INFO(q);
+  REQUIRE(resp.has_value());
+  return std::move(*resp);
+}
+
+std::string first(const SearchResponse& r) { return r.hits.empty() ? "" : r.hits.front().id; }
+
+}  // namespace
+
+TEST_CASE("ranking: a focused document beats a long page holding every word scattered", "[searchd][ranking]") {
+  for (const char* q : {"xử phạt vi phạm giao thông", "xu phat vi pham giao thong", "XỬ PHẠT VI PHẠM GIAO THÔNG"}) {
+    const auto r = run(q);
+    INFO(q);
+    REQUIRE(!r.hits.empty());
+    CHECK(r.hits.front().doc_number == "169/2026/NĐ-CP");  // whichever copy ranks best stands for the three
+  }
+}
+
+TEST_CASE("ranking: a number typed as type + number + year finds its own document first", "[searchd][ranking]") {
+  for (const char* q : {"nd 161 2026", "NĐ 161/2026", "nđ 161 2026", "nghị định 161/2026", "nghị định số 161/2026",
+                        "nghi dinh 161 2026", "161/2026/NĐ-CP", "161/2026/ND-CP", "nd-cp 161 2026",
+                        "Nghị định 161/2026/NĐ-CP"}) {
+    const auto r = run(q);
+    INFO(q);
+    CHECK(first(r) == "nd-161");  // not the circular that cites it three times
+  }
+  for (const char* q : {"tt 86 2026", "thông tư 86/2026", "TT 86/2026/TT-BTC"}) {
+    const auto r = run(q);
+    INFO(q);
+    CHECK(first(r) == "tt-huong-dan-161");
+  }
+}
+
+TEST_CASE("ranking: a year or a date in words prefers documents of that time", "[searchd][ranking]") {
+  struct Row {
+    const char* query;
+    const char* first;
+  };
+  for (const Row& row : std::vector<Row>{{"báo cáo kinh tế xã hội tháng 9 năm 2025", "bc-2025-09"},
+                                         {"bao cao kinh te xa hoi thang 9 nam 2024", "bc-2024-09"},
+                                         {"báo cáo kinh tế xã hội 2024", "bc-2024-09"},
+                                         {"báo cáo kinh tế xã hội quý 3/2025", "bc-2025-09"},
+                                         {"báo cáo kinh tế xã hội ngày 27/9/2024", "bc-2024-09"}}) {
+    INFO(row.query);
+    CHECK(first(run(row.query)) == row.first);
+  }
+}
+
+TEST_CASE("ranking: a marked query highlights its words as typed", "[searchd][ranking]") {
+  SearchRequest r;
+  r.snippets = 3;
+  const auto resp = run("cửa khẩu thông minh", r);
+  REQUIRE(!resp.hits.empty());
+  CHECK(first(resp) == "cua-khau");
+  std::vector<std::string> lit;
+  for (const auto& s : resp.hits.front().snippets)
+    for (const auto& h : s.highlights) lit.push_back(s.text.substr(h.begin, h.end - h.begin));
+  REQUIRE(!lit.empty());
+  for (const std::string& w : lit) {
+    INFO(w);
+    CHECK(w.find("của") == std::string::npos);
+    CHECK(w.find("thống") == std::string::npos);
+  }
+  // Unmarked, every spelling is the word.
+  r.query = "cua khau";
+  const auto loose = run("cua khau", r);
+  bool lit_cua = false;
+  for (const auto& h : loose.hits)
+    for (const auto& s : h.snippets)
+      for (const auto& x : s.highlights) lit_cua = lit_cua || s.text.substr(x.begin, x.end - x.begin) == "của";
+  CHECK(lit_cua);
+}
+
+TEST_CASE("ranking: copies of one document are one hit that lists the others", "[searchd][ranking]") {
+  SearchRequest r;
+  r.limit = 50;
+  const auto resp = run("\"xử phạt\"", r);
+  const auto copies = std::count_if(resp.hits.begin(), resp.hits.end(),
+                                    [](const Hit& h) { return h.doc_number.value_or("") == "169/2026/NĐ-CP"; });
+  CHECK(copies == 1);
+  const auto it = std::find_if(resp.hits.begin(), resp.hits.end(),
+                               [](const Hit& h) { return h.doc_number.value_or("") == "169/2026/NĐ-CP"; });
+  REQUIRE(it != resp.hits.end());
+  CHECK(it->copies.size() == 2);
+  CHECK(resp.total == resp.hits.size());  // the total counts the document once
+  // A different document with the same number but another date is not a copy.
+  CHECK(run("161/2026/NĐ-CP").hits.front().copies.empty());
+}
+
+TEST_CASE("ranking: totals match paging, with or without facets", "[searchd][ranking]") {
+  for (const char* q : {"", "báo cáo", "tỉnh", "nghị định", "xử phạt"}) {
+    INFO(q);
+    SearchRequest r;
+    r.limit = 100;
+    const auto with = run(q, r);
+    r.facets = false;
+    const auto without = run(q, r);
+    CHECK(with.total == with.hits.size());
+    CHECK(without.total == without.hits.size());
+    CHECK(without.exact);
+  }
+}
+
+TEST_CASE("ranking: undated documents come last in either date order", "[searchd][ranking]") {
+  for (SortOrder order : {SortOrder::DateAsc, SortOrder::DateDesc}) {
+    SearchRequest r;
+    r.sort = order;
+    r.limit = 100;
+    const auto resp = run("báo cáo", r);
+    REQUIRE(resp.hits.size() >= 3);
+    CHECK(resp.hits.back().id == "khong-ngay");
+    CHECK(resp.hits.back().issue_date == std::nullopt);
+  }
+}
+
+TEST_CASE("ranking: completions follow the previous word and the typed marks", "[searchd][ranking]") {
+  auto suggest = [](const std::string& prefix) {
+    auto out = RankingIndex::get().searcher.suggest(prefix, 8, false);
+    INFO(prefix);
+    REQUIRE(out.has_value());
+    return std::move(*out);
+  };
+  const auto cua = suggest("cua kh");
+  const auto term = std::find_if(cua.begin(), cua.end(), [](const Suggestion& s) { return s.kind == "term"; });
+  REQUIRE(term != cua.end());
+  CHECK(term->text == "cửa khẩu");  // the pair, as its documents spell it; not "cua khoản"
+  const auto ho = suggest("Hồ Tiến");
+  REQUIRE(!ho.empty());
+  CHECK(ho.front().text == "Hồ Tiến Thiệu");
+  CHECK(ho.front().kind == "signer");
+  for (const auto& s : ho) CHECK(s.text.find("tiền") == std::string::npos);  // not the banking circular
+}
