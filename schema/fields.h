@@ -31,8 +31,9 @@
 namespace tracuu::schema {
 
 /// Version of this table and of the document-data layout. Bump on any change.
-inline constexpr int kSchemaVersion = 5;  // 2: XB: bigrams; 3: content hash in a slot; 4: kSlotFacets;
-                                          // 5: document data in parts (docdata.h)
+inline constexpr int kSchemaVersion = 6;  // 2: XB: bigrams; 3: content hash in a slot; 4: kSlotFacets;
+                                          // 5: document data in parts (docdata.h); 6: title terms (S)
+                                          // positional, the own number's year in XF:, kSlotCopyKey
 
 /// Database metadata keys (ASCII decimal values, like notmuch's "version").
 inline constexpr std::string_view kMetaSchemaVersion = "tracuu.schema_version";
