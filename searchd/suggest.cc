@@ -47,23 +47,20 @@ void numbers(const Xapian::Database& db, const std::string& prefix, bool staff, 
   }
 }
 
-// True when `title` holds the typed words in a row, the last one as a prefix when it is
-// still being typed, each word as typed when it carries marks ("Hồ Tiến" is not "hồ sơ
-// ... tiền"; "ho tien" is any spelling).
-bool holds_typed(const std::string& title, const std::vector<text::Token>& typed, bool complete_last) {
-  const auto words = text::analyze(title);
-  auto same = [&](const text::Token& t, const text::Token& w, bool partial) {
-    const std::string& have = t.has_marks() ? w.exact : w.folded;
+// True when `shown` holds the typed words in order, the last one as a prefix when it is
+// still being typed, each word as typed when it carries marks: "Hồ Tiến" is not "hồ sơ
+// ... tiền", "ho tien" may be; "chính sách tr" is "chính sách hỗ trợ".
+bool holds_typed(const std::string& shown, const std::vector<text::Token>& typed, bool complete_last) {
+  const auto words = text::analyze(shown);
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < words.size() && k < typed.size(); ++i) {
+    const text::Token& t = typed[k];
+    const std::string& have = t.has_marks() ? words[i].exact : words[i].folded;
     const std::string& want = t.has_marks() ? t.exact : t.folded;
-    return partial ? have.rfind(want, 0) == 0 : have == want;
-  };
-  for (std::size_t i = 0; i + typed.size() <= words.size(); ++i) {
-    bool all = true;
-    for (std::size_t k = 0; k < typed.size() && all; ++k)
-      all = same(typed[k], words[i + k], k + 1 == typed.size() && !complete_last);
-    if (all) return true;
+    const bool partial = k + 1 == typed.size() && !complete_last;
+    if (partial ? have.rfind(want, 0) == 0 : have == want) ++k;
   }
-  return false;
+  return k == typed.size();
 }
 
 void titles(const Xapian::Database& db, const std::vector<text::Token>& tokens, bool complete_last, bool staff,

@@ -107,7 +107,9 @@ SearchResponse run(const std::string& q, SearchRequest r = {}) {
   return std::move(*resp);
 }
 
-std::string first(const SearchResponse& r) { return r.hits.empty() ? "" : r.hits.front().id; }
+std::string first(const SearchResponse& r) {
+  return r.hits.empty() ? "" : r.hits.front().id;
+}
 
 }  // namespace
 
@@ -121,9 +123,9 @@ TEST_CASE("ranking: a focused document beats a long page holding every word scat
 }
 
 TEST_CASE("ranking: a number typed as type + number + year finds its own document first", "[searchd][ranking]") {
-  for (const char* q : {"nd 161 2026", "NĐ 161/2026", "nđ 161 2026", "nghị định 161/2026", "nghị định số 161/2026",
-                        "nghi dinh 161 2026", "161/2026/NĐ-CP", "161/2026/ND-CP", "nd-cp 161 2026",
-                        "Nghị định 161/2026/NĐ-CP"}) {
+  for (const char* q :
+       {"nd 161 2026", "NĐ 161/2026", "nđ 161 2026", "nghị định 161/2026", "nghị định số 161/2026",
+        "nghi dinh 161 2026", "161/2026/NĐ-CP", "161/2026/ND-CP", "nd-cp 161 2026", "Nghị định 161/2026/NĐ-CP"}) {
     const auto r = run(q);
     INFO(q);
     CHECK(first(r) == "nd-161");  // not the circular that cites it three times
