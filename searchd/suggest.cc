@@ -63,18 +63,24 @@ bool holds_typed(const std::string& shown, const std::vector<text::Token>& typed
   return k == typed.size();
 }
 
-void titles(const Xapian::Database& db, const std::vector<text::Token>& tokens, bool complete_last, bool staff,
-            std::size_t limit, std::vector<Suggestion>& out) {
+// Documents whose `field` holds every typed word, the last one as a prefix while it is
+// typed, and that the caller may see.
+Q typed_words(schema::Field field, const std::vector<text::Token>& tokens, bool complete_last, bool staff) {
   std::vector<Q> parts;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    const std::string term = schema::make_term(schema::Field::Title, tokens[i].folded);
+    const std::string term = schema::make_term(field, tokens[i].folded);
     const bool partial = i + 1 == tokens.size() && !complete_last;
     parts.push_back(partial ? Q(Q::OP_WILDCARD, term, 50, Q::WILDCARD_LIMIT_MOST_FREQUENT) : Q(term));
   }
   Q q(Q::OP_AND, parts.begin(), parts.end());
   if (!staff) q = Q(Q::OP_AND_NOT, q, Q(schema::make_term(schema::Field::Visibility, "internal")));
+  return q;
+}
+
+void titles(const Xapian::Database& db, const std::vector<text::Token>& tokens, bool complete_last, bool staff,
+            std::size_t limit, std::vector<Suggestion>& out) {
   Xapian::Enquire enquire(db);
-  enquire.set_query(q);
+  enquire.set_query(typed_words(schema::Field::Title, tokens, complete_last, staff));
   // Titles with the words apart are read and skipped: a few more than shown.
   const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit * 4));
   std::size_t added = 0;
@@ -90,23 +96,18 @@ void titles(const Xapian::Database& db, const std::vector<text::Token>& tokens, 
 // people are looked up by name far more than a title is.
 void signers(const Xapian::Database& db, const std::vector<text::Token>& tokens, bool complete_last, bool staff,
              std::size_t limit, std::vector<Suggestion>& out) {
-  std::vector<Q> parts;
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (tokens[i].kind != text::TokenKind::Word) return;
-    const std::string term = schema::make_term(schema::Field::SignerName, tokens[i].folded);
-    const bool partial = i + 1 == tokens.size() && !complete_last;
-    parts.push_back(partial ? Q(Q::OP_WILDCARD, term, 50, Q::WILDCARD_LIMIT_MOST_FREQUENT) : Q(term));
-  }
-  Q q(Q::OP_AND, parts.begin(), parts.end());
-  if (!staff) q = Q(Q::OP_AND_NOT, q, Q(schema::make_term(schema::Field::Visibility, "internal")));
+  for (const auto& t : tokens)
+    if (t.kind != text::TokenKind::Word) return;  // names have no numbers or dates
   Xapian::Enquire enquire(db);
-  enquire.set_query(q);
+  enquire.set_query(typed_words(schema::Field::SignerName, tokens, complete_last, staff));
   enquire.set_collapse_key(schema::kSlotSigner);  // one document per person
   const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit * 2));
-  for (auto it = mset.begin(); it != mset.end() && out.size() < limit; ++it) {
+  std::size_t added = 0;
+  for (auto it = mset.begin(); it != mset.end() && added < limit; ++it) {
     const std::string name = it.get_document().get_value(schema::kSlotSigner);
-    if (!name.empty() && holds_typed(name, tokens, complete_last))
-      add_unique(out, {name, "signer", std::nullopt}, limit);
+    if (name.empty() || !holds_typed(name, tokens, complete_last)) continue;
+    add_unique(out, {name, "signer", std::nullopt}, out.size() + 1);
+    ++added;
   }
 }
 
