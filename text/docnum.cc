@@ -291,12 +291,19 @@ bool matches_pattern(std::string_view key, const DocNumberPattern& pattern) {
   if (!k || k->number != pattern.number) return false;
   if (!pattern.year.empty() && k->year != pattern.year) return false;
   if (pattern.codes.size() > k->codes.size()) return false;
+  // "QH" matches "QH14": a code, then digits only.
+  auto code_is = [](std::string_view c, std::string_view want) {
+    return c.substr(0, want.size()) == want &&
+           std::all_of(c.begin() + static_cast<long>(std::min(want.size(), c.size())), c.end(),
+                       [](char ch) { return ch >= '0' && ch <= '9'; });
+  };
   for (std::size_t i = 0; i < pattern.codes.size(); ++i) {
     const std::string_view c = k->codes[i], want = pattern.codes[i];
-    if (c.substr(0, want.size()) != want) return false;
-    if (!std::all_of(c.begin() + static_cast<long>(want.size()), c.end(),
-                     [](char ch) { return ch >= '0' && ch <= '9'; }))
-      return false;
+    if (code_is(c, want)) continue;
+    // Resolutions of the National Assembly and of its Standing Committee carry the
+    // issuer's code alone ("nghị quyết 31/2026" is 31/2026/QH16, 12/2026/UBTVQH15).
+    if (i == 0 && want == "NQ" && (code_is(c, "QH") || code_is(c, "UBTVQH"))) continue;
+    return false;
   }
   return true;
 }

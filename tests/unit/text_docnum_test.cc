@@ -106,3 +106,34 @@ TEST_CASE("things that are not document numbers", "[text]") {
     CHECK_FALSE(parse_doc_number(row, abbreviations).has_value());
   }
 }
+
+TEST_CASE("document numbers typed in part: type, number, year", "[text]") {
+  struct PatternRow {
+    tracuu::text::DocNumberPattern pattern;
+    const char* key;
+    bool matches;
+  };
+  const std::vector<PatternRow> rows = {
+      {{"161", "2026", {"ND"}}, "161/2026/ND-CP", true},      // nd 161 2026
+      {{"161", "", {"ND"}}, "161/2026/ND-CP", true},          // NĐ 161
+      {{"161", "2025", {"ND"}}, "161/2026/ND-CP", false},     // another year
+      {{"161", "2026", {"TT"}}, "161/2026/ND-CP", false},     // another type
+      {{"16", "2026", {"ND"}}, "161/2026/ND-CP", false},      // another number
+      {{"52", "2014", {"QH"}}, "52/2014/QH13", true},         // luật 52/2014
+      {{"31", "2026", {"NQ"}}, "31/2026/QH16", true},         // nghị quyết of the National Assembly
+      {{"12", "2026", {"NQ"}}, "12/2026/UBTVQH15", true},     // and of its Standing Committee
+      {{"31", "2026", {"NQ"}}, "31/2026/NQ-CP", true},        // of the Government
+      {{"31", "2026", {"ND"}}, "31/2026/QH16", false},        // a decree is never QH
+      {{"25", "2005", {"PL"}}, "25/2005/PL-UBTVQH11", true},  // pháp lệnh
+      {{"161", "2026", {}}, "161/2026/ND-CP", true},          // 161/2026
+  };
+  for (const auto& row : rows) {
+    INFO(row.key << " number " << row.pattern.number << " year " << row.pattern.year);
+    CHECK(tracuu::text::matches_pattern(row.key, row.pattern) == row.matches);
+  }
+  const auto p = tracuu::text::pattern_of_key("161/2026/ND");
+  REQUIRE(p.has_value());
+  CHECK(p->number == "161");
+  CHECK(p->year == "2026");
+  CHECK(p->codes == std::vector<std::string>{"ND"});
+}
