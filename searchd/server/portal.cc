@@ -73,4 +73,10 @@ Response portal_response(const Request& request, const PageRequest& page, Search
   return make_response(request, Status::Ok, std::move(*html), kHtmlType);
 }
 
+Response portal_error(const Request& request, const Error& error, std::string_view query, const Site& site,
+                      RequestNotes& notes) {
+  auto params = decode_query_string(query);
+  return error_page(request, error, params ? *params : Params{}, site, notes);
+}
+
 }  // namespace tracuu::searchd::server

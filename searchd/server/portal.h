@@ -26,4 +26,9 @@ struct PageRequest {
 Response portal_response(const Request& request, const PageRequest& page, SearcherPool& pool, const Site& site,
                          const Config& config, RequestNotes& notes);
 
+/// The HTML error page of a portal route for an error met before the page is built (admission
+/// control's 503 keeps its Retry-After); `query` is the raw query string, echoed into the search box.
+Response portal_error(const Request& request, const Error& error, std::string_view query, const Site& site,
+                      RequestNotes& notes);
+
 }  // namespace tracuu::searchd::server

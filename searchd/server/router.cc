@@ -140,10 +140,19 @@ Lane request_lane(const Request& request) {
   return text::analyze(*q).size() > kCheapQueryWords ? Lane::Expensive : Lane::Cheap;
 }
 
-Response busy_response(const Request& request, RequestNotes* notes) {
+Response busy_response(const Request& request, const Site* site, RequestNotes* notes) {
+  RequestNotes local;
+  RequestNotes& n = notes ? *notes : local;
   const std::string_view target = request.target();
-  if (notes) notes->route = route_name(match_route(target.substr(0, target.find('?'))).route);
-  Response response = error_response(request, {Status::Overloaded, "every search worker is busy"});
+  const std::size_t question = target.find('?');
+  const Route route = match_route(target.substr(0, question)).route;
+  n.route = route_name(route);
+  const Error busy{Status::Overloaded, "every search worker is busy"};
+  // A visitor of the portal gets the portal's page (in Vietnamese), a program the API's JSON.
+  Response response =
+      is_portal(route) && site
+          ? portal_error(request, busy, question == std::string_view::npos ? "" : target.substr(question + 1), *site, n)
+          : error_response(request, busy);
   finish_response(request, response);
   return response;
 }

@@ -75,7 +75,8 @@ Lane request_lane(const Request& request);
 inline constexpr std::size_t kCheapQueryWords = 12;
 
 /// The 503 answer (Overloaded, with Retry-After) to a request that admission control
-/// turned away, shaped like handle_request's (JSON for the API, a page for the portal).
-Response busy_response(const Request& request, RequestNotes* notes = nullptr);
+/// turned away, shaped like handle_request's: JSON for the API, the portal's HTML error page
+/// for a portal route when `site` is given.
+Response busy_response(const Request& request, const Site* site, RequestNotes* notes = nullptr);
 
 }  // namespace tracuu::searchd::server

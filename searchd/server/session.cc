@@ -91,7 +91,7 @@ class Session : public std::enable_shared_from_this<Session> {
                                         guard = net::make_work_guard(stream_.get_executor())](bool expired) mutable {
           auto notes = std::make_shared<RequestNotes>();
           auto response = std::make_shared<Response>(
-              expired ? busy_response(*request, notes.get())
+              expired ? busy_response(*request, self->state_->backend.site, notes.get())
                       : handle_request(*request, self->state_->backend, self->state_->config, notes.get()));
           net::post(self->stream_.get_executor(), [self, request, started, notes, response] {
             self->response_ = std::move(*response);
@@ -102,7 +102,7 @@ class Session : public std::enable_shared_from_this<Session> {
         });
     if (queued) return;
     RequestNotes notes;
-    response_ = busy_response(*request, &notes);
+    response_ = busy_response(*request, state_->backend.site, &notes);
     log(request->method_string(), request->target(), notes, started);
     send();
   }

@@ -168,12 +168,40 @@ TEST_CASE("HTTP/1.1 without Host is 400; HTTP/1.0 needs none", "[server]") {
 }
 
 TEST_CASE("busy_response is the 503 of admission control, with Retry-After", "[server]") {
-  searchd::server::RequestNotes notes;
-  const auto r = searchd::server::busy_response(make_request("/api/v1/search?q=a"), &notes);
-  CHECK(r.result_int() == 503);
-  CHECK(r[field::retry_after] == "1");
-  CHECK(error_code(r) == "overloaded");
-  CHECK(notes.route == "api_search");
+  struct Row {
+    const char* target;
+    bool portal;  // with the portal enabled
+    const char* route;
+    bool html;
+  };
+  const std::vector<Row> rows{
+      {"/api/v1/search?q=a", false, "api_search", false},
+      {"/api/v1/search?q=a", true, "api_search", false},  // the API keeps JSON when the portal is on
+      {"/api/v1/documents/nd-66-2025", true, "api_document", false},
+      {"/search?q=ngh%E1%BB%8B%20%C4%91%E1%BB%8Bnh", true, "page_search", true},
+      {"/doc/nd-66-2025", true, "page_document", true},
+      {"/cite/66%2F2025%2FND-CP", true, "page_citation", true},
+      {"/search?q=a", false, "page_search", false},  // no portal: portal routes are API-shaped
+  };
+  for (const Row& row : rows) {
+    INFO(row.target << (row.portal ? " with the portal" : ""));
+    searchd::server::RequestNotes notes;
+    const auto r = searchd::server::busy_response(make_request(row.target),
+                                                  row.portal ? &testing::source_site() : nullptr, &notes);
+    CHECK(r.result_int() == 503);
+    CHECK(r[field::retry_after] == "1");
+    CHECK(notes.route == row.route);
+    if (row.html) {
+      CHECK(std::string(r[field::content_type]) == "text/html; charset=utf-8");
+      CHECK(r.body().find("Hệ thống đang bận") != std::string::npos);
+    } else {
+      CHECK(error_code(r) == "overloaded");
+    }
+  }
+  // The query typed into the portal stays in the search box of the busy page.
+  const auto page = searchd::server::busy_response(make_request("/search?q=ngh%E1%BB%8B%20%C4%91%E1%BB%8Bnh"),
+                                                   &testing::source_site());
+  CHECK(page.body().find("nghị định") != std::string::npos);
 }
 
 TEST_CASE("a full pool answers 503 overloaded after the bounded wait", "[server]") {
