@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <utility>
 
 #include "text/chars.h"
 #include "text/docnum.h"
@@ -26,34 +27,32 @@ std::optional<DocNumber> parse_doc_number(std::string_view s, const Abbreviation
   std::vector<std::string> numbers, codes;
   std::string piece;
   bool known_type = false;
+  // Pieces are told apart on their folded form, as the key is built from it: a piece that folds to
+  // nothing is no code group (the key would get an empty one), one that folds to digits is a number.
   auto flush = [&]() -> bool {
     if (piece.empty()) return true;
-    const bool digits = std::all_of(piece.begin(), piece.end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (digits) {
-      numbers.push_back(piece);
-    } else {
-      const std::string folded = fold(piece);
-      // Marks cut off from their letter by a space or a separator (PDF text, composite Unicode input,
-      // "Sô ́: 66/2025/NĐ-CP") fold to nothing: no code group, or the key gets an empty one.
-      if (folded.empty()) {
-        piece.clear();
-        return true;
-      }
-      if (!(folded == "so" && codes.empty() && numbers.empty())) {  // leading "số"
-        if (folded.size() > 8 || !std::all_of(folded.begin(), folded.end(),
-                                              [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }))
-          return false;
-        if (abbreviations.is_doc_type_code(folded)) known_type = true;
-        codes.push_back(piece);
-      }
+    const std::string raw = std::exchange(piece, {});
+    const std::string folded = fold(raw);
+    if (folded.empty()) return true;
+    if (std::all_of(folded.begin(), folded.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      numbers.push_back(folded);
+      return true;
     }
-    piece.clear();
+    if (folded == "so" && codes.empty() && numbers.empty()) return true;  // leading "số"
+    if (folded.size() > 8 || !std::all_of(folded.begin(), folded.end(),
+                                          [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }))
+      return false;
+    if (abbreviations.is_doc_type_code(folded)) known_type = true;
+    codes.push_back(raw);
     return true;
   };
   for (std::size_t i = 0, len = 0; i < t.size(); i += len) {
     const char32_t c = decode_utf8(t, i, len);
     if (c == ' ' || c == '/' || c == '-' || c == ':' || c == '.' || c == ',' || c == '\n') {
       if (!flush()) return std::nullopt;
+    } else if (is_combining_mark(c) && (piece.empty() || (piece.back() >= '0' && piece.back() <= '9'))) {
+      // A mark cut off from its letter by a space or a separator (PDF text, composite-Unicode typing:
+      // "Sô ́: 66/2025/NĐ-CP", "Sô ́66/2025/NĐ-CP") belongs to no piece: it would turn a number into a code.
     } else {
       piece.append(t.substr(i, len));
     }

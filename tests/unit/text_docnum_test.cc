@@ -64,6 +64,10 @@ TEST_CASE("document numbers: marks cut off from their letter are no code group",
       {"n\u0111-cp \u0301 66 2025", "66/2025/ND-CP", "66/2025/NĐ-CP"},           // typed, a stray acute
       {"346 /TB-UBND \u0323", "346/TB-UBND", "346/TB-UBND"},                     // a dot below left over
       {"12/2021/NQ-H\u0110ND -\u0300", "12/2021/NQ-HDND", "12/2021/NQ-HĐND"},    // a mark after a dash
+      {"S\u00F4 \u030166/2025/N\u0110-CP", "66/2025/ND-CP", "66/2025/NĐ-CP"},    // the acute glued to the number
+      {"n\u0111-cp 66\u0301 2025", "66/2025/ND-CP", "66/2025/NĐ-CP"},            // after the number
+      {"\u0301nd-cp 66 2025", "66/2025/ND-CP", "66/2025/ND-CP"},                 // before the code
+      {"\u0300 tb-ubnd \u0301346", "346/TB-UBND", "346/TB-UBND"},                // several
   };
   for (const Row& row : rows) {
     INFO(row.input);
