@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <deque>
 #include <numeric>
 #include <queue>
@@ -27,21 +26,6 @@ constexpr std::uint32_t kWholeTitle = 1u << 20;  // a window longer than any tit
 double idf(const Xapian::Database& db, const std::string& term) {
   const double n = db.get_termfreq(term), total = db.get_doccount();
   return std::log(1.0 + (total - n + 0.5) / (n + 0.5));
-}
-
-// The wdf of `term` in each candidate (`dids` sorted ascending); 0 where absent.
-std::vector<Xapian::termcount> wdfs(const Xapian::Database& db, const std::string& term,
-                                    const std::vector<Xapian::docid>& dids) {
-  std::vector<Xapian::termcount> out(dids.size(), 0);
-  if (term.empty()) return out;
-  auto pl = db.postlist_begin(term);
-  const auto end = db.postlist_end(term);
-  for (std::size_t k = 0; k < dids.size() && pl != end; ++k) {
-    pl.skip_to(dids[k]);
-    if (pl == end) break;
-    if (*pl == dids[k]) out[k] = pl.get_wdf();
-  }
-  return out;
 }
 
 // Which candidates hold `term` (boolean terms have wdf 0, so presence, not wdf).
@@ -145,6 +129,20 @@ bool number_year_in(const std::string& key, const std::vector<std::pair<std::str
 }
 
 }  // namespace
+
+std::vector<Xapian::termcount> wdfs(const Xapian::Database& db, const std::string& term,
+                                    const std::vector<Xapian::docid>& dids) {
+  std::vector<Xapian::termcount> out(dids.size(), 0);
+  if (term.empty()) return out;
+  auto pl = db.postlist_begin(term);
+  const auto end = db.postlist_end(term);
+  for (std::size_t k = 0; k < dids.size() && pl != end; ++k) {
+    pl.skip_to(dids[k]);
+    if (pl == end) break;
+    if (*pl == dids[k]) out[k] = pl.get_wdf();
+  }
+  return out;
+}
 
 std::vector<Ranked> rerank(const Xapian::Database& db, const Xapian::MSet& mset, const RankSignals& signals,
                            const Vocabulary& vocabulary, const RankingWeights& weights) {

@@ -44,6 +44,11 @@ struct Ranked {
   double first_stage = 0;
 };
 
+/// The wdf of `term` in each of `dids` (sorted ascending), 0 where absent: one pass
+/// over the posting list, skipping between the documents.
+std::vector<Xapian::termcount> wdfs(const Xapian::Database& db, const std::string& term,
+                                    const std::vector<Xapian::docid>& dids);
+
 /// Re-scores the first-stage candidates `mset` (best first) and returns them best first.
 std::vector<Ranked> rerank(const Xapian::Database& db, const Xapian::MSet& mset, const RankSignals& signals,
                            const Vocabulary& vocabulary, const RankingWeights& weights);

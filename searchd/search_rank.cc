@@ -2,6 +2,7 @@
 // restored from the top documents of a first pass, AND relaxed to a ranked OR
 // when no document has every word.
 #include <algorithm>
+#include <numeric>
 
 #include "schema/fields.h"
 #include "schema/terms.h"
@@ -20,14 +21,8 @@ SpellingOverrides local_spellings(const Xapian::Database& db, const Xapian::MSet
   for (auto it = top.begin(); it != top.end(); ++it) docs.push_back(*it);
   std::sort(docs.begin(), docs.end());
   auto wdf_in_top = [&](const std::string& term) {
-    double sum = 0;
-    auto pl = db.postlist_begin(term);
-    for (Xapian::docid d : docs) {
-      pl.skip_to(d);
-      if (pl == db.postlist_end(term)) break;
-      if (*pl == d) sum += pl.get_wdf();
-    }
-    return sum;
+    const auto each = wdfs(db, term, docs);
+    return std::accumulate(each.begin(), each.end(), 0.0);
   };
   for (const std::string& word : built.unaccented_words) {
     if (out.count(word)) continue;
