@@ -8,7 +8,7 @@ namespace tracuu::cli {
 
 /// Exit code of a command whose outcome is `s`: 0 Ok; 2 bad arguments or query; 3 not found;
 /// 4 input unsupported or too large; 5 index unavailable; 6 index of another version;
-/// 7 index locked or busy; 8 I/O error; 9 internal error.
+/// 7 index locked, busy or rate limited; 8 I/O error; 9 internal error; 10 refused (credentials or permission).
 /// A switch without default: a new Status fails the build (-Wswitch-enum -Werror) until it has a code.
 constexpr int exit_code(Status s) {
   switch (s) {
@@ -21,9 +21,12 @@ constexpr int exit_code(Status s) {
     case Status::IndexUnavailable: return 5;
     case Status::IndexVersionMismatch: return 6;
     case Status::Locked:
-    case Status::Overloaded: return 7;
+    case Status::Overloaded:
+    case Status::RateLimited: return 7;
     case Status::Io: return 8;
     case Status::Internal: return 9;
+    case Status::Unauthorized:
+    case Status::Forbidden: return 10;
   }
   return 9;  // unreachable: every enumerator is handled above
 }

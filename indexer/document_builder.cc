@@ -120,6 +120,9 @@ const std::string& PreparedDoc::content_hash() const {
 std::size_t PreparedDoc::text_bytes() const {
   return impl_->text_bytes;
 }
+const schema::Visibility& PreparedDoc::visibility() const {
+  return impl_->visibility;
+}
 
 DocumentBuilder::DocumentBuilder() = default;
 
@@ -131,6 +134,7 @@ PreparedDoc DocumentBuilder::prepare(const schema::DocRecord& r) const {
   p.id_term = schema::id_term(r.id);
   p.content_hash = r.content_hash;
   p.text_bytes = r.text.size();
+  p.visibility = r.visibility;
   doc.add_boolean_term(p.id_term);
 
   schema::StoredDoc stored;
@@ -167,7 +171,6 @@ PreparedDoc DocumentBuilder::prepare(const schema::DocRecord& r) const {
     const std::string ymd = schema::date_slot_value(*r.event_date);
     if (!ymd.empty()) doc.add_value(schema::kSlotEventDate, ymd);
   }
-  if (r.visibility == "internal") doc.add_boolean_term(make_term(Field::Visibility, "internal"));
   if (!r.content_hash.empty()) doc.add_value(schema::kSlotSource, r.content_hash + schema::kMultiValueSeparator + r.id);
 
   stored.record = r;

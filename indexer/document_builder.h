@@ -21,7 +21,8 @@ class PreparedDoc {
 
   const std::string& id() const;
   const std::string& content_hash() const;
-  std::size_t text_bytes() const;  ///< size of the record text (progress reports)
+  std::size_t text_bytes() const;                ///< size of the record text (progress reports)
+  const schema::Visibility& visibility() const;  ///< who may see it: which sub-database holds it
 
   struct Impl;
   Impl& impl() { return *impl_; }

@@ -27,15 +27,6 @@ Error from_xapian(const Xapian::Error& e, const std::string& what) {
 
 }  // namespace
 
-std::string utc_now_iso() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
 struct IndexWriter::Impl {
   Xapian::WritableDatabase db;
   std::unordered_set<std::uint32_t> facet_names_written;  ///< this session: each display form once
@@ -81,6 +72,29 @@ Result<void> IndexWriter::upsert(PreparedDoc&& doc) {
   return {};
 }
 
+Result<void> IndexWriter::claim_class(const schema::Visibility& v) {
+  try {
+    const std::string key(schema::kMetaVisibility), want = schema::to_string(v);
+    const std::string have = impl_->db.get_metadata(key);
+    if (have.empty()) {
+      impl_->db.set_metadata(key, want);
+      return {};
+    }
+    if (have != want) return Error{Status::Internal, "database of class '" + have + "' opened as '" + want + "'"};
+  } catch (const Xapian::Error& e) {
+    return from_xapian(e, "reading the visibility class");
+  }
+  return {};
+}
+
+Result<bool> IndexWriter::contains(const std::string& id) const {
+  try {
+    return impl_->db.term_exists(schema::id_term(id));
+  } catch (const Xapian::Error& e) {
+    return from_xapian(e, "looking up document " + id);
+  }
+}
+
 Result<bool> IndexWriter::remove(const std::string& id) {
   try {
     const std::string term = schema::id_term(id);
@@ -94,7 +108,7 @@ Result<bool> IndexWriter::remove(const std::string& id) {
 
 Result<void> IndexWriter::commit() {
   try {
-    impl_->db.set_metadata(std::string(schema::kMetaLastCommit), utc_now_iso());
+    impl_->db.set_metadata(std::string(schema::kMetaLastCommit), schema::utc_now_iso());
     impl_->db.commit();
   } catch (const Xapian::Error& e) {
     return from_xapian(e, "committing");

@@ -9,6 +9,7 @@
 
 #include "indexer/document_builder.h"
 #include "schema/status.h"
+#include "schema/visibility.h"
 
 namespace tracuu::indexer {
 
@@ -31,6 +32,13 @@ class IndexWriter {
 
   /// Adds or replaces (by id) a document, and records its content hash.
   Result<void> upsert(PreparedDoc&& doc);
+
+  /// Records that this database holds visibility class `v` (kMetaVisibility), or checks
+  /// that it already does. @return Internal when it holds another class.
+  Result<void> claim_class(const schema::Visibility& v);
+
+  /// True when a document with this id is in the database (uncommitted changes included).
+  Result<bool> contains(const std::string& id) const;
 
   /// Deletes a document by id. @return false when there was none.
   Result<bool> remove(const std::string& id);
@@ -56,8 +64,5 @@ class IndexWriter {
 /// Merges `shards` into a new database at `out_dir` (Xapian compaction, documents renumbered).
 /// @return Io/Internal on failure.
 Result<void> merge_shards(const std::vector<std::filesystem::path>& shards, const std::filesystem::path& out_dir);
-
-/// Current UTC time as ISO-8601 ("2026-11-23T15:04:05Z").
-std::string utc_now_iso();
 
 }  // namespace tracuu::indexer

@@ -141,6 +141,7 @@ int run_stats(const std::string& db) {
   if (!s) return fail(s.error());
   nlohmann::ordered_json j{{"generation", s->generation.string()},
                            {"documents", s->documents},
+                           {"classes", nlohmann::ordered_json(s->classes)},
                            {"terms", s->terms},
                            {"size_bytes", s->size_bytes},
                            {"schema_version", s->schema_version},

@@ -5,6 +5,7 @@
 #include <mutex>
 #include <thread>
 
+#include "indexer/generation_writer.h"
 #include "indexer/home_lock.h"
 #include "indexer/index_writer.h"
 #include "indexer/run_state.h"
@@ -25,7 +26,7 @@ std::vector<std::string> absolute_inputs(const std::vector<fs::path>& inputs) {
   return out;
 }
 
-Result<void> record_inputs(IndexWriter& writer, const std::string& existing, const std::vector<fs::path>& inputs) {
+Result<void> record_inputs(GenerationWriter& writer, const std::string& existing, const std::vector<fs::path>& inputs) {
   return writer.set_metadata(std::string(schema::kMetaInputs),
                              schema::encode_inputs(existing, absolute_inputs(inputs)));
 }
@@ -33,7 +34,7 @@ Result<void> record_inputs(IndexWriter& writer, const std::string& existing, con
 Result<fs::path> create_first_generation(const fs::path& home, const std::string& created_by) {
   const fs::path gen = schema::next_generation(home);
   {
-    auto writer = IndexWriter::open(gen, created_by);
+    auto writer = GenerationWriter::open(gen, created_by);
     if (!writer) return writer.error();
     if (auto ok = writer->commit(); !ok) return ok.error();
   }
@@ -48,18 +49,21 @@ Result<fs::path> live_generation(const fs::path& home, const std::string& create
   return create_first_generation(home, created_by);
 }
 
-// The inputs recorded in a database, as its metadata holds them ("" when it cannot be read).
-std::string inputs_metadata(const fs::path& db) {
-  try {
-    return Xapian::Database(db.string()).get_metadata(std::string(schema::kMetaInputs));
-  } catch (const Xapian::Error&) {
-    return std::string();
+// The inputs recorded in a generation (metadata of its public database; an index of
+// schema 6 or older is one database), so that `rebuild` can re-read them; "" when none.
+std::string inputs_metadata(const fs::path& gen) {
+  for (const fs::path& db : {schema::class_dir(gen, {}), gen}) {
+    try {
+      return Xapian::Database(db.string()).get_metadata(std::string(schema::kMetaInputs));
+    } catch (const Xapian::Error&) {
+    }
   }
+  return std::string();
 }
 
 // The incremental writer: upserts prepared documents, committing per batch and at
 // the end. After a write error it drains the queue (so the workers finish) and returns it.
-Result<void> write_prepared(IndexWriter& writer, BoundedQueue<PreparedDoc>& queue, const BuildOptions& options,
+Result<void> write_prepared(GenerationWriter& writer, BoundedQueue<PreparedDoc>& queue, const BuildOptions& options,
                             RunState& state) {
   Result<void> status;
   Batcher batcher(options);
@@ -89,21 +93,16 @@ Result<std::vector<fs::path>> recorded_inputs(const fs::path& home) {
   auto live = schema::current_generation(home);
   if (!live) return Error{Status::BadRequest, "no inputs given and no index to take them from"};
   std::vector<fs::path> inputs;
-  try {
-    const std::string recorded = Xapian::Database(live->string()).get_metadata(std::string(schema::kMetaInputs));
-    for (const auto& p : schema::decode_inputs(recorded)) inputs.emplace_back(p);
-  } catch (const Xapian::Error& e) {
-    return Error{Status::IndexUnavailable, "reading the live index: " + e.get_description()};
-  }
+  for (const auto& p : schema::decode_inputs(inputs_metadata(*live))) inputs.emplace_back(p);
   if (inputs.empty()) return Error{Status::BadRequest, "the live index records no inputs: give them"};
   return inputs;
 }
 
 // Reads `inputs` into shards under `work`, one set per thread (writing is the costly
-// part of indexing, and shards let every core do it). @return every finished shard.
-Result<std::vector<fs::path>> write_all_shards(const fs::path& work, const std::vector<fs::path>& inputs,
-                                               const Extractor& extractor, const BuildOptions& options,
-                                               RunState& state) {
+// part of indexing, and shards let every core do it). @return each thread's finished shards.
+Result<std::vector<ShardSet>> write_all_shards(const fs::path& work, const std::vector<fs::path>& inputs,
+                                              const Extractor& extractor, const BuildOptions& options,
+                                              RunState& state) {
   const unsigned threads = thread_count(options);
   BoundedQueue<RawDoc> raw_queue(threads * 4);
   const DocumentBuilder builder;
@@ -114,9 +113,7 @@ Result<std::vector<fs::path>> write_all_shards(const fs::path& work, const std::
   std::vector<std::thread> workers;
   for (unsigned i = 0; i < threads; ++i) {
     workers.emplace_back([&, i] {
-      FirstShard record;  // the first worker records the inputs, for rebuilds without any
-      if (i == 0) record = [&](IndexWriter& w) { return record_inputs(w, "", inputs); };
-      if (auto ok = write_shards(outputs[i], raw_queue, extractor, builder, options, state, record); !ok) {
+      if (auto ok = write_shards(outputs[i], raw_queue, extractor, builder, options, state); !ok) {
         std::lock_guard l(status_mutex);
         if (write_status) write_status = ok;
       }
@@ -126,12 +123,7 @@ Result<std::vector<fs::path>> write_all_shards(const fs::path& work, const std::
   for (auto& w : workers) w.join();
   state.maybe_report(true);
   if (!write_status) return write_status.error();
-  std::vector<fs::path> shards;
-  for (const auto& out : outputs) {
-    const auto done = out.finished();
-    shards.insert(shards.end(), done.begin(), done.end());
-  }
-  return shards;
+  return outputs;
 }
 
 }  // namespace
@@ -142,7 +134,7 @@ Result<BuildReport> add_documents(const fs::path& home, const std::vector<fs::pa
   if (!lock) return lock.error();
   auto gen = live_generation(home, options.created_by);
   if (!gen) return gen.error();
-  auto writer = IndexWriter::open(*gen, options.created_by);
+  auto writer = GenerationWriter::open(*gen, options.created_by);
   if (!writer) return writer.error();
   // Documents whose content hash is already indexed are skipped (unless told otherwise).
   using Hashes = std::unordered_map<std::string, std::string>;
@@ -195,7 +187,9 @@ Result<BuildReport> rebuild_index(const fs::path& home, std::vector<fs::path> in
     fs::remove_all(work, ec);
     return shards.error();
   }
-  if (auto ok = publish_shards(home, work, gen, *shards); !ok) return ok.error();
+  // The inputs are recorded for rebuilds without any.
+  const auto record = [&](GenerationWriter& w) { return record_inputs(w, "", inputs); };
+  if (auto ok = publish_shards(home, work, gen, *shards, record, options.created_by); !ok) return ok.error();
   return state.report(gen);
 }
 
@@ -205,7 +199,7 @@ Result<std::size_t> delete_documents(const fs::path& home, const std::vector<std
   if (!lock) return lock.error();
   auto gen = schema::current_generation(home);
   if (!gen) return gen.error();
-  auto writer = IndexWriter::open(*gen, created_by);
+  auto writer = GenerationWriter::open(*gen, created_by);
   if (!writer) return writer.error();
   std::size_t removed = 0;
   for (const auto& id : ids) {
@@ -223,9 +217,15 @@ Result<IndexStats> index_stats(const fs::path& home) {
   IndexStats s;
   s.generation = *gen;
   try {
-    Xapian::Database db(gen->string());
-    s.documents = db.get_doccount();
-    for (auto it = db.allterms_begin(); it != db.allterms_end(); ++it) ++s.terms;
+    Xapian::Database db(schema::class_dir(*gen, {}).string());  // metadata lives in the public database
+    Xapian::Database all;
+    for (const fs::path& dir : schema::sub_database_dirs(*gen)) {
+      Xapian::Database sub(dir.string());
+      all.add_database(sub);
+      s.classes.emplace_back(schema::read_metadata(sub, schema::kMetaVisibility), sub.get_doccount());
+    }
+    s.documents = all.get_doccount();
+    for (auto it = all.allterms_begin(); it != all.allterms_end(); ++it) ++s.terms;
     s.schema_version = db.get_metadata(std::string(schema::kMetaSchemaVersion));
     s.analyzer_version = db.get_metadata(std::string(schema::kMetaAnalyzerVersion));
     s.created_by = db.get_metadata(std::string(schema::kMetaCreatedBy));

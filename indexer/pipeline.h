@@ -70,8 +70,9 @@ Result<std::size_t> delete_documents(const std::filesystem::path& home, const st
 struct IndexStats {
   std::filesystem::path generation;
   std::size_t documents = 0;
-  std::size_t terms = 0;         ///< distinct terms
-  std::uint64_t size_bytes = 0;  ///< on disk
+  std::vector<std::pair<std::string, std::size_t>> classes;  ///< documents per visibility class ("public", ...)
+  std::size_t terms = 0;                                     ///< distinct terms
+  std::uint64_t size_bytes = 0;                              ///< on disk
   std::string schema_version, analyzer_version, created_by, last_commit;
   std::vector<std::string> inputs;  ///< recorded inputs (for rebuild)
 };

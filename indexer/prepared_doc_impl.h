@@ -16,6 +16,7 @@ struct PreparedDoc::Impl {
   std::string id_term;
   std::string content_hash;
   std::size_t text_bytes = 0;
+  schema::Visibility visibility;  ///< decides the sub-database it is written to
   /// Display forms of the hashed facet ids this document uses (written as metadata).
   std::vector<std::pair<std::uint32_t, std::string>> facet_names;
 };

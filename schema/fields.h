@@ -17,7 +17,8 @@
 //           XLOAI:<code> XCQ:<code> XKY:<code> XGIAO:<code>   type, issuer, signer, assignees
 //           A<folded>                   signer-name words (nguoiky: free text)
 //           XY:<yyyy> XM:<yyyy-mm>      issue year and month
-//           XV:internal                 staff-only documents (absent = public)
+//           (XV:internal marked staff-only documents up to schema 6; since 7 the visibility of a
+//           document is the sub-database it is written to, schema/visibility.h)
 //   values  see Slot
 //   data    schema/docdata.h: the record (metadata, sections, citations, assignments, text)
 // Prefixes follow Omega's convention: single capitals keep their standard meaning
@@ -31,9 +32,11 @@
 namespace tracuu::schema {
 
 /// Version of this table and of the document-data layout. Bump on any change.
-inline constexpr int kSchemaVersion = 6;  // 2: XB: bigrams; 3: content hash in a slot; 4: kSlotFacets;
+inline constexpr int kSchemaVersion = 7;  // 2: XB: bigrams; 3: content hash in a slot; 4: kSlotFacets;
                                           // 5: document data in parts (docdata.h); 6: title terms (S)
                                           // positional, the own number's year in XF:, kSlotCopyKey
+                                          // 7: one sub-database per visibility class (index_home.h),
+                                          // XV: retired
 
 /// Database metadata keys (ASCII decimal values, like notmuch's "version").
 inline constexpr std::string_view kMetaSchemaVersion = "tracuu.schema_version";
@@ -42,6 +45,8 @@ inline constexpr std::string_view kMetaCreatedBy = "tracuu.created_by";
 inline constexpr std::string_view kMetaLastCommit = "tracuu.last_commit";  ///< ISO-8601 UTC time of the last commit
 /// The inputs indexed, absolute paths (schema/index_meta.h encodes them): what a rebuild reads again.
 inline constexpr std::string_view kMetaInputs = "tracuu.inputs";
+/// The visibility class of a sub-database (schema::to_string(Visibility)): readers trust this, not the directory name.
+inline constexpr std::string_view kMetaVisibility = "tracuu.visibility";
 // Retired: "tracuu.hash:<id>" metadata keys (schema 1); the content hash is value slot kSlotSource.
 
 /// How a field is indexed.
@@ -67,7 +72,7 @@ enum class Field {
   Assignee,    ///< cơ quan được giao nhiệm vụ
   Year,        ///< năm ban hành
   Month,       ///< tháng ban hành (yyyy-mm)
-  Visibility,  ///< phạm vi: internal documents only
+  Visibility,  ///< phạm vi: retired in schema 7 (XV: is never written; kept so the prefix is never reused)
 };
 
 /// One row of the schema table. The names users type for fields are in

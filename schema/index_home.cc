@@ -1,5 +1,6 @@
 #include "schema/index_home.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <vector>
 
@@ -20,6 +21,19 @@ Result<fs::path> current_generation(const fs::path& home) {
   if (ec) return Error{Status::Io, "cannot read " + link.string() + ": " + ec.message()};
   if (target.is_relative()) target = home / target;
   return target;
+}
+
+fs::path class_dir(const fs::path& gen_dir, const Visibility& v) {
+  return gen_dir / class_dir_name(v);
+}
+
+std::vector<fs::path> sub_database_dirs(const fs::path& gen_dir) {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  for (auto it = fs::directory_iterator(gen_dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec))
+    if (it->is_directory(ec)) out.push_back(it->path());
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 unsigned generation_number(const fs::path& gen_dir) {

@@ -3,22 +3,35 @@
 // indexer (which writes generations) and searchd (which follows `current`):
 //
 //   DIR/current -> gen-000003     symlink, replaced atomically by rename(2)
-//   DIR/gen-000003/               a Xapian glass database
+//   DIR/gen-000003/               one generation: a Xapian glass database per visibility class
+//     public/                     always present (possibly empty)
+//     internal/                   present once it holds documents
+//     group-so-tai-chinh/         one per distinct group set (schema/visibility.h)
 //   DIR/gen-000002/               the previous generation, kept for readers still on it
 //   DIR/gen-000004.tmp/           a rebuild in progress (never read)
 //
-// A reader opens DIR/current; when the link changes it opens the new target.
+// A reader opens DIR/current; when the link changes it opens the new target. Within
+// a generation it combines the sub-databases its audience may see (docs/access.md);
+// each states its class in metadata (kMetaVisibility), which readers trust over the name.
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "schema/status.h"
+#include "schema/visibility.h"
 
 namespace tracuu::schema {
 
 /// Path of the live database: the resolved target of DIR/current.
 /// @return NotFound when DIR has no current generation yet.
 Result<std::filesystem::path> current_generation(const std::filesystem::path& home);
+
+/// The directory of visibility class `v` inside generation `gen_dir`.
+std::filesystem::path class_dir(const std::filesystem::path& gen_dir, const Visibility& v);
+
+/// Every subdirectory of a generation (its sub-databases), sorted by name.
+std::vector<std::filesystem::path> sub_database_dirs(const std::filesystem::path& gen_dir);
 
 /// The generation number in a "gen-NNNNNN" name (0 when not one).
 unsigned generation_number(const std::filesystem::path& gen_dir);

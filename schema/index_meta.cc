@@ -3,12 +3,22 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <ctime>
 #include <nlohmann/json.hpp>
 
 #include "schema/fields.h"
 #include "text/version.h"
 
 namespace tracuu::schema {
+
+std::string utc_now_iso() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
 
 std::string read_metadata(const Xapian::Database& db, std::string_view key) {
   try {
@@ -32,6 +42,10 @@ std::string encode_inputs(std::string_view recorded, const std::vector<std::stri
   for (const auto& a : added)
     if (std::find(inputs.begin(), inputs.end(), a) == inputs.end()) inputs.push_back(a);
   return nlohmann::json(inputs).dump();
+}
+
+Result<Visibility> read_class(const Xapian::Database& db) {
+  return parse_visibility(read_metadata(db, kMetaVisibility));
 }
 
 Result<void> check_index_versions(const Xapian::Database& db) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "schema/status.h"
+#include "schema/visibility.h"
 
 namespace Xapian {
 class Database;
@@ -22,6 +23,13 @@ Result<void> check_index_versions(const Xapian::Database& db);
 
 /// Writes the versions and `created_by` into `db` (takes effect at the next commit).
 void stamp_index_versions(Xapian::WritableDatabase& db, const std::string& created_by);
+
+/// The visibility class a sub-database states (kMetaVisibility).
+/// @return BadRequest when it states none or an unknown one (such a database is never served).
+Result<Visibility> read_class(const Xapian::Database& db);
+
+/// Current UTC time as ISO-8601 ("2026-11-23T15:04:05Z"): last_commit, and when keys were made or revoked.
+std::string utc_now_iso();
 
 /// Reads a metadata value ("" when absent or on error).
 std::string read_metadata(const Xapian::Database& db, std::string_view key);

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "schema/visibility.h"
+
 namespace tracuu::schema {
 
 /// A byte range of the reflowed text.
@@ -90,7 +92,7 @@ struct DocRecord {
   std::vector<std::string> warnings;  ///< fields not found or doubtful, in English
   std::string text;                   ///< reflowed text (NFC)
   std::vector<PageStart> pages;       ///< empty unless the source has pages
-  std::string visibility = "public";  ///< "public" or "internal" (staff only)
+  Visibility visibility;              ///< public, internal (staff) or named groups (schema/visibility.h)
   std::string source;                 ///< source path or URL
   std::string content_hash;           ///< hex hash of the source bytes (skip unchanged files)
 };

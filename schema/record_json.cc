@@ -66,6 +66,27 @@ void read_array(const nlohmann::json& j, const char* key, std::vector<T>& out, F
   for (const auto& e : v) out.push_back(read_one(e));
 }
 
+// "public", "internal" or {"groups": ["so-tai-chinh", ...]}. Anything else fails the
+// record: a document whose visibility cannot be read must never be indexed as public.
+void read_visibility(const nlohmann::json& j, Visibility& out) {
+  if (!j.contains("visibility")) return;
+  const auto& v = j.at("visibility");
+  if (v.is_string() && (v == "public" || v == "internal")) {
+    out = *parse_visibility(v.get<std::string>());
+    return;
+  }
+  if (!v.is_object() || v.size() != 1 || !v.contains("groups") || !v.at("groups").is_array())
+    throw FieldError{"visibility"};
+  std::vector<std::string> codes;
+  for (const auto& g : v.at("groups")) {
+    if (!g.is_string()) throw FieldError{"visibility"};
+    codes.push_back(g.get<std::string>());
+  }
+  auto groups = groups_visibility(std::move(codes));
+  if (!groups) throw FieldError{"visibility"};
+  out = std::move(*groups);
+}
+
 void read_fields(DocRecord& r, const nlohmann::json& j) {
   if (!j.is_object()) throw FieldError{"(record)"};
   read_str(j, "id", r.id);
@@ -151,8 +172,7 @@ void read_fields(DocRecord& r, const nlohmann::json& j) {
     read_num(e, "offset", p.offset);
     return p;
   });
-  read_str(j, "visibility", r.visibility);
-  if (r.visibility != "public" && r.visibility != "internal") throw FieldError{"visibility"};
+  read_visibility(j, r.visibility);
   read_str(j, "source", r.source);
   read_str(j, "content_hash", r.content_hash);
 }
@@ -203,7 +223,8 @@ nlohmann::ordered_json record_to_json(const DocRecord& r, bool include_text) {
                                      {"span", span_json(a.span)},
                                      {"text", a.text}});
   j["warnings"] = r.warnings;
-  j["visibility"] = r.visibility;
+  j["visibility"] = r.visibility.kind == Visibility::Kind::Groups ? ojson{{"groups", r.visibility.groups}}
+                                                                  : ojson(to_string(r.visibility));
   j["source"] = r.source;
   j["content_hash"] = r.content_hash;
   if (include_text) {

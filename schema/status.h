@@ -23,6 +23,9 @@ enum class Status {
   Io,                    ///< reading or writing a file failed
   Unsupported,           ///< the input's format or encoding is not supported (legacy TCVN3/VNI, .doc)
   TooLarge,              ///< a request body, query or input exceeds its limit
+  Unauthorized,          ///< credentials were given but are not valid (unknown or revoked key, expired session)
+  Forbidden,             ///< the caller is known but may not use this route (a staff key on /metrics)
+  RateLimited,           ///< the caller sent more requests than its limit allows; retry later
   Overloaded,            ///< every searcher is busy; retry later
   Internal,              ///< a bug or an unexpected library error (details are logged, not returned)
 };
@@ -40,6 +43,9 @@ constexpr const char* to_string(Status s) {
     case Status::Io: return "io_error";
     case Status::Unsupported: return "unsupported";
     case Status::TooLarge: return "too_large";
+    case Status::Unauthorized: return "unauthorized";
+    case Status::Forbidden: return "forbidden";
+    case Status::RateLimited: return "rate_limited";
     case Status::Overloaded: return "overloaded";
     case Status::Internal: return "internal";
   }

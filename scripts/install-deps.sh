@@ -13,7 +13,7 @@ packages=(
   libboost1.81-dev libboost-url1.81-dev
   nlohmann-json3-dev catch2 libcli11-dev libfmt-dev libspdlog-dev
   libpoppler-cpp-dev libzip-dev libpugixml-dev zlib1g-dev libzstd-dev
-  libsqlite3-dev libkainjow-mustache-dev
+  libsqlite3-dev libkainjow-mustache-dev libsodium-dev
   chromium curl procps
 )
 if [[ "${1:-}" == "--package" ]]; then

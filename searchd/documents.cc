@@ -16,11 +16,13 @@ struct Loaded {
   schema::StoredDoc stored;
 };
 
-// The first document holding `term` that the caller may see.
-std::optional<Loaded> first_visible(const Xapian::Database& db, const std::string& term, bool staff) {
+// The first document holding `term` that the caller may see (the view holds no
+// other; the check guards against a document filed in the wrong sub-database).
+std::optional<Loaded> first_visible(const Xapian::Database& db, const std::string& term,
+                                    const schema::Audience& audience) {
   for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
     auto stored = schema::decode_doc_data(db.get_document(*it).get_data(), schema::DocParts::All);
-    if (!stored || (!staff && stored->record.visibility == "internal")) continue;
+    if (!stored || !schema::may_see(audience, stored->record.visibility)) continue;
     return Loaded{*it, std::move(*stored)};
   }
   return std::nullopt;
@@ -28,14 +30,14 @@ std::optional<Loaded> first_visible(const Xapian::Database& db, const std::strin
 
 // Documents citing `key`, with the sentence that cites it.
 std::vector<CitingDoc> citing(const Xapian::Database& db, const std::string& key, const std::string& self_id,
-                              bool staff, std::vector<schema::Citation>* mentions) {
+                              const schema::Audience& audience, std::vector<schema::Citation>* mentions) {
   std::vector<CitingDoc> out;
   const std::string term = schema::make_term(schema::Field::Cites, key);
   for (auto it = db.postlist_begin(term); it != db.postlist_end(term) && out.size() < kMaxCitedBy; ++it) {
     auto stored = schema::decode_doc_data(db.get_document(*it).get_data(), schema::DocParts::All);
     if (!stored) continue;
     const auto& r = stored->record;
-    if (r.id == self_id || (!staff && r.visibility == "internal")) continue;
+    if (r.id == self_id || !schema::may_see(audience, r.visibility)) continue;
     CitingDoc c{r.id, r.title, r.doc_type, r.doc_number, r.issue_date, {}};
     for (const auto& cit : r.citations) {
       if (cit.key != key) continue;
@@ -50,44 +52,44 @@ std::vector<CitingDoc> citing(const Xapian::Database& db, const std::string& key
 
 }  // namespace
 
-Result<DocumentView> Searcher::document(const std::string& id, bool staff) {
+Result<DocumentView> Searcher::document(const std::string& id, const schema::Audience& audience) {
   return retry_if_modified(
       "reading a document", [&] { return refresh(); },
       [&]() -> Result<DocumentView> {
-        const Xapian::Database& db = impl_->db;
-        auto found = first_visible(db, schema::id_term(id), staff);
+        const Xapian::Database& db = impl_->use(audience).db;
+        auto found = first_visible(db, schema::id_term(id), audience);
         if (!found) return Error{Status::NotFound, "no document '" + id + "'"};
         DocumentView view;
         view.record = std::move(found->stored.record);
-        if (!staff) view.record.source.clear();  // where the file lived on the server is not public
+        if (!audience.staff) view.record.source.clear();  // where the file lived on the server is not public
         if (view.record.doc_number_key)
-          view.cited_by = citing(db, *view.record.doc_number_key, view.record.id, staff, nullptr);
+          view.cited_by = citing(db, *view.record.doc_number_key, view.record.id, audience, nullptr);
         for (const auto& c : view.record.citations) {
-          auto target = first_visible(db, schema::make_term(schema::Field::Number, c.key), staff);
+          auto target = first_visible(db, schema::make_term(schema::Field::Number, c.key), audience);
           view.citation_targets.push_back(target ? std::optional<std::string>(target->stored.record.id) : std::nullopt);
         }
         return view;
       });
 }
 
-Result<CitationView> Searcher::citations(const std::string& number, bool staff) {
+Result<CitationView> Searcher::citations(const std::string& number, const schema::Audience& audience) {
   const auto dn = text::parse_doc_number(number, impl_->abbreviations);
   if (!dn) return Error{Status::BadRequest, "number: '" + number + "' is not a document number"};
   return retry_if_modified(
       "reading citations", [&] { return refresh(); },
       [&]() -> Result<CitationView> {
-        const Xapian::Database& db = impl_->db;
+        const Xapian::Database& db = impl_->use(audience).db;
         CitationView view;
         view.key = dn->key;
         view.display = dn->display;
         std::string self;
-        if (auto held = first_visible(db, schema::make_term(schema::Field::Number, dn->key), staff)) {
+        if (auto held = first_visible(db, schema::make_term(schema::Field::Number, dn->key), audience)) {
           view.document = hit_of(held->stored.record);
           self = held->stored.record.id;
           if (held->stored.record.doc_number) view.display = *held->stored.record.doc_number;
         }
         std::vector<schema::Citation> mentions;
-        view.cited_by = citing(db, dn->key, self, staff, &mentions);
+        view.cited_by = citing(db, dn->key, self, audience, &mentions);
         // What the citing documents say about a number we do not hold.
         for (const auto& m : mentions) {
           if (!view.doc_type) view.doc_type = m.doc_type;

@@ -48,7 +48,7 @@ Result<Searched> run(Searcher::Impl& im, const SearchRequest& request, const std
   SearchState s{im,
                 request,
                 tree,
-                BuildContext{im.db, im.abbreviations, im.issuers, im.vocab(), im.weights, op},
+                BuildContext{im.db(), im.abbreviations, im.issuers, im.vocab(), im.weights, op},
                 Filters(request, im.issuers),
                 {}};
   for (const auto& t : text::analyze(query_text)) s.ctx.query_has_marks = s.ctx.query_has_marks || t.has_marks();
@@ -67,7 +67,7 @@ Result<Searched> run(Searcher::Impl& im, const SearchRequest& request, const std
 
 }  // namespace
 
-Filters::Filters(const SearchRequest& r, const schema::IssuerRegistry& issuers) : staff_(r.staff) {
+Filters::Filters(const SearchRequest& r, const schema::IssuerRegistry& issuers) {
   if (r.from || r.to) {
     const std::string lo = r.from ? parse_date_range(*r.from)->first : "";
     const std::string hi = r.to ? parse_date_range(*r.to)->second : "99999999";
@@ -75,7 +75,7 @@ Filters::Filters(const SearchRequest& r, const schema::IssuerRegistry& issuers) 
   }
   for (const schema::FacetSpec& facet : schema::kFacets) {
     const auto& selected = r.filter(facet.facet);
-    if (!selected.empty() && (!facet.staff_only || r.staff))
+    if (!selected.empty() && (!facet.staff_only || r.audience.staff))
       facets_.emplace_back(facet.facet, facet_filter(facet, selected, issuers));
   }
 }
@@ -84,11 +84,8 @@ Xapian::Query Filters::apply(const Xapian::Query& query, std::optional<schema::F
   std::vector<Q> filters = base_;
   for (const auto& [facet, q] : facets_)
     if (facet != skip) filters.push_back(q);
-  return visible(filters.empty() ? query : Q(Q::OP_FILTER, query, Q(Q::OP_AND, filters.begin(), filters.end())));
-}
-
-Xapian::Query Filters::visible(const Xapian::Query& query) const {
-  return staff_ ? query : Q(Q::OP_AND_NOT, query, Q(schema::make_term(schema::Field::Visibility, "internal")));
+  // Visibility needs no filter: the database searched holds only what the audience may see.
+  return filters.empty() ? query : Q(Q::OP_FILTER, query, Q(Q::OP_AND, filters.begin(), filters.end()));
 }
 
 Result<SearchResponse> Searcher::search(const SearchRequest& request) {
@@ -101,6 +98,7 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
   return retry_if_modified(
       "searching", [&] { return refresh(); },
       [&]() -> Result<SearchResponse> {
+        impl_->use(request.audience);
         auto searched = run(*impl_, request, query_text, *tree);
         if (!searched) return searched.error();
         SearchResponse& resp = searched->resp;

@@ -52,7 +52,7 @@ Result<void> count_matches(SearchState& s, SearchResponse& resp) {
     // The total alone, counted as with facets: the page's estimate (of a collapsed,
     // early-terminated match) can be off either way.
     FacetCounter copies({});
-    const Count all = count_with(im.db, s.filters.apply(match_set), {&copies}, limit);
+    const Count all = count_with(im.db(), s.filters.apply(match_set), {&copies}, limit);
     resp.total = all.total;
     resp.exact = all.exact;
     return {};
@@ -61,15 +61,15 @@ Result<void> count_matches(SearchState& s, SearchResponse& resp) {
   // One pass counts every match once: the total, and the facets without a selection.
   std::vector<const schema::FacetSpec*> unselected;
   for (const schema::FacetSpec& f : schema::kFacets)
-    if ((!f.staff_only || request.staff) && request.filter(f.facet).empty()) unselected.push_back(&f);
+    if ((!f.staff_only || request.audience.staff) && request.filter(f.facet).empty()) unselected.push_back(&f);
   FacetCounter counter(unselected);
-  const Count all = count_with(im.db, s.filters.apply(match_set), {&counter}, limit);
+  const Count all = count_with(im.db(), s.filters.apply(match_set), {&counter}, limit);
   resp.total = all.total;
   resp.exact = all.exact;
 
   const FacetNames names = [&](const schema::FacetSpec& f, std::uint32_t id) { return im.facet_name(f, id); };
   for (const schema::FacetSpec& f : schema::kFacets) {
-    if (f.staff_only && !request.staff) continue;
+    if (f.staff_only && !request.audience.staff) continue;
     const auto& selected = request.filter(f.facet);
     // Room for the shown values: the top ones plus ties at the cut (facet_values sorts and trims).
     const std::size_t shown = f.max_values == 0 ? 0 : f.max_values * 2;
@@ -82,7 +82,7 @@ Result<void> count_matches(SearchState& s, SearchResponse& resp) {
     for (const auto& v : selected) selected_ids.push_back(facet_value_id(f, v, im.issuers));
     // Disjunctive: this facet's counts ignore this facet's own selection.
     FacetCounter own({&f});
-    const Count c = count_with(im.db, s.filters.apply(match_set, f.facet), {&own}, limit);
+    const Count c = count_with(im.db(), s.filters.apply(match_set, f.facet), {&own}, limit);
     resp.exact = resp.exact && c.exact;
     list = facet_values(f, own.values(f, names, shown, selected_ids), selected, im.issuers);
   }

@@ -27,10 +27,10 @@ std::vector<std::string> copies_of(const SearchState& s, Xapian::docid did, cons
   using Q = Xapian::Query;
   const Q same(Q::OP_FILTER, Q(schema::make_term(schema::Field::Number, doc.get_value(schema::kSlotNumberKey))),
                Q(Q::OP_VALUE_RANGE, schema::kSlotCopyKey, key, key));
-  Xapian::Enquire enquire(s.im.db);
+  Xapian::Enquire enquire(s.im.db());
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-  enquire.set_query(s.filters.visible(same));
+  enquire.set_query(same);
   std::vector<std::string> out;
   const Xapian::MSet found = enquire.get_mset(0, kMaxCopies + 1);
   for (auto it = found.begin(); it != found.end(); ++it) {
@@ -50,14 +50,14 @@ Result<std::vector<Hit>> page_hits(const SearchState& s, const RankedPage& page)
   std::vector<Hit> hits;
   std::size_t rank = request.offset;
   for (const Ranked& r : page.hits) {
-    const Xapian::Document doc = s.im.db.get_document(r.did);
+    const Xapian::Document doc = s.im.db().get_document(r.did);
     auto stored = schema::decode_doc_data(doc.get_data(), parts);
     if (!stored) return stored.error();
     Hit h = hit_of(stored->record);
     h.copies = copies_of(s, r.did, doc);
     h.score = r.score;
     h.rank = ++rank;
-    h.snippets = make_snippets(s.im.db, r.did, *stored, page.built.highlight, request.snippets, page.built.exact_forms);
+    h.snippets = make_snippets(s.im.db(), r.did, *stored, page.built.highlight, request.snippets, page.built.exact_forms);
     hits.push_back(std::move(h));
   }
   return hits;

@@ -48,7 +48,7 @@ SpellingOverrides local_spellings(const Xapian::Database& db, const Xapian::MSet
 
 Xapian::Enquire ranking_enquire(const SearchState& s, bool by_date) {
   const RankingWeights& w = s.im.weights;
-  Xapian::Enquire enquire(s.im.db);
+  Xapian::Enquire enquire(s.im.db());
   enquire.set_weighting_scheme(Xapian::BM25Weight(w.bm25_k1, 0, 1, w.bm25_b, 0.5));
   // Copies of one document (same number and issue date) make one hit, the best ranked.
   enquire.set_collapse_key(schema::kSlotCopyKey);
@@ -70,7 +70,7 @@ Result<void> restore_accents(SearchState& s, Xapian::Enquire& enquire, BuiltQuer
   if (w.prf_docs <= 0 || built.unaccented_words.empty() || !built.has_text) return {};
   enquire.set_query(s.filters.apply(built.query));
   const Xapian::MSet top = enquire.get_mset(0, static_cast<Xapian::doccount>(w.prf_docs));
-  s.local = local_spellings(s.im.db, top, built, s.ctx.vocabulary, w.prf_prior);
+  s.local = local_spellings(s.im.db(), top, built, s.ctx.vocabulary, w.prf_prior);
   if (s.local.empty()) return {};
   s.ctx.local_spellings = &s.local;
   auto restored = build_query(s.tree, s.ctx);
@@ -111,7 +111,7 @@ Result<RankedPage> rank_page(SearchState& s) {
     out.relaxed = true;
   }
   if (reranked) {
-    const std::vector<Ranked> all = rerank(s.im.db, out.mset, out.built.signals, s.ctx.vocabulary, s.im.weights);
+    const std::vector<Ranked> all = rerank(s.im.db(), out.mset, out.built.signals, s.ctx.vocabulary, s.im.weights);
     for (std::size_t k = r.offset; k < all.size() && out.hits.size() < r.limit; ++k) out.hits.push_back(all[k]);
   } else {
     for (auto it = out.mset.begin(); it != out.mset.end(); ++it)

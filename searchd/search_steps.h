@@ -22,16 +22,13 @@ class Filters {
  public:
   Filters(const SearchRequest& r, const schema::IssuerRegistry& issuers);
 
-  /// `query` restricted by every filter but those of facet `skip` (none: every filter),
-  /// and to public documents unless the request is staff's.
+  /// `query` restricted by every filter but those of facet `skip` (none: every filter).
+  /// Visibility is not a filter: the view searched holds only what the audience may see.
   Xapian::Query apply(const Xapian::Query& query, std::optional<schema::Facet> skip = std::nullopt) const;
-  /// `query` restricted to what the request may see, no other filter.
-  Xapian::Query visible(const Xapian::Query& query) const;
 
  private:
   std::vector<Xapian::Query> base_;                              // date range
   std::vector<std::pair<schema::Facet, Xapian::Query>> facets_;  // per selected facet
-  bool staff_;
 };
 
 /// What the steps of one search share.

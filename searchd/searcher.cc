@@ -19,41 +19,104 @@ Error from_xapian(const Xapian::Error& e, const std::string& what) {
   return Error{Status::Internal, what + ": " + e.get_description()};
 }
 
+namespace {
+
+// Public first, then internal, then groups by name: the public view is the public
+// database alone, so public answers are those of an index without restricted documents.
+bool class_before(const schema::Visibility& a, const schema::Visibility& b) {
+  return a.kind != b.kind ? a.kind < b.kind : a.groups < b.groups;
+}
+
+}  // namespace
+
 Result<void> Searcher::Impl::open_current() {
   auto gen = schema::current_generation(home);
   if (!gen) return gen.error();
+  std::vector<Part> fresh;
+  const auto dirs = schema::sub_database_dirs(*gen);
   try {
-    Xapian::Database fresh(gen->string());
-    if (auto ok = schema::check_index_versions(fresh); !ok) return ok.error();
-    db = std::move(fresh);
-    generation = *gen;
-    // Built now rather than on the first query after opening or a swap.
-    vocabulary = Vocabulary::build(db);
-    vocabulary_docs = db.get_doccount();
-    facet_names.clear();  // a new generation hashes the same names, but may hold others
+    for (const auto& dir : dirs) {
+      Xapian::Database db(dir.string());
+      if (auto ok = schema::check_index_versions(db); !ok) return ok.error();
+      auto cls = schema::read_class(db);
+      // A database that does not say who may see it is served to nobody.
+      if (!cls) return Error{Status::IndexUnavailable, dir.string() + ": " + cls.error().message};
+      fresh.push_back({std::move(*cls), std::move(db)});
+    }
+    if (fresh.empty()) {
+      // An index of schema 6 or older is one database, not a directory of them.
+      if (auto ok = schema::check_index_versions(Xapian::Database(gen->string())); !ok) return ok.error();
+      return Error{Status::IndexUnavailable, gen->string() + " holds no databases"};
+    }
+  } catch (const Xapian::Error& e) {
+    return from_xapian(e, "opening " + gen->string());
+  }
+  std::sort(fresh.begin(), fresh.end(),
+            [](const Part& a, const Part& b) { return class_before(a.visibility, b.visibility); });
+  if (fresh.front().visibility.kind != schema::Visibility::Kind::Public)
+    return Error{Status::IndexUnavailable, gen->string() + " has no public database"};
+  parts = std::move(fresh);
+  part_dirs = dirs;
+  generation = *gen;
+  views.clear();
+  current = nullptr;
+  // The public view's vocabulary is built now rather than on the first query after opening or a swap.
+  try {
+    use({});
+    vocab();
   } catch (const Xapian::Error& e) {
     return from_xapian(e, "opening " + gen->string());
   }
   return {};
 }
 
-const Vocabulary& Searcher::Impl::vocab() {
-  const Xapian::doccount docs = db.get_doccount();
-  const Xapian::doccount drift = docs > vocabulary_docs ? docs - vocabulary_docs : vocabulary_docs - docs;
-  if (!vocabulary || drift * 20 > vocabulary_docs) {
-    vocabulary = Vocabulary::build(db);
-    vocabulary_docs = docs;
+Searcher::Impl::View& Searcher::Impl::use(const schema::Audience& audience) {
+  std::vector<schema::Visibility> classes;
+  for (const auto& p : parts) classes.push_back(p.visibility);
+  const std::string key = schema::combination_key(audience, classes);
+  auto it = views.find(key);
+  if (it == views.end()) {
+    if (views.size() >= kMaxViews) {
+      auto oldest = std::min_element(views.begin(), views.end(), [](const auto& a, const auto& b) {
+        return a.second.last_used < b.second.last_used;
+      });
+      views.erase(oldest);
+    }
+    View v;
+    for (std::size_t i = 0; i < parts.size(); ++i)
+      if (schema::may_see(audience, parts[i].visibility)) {
+        v.parts.push_back(i);
+        v.db.add_database(parts[i].db);
+      }
+    it = views.emplace(key, std::move(v)).first;
   }
-  return *vocabulary;
+  it->second.last_used = ++uses;
+  current = &it->second;
+  return *current;
+}
+
+const Vocabulary& Searcher::Impl::vocab() {
+  View& v = *current;
+  const Xapian::doccount docs = v.db.get_doccount();
+  const Xapian::doccount drift = docs > v.vocabulary_docs ? docs - v.vocabulary_docs : v.vocabulary_docs - docs;
+  if (!v.vocabulary || drift * 20 > v.vocabulary_docs) {
+    v.vocabulary = Vocabulary::build(v.db);
+    v.vocabulary_docs = docs;
+  }
+  return *v.vocabulary;
 }
 
 std::string Searcher::Impl::facet_name(const schema::FacetSpec& facet, std::uint32_t id) {
   if (facet.id_name) return facet.id_name(id);
-  const auto it = facet_names.find(id);
-  if (it != facet_names.end()) return it->second;
+  View& v = *current;
+  const auto it = v.facet_names.find(id);
+  if (it != v.facet_names.end()) return it->second;
   // Names are never removed from an index, so a cached one stays right across reopens.
-  std::string name = db.get_metadata(schema::facet_metadata_key(id));
-  facet_names.emplace(id, name);
+  // Each sub-database holds the names its own documents use.
+  std::string name;
+  for (std::size_t i = 0; i < v.parts.size() && name.empty(); ++i)
+    name = parts[v.parts[i]].db.get_metadata(schema::facet_metadata_key(id));
+  v.facet_names.emplace(id, name);
   return name;
 }
 
@@ -73,12 +136,16 @@ Result<bool> Searcher::refresh() {
   auto gen = schema::current_generation(impl_->home);
   // The index that was open has gone: unavailable (503), not a missing document (404).
   if (!gen) return Error{Status::IndexUnavailable, gen.error().message};
-  if (*gen != impl_->generation) {
+  // A new generation, or a class added to this one by `indexer add`: open afresh.
+  if (*gen != impl_->generation || schema::sub_database_dirs(*gen) != impl_->part_dirs) {
     if (auto ok = impl_->open_current(); !ok) return ok.error();
     return true;
   }
   try {
-    return impl_->db.reopen();
+    // Views share their sub-databases' internals: reopening the parts reopens every view.
+    bool changed = false;
+    for (auto& p : impl_->parts) changed = p.db.reopen() || changed;
+    return changed;
   } catch (const Xapian::Error& e) {
     // The generation under us may have been pruned: open the current one afresh.
     if (auto ok = impl_->open_current(); !ok) return ok.error();
@@ -90,11 +157,13 @@ void Searcher::set_ranking(const RankingWeights& weights) {
   impl_->weights = weights;
 }
 
-Result<IndexInfo> Searcher::info() {
+Result<IndexInfo> Searcher::info(const schema::Audience& audience) {
   IndexInfo i;
   try {
-    i.documents = impl_->db.get_doccount();
-    i.last_commit = impl_->db.get_metadata(std::string(schema::kMetaLastCommit));
+    const Impl::View& v = impl_->use(audience);
+    i.documents = v.db.get_doccount();
+    for (std::size_t p : v.parts)
+      i.last_commit = std::max(i.last_commit, impl_->parts[p].db.get_metadata(std::string(schema::kMetaLastCommit)));
   } catch (const Xapian::Error& e) {
     return from_xapian(e, "reading index info");
   }

@@ -27,24 +27,29 @@ class Searcher {
   Searcher& operator=(Searcher&&) noexcept;
   ~Searcher();
 
+  // Every call answers from the sub-databases its audience may see, combined
+  // (request.audience for search): hits, counts, vocabulary, suggestions and
+  // term statistics never involve a document the audience may not see.
+
   /// Runs a search. @return BadRequest (named parameter) or BadQuery for bad input;
   ///         IndexUnavailable when the index cannot be read even after reopening.
   Result<SearchResponse> search(const SearchRequest& request);
 
   /// The full record of a document and who cites it (its source path only for staff).
-  /// @return NotFound when there is no such document (or it is internal and !staff).
-  Result<DocumentView> document(const std::string& id, bool staff);
+  /// @return NotFound when there is no such document or `audience` may not see it.
+  Result<DocumentView> document(const std::string& id, const schema::Audience& audience);
 
   /// A cited number: the document if held, what citing documents say, and who cites it.
   /// @param number any spelling text::parse_doc_number (text/docnum_parse.h) accepts.
   /// @return BadRequest when `number` is not a document number.
-  Result<CitationView> citations(const std::string& number, bool staff);
+  Result<CitationView> citations(const std::string& number, const schema::Audience& audience);
 
   /// As-you-type completions over titles, numbers and frequent words.
-  Result<std::vector<Suggestion>> suggest(const std::string& prefix, std::size_t limit, bool staff);
+  Result<std::vector<Suggestion>> suggest(const std::string& prefix, std::size_t limit,
+                                          const schema::Audience& audience);
 
-  /// Facts about the open index.
-  Result<IndexInfo> info();
+  /// Facts about the open index as `audience` sees it (its documents only).
+  Result<IndexInfo> info(const schema::Audience& audience);
 
   /// Replaces the ranking weights (benchmarks and tuning; the defaults are the tuned ones).
   void set_ranking(const RankingWeights& weights);

@@ -3,13 +3,16 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "schema/codes.h"
 #include "schema/facets.h"
 #include "schema/fields.h"
+#include "schema/visibility.h"
 #include "searchd/query_builder.h"
 #include "searchd/searcher.h"
 #include "searchd/vocabulary.h"
@@ -18,24 +21,51 @@
 namespace tracuu::searchd {
 
 struct Searcher::Impl {
+  /// One sub-database of the open generation: one visibility class.
+  struct Part {
+    schema::Visibility visibility;
+    Xapian::Database db;
+  };
+  /// The sub-databases one audience may see, searched as one database, and everything
+  /// derived from them: nothing computed over one view is ever used for another.
+  struct View {
+    std::vector<std::size_t> parts;        ///< indices into Impl::parts, public first
+    Xapian::Database db;                   ///< their combination (docids are the combination's own)
+    std::optional<Vocabulary> vocabulary;  ///< built on first use, rebuilt when the view grows
+    Xapian::doccount vocabulary_docs = 0;
+    std::unordered_map<std::uint32_t, std::string> facet_names;  ///< display forms of facet ids, read on demand
+    std::uint64_t last_used = 0;
+  };
+  /// Views kept per searcher (least recently used dropped): one per distinct set of groups in use.
+  static constexpr std::size_t kMaxViews = 8;
+
   std::filesystem::path home;
-  std::filesystem::path generation;  ///< the generation the database is open on
-  Xapian::Database db;
+  std::filesystem::path generation;              ///< the generation the databases are open on
+  std::vector<std::filesystem::path> part_dirs;  ///< its subdirectories when opened (a new class reopens)
+  std::vector<Part> parts;                       ///< public first, then internal, then groups
+  std::map<std::string, View> views;             ///< by schema::combination_key
+  View* current = nullptr;                       ///< the view of the request being answered
+  std::uint64_t uses = 0;
   text::Abbreviations abbreviations = text::Abbreviations::builtin();
   schema::IssuerRegistry issuers = schema::IssuerRegistry::builtin();
   RankingWeights weights;
-  std::optional<Vocabulary> vocabulary;  ///< built on first use, rebuilt when the index grows
-  Xapian::doccount vocabulary_docs = 0;
-  bool respelling = false;                                     ///< inside did_you_mean's trial search (no recursion)
-  std::unordered_map<std::uint32_t, std::string> facet_names;  ///< display forms of facet ids, read on demand
+  bool respelling = false;  ///< inside did_you_mean's trial search (no recursion)
 
-  /// The display form of a facet id: numeric ones (years, months) computed, hashed ones from the index metadata.
+  /// Selects (opening on first use) the view of `audience` for the rest of the request.
+  View& use(const schema::Audience& audience);
+
+  /// The combined database of the current view.
+  const Xapian::Database& db() const { return current->db; }
+
+  /// The display form of a facet id: numeric ones (years, months) computed, others from the
+  /// metadata of the current view's sub-databases (Xapian 1.4 reads a combined
+  /// database's metadata from its first sub-database only).
   std::string facet_name(const schema::FacetSpec& facet, std::uint32_t id);
 
-  /// Opens (or reopens after a swap) DIR/current.
+  /// Opens (or reopens after a swap) DIR/current and its sub-databases.
   Result<void> open_current();
 
-  /// The vocabulary of the open index (rebuilt after the collection changed by 5%).
+  /// The vocabulary of the current view (rebuilt after it changed by 5%).
   const Vocabulary& vocab();
 };
 

@@ -32,14 +32,14 @@ void add_unique(std::vector<Suggestion>& out, Suggestion s, std::size_t limit) {
   out.push_back(std::move(s));
 }
 
-void numbers(const Xapian::Database& db, const std::string& prefix, bool staff, std::size_t limit,
+void numbers(const Xapian::Database& db, const std::string& prefix, const schema::Audience& audience, std::size_t limit,
              std::vector<Suggestion>& out) {
   const std::string term_prefix = schema::make_term(schema::Field::Number, upper_key_prefix(prefix));
   for (auto it = db.allterms_begin(term_prefix); it != db.allterms_end(term_prefix) && out.size() < limit; ++it) {
     auto pl = db.postlist_begin(*it);
     if (pl == db.postlist_end(*it)) continue;
     auto stored = schema::decode_doc_data(db.get_document(*pl).get_data(), schema::DocParts::Meta);
-    if (!stored || (!staff && stored->record.visibility == "internal")) continue;
+    if (!stored || !schema::may_see(audience, stored->record.visibility)) continue;  // the view holds no other
     const auto& r = stored->record;
     add_unique(
         out, {r.doc_number.value_or(r.doc_number_key.value_or("")) + (r.title ? " — " + *r.title : ""), "number", r.id},
@@ -64,23 +64,21 @@ bool holds_typed(const std::string& shown, const std::vector<text::Token>& typed
 }
 
 // Documents whose `field` holds every typed word, the last one as a prefix while it is
-// typed, and that the caller may see.
-Q typed_words(schema::Field field, const std::vector<text::Token>& tokens, bool complete_last, bool staff) {
+// typed (the caller's view holds only documents it may see).
+Q typed_words(schema::Field field, const std::vector<text::Token>& tokens, bool complete_last) {
   std::vector<Q> parts;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const std::string term = schema::make_term(field, tokens[i].folded);
     const bool partial = i + 1 == tokens.size() && !complete_last;
     parts.push_back(partial ? Q(Q::OP_WILDCARD, term, 50, Q::WILDCARD_LIMIT_MOST_FREQUENT) : Q(term));
   }
-  Q q(Q::OP_AND, parts.begin(), parts.end());
-  if (!staff) q = Q(Q::OP_AND_NOT, q, Q(schema::make_term(schema::Field::Visibility, "internal")));
-  return q;
+  return Q(Q::OP_AND, parts.begin(), parts.end());
 }
 
-void titles(const Xapian::Database& db, const std::vector<text::Token>& tokens, bool complete_last, bool staff,
+void titles(const Xapian::Database& db, const std::vector<text::Token>& tokens, bool complete_last,
             std::size_t limit, std::vector<Suggestion>& out) {
   Xapian::Enquire enquire(db);
-  enquire.set_query(typed_words(schema::Field::Title, tokens, complete_last, staff));
+  enquire.set_query(typed_words(schema::Field::Title, tokens, complete_last));
   // Titles with the words apart are read and skipped: a few more than shown.
   const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit * 4));
   std::size_t added = 0;
@@ -94,12 +92,12 @@ void titles(const Xapian::Database& db, const std::vector<text::Token>& tokens, 
 
 // Names of signers holding the typed words in a row ("Hồ Tiến" -> "Hồ Tiến Thiệu"):
 // people are looked up by name far more than a title is.
-void signers(const Xapian::Database& db, const std::vector<text::Token>& tokens, bool complete_last, bool staff,
+void signers(const Xapian::Database& db, const std::vector<text::Token>& tokens, bool complete_last,
              std::size_t limit, std::vector<Suggestion>& out) {
   for (const auto& t : tokens)
     if (t.kind != text::TokenKind::Word) return;  // names have no numbers or dates
   Xapian::Enquire enquire(db);
-  enquire.set_query(typed_words(schema::Field::SignerName, tokens, complete_last, staff));
+  enquire.set_query(typed_words(schema::Field::SignerName, tokens, complete_last));
   enquire.set_collapse_key(schema::kSlotSigner);  // one document per person
   const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit * 2));
   std::size_t added = 0;
@@ -190,7 +188,8 @@ void words(const Xapian::Database& db, const Vocabulary& vocab, const std::strin
 
 }  // namespace
 
-Result<std::vector<Suggestion>> Searcher::suggest(const std::string& raw_prefix, std::size_t limit, bool staff) {
+Result<std::vector<Suggestion>> Searcher::suggest(const std::string& raw_prefix, std::size_t limit,
+                                                  const schema::Audience& audience) {
   limit = std::clamp<std::size_t>(limit == 0 ? 8 : limit, 1, kMaxSuggestions);
   const std::string prefix = text::normalize(raw_prefix);
   if (prefix.size() > kMaxQueryBytes) return Error{Status::TooLarge, "q is too long"};
@@ -199,10 +198,12 @@ Result<std::vector<Suggestion>> Searcher::suggest(const std::string& raw_prefix,
   if (tokens.empty()) return out;
   const bool complete_last = !prefix.empty() && (prefix.back() == ' ');
   try {
-    const Xapian::Database& db = impl_->db;
-    if (prefix.front() >= '0' && prefix.front() <= '9') numbers(db, prefix, staff, limit, out);
-    signers(db, tokens, complete_last, staff, std::max<std::size_t>(1, limit / 4), out);
-    titles(db, tokens, complete_last, staff, std::max<std::size_t>(1, limit / 2 + 1), out);
+    // Words, titles, names and numbers come from the audience's own view: a prefix never
+    // completes to a word, title, name or number found only in documents it may not see.
+    const Xapian::Database& db = impl_->use(audience).db;
+    if (prefix.front() >= '0' && prefix.front() <= '9') numbers(db, prefix, audience, limit, out);
+    signers(db, tokens, complete_last, std::max<std::size_t>(1, limit / 4), out);
+    titles(db, tokens, complete_last, std::max<std::size_t>(1, limit / 2 + 1), out);
     if (!complete_last && tokens.back().kind == text::TokenKind::Word) {
       const bool after_word = tokens.size() >= 2 && tokens[tokens.size() - 2].kind == text::TokenKind::Word;
       const std::size_t before = out.size();

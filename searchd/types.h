@@ -42,7 +42,7 @@ struct SearchRequest {
   std::size_t offset = 0;
   std::size_t snippets = 3;  ///< passages per hit, 0..kMaxSnippets
   bool facets = true;        ///< compute facet counts
-  bool staff = false;        ///< include internal documents and the assignee facet
+  schema::Audience audience;  ///< who asks: the documents searched; staff also get the assignee facet
 
   /// The selected values of facet `f`.
   std::vector<std::string>& filter(schema::Facet f) { return filters[schema::index(f)]; }
@@ -178,9 +178,9 @@ struct RankingWeights {
   double date_weight = 0.5;                 ///< the document is dated in a period the query names
 };
 
-/// Facts about the open index (health, metrics).
+/// Facts about the open index as one audience sees it (health, metrics).
 struct IndexInfo {
-  std::size_t documents = 0;
+  std::size_t documents = 0;  ///< documents the audience may see
   unsigned generation = 0;
   std::string last_commit;
   std::string path;

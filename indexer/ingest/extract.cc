@@ -31,6 +31,16 @@ std::optional<std::string> given_string(const nlohmann::json& given, std::initia
 }
 
 // Fills what the text did not yield from the source's own metadata.
+// The "visibility" a JSONL record gives, at the top level or in its "meta" object.
+const nlohmann::json* given_visibility(const nlohmann::json& given) {
+  if (!given.is_object()) return nullptr;
+  if (const auto it = given.find("visibility"); it != given.end()) return &*it;
+  const auto meta = given.find("meta");
+  if (meta == given.end() || !meta->is_object()) return nullptr;
+  const auto it = meta->find("visibility");
+  return it == meta->end() ? nullptr : &*it;
+}
+
 void fill_from_given(const RawDoc& raw, const Tables& tables, schema::DocRecord& r) {
   const nlohmann::json& g = raw.given;
   auto note = [&](const char* field) {
@@ -211,6 +221,12 @@ Result<schema::DocRecord> Extractor::extract(const RawDoc& raw) const {
   r.text = std::move(doc.text);
   r.pages = std::move(doc.pages);
   drop_self_citations(r);
+  // Who may see it is never guessed: a JSONL "visibility" (top level or in "meta") applies
+  // whatever use_given_metadata says, and a malformed one fails the document.
+  if (const nlohmann::json* v = given_visibility(raw.given)) {
+    if (auto ok = schema::apply_overrides(r, nlohmann::json{{"visibility", *v}}); !ok)
+      return Error{ok.error().status, "visibility: " + ok.error().message};
+  }
   warn_missing(r);
   if (!raw.overrides.is_null()) {
     if (auto ok = schema::apply_overrides(r, raw.overrides); !ok)

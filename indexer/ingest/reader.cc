@@ -78,6 +78,9 @@ std::vector<InputError> read_file(const fs::path& path, const RawDocSink& sink) 
   if (!doc) return {{path.string(), {doc.error().status, name + ": " + doc.error().message}}};
   auto sidecar = read_sidecar(path);
   if (!sidecar) return {{path.string(), sidecar.error()}};
+  // The sidecar is part of what was indexed: changing it alone (a document made internal) must
+  // re-index the document, not be skipped as unchanged.
+  if (!sidecar->is_null()) doc->content_hash = detail::hex_hash(doc->content_hash + sidecar->dump());
   doc->overrides = std::move(*sidecar);
   sink(std::move(*doc));
   return {};

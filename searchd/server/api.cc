@@ -41,10 +41,10 @@ Result<std::size_t> suggest_limit(const Params& params) {
   return n;
 }
 
-std::optional<IndexInfo> index_info(SearcherPool& pool, const Config& config) {
+std::optional<IndexInfo> index_info(SearcherPool& pool, const Config& config, const schema::Audience& audience) {
   auto lease = lease_searcher(pool, config);
   if (!lease) return std::nullopt;
-  auto info = (*lease)->info();
+  auto info = (*lease)->info(audience);
   if (!info) return std::nullopt;
   return *info;
 }
@@ -57,49 +57,53 @@ Result<SearcherPool::Lease> lease_searcher(SearcherPool& pool, const Config& con
   return lease;
 }
 
-Result<SearchResponse> run_search(const Params& params, SearcherPool& pool, const Config& config) {
+Result<SearchResponse> run_search(const Params& params, SearcherPool& pool, const Config& config,
+                                  const schema::Audience& audience) {
   auto request = search_request_from_params(params);
   if (!request) return request.error();
-  request->staff = config.staff;
+  request->audience = audience;
   auto lease = lease_searcher(pool, config);
   if (!lease) return lease.error();
   return (*lease)->search(*request);
 }
 
-Result<ojson> api_search(std::string_view query_string, SearcherPool& pool, const Config& config) {
+Result<ojson> api_search(std::string_view query_string, SearcherPool& pool, const Config& config,
+                         const schema::Audience& audience) {
   auto params = decode_query_string(query_string);
   if (!params) return params.error();
-  auto response = run_search(*params, pool, config);
+  auto response = run_search(*params, pool, config, audience);
   if (!response) return response.error();
   return to_json(*response);
 }
 
 Result<ojson> api_document(std::string_view encoded_id, std::string_view query_string, SearcherPool& pool,
-                           const Config& config) {
+                           const Config& config, const schema::Audience& audience) {
   if (auto params = route_params(query_string, {}); !params) return params.error();
   auto id = decode_path_segment(encoded_id);
   if (!id) return id.error();
   if (id->empty()) return Error{Status::NotFound, "no document id in the path"};
   auto lease = lease_searcher(pool, config);
   if (!lease) return lease.error();
-  auto view = (*lease)->document(*id, config.staff);
+  auto view = (*lease)->document(*id, audience);
   if (!view) return view.error();
   return to_json(*view);
 }
 
-Result<ojson> api_citations(std::string_view query_string, SearcherPool& pool, const Config& config) {
+Result<ojson> api_citations(std::string_view query_string, SearcherPool& pool, const Config& config,
+                            const schema::Audience& audience) {
   auto params = route_params(query_string, {"number"});
   if (!params) return params.error();
   const auto number = param(*params, "number");
   if (!number || number->empty()) return Error{Status::BadRequest, "number is required"};
   auto lease = lease_searcher(pool, config);
   if (!lease) return lease.error();
-  auto view = (*lease)->citations(*number, config.staff);
+  auto view = (*lease)->citations(*number, audience);
   if (!view) return view.error();
   return to_json(*view);
 }
 
-Result<ojson> api_suggest(std::string_view query_string, SearcherPool& pool, const Config& config) {
+Result<ojson> api_suggest(std::string_view query_string, SearcherPool& pool, const Config& config,
+                          const schema::Audience& audience) {
   auto params = route_params(query_string, {"q", "limit"});
   if (!params) return params.error();
   const std::string q = param(*params, "q").value_or("");
@@ -109,31 +113,31 @@ Result<ojson> api_suggest(std::string_view query_string, SearcherPool& pool, con
   if (!limit) return limit.error();
   auto lease = lease_searcher(pool, config);
   if (!lease) return lease.error();
-  auto suggestions = (*lease)->suggest(q, *limit, config.staff);
+  auto suggestions = (*lease)->suggest(q, *limit, audience);
   if (!suggestions) return suggestions.error();
   return to_json(*suggestions);
 }
 
-ojson health(SearcherPool& pool, const Config& config) {
-  const auto info = index_info(pool, config);
+ojson health(SearcherPool& pool, const Config& config, const schema::Audience& audience) {
+  const auto info = index_info(pool, config, audience);
   return ojson{
       {"status", "ok"},
       {"version",
        {{"searchd", config.version}, {"schema", schema::kSchemaVersion}, {"analyzer", text::kAnalyzerVersion}}},
-      {"staff", config.staff},
       {"index", info ? to_json(*info) : ojson(nullptr)}};
 }
 
-Result<ojson> ready(SearcherPool& pool, const Config& config) {
+Result<ojson> ready(SearcherPool& pool, const Config& config, const schema::Audience& audience) {
   auto lease = lease_searcher(pool, config);
   if (!lease) return lease.error();
-  auto info = (*lease)->info();
+  auto info = (*lease)->info(audience);
   if (!info) return info.error();
   return ojson{{"status", "ready"}, {"index", to_json(*info)}};
 }
 
-std::string metrics_text(SearcherPool& pool, const Config& config, const Metrics* metrics) {
-  const auto info = index_info(pool, config);
+std::string metrics_text(SearcherPool& pool, const Config& config, const Metrics* metrics,
+                         const schema::Audience& audience) {
+  const auto info = index_info(pool, config, audience);
   if (metrics) return metrics->render(info);
   return Metrics().render(info);
 }

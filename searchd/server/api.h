@@ -21,39 +21,44 @@ class Metrics;
 /// @return Overloaded when every searcher stays busy; IndexUnavailable/IndexVersionMismatch.
 Result<SearcherPool::Lease> lease_searcher(SearcherPool& pool, const Config& config);
 
-/// Runs a search from decoded /api/v1/search parameters, in the Config's staff
-/// mode (shared by the API and the portal).
+/// Runs a search from decoded /api/v1/search parameters for `audience` (shared by the API and the portal).
 /// @return the errors of search_request_from_params, of lease_searcher and of Searcher::search.
-Result<SearchResponse> run_search(const Params& params, SearcherPool& pool, const Config& config);
+Result<SearchResponse> run_search(const Params& params, SearcherPool& pool, const Config& config,
+                                  const schema::Audience& audience);
 
 /// GET /api/v1/search?q=&type=&...: to_json(SearchResponse).
 /// @return BadRequest naming the parameter; TooLarge for an over-long q;
 ///         BadQuery; Overloaded/IndexUnavailable from the pool.
-Result<nlohmann::ordered_json> api_search(std::string_view query_string, SearcherPool& pool, const Config& config);
+Result<nlohmann::ordered_json> api_search(std::string_view query_string, SearcherPool& pool, const Config& config,
+                                          const schema::Audience& audience);
 
 /// GET /api/v1/documents/{id}: to_json(DocumentView). `encoded_id` is percent-decoded here.
-/// @return NotFound for an unknown (or, outside staff mode, internal) document;
+/// @return NotFound for an unknown document or one `audience` may not see (the same answer);
 ///         BadRequest for a malformed id or any query parameter.
 Result<nlohmann::ordered_json> api_document(std::string_view encoded_id, std::string_view query_string,
-                                            SearcherPool& pool, const Config& config);
+                                            SearcherPool& pool, const Config& config, const schema::Audience& audience);
 
 /// GET /api/v1/citations?number=: to_json(CitationView).
 /// @return BadRequest when number is missing or not a document number.
-Result<nlohmann::ordered_json> api_citations(std::string_view query_string, SearcherPool& pool, const Config& config);
+Result<nlohmann::ordered_json> api_citations(std::string_view query_string, SearcherPool& pool, const Config& config,
+                                             const schema::Audience& audience);
 
 /// GET /api/v1/suggest?q=&limit=: {"suggestions":[...]}; limit 1..kMaxLimit, default 8.
 /// @return BadRequest naming the parameter.
-Result<nlohmann::ordered_json> api_suggest(std::string_view query_string, SearcherPool& pool, const Config& config);
+Result<nlohmann::ordered_json> api_suggest(std::string_view query_string, SearcherPool& pool, const Config& config,
+                                           const schema::Audience& audience);
 
-/// GET /health: {"status":"ok","version":{...},"index":{documents,...}|null}.
-/// Always Ok while the process runs (liveness); "index" is null when it cannot be read.
-nlohmann::ordered_json health(SearcherPool& pool, const Config& config);
+/// GET /health: {"status":"ok","version":{...},"index":{documents,...}|null}, the
+/// documents counted as `audience` sees them. Always Ok while the process runs
+/// (liveness); "index" is null when it cannot be read.
+nlohmann::ordered_json health(SearcherPool& pool, const Config& config, const schema::Audience& audience);
 
 /// GET /ready: {"status":"ready","index":{...}} when a searcher can read the index.
 /// @return IndexUnavailable (or the pool's error) otherwise.
-Result<nlohmann::ordered_json> ready(SearcherPool& pool, const Config& config);
+Result<nlohmann::ordered_json> ready(SearcherPool& pool, const Config& config, const schema::Audience& audience);
 
-/// GET /metrics: the counters of `metrics` (when given) and the index gauges.
-std::string metrics_text(SearcherPool& pool, const Config& config, const Metrics* metrics);
+/// GET /metrics: the counters of `metrics` (when given) and the index gauges as `audience` sees them.
+std::string metrics_text(SearcherPool& pool, const Config& config, const Metrics* metrics,
+                         const schema::Audience& audience);
 
 }  // namespace tracuu::searchd::server

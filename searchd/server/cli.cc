@@ -16,7 +16,11 @@ void define_cli(CLI::App& app, CliArgs& args, const std::string& default_config)
   query->add_option("--db", args.db, "index directory")->required()->envname("TRACUU_DB");
   query->add_option("--param", args.params, "extra parameter k=v (repeatable): type=, year=, sort=, limit=, ...")
       ->configurable(false);
-  query->add_flag("--staff", args.staff, "include internal documents (staff mode)");
+  // Who searches is per invocation too: never from the file.
+  query->add_flag("--staff", args.staff, "search as staff: internal documents too (local use; the server uses keys)")
+      ->configurable(false);
+  query->add_option("--group", args.groups, "with --staff: also the documents of this group (repeatable)")
+      ->configurable(false);
   query->add_option("query", args.query, "the query (q)")->configurable(false);
 
   Config& config = args.serve;
@@ -46,9 +50,48 @@ void define_cli(CLI::App& app, CliArgs& args, const std::string& default_config)
       ->envname("TRACUU_MAX_CONNECTIONS")
       ->capture_default_str();
   serve->add_option("--web", args.web, "portal directory (templates/, static/)")->envname("TRACUU_WEB");
-  serve->add_flag("--staff", config.staff, "staff mode: internal documents and the assignee facet");
+  // Access (docs/access.md). Without --keys and --auth-proxy-header every caller is the public.
+  serve->add_option("--keys", config.keys, "keys file (searchd keys add): staff and admin API keys, portal sign-in")
+      ->envname("TRACUU_KEYS");
+  serve
+      ->add_option("--session-secret", config.session_secret,
+                   "file with the secret (32+ bytes, mode 600) signing portal sessions; default: random at start")
+      ->envname("TRACUU_SESSION_SECRET");
+  serve->add_option("--session-hours", args.session_hours, "portal sessions last this many hours")
+      ->check(CLI::Range(1, 24 * 30))
+      ->capture_default_str();
+  serve->add_option("--trusted-proxy", config.trusted_proxies,
+                    "address or CIDR of a reverse proxy whose X-Forwarded-For/-Proto and user header are believed");
+  serve->add_option("--auth-proxy-header", config.auth_proxy_header,
+                    "header in which a trusted proxy names an authenticated staff user (e.g. X-Remote-User)");
+  serve->add_option("--proxy-user", args.proxy_users, "USER=GROUP,GROUP: the groups of a proxy user (repeatable)");
+  serve->add_option("--rate-limit", config.public_rate.rate, "requests per second per client address (0: none)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  serve->add_option("--staff-rate-limit", config.staff_rate.rate, "requests per second per staff key or user (0: none)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  serve->add_flag("--metrics-public", config.metrics_public, "serve /metrics without an admin key");
+  serve->add_option("--audit-log", config.audit_log, "file for the audit log of staff requests (default: stderr)");
   serve->add_option("--log-file", args.log_file, "append the JSON log lines here instead of standard error")
       ->envname("TRACUU_LOG_FILE");
+
+  // Keys are managed from the command line (the file names the keys file only).
+  KeysArgs& k = args.keys;
+  auto* keys = app.add_subcommand("keys", "manage API keys (the keys file holds only their SHA-256)");
+  keys->require_subcommand(1);
+  auto* add = keys->add_subcommand("add", "create a key and print it (shown only once)");
+  add->add_option("--keys", k.file, "keys file")->required()->envname("TRACUU_KEYS");
+  add->add_option("--name", k.name, "who holds it (person or service)")->required();
+  add->add_option("--scope", k.scope, "staff or admin")->check(CLI::IsMember({"staff", "admin"}))->capture_default_str();
+  add->add_option("--group", k.groups, "a group whose restricted documents the key sees (repeatable)");
+  auto* list = keys->add_subcommand("list", "list keys (id, scope, groups, created, state, name)");
+  list->add_option("--keys", k.file, "keys file")->required()->envname("TRACUU_KEYS");
+  auto* revoke = keys->add_subcommand("revoke", "revoke a key by id (or by name when unique)");
+  revoke->add_option("--keys", k.file, "keys file")->required()->envname("TRACUU_KEYS");
+  revoke->add_option("key", k.name, "key id or name")->required();
+  for (auto* sub : {add, list, revoke})
+    sub->callback([&k, sub] { k.action = sub->get_name(); });
 
   cli::use_config_file(app, default_config);
 }

@@ -13,6 +13,15 @@ namespace tracuu::searchd::server {
 /// The configuration file read when --config is not given (a missing one is no error).
 inline constexpr const char* kDefaultConfigFile = "/etc/tracuu/searchd.conf";
 
+/// `keys add|list|revoke`.
+struct KeysArgs {
+  std::string action;                ///< "add", "list" or "revoke"
+  std::filesystem::path file;        ///< --keys
+  std::string name;                  ///< add --name; revoke KEY (id or name)
+  std::string scope = "staff";       ///< add --scope: staff or admin
+  std::vector<std::string> groups;   ///< add --group
+};
+
 /// Everything the command line, the environment and the configuration file set.
 struct CliArgs {
   Config serve;                     ///< `serve`
@@ -22,10 +31,14 @@ struct CliArgs {
   std::vector<std::string> params;  ///< `query --param k=v`
   std::string query;                ///< `query QUERY`
   bool staff = false;               ///< `query --staff`
+  std::vector<std::string> groups;  ///< `query --group`
+  unsigned session_hours = 8;       ///< `serve --session-hours`
+  std::vector<std::string> proxy_users;  ///< `serve --proxy-user USER=G,...`
+  KeysArgs keys;                    ///< `keys ...`
 };
 
-/// Defines the `serve` and `query` subcommands on `app`, bound to `args`, and --config.
-/// After app.parse(), app.got_subcommand("serve") or ("query") tells which one ran.
+/// Defines the `serve`, `query` and `keys` subcommands on `app`, bound to `args`, and --config.
+/// After app.parse(), app.got_subcommand("serve"), ("query") or ("keys") tells which one ran.
 /// @param default_config the file read when --config is not given.
 void define_cli(CLI::App& app, CliArgs& args, const std::string& default_config = kDefaultConfigFile);
 

@@ -8,6 +8,9 @@ http::status http_status(Status status) {
     case Status::BadRequest:
     case Status::BadQuery: return http::status::bad_request;
     case Status::NotFound: return http::status::not_found;
+    case Status::Unauthorized: return http::status::unauthorized;
+    case Status::Forbidden: return http::status::forbidden;
+    case Status::RateLimited: return http::status::too_many_requests;
     case Status::TooLarge: return http::status::payload_too_large;
     case Status::Unsupported: return http::status::unsupported_media_type;
     case Status::IndexUnavailable:

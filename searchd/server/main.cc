@@ -11,13 +11,17 @@
 
 #include "cli/exit_code.h"
 #include "cli/log.h"
+#include "schema/index_meta.h"
 #include "searchd/searcher.h"
+#include "searchd/server/access.h"
 #include "searchd/server/cli.h"
 #include "searchd/server/codec.h"
 #include "searchd/server/config.h"
+#include "searchd/server/keys.h"
 #include "searchd/server/metrics.h"
 #include "searchd/server/server.h"
 #include "searchd/server/site.h"
+#include "text/strings.h"
 
 namespace {
 
@@ -29,6 +33,37 @@ int fail(const tracuu::Error& e) {
   std::cout << tracuu::searchd::server::error_json(e).dump() << '\n';
   std::fprintf(stderr, "searchd: %s: %s\n", tracuu::to_string(e.status), e.message.c_str());
   return exit_code(e.status);
+}
+
+/// `searchd keys add|list|revoke`: manages the keys file.
+int keys_command(const tracuu::searchd::server::KeysArgs& a) {
+  namespace server = tracuu::searchd::server;
+  auto store = server::KeyStore::load(a.file);
+  if (!store) return fail(store.error());
+  if (a.action == "list") {
+    for (const auto& e : store->entries()) {
+      std::string g;
+      for (const auto& x : e.groups) g += (g.empty() ? "" : ",") + x;
+      std::printf("%s\t%s\t%s\t%s\t%s\t%s\n", e.id.c_str(), server::to_string(e.scope), g.empty() ? "-" : g.c_str(),
+                  e.created.c_str(), e.revoked.empty() ? "live" : ("revoked " + e.revoked).c_str(), e.name.c_str());
+    }
+    return 0;
+  }
+  if (a.action == "add") {
+    auto key = store->add(a.name, a.scope == "admin" ? server::Scope::Admin : server::Scope::Staff, a.groups,
+                          tracuu::schema::utc_now_iso());
+    if (!key) return fail(key.error());
+    if (auto ok = store->save(a.file); !ok) return fail(ok.error());
+    std::printf("%s\n", key->c_str());
+    std::fprintf(stderr, "searchd: key for '%s' added to %s; it is shown only now\n", a.name.c_str(),
+                 a.file.c_str());
+    return 0;
+  }
+  if (auto ok = store->revoke(a.name, tracuu::schema::utc_now_iso()); !ok) return fail(ok.error());
+  if (auto ok = store->save(a.file); !ok) return fail(ok.error());
+  std::fprintf(stderr, "searchd: key '%s' revoked (a running server sees it within a second, or on SIGHUP)\n",
+               a.name.c_str());
+  return 0;
 }
 
 /// `searchd serve`: opens the index and the portal, listens, serves until SIGINT/SIGTERM.
@@ -48,10 +83,24 @@ int serve(const tracuu::searchd::server::CliArgs& args) {
   };
   server::Config config = args.serve;
   config.web = args.web;
+  config.session_lifetime = std::chrono::hours(args.session_hours);
+  for (const auto& spec : args.proxy_users) {
+    const auto eq = spec.find('=');
+    if (eq == std::string::npos || eq == 0)
+      return start_failed({Status::BadRequest, "--proxy-user needs USER=GROUP,...: '" + spec + "'"});
+    auto& groups = config.proxy_user_groups[spec.substr(0, eq)];
+    for (std::string_view g : tracuu::text::split(std::string_view(spec).substr(eq + 1), ','))
+      if (!g.empty()) groups.emplace_back(g);
+  }
   config.max_connections =
       server::connection_cap(config.max_connections, server::raise_descriptor_limit(), config.workers);
   auto pool = tracuu::searchd::SearcherPool::open(config.db, config.workers);
   if (!pool) return start_failed(pool.error());
+  auto access = server::Access::open(config);
+  if (!access) return start_failed(access.error());
+  // The audit log of staff requests (who, what, which document), apart from the request log.
+  auto audit = tracuu::cli::json_logger("audit", config.audit_log.string());
+  if (!audit) return start_failed(audit.error());
   std::optional<server::Site> site;
   if (!config.web.empty()) {
     auto loaded = server::Site::load(config.web);
@@ -59,7 +108,9 @@ int serve(const tracuu::searchd::server::CliArgs& args) {
     site = std::move(*loaded);
   }
   server::Metrics metrics;
-  server::Server http(config, **pool, site ? &*site : nullptr, metrics, *logger);
+  server::Server http(config, **pool, site ? &*site : nullptr, metrics, *logger, access->get(), *audit);
+  // SIGHUP reads the keys file again (a revocation also takes effect within a second without it).
+  http.on_reload("keys", [&access] { return (*access)->reload_keys(); });
   auto endpoint = http.listen();
   if (!endpoint) return start_failed(endpoint.error());
   const std::string host =
@@ -89,6 +140,7 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
 
   if (app.got_subcommand("serve")) return serve(args);
+  if (app.got_subcommand("keys")) return keys_command(args.keys);
 
   tracuu::searchd::server::Params params{{"q", args.query}};
   for (const auto& p : args.params) {
@@ -98,7 +150,7 @@ int main(int argc, char** argv) {
   }
   auto request = tracuu::searchd::server::search_request_from_params(params);
   if (!request) return fail(request.error());
-  request->staff = args.staff;
+  if (args.staff) request->audience = tracuu::schema::Audience{true, args.groups};
   auto searcher = tracuu::searchd::Searcher::open(args.db);
   if (!searcher) return fail(searcher.error());
   auto response = searcher->search(*request);

@@ -14,6 +14,10 @@ const char* vietnamese_message(Status status) {
     case Status::BadQuery: return "Câu truy vấn không hợp lệ. Hãy kiểm tra dấu ngoặc kép và các toán tử AND, OR, NOT.";
     case Status::NotFound: return "Không tìm thấy trang hoặc văn bản bạn yêu cầu.";
     case Status::TooLarge: return "Yêu cầu quá dài. Hãy rút gọn câu truy vấn.";
+    case Status::Unauthorized:
+      return "Khóa truy cập không hợp lệ hoặc phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.";
+    case Status::Forbidden: return "Bạn không có quyền truy cập trang này.";
+    case Status::RateLimited: return "Bạn đã gửi quá nhiều yêu cầu. Vui lòng thử lại sau giây lát.";
     case Status::Overloaded: return "Hệ thống đang bận. Vui lòng thử lại sau giây lát.";
     case Status::IndexUnavailable:
     case Status::IndexVersionMismatch:
@@ -26,10 +30,21 @@ const char* vietnamese_message(Status status) {
   return "Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.";
 }
 
+}  // namespace
+
+void set_viewer(kainjow::mustache::data& data, const Viewer& viewer) {
+  data.set("staff", viewer.who.staff());
+  data.set("user_name", viewer.who.name);
+  data.set("sign_in", viewer.sign_in && !viewer.who.staff());
+  data.set("signout_token", viewer.signout_token);
+  data.set("signed_in", !viewer.signout_token.empty());
+}
+
 Response error_page(const Request& request, const Error& error, const Params& params, const Site& site,
-                    RequestNotes& notes) {
+                    const Viewer& viewer, RequestNotes& notes) {
   if (is_server_error(error.status)) notes.detail = error.message;
   kainjow::mustache::data data;
+  set_viewer(data, viewer);
   data.set("title", "Lỗi");
   data.set("message", vietnamese_message(error.status));
   data.set("code", to_string(error.status));
@@ -41,6 +56,8 @@ Response error_page(const Request& request, const Error& error, const Params& pa
   return response;
 }
 
+namespace {
+
 Response static_file(const Request& request, std::string_view tail, const Site& site) {
   const auto name = decode_path_segment(tail);
   const Asset* asset = name ? site.asset(*name) : nullptr;
@@ -50,26 +67,27 @@ Response static_file(const Request& request, std::string_view tail, const Site& 
   return response;
 }
 
-Result<Page> build_page(const PageRequest& page, const Params& params, SearcherPool& pool, const Config& config) {
-  if (page.route == Route::PageSearch) return search_page(params, pool, config);
+Result<Page> build_page(const PageRequest& page, const Params& params, SearcherPool& pool, const Config& config,
+                        const schema::Audience& audience) {
+  if (page.route == Route::PageSearch) return search_page(params, pool, config, audience);
   auto key = decode_path_segment(page.tail);
   if (!key) return key.error();
-  if (page.route == Route::PageDocument) return document_page(*key, params, pool, config);
-  return citation_page(*key, pool, config);
+  if (page.route == Route::PageDocument) return document_page(*key, params, pool, config, audience);
+  return citation_page(*key, pool, config, audience);
 }
 
 }  // namespace
 
 Response portal_response(const Request& request, const PageRequest& page, SearcherPool& pool, const Site& site,
-                         const Config& config, RequestNotes& notes) {
+                         const Config& config, const Viewer& viewer, RequestNotes& notes) {
   if (page.route == Route::Static) return static_file(request, page.tail, site);
   auto params = decode_query_string(page.query);
-  if (!params) return error_page(request, params.error(), {}, site, notes);
-  auto built = build_page(page, *params, pool, config);
-  if (!built) return error_page(request, built.error(), *params, site, notes);
-  built->data.set("staff", config.staff);
+  if (!params) return error_page(request, params.error(), {}, site, viewer, notes);
+  auto built = build_page(page, *params, pool, config, viewer.who.audience());
+  if (!built) return error_page(request, built.error(), *params, site, viewer, notes);
+  set_viewer(built->data, viewer);
   auto html = site.render(built->name, built->data);
-  if (!html) return error_page(request, html.error(), *params, site, notes);
+  if (!html) return error_page(request, html.error(), *params, site, viewer, notes);
   return make_response(request, Status::Ok, std::move(*html), kHtmlType);
 }
 

@@ -37,6 +37,17 @@ std::optional<std::string> signer_line(const schema::Signer& s) {
   return line.empty() ? std::nullopt : std::optional<std::string>(line);
 }
 
+std::optional<std::string> visibility_label(const schema::Visibility& v) {
+  switch (v.kind) {
+    case schema::Visibility::Kind::Public: return "Công khai";
+    case schema::Visibility::Kind::Internal: return "Nội bộ";
+    case schema::Visibility::Kind::Groups: break;
+  }
+  std::string groups;
+  for (const auto& g : v.groups) groups += (groups.empty() ? "" : ", ") + g;
+  return "Hạn chế: " + groups;
+}
+
 data metadata_rows(const schema::DocRecord& r, bool staff) {
   data rows{data::type::list};
   add_row(rows, "Số hiệu", r.doc_number);
@@ -47,10 +58,7 @@ data metadata_rows(const schema::DocRecord& r, bool staff) {
   add_row(rows, "Ngày diễn ra sự việc", date_of(r.event_date));
   add_row(rows, "Người ký", signer_line(r.signer));
   add_row(rows, "Trích yếu", r.title);
-  if (staff)
-    add_row(
-        rows, "Phạm vi",
-        r.visibility == "internal" ? std::optional<std::string>("Nội bộ") : std::optional<std::string>("Công khai"));
+  if (staff) add_row(rows, "Phạm vi", visibility_label(r.visibility));
   return rows;
 }
 
@@ -91,10 +99,11 @@ data assignment_data(const std::string& id, const schema::Assignment& a) {
 
 }  // namespace
 
-Result<Page> document_page(const std::string& id, const Params& params, SearcherPool& pool, const Config& config) {
+Result<Page> document_page(const std::string& id, const Params& params, SearcherPool& pool, const Config& config,
+                           const schema::Audience& audience) {
   auto lease = lease_searcher(pool, config);
   if (!lease) return lease.error();
-  auto view = (*lease)->document(id, config.staff);
+  auto view = (*lease)->document(id, audience);
   if (!view) return view.error();
   const schema::DocRecord& r = view->record;
   const auto hl = param(params, "hl");
@@ -106,8 +115,8 @@ Result<Page> document_page(const std::string& id, const Params& params, Searcher
   d.set("doc_heading", heading);
   d.set("doc_number", optional_data(r.doc_number));
   d.set("doc_type", optional_data(r.doc_type));
-  d.set("internal", r.visibility == "internal");
-  d.set("rows", metadata_rows(r, config.staff));
+  d.set("internal", r.visibility.kind != schema::Visibility::Kind::Public);
+  d.set("rows", metadata_rows(r, audience.staff));
   d.set("toc", list_data(r.sections, [](const schema::Section& s) {
           data t;
           t.set("anchor", s.anchor);
@@ -129,10 +138,11 @@ Result<Page> document_page(const std::string& id, const Params& params, Searcher
   return out;
 }
 
-Result<Page> citation_page(const std::string& number, SearcherPool& pool, const Config& config) {
+Result<Page> citation_page(const std::string& number, SearcherPool& pool, const Config& config,
+                           const schema::Audience& audience) {
   auto lease = lease_searcher(pool, config);
   if (!lease) return lease.error();
-  auto view = (*lease)->citations(number, config.staff);
+  auto view = (*lease)->citations(number, audience);
   if (!view) return view.error();
   Page out{"citation", data()};
   data& d = out.data;

@@ -25,15 +25,18 @@ inline constexpr std::size_t kPageSize = 10;
 /// The search page (/ and /search): form, facets, hits, pagination, no-results.
 /// With neither text nor filters it is the home page (form only).
 /// @return BadRequest/TooLarge/BadQuery for bad parameters, the pool's errors.
-Result<Page> search_page(const Params& params, SearcherPool& pool, const Config& config);
+Result<Page> search_page(const Params& params, SearcherPool& pool, const Config& config,
+                         const schema::Audience& audience);
 
 /// The document page /doc/{id}?hl=OFFSET-LENGTH.
 /// @return NotFound for an unknown or hidden document.
-Result<Page> document_page(const std::string& id, const Params& params, SearcherPool& pool, const Config& config);
+Result<Page> document_page(const std::string& id, const Params& params, SearcherPool& pool, const Config& config,
+                           const schema::Audience& audience);
 
 /// The citation page /cite/{number}: the document if held, else a stub and who cites it.
 /// @return BadRequest when `number` is not a document number.
-Result<Page> citation_page(const std::string& number, SearcherPool& pool, const Config& config);
+Result<Page> citation_page(const std::string& number, SearcherPool& pool, const Config& config,
+                           const schema::Audience& audience);
 
 /// The value, or `false` (a mustache section that renders nothing) when absent.
 kainjow::mustache::data optional_data(const std::optional<std::string>& value);

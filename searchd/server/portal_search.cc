@@ -168,7 +168,8 @@ data optional_data(const std::optional<std::string>& value) {
   return value ? data(*value) : data(false);
 }
 
-Result<Page> search_page(const Params& params, SearcherPool& pool, const Config& config) {
+Result<Page> search_page(const Params& params, SearcherPool& pool, const Config& config,
+                         const schema::Audience& audience) {
   auto page = page_number(params);
   if (!page) return page.error();
   Params forwarded;
@@ -183,7 +184,7 @@ Result<Page> search_page(const Params& params, SearcherPool& pool, const Config&
   if (kept.empty()) return out;  // the home page: the form alone
   forwarded.emplace_back("limit", std::to_string(kPageSize));
   forwarded.emplace_back("offset", std::to_string((*page - 1) * kPageSize));
-  auto response = run_search(forwarded, pool, config);
+  auto response = run_search(forwarded, pool, config, audience);
   if (!response) return response.error();
   const SearchResponse& r = *response;
   const std::string q = param(params, "q").value_or("");
@@ -195,7 +196,7 @@ Result<Page> search_page(const Params& params, SearcherPool& pool, const Config&
   d.set("first_rank", grouped(r.hits.empty() ? 0 : r.hits.front().rank));
   d.set("last_rank", grouped(r.hits.empty() ? 0 : r.hits.back().rank));
   d.set("hits", list_data(r.hits, hit_data));
-  d.set("facets", facets_data(r.facets, config.staff));
+  d.set("facets", facets_data(r.facets, audience.staff));
   d.set("did_you_mean", r.did_you_mean ? data(*r.did_you_mean) : data(false));
   d.set("did_you_mean_url", r.did_you_mean ? search_url(kept, "q", *r.did_you_mean) : std::string());
   d.set("relaxed", r.info.relaxed);

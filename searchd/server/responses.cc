@@ -25,7 +25,10 @@ Error public_error(const Error& error) {
     case Status::BadQuery:
     case Status::NotFound:
     case Status::Unsupported:
-    case Status::TooLarge: break;
+    case Status::TooLarge:
+    case Status::Unauthorized:
+    case Status::Forbidden:
+    case Status::RateLimited: break;
   }
   return {error.status, "internal error"};
 }
@@ -71,11 +74,13 @@ Response error_response(const Request& request, const Error& error) {
   return response;
 }
 
-Response method_not_allowed(const Request& request) {
-  Response response =
-      make_response(request, http::status::method_not_allowed,
-                    json_text(error_json("method_not_allowed", "only GET and HEAD are allowed here")), kJsonType);
-  response.set(http::field::allow, "GET, HEAD");
+Response method_not_allowed(const Request& request, bool post) {
+  Response response = make_response(
+      request, http::status::method_not_allowed,
+      json_text(error_json("method_not_allowed", post ? "only GET, HEAD and POST are allowed here"
+                                                      : "only GET and HEAD are allowed here")),
+      kJsonType);
+  response.set(http::field::allow, post ? "GET, HEAD, POST" : "GET, HEAD");
   return response;
 }
 

@@ -27,9 +27,9 @@ Response json_response(const Request& request, const nlohmann::ordered_json& bod
 /// 5xx errors carry a generic message (see public_error).
 Response error_response(const Request& request, const Error& error);
 
-/// 405 with `Allow: GET, HEAD` to any other method. HTTP alone knows methods, so
-/// this has no Status; its error code is "method_not_allowed".
-Response method_not_allowed(const Request& request);
+/// 405 with `Allow: GET, HEAD` (and POST when `post`: the sign-in forms) to any other
+/// method. HTTP alone knows methods, so this has no Status; its error code is "method_not_allowed".
+Response method_not_allowed(const Request& request, bool post = false);
 
 /// The error as shown to clients: 4xx errors unchanged; 5xx errors keep their
 /// code but get a fixed English message, so paths and Xapian text never leave

@@ -4,9 +4,11 @@
 #include <exception>
 #include <utility>
 
+#include "searchd/server/access.h"
 #include "searchd/server/api.h"
 #include "searchd/server/codec.h"
 #include "searchd/server/portal.h"
+#include "searchd/server/portal_signin.h"
 #include "searchd/server/responses.h"
 #include "text/tokenizer.h"
 
@@ -19,7 +21,7 @@ struct RouteSpec {
   Route route;
 };
 
-constexpr std::array<RouteSpec, 12> kRoutes{{
+constexpr std::array<RouteSpec, 14> kRoutes{{
     {"/api/v1/search", false, Route::ApiSearch},
     {"/api/v1/documents/", true, Route::ApiDocument},
     {"/api/v1/citations", false, Route::ApiCitations},
@@ -32,11 +34,67 @@ constexpr std::array<RouteSpec, 12> kRoutes{{
     {"/doc/", true, Route::PageDocument},
     {"/cite/", true, Route::PageCitation},
     {"/static/", true, Route::Static},
+    {"/signin", false, Route::SignIn},
+    {"/signout", false, Route::SignOut},
 }};
 
 bool is_portal(Route route) {
   return route == Route::PageSearch || route == Route::PageDocument || route == Route::PageCitation ||
-         route == Route::Static;
+         route == Route::Static || route == Route::SignIn || route == Route::SignOut;
+}
+
+bool allows_post(Route route) {
+  return route == Route::SignIn || route == Route::SignOut;
+}
+
+// A failure of authentication or authorisation, in the route's own form (JSON or HTML page).
+Response refusal(const Request& request, bool portal, const Error& error, const Backend& backend, const Viewer& viewer,
+                 RequestNotes& notes) {
+  Response r = portal && backend.site ? error_page(request, error, {}, *backend.site, viewer, notes)
+                                      : error_response(request, error);
+  if (error.status == Status::Unauthorized) {
+    r.set(http::field::www_authenticate, "Bearer realm=\"tracuu\"");
+    // A dead session cookie is dropped, so the next page is the public's and offers sign-in again.
+    r.set(http::field::set_cookie, std::string(kSessionCookie) + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
+  }
+  return r;
+}
+
+// Who asks, and whether they may go on. Fills the viewer and the notes; returns a refusal or nothing.
+std::optional<Response> admit(const Request& request, Route route, const Backend& backend, const Config& config,
+                              const Client& client, Viewer& viewer, RequestNotes& notes) {
+  const bool portal = is_portal(route);
+  if (!backend.access) {
+    // No keys configured: credentials cannot be checked, so they are refused, never ignored.
+    if (request.find(http::field::authorization) != request.end())
+      return refusal(request, portal, {Status::Unauthorized, "this server takes no keys"}, backend, viewer, notes);
+  } else {
+    Access& access = *backend.access;
+    notes.client = access.client_address(request, client);
+    auto who = access.authenticate(request, client);
+    if (!who) return refusal(request, portal, who.error(), backend, viewer, notes);
+    viewer.who = std::move(*who);
+    viewer.sign_in = !config.keys.empty();
+    if (viewer.who.via == "session") {
+      const auto cookies = request.find(http::field::cookie);
+      viewer.signout_token = access.sessions().csrf_token(cookie_value(cookies->value(), kSessionCookie).value_or(""));
+    }
+    notes.who = viewer.who.name;
+    notes.via = viewer.who.via;
+    notes.audit = viewer.who.staff();
+    if (const unsigned wait = access.take(viewer.who, notes.client); wait > 0) {
+      Response r =
+          refusal(request, portal, {Status::RateLimited, "too many requests; retry later"}, backend, viewer, notes);
+      r.set(http::field::retry_after, std::to_string(wait));
+      return r;
+    }
+  }
+  if (route == Route::MetricsText && !config.metrics_public && viewer.who.scope != Scope::Admin) {
+    const Error e = viewer.who.staff() ? Error{Status::Forbidden, "/metrics needs an admin key"}
+                                       : Error{Status::Unauthorized, "/metrics needs an admin key"};
+    return refusal(request, false, e, backend, viewer, notes);
+  }
+  return std::nullopt;
 }
 
 Response from_result(const Request& request, Result<nlohmann::ordered_json> result, RequestNotes& notes) {
@@ -45,7 +103,8 @@ Response from_result(const Request& request, Result<nlohmann::ordered_json> resu
   return error_response(request, result.error());
 }
 
-Response dispatch(const Request& request, const Backend& backend, const Config& config, RequestNotes& notes) {
+Response dispatch(const Request& request, const Backend& backend, const Config& config, const Client& client,
+                  RequestNotes& notes) {
   const std::string_view target = request.target();
   const std::size_t question = target.find('?');
   const std::string_view path = target.substr(0, question);
@@ -56,26 +115,45 @@ Response dispatch(const Request& request, const Backend& backend, const Config& 
   if (request.version() >= 11 && request.find(http::field::host) == request.end())
     return error_response(request, {Status::BadRequest, "an HTTP/1.1 request needs a Host header"});
   if (match.route == Route::Unknown) return error_response(request, {Status::NotFound, "no such route"});
-  if (request.method() != http::verb::get && request.method() != http::verb::head) return method_not_allowed(request);
-  if (is_portal(match.route)) {
-    if (!backend.site)
-      return error_response(request, {Status::NotFound, "the portal is not enabled (searchd serve --web DIR)"});
-    return portal_response(request, {match.route, match.tail, query}, backend.pool, *backend.site, config, notes);
+  const bool post = request.method() == http::verb::post && allows_post(match.route);
+  if (request.method() != http::verb::get && request.method() != http::verb::head && !post)
+    return method_not_allowed(request, allows_post(match.route));
+  if (is_portal(match.route) && !backend.site)
+    return error_response(request, {Status::NotFound, "the portal is not enabled (searchd serve --web DIR)"});
+  if (match.route == Route::Static)
+    return portal_response(request, {match.route, match.tail, query}, backend.pool, *backend.site, config, {}, notes);
+  Viewer viewer;
+  if (auto refused = admit(request, match.route, backend, config, client, viewer, notes)) return std::move(*refused);
+  if (match.route == Route::ApiDocument || match.route == Route::PageDocument) {
+    auto id = decode_path_segment(match.tail);
+    notes.document = id ? *id : std::string(match.tail);
   }
+  if (match.route == Route::SignIn || match.route == Route::SignOut) {
+    if (!backend.access || config.keys.empty())
+      return error_response(request, {Status::NotFound, "sign-in needs keys (searchd serve --keys FILE)"});
+    return signin_response(request, match.route, *backend.site, *backend.access, client, viewer, notes);
+  }
+  if (is_portal(match.route))
+    return portal_response(request, {match.route, match.tail, query}, backend.pool, *backend.site, config, viewer,
+                           notes);
   SearcherPool& pool = backend.pool;
+  const schema::Audience audience = viewer.who.audience();
   switch (match.route) {
-    case Route::ApiSearch: return from_result(request, api_search(query, pool, config), notes);
-    case Route::ApiDocument: return from_result(request, api_document(match.tail, query, pool, config), notes);
-    case Route::ApiCitations: return from_result(request, api_citations(query, pool, config), notes);
-    case Route::ApiSuggest: return from_result(request, api_suggest(query, pool, config), notes);
-    case Route::Health: return json_response(request, health(pool, config));
-    case Route::Ready: return from_result(request, ready(pool, config), notes);
+    case Route::ApiSearch: return from_result(request, api_search(query, pool, config, audience), notes);
+    case Route::ApiDocument:
+      return from_result(request, api_document(match.tail, query, pool, config, audience), notes);
+    case Route::ApiCitations: return from_result(request, api_citations(query, pool, config, audience), notes);
+    case Route::ApiSuggest: return from_result(request, api_suggest(query, pool, config, audience), notes);
+    case Route::Health: return json_response(request, health(pool, config, audience));
+    case Route::Ready: return from_result(request, ready(pool, config, audience), notes);
     case Route::MetricsText:
-      return make_response(request, Status::Ok, metrics_text(pool, config, backend.metrics), kPrometheusType);
+      return make_response(request, Status::Ok, metrics_text(pool, config, backend.metrics, audience), kPrometheusType);
     case Route::PageSearch:
     case Route::PageDocument:
     case Route::PageCitation:
     case Route::Static:
+    case Route::SignIn:
+    case Route::SignOut:
     case Route::Unknown: break;
   }
   return error_response(request, {Status::NotFound, "no such route"});
@@ -104,21 +182,30 @@ std::string_view route_name(Route route) {
     case Route::PageDocument: return "page_document";
     case Route::PageCitation: return "page_citation";
     case Route::Static: return "static";
+    case Route::SignIn: return "signin";
+    case Route::SignOut: return "signout";
     case Route::Unknown: return "unknown";
   }
   return "unknown";
 }
 
-Response handle_request(const Request& request, const Backend& backend, const Config& config, RequestNotes* notes) {
+Response handle_request(const Request& request, const Backend& backend, const Config& config, RequestNotes* notes,
+                        const Client* client) {
   RequestNotes local;
   RequestNotes& n = notes ? *notes : local;
+  const Client no_client;
   Response response;
   try {
-    response = dispatch(request, backend, config, n);
+    response = dispatch(request, backend, config, client ? *client : no_client, n);
   } catch (const std::exception& e) {
     // A library bug must cost one request, never the process.
     n.detail = std::string("exception: ") + e.what();
     response = error_response(request, {Status::Internal, n.detail});
+  }
+  if (n.route != route_name(Route::Static)) {
+    // Answers differ by caller (documents, counts, suggestions): no shared cache may keep them.
+    response.set(http::field::cache_control, "private, no-store");
+    response.set(http::field::vary, "Authorization, Cookie");
   }
   finish_response(request, response);
   return response;

@@ -12,8 +12,10 @@
 
 namespace tracuu::searchd::server {
 
+class Access;
 class Metrics;
 class Site;
+struct Client;
 
 /// Every route the server knows.
 enum class Route {
@@ -28,6 +30,8 @@ enum class Route {
   PageDocument,  ///< GET /doc/{id}
   PageCitation,  ///< GET /cite/{number}
   Static,        ///< GET /static/{file}
+  SignIn,        ///< GET /signin: the staff sign-in form; POST: sign in
+  SignOut,       ///< POST /signout
   Unknown,       ///< anything else (404)
 };
 
@@ -49,22 +53,32 @@ struct Backend {
   SearcherPool& pool;                ///< one searcher is checked out per request that needs one
   const Site* site = nullptr;        ///< the portal; null serves the API only (portal routes 404)
   const Metrics* metrics = nullptr;  ///< read by /metrics; null renders only the index gauges
+  Access* access = nullptr;          ///< keys, sessions, proxies, rate limits; null: everyone is the public
 };
 
 /// What the handler tells the request log besides the response.
 struct RequestNotes {
   std::string_view route = "unknown";  ///< route_name() of the matched route
   std::string detail;                  ///< the unredacted message of a 5xx error (never sent to clients)
+  std::string who;                     ///< the caller's key or user name (empty: the public)
+  std::string via;                     ///< how it was identified: "key", "session" or "proxy"
+  std::string client;                  ///< the client address (X-Forwarded-For from trusted proxies)
+  std::string document;                ///< the document id a document route opened
+  bool audit = false;                  ///< a staff request: goes to the audit log too
 };
 
 /// Answers one request. No I/O, no globals, never throws: every failure is a
 /// JSON error (API) or an HTML error page (portal) with the status given by
 /// http_status(): 400 bad parameter, 404 unknown route or document, 405 wrong
 /// method (with Allow), 413 query too large, 503 busy or index unavailable.
-/// HEAD is answered like GET without the body.
-/// @param notes when given, receives the route label and any 5xx detail for the log.
+/// HEAD is answered like GET without the body. With backend.access: 401 for bad
+/// credentials (never a silent fall back to the public), 403 for a route the caller
+/// may not use, 429 with Retry-After beyond the caller's rate limit. Every answer
+/// that depends on who asks is `Cache-Control: private, no-store`.
+/// @param notes when given, receives the route label, the caller and any 5xx detail for the log.
+/// @param client the connection's peer (empty in tests).
 Response handle_request(const Request& request, const Backend& backend, const Config& config,
-                        RequestNotes* notes = nullptr);
+                        RequestNotes* notes = nullptr, const Client* client = nullptr);
 
 /// Which admission queue a request waits in (admission.h): Inline for routes that need no
 /// searcher (static files, unknown routes, wrong methods), Expensive for a search whose q has

@@ -10,6 +10,7 @@
 #include <thread>
 #include <vector>
 
+#include "searchd/server/access.h"
 #include "searchd/server/metrics.h"
 #include "searchd/server/session.h"
 
@@ -18,11 +19,13 @@ namespace tracuu::searchd::server {
 namespace net = boost::asio;
 using tcp = net::ip::tcp;
 
-Server::State::State(const Config& c, Backend b, Metrics& m, std::shared_ptr<spdlog::logger> l)
+Server::State::State(const Config& c, Backend b, Metrics& m, std::shared_ptr<spdlog::logger> l,
+                     std::shared_ptr<spdlog::logger> a)
     : config(c),
       backend(b),
       metrics(m),
       logger(std::move(l)),
+      audit(std::move(a)),
       ioc(static_cast<int>(std::max(1u, c.threads))),
       acceptor(net::make_strand(ioc)),
       signals(ioc, SIGINT, SIGTERM),
@@ -91,8 +94,9 @@ void wait_for_reload(Server* server, const std::shared_ptr<Server::State>& state
 }  // namespace
 
 Server::Server(const Config& config, SearcherPool& pool, const Site* site, Metrics& metrics,
-               std::shared_ptr<spdlog::logger> logger)
-    : state_(std::make_shared<State>(config, Backend{pool, site, &metrics}, metrics, std::move(logger))) {
+               std::shared_ptr<spdlog::logger> logger, Access* access, std::shared_ptr<spdlog::logger> audit)
+    : state_(std::make_shared<State>(config, Backend{pool, site, &metrics, access}, metrics, std::move(logger),
+                                     std::move(audit))) {
   metrics.watch(&state_->admission, &state_->open_connections);
   on_reload("index", [&pool] { return pool.refresh_idle(); });
 }

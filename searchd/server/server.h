@@ -19,6 +19,7 @@ class logger;
 
 namespace tracuu::searchd::server {
 
+class Access;
 class Metrics;
 class Site;
 
@@ -28,8 +29,11 @@ class Server {
   /// @param pool searchers, one per worker (config.workers); @param site the portal or null;
   /// @param metrics counters filled by the server and read by /metrics;
   /// @param logger receives one JSON line per request.
+  /// @param access keys, sessions and rate limits (null: every caller is the public).
+  /// @param audit receives one JSON line per staff request (who, route, query, document).
   Server(const Config& config, SearcherPool& pool, const Site* site, Metrics& metrics,
-         std::shared_ptr<spdlog::logger> logger);
+         std::shared_ptr<spdlog::logger> logger, Access* access = nullptr,
+         std::shared_ptr<spdlog::logger> audit = nullptr);
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "searchd/server/access.h"
 #include "searchd/server/admission.h"
 #include "searchd/server/metrics.h"
 #include "searchd/server/responses.h"
@@ -78,21 +79,25 @@ class Session : public std::enable_shared_from_this<Session> {
     const auto started = std::chrono::steady_clock::now();
     auto request = std::make_shared<const Request>(parser_->release());
     const Lane lane = request_lane(*request);
+    boost::system::error_code peer_ec;
+    const auto peer = stream_.socket().remote_endpoint(peer_ec);
+    auto client = std::make_shared<const Client>(Client{peer_ec ? std::string() : peer.address().to_string()});
     if (lane == Lane::Inline) {
       RequestNotes notes;
-      response_ = handle_request(*request, state_->backend, state_->config, &notes);
+      response_ = handle_request(*request, state_->backend, state_->config, &notes, client.get());
       log(request->method_string(), request->target(), notes, started);
       return send();
     }
     // Searches run on the admission workers; the I/O thread goes back to other connections. The work guard
     // keeps ioc.run() (and so a graceful shutdown) waiting for the answer.
     const bool queued =
-        state_->admission.submit(lane, [self = shared_from_this(), request, started,
+        state_->admission.submit(lane, [self = shared_from_this(), request, client, started,
                                         guard = net::make_work_guard(stream_.get_executor())](bool expired) mutable {
           auto notes = std::make_shared<RequestNotes>();
           auto response = std::make_shared<Response>(
               expired ? busy_response(*request, self->state_->backend.site, notes.get())
-                      : handle_request(*request, self->state_->backend, self->state_->config, notes.get()));
+                      : handle_request(*request, self->state_->backend, self->state_->config, notes.get(),
+                                       client.get()));
           net::post(self->stream_.get_executor(), [self, request, started, notes, response] {
             self->response_ = std::move(*response);
             self->log(request->method_string(), request->target(), *notes, started);
@@ -148,12 +153,30 @@ class Session : public std::enable_shared_from_this<Session> {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     const unsigned status = response_.result_int();
     state_->metrics.record(notes.route, status, seconds);
+    if (notes.audit) audit(method, target, notes);
     if (!state_->logger) return;
     nlohmann::ordered_json line{{"method", method},     {"path", target.substr(0, target.find('?'))},
                                 {"route", notes.route}, {"status", status},
                                 {"ms", seconds * 1000}, {"bytes", response_.body().size()}};
     if (!notes.detail.empty()) line["error"] = notes.detail;
+    if (!notes.client.empty()) line["client"] = notes.client;
     state_->logger->info(line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+  }
+
+  // The audit log: one line per staff request, apart from the access log (who, what, which document).
+  void audit(std::string_view method, std::string_view target, const RequestNotes& notes) {
+    if (!state_->audit) return;
+    const std::size_t q = target.find('?');
+    nlohmann::ordered_json line{{"who", notes.who},
+                                {"via", notes.via},
+                                {"client", notes.client},
+                                {"method", method},
+                                {"route", notes.route},
+                                {"path", target.substr(0, q)},
+                                {"query", q == std::string_view::npos ? std::string_view() : target.substr(q + 1)},
+                                {"status", response_.result_int()}};
+    if (!notes.document.empty()) line["document"] = notes.document;
+    state_->audit->info(line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
   }
 
   std::shared_ptr<Server::State> state_;

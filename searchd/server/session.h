@@ -28,6 +28,7 @@ struct Server::State {
   Backend backend;
   Metrics& metrics;
   std::shared_ptr<spdlog::logger> logger;
+  std::shared_ptr<spdlog::logger> audit;  ///< staff requests (null: none written)
   boost::asio::io_context ioc;
   boost::asio::ip::tcp::acceptor acceptor;
   boost::asio::signal_set signals;         ///< SIGINT, SIGTERM: stop
@@ -54,7 +55,7 @@ struct Server::State {
     std::atomic<std::size_t>& n_;
   };
 
-  State(const Config& c, Backend b, Metrics& m, std::shared_ptr<spdlog::logger> l);
+  State(const Config& c, Backend b, Metrics& m, std::shared_ptr<spdlog::logger> l, std::shared_ptr<spdlog::logger> a);
 };
 
 /// Starts serving an accepted connection (registers it for shutdown).

@@ -83,7 +83,7 @@ bool run_and_kill(const std::vector<std::string>& args, int ms) {
 std::size_t check_readable(const fs::path& home) {
   auto searcher = tracuu::searchd::Searcher::open(home);
   REQUIRE(searcher.has_value());
-  auto info = searcher->info();
+  auto info = searcher->info(tracuu::schema::Audience{true, {}});
   REQUIRE(info.has_value());
   tracuu::searchd::SearchRequest r;
   r.query = "Ủy ban nhân dân";

@@ -50,7 +50,7 @@ long metric(const std::string& text, const std::string& sample) {
 TEST_CASE("under ulimit -n 256, 300 idle connections do not lock out a real request", "[http]") {
   TempDir dir("http-limits");
   build_sample_index(dir.path());
-  SearchdProcess server({"--db", dir.path().string(), "--threads", "2", "--workers", "2"}, 256);
+  SearchdProcess server({"--db", dir.path().string(), "--threads", "2", "--workers", "2", "--metrics-public"}, 256);
   {
     IdleConnections idle(server.port(), 300);
     // Each request below opens one more connection: the least recently active idle one makes room.
@@ -71,7 +71,7 @@ TEST_CASE("under ulimit -n 256, 300 idle connections do not lock out a real requ
 TEST_CASE("the connection cap (--max-connections 8) closes idle connections to make room", "[http]") {
   TempDir dir("http-cap");
   build_sample_index(dir.path());
-  SearchdProcess server({"--db", dir.path().string(), "--max-connections", "8"});
+  SearchdProcess server({"--db", dir.path().string(), "--max-connections", "8", "--metrics-public"});
   IdleConnections idle(server.port(), 20);
   CHECK(http_get(server.port(), "/ready").status == 200);
   const std::string m = http_get(server.port(), "/metrics").body;

@@ -1,7 +1,11 @@
 // Issue #6 over real HTTP: searchd serve --port 0 on the five samples.
+#include <signal.h>
+
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "tests/integration/http_client.h"
 #include "tests/integration/http_process.h"
@@ -18,7 +22,8 @@ struct Fixture {
   std::unique_ptr<SearchdProcess> server;
   Fixture() {
     build_sample_index(dir.path());
-    server = std::make_unique<SearchdProcess>(std::vector<std::string>{"--db", dir.path().string(), "--threads", "2"});
+    server = std::make_unique<SearchdProcess>(
+        std::vector<std::string>{"--db", dir.path().string(), "--threads", "2", "--metrics-public"});
   }
 };
 
@@ -225,3 +230,38 @@ TEST_CASE("environment fallbacks configure serve", "[http]") {
 }
 
 }  // namespace
+
+TEST_CASE("searchd keys add/list/revoke, a Bearer key over HTTP, reload on SIGHUP", "[http][access]") {
+  TempDir keys_dir("keys");
+  const std::string keys = (keys_dir.path() / "keys.tsv").string();
+  int code = -1;
+  std::string key = run_program(
+      {TRACUU_SEARCHD_BIN, "keys", "add", "--keys", keys, "--name", "Nguyễn Văn Hà", "--group", "so-tai-chinh"}, &code);
+  REQUIRE(code == 0);
+  while (!key.empty() && key.back() == '\n') key.pop_back();
+  CHECK(key.rfind("tk_", 0) == 0);
+  const std::string listed = run_program({TRACUU_SEARCHD_BIN, "keys", "list", "--keys", keys}, &code);
+  CHECK(code == 0);
+  CHECK(listed.find("\tstaff\tso-tai-chinh\t") != std::string::npos);
+  CHECK(listed.find("Nguyễn Văn Hà") != std::string::npos);
+  CHECK(listed.find(key.substr(16)) == std::string::npos);
+
+  SearchdProcess server({"--db", fixture().dir.path().string(), "--keys", keys});
+  Connection c(server.port());
+  CHECK(c.request(verb::get, "/metrics", {{"Authorization", "Bearer " + key}}).status == 403);  // staff, not admin
+  CHECK(c.request(verb::get, "/health", {{"Authorization", "Bearer " + key}}).status == 200);
+  const Reply bad = c.request(verb::get, "/health", {{"Authorization", "Bearer tk_nope"}});
+  CHECK(bad.status == 401);
+  CHECK(json::parse(bad.body)["error"]["code"] == "unauthorized");
+
+  run_program({TRACUU_SEARCHD_BIN, "keys", "revoke", "--keys", keys, "Nguyễn Văn Hà"}, &code);
+  REQUIRE(code == 0);
+  ::kill(server.pid(), SIGHUP);
+  unsigned status = 200;
+  for (int i = 0; i < 50 && status != 401; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    status = c.request(verb::get, "/health", {{"Authorization", "Bearer " + key}}).status;
+  }
+  CHECK(status == 401);
+  CHECK(server.stop() == 0);
+}

@@ -23,6 +23,9 @@ TEST_CASE("exit codes: one per kind of failure, for both command lines", "[cli]"
       {Status::Overloaded, 7},
       {Status::Io, 8},
       {Status::Internal, 9},
+      {Status::Unauthorized, 10},
+      {Status::Forbidden, 10},
+      {Status::RateLimited, 7},
   };
   for (const Row& r : rows) {
     INFO(tracuu::to_string(r.status));

@@ -117,3 +117,54 @@ TEST_CASE("indexer: rebuild swaps a new generation in and records its inputs", "
   REQUIRE_FALSE(none.has_value());
   CHECK(none.error().status == tracuu::Status::BadRequest);
 }
+
+TEST_CASE("indexer: each document goes to the database of its visibility, and moves when it changes",
+          "[indexer][access]") {
+  const TempDir dir("visibility");
+  const fs::path home = dir.path() / "index", docs = dir.path() / "docs";
+  copy_samples(docs);
+  const fs::path sidecar = docs / "004_b33ee16890788d7a.meta.json";
+  using Classes = std::vector<std::pair<std::string, std::size_t>>;
+  auto classes = [&] {
+    auto stats = index_stats(home);
+    REQUIRE(stats.has_value());
+    Classes nonempty;
+    for (const auto& c : stats->classes)
+      if (c.second > 0) nonempty.push_back(c);
+    return nonempty;
+  };
+  struct Step {
+    std::string sidecar;  // "" = none
+    Classes expected;
+  };
+  // Only the sidecar changes between steps: it is part of what was indexed, so each run re-indexes the document.
+  const std::vector<Step> steps{
+      {R"({"visibility": "internal"})", {{"internal", 1}, {"public", 4}}},
+      {R"({"visibility": {"groups": ["so-tai-chinh", "so-y-te"]}})",
+       {{"groups:so-tai-chinh,so-y-te", 1}, {"public", 4}}},
+      {"", {{"public", 5}}},
+  };
+  for (const auto& step : steps) {
+    INFO(step.sidecar);
+    if (step.sidecar.empty())
+      fs::remove(sidecar);
+    else
+      std::ofstream(sidecar) << step.sidecar;
+    auto report = add_documents(home, {docs}, Extractor(), quiet(), {});
+    REQUIRE(report.has_value());
+    CHECK(report->errors.empty());
+    CHECK(classes() == step.expected);
+  }
+  // A visibility that cannot be read fails the document (reported; the index keeps what it had).
+  std::ofstream(sidecar) << R"({"visibility": {"groups": ["Sở Tài chính"]}})";
+  auto bad = add_documents(home, {docs}, Extractor(), quiet(), {});
+  REQUIRE(bad.has_value());
+  CHECK(bad->errors.size() == 1);
+
+  // rebuild writes every class afresh; delete removes from every class.
+  std::ofstream(sidecar) << R"({"visibility": "internal"})";
+  REQUIRE(rebuild_index(home, {}, Extractor(), quiet(), {}).has_value());
+  CHECK(classes() == Classes{{"internal", 1}, {"public", 4}});
+  REQUIRE(delete_documents(home, {"004_b33ee16890788d7a"}, "tests").has_value());
+  CHECK(classes() == Classes{{"public", 4}});
+}

@@ -316,7 +316,7 @@ TEST_CASE("readers: sidecar overrides win, a malformed sidecar fails only its fi
   CHECK(a->doc_type == "Thông báo");      // extracted
   CHECK(a->doc_number == "346/TB-UBND");  // corrected by staff
   CHECK(a->issuer == "Ủy ban nhân dân tỉnh Lạng Sơn");
-  CHECK(a->visibility == "internal");
+  CHECK(a->visibility == tracuu::schema::Visibility::internal());
   const auto c = extractor.extract(r.docs[1]);
   REQUIRE_FALSE(c.has_value());
   CHECK(c.error().status == Status::BadRequest);

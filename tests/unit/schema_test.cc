@@ -224,7 +224,7 @@ TEST_CASE("schema: records round-trip through JSON and document data", "[schema]
       Assignment{"Sở Y tế", std::string("2021-07-03"), std::string("s-6"), {50, 80}, "Sở Y tế ..."});
   r.text = "THÔNG BÁO\nKết luận phiên họp UBND tỉnh";
   r.pages = {{1, 0}, {2, 20}};
-  r.visibility = "internal";
+  r.visibility = Visibility::internal();
 
   const auto back = record_from_json(nlohmann::json::parse(record_to_json(r).dump()));
   REQUIRE(back.has_value());
@@ -285,7 +285,7 @@ TEST_CASE("schema: overrides replace fields and reject wrong types", "[schema]")
   REQUIRE(apply_overrides(r, nlohmann::json::parse(R"({"title":"new","issuer":null,"visibility":"internal"})")));
   CHECK(r.title == "new");
   CHECK_FALSE(r.issuer.has_value());
-  CHECK(r.visibility == "internal");
+  CHECK(r.visibility == Visibility::internal());
   const auto bad = apply_overrides(r, nlohmann::json::parse(R"({"issue_date": 2021})"));
   REQUIRE_FALSE(bad.has_value());
   CHECK(bad.error().status == tracuu::Status::BadRequest);

@@ -66,7 +66,7 @@ const std::filesystem::path& contract_index() {
 searchd::SearchResponse search(searchd::SearchRequest r) {
   auto s = searchd::Searcher::open(contract_index());
   REQUIRE(s.has_value());
-  r.staff = true;  // every facet, the staff-only ones too
+  r.audience.staff = true;  // every facet, the staff-only ones too
   r.limit = 10;
   auto resp = s->search(r);
   REQUIRE(resp.has_value());

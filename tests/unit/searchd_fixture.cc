@@ -6,7 +6,7 @@
 #include <stdexcept>
 
 #include "indexer/document_builder.h"
-#include "indexer/index_writer.h"
+#include "indexer/generation_writer.h"
 #include "schema/index_home.h"
 #include "text/abbreviations.h"
 #include "text/docnum.h"
@@ -85,7 +85,7 @@ std::vector<schema::DocRecord> fixture_records() {
   {
     auto r = rec("noi-bo", "Tài liệu nội bộ: đồng chí Giám đốc chỉ đạo.", "Công văn", "Sở Nội vụ tỉnh Lạng Sơn",
                  "2025-05-05");
-    r.visibility = "internal";
+    r.visibility = schema::Visibility::internal();
     v.push_back(r);
   }
   v.push_back(
@@ -104,7 +104,7 @@ void build_index(const fs::path& home, const std::vector<schema::DocRecord>& rec
   fs::create_directories(home);
   const fs::path gen = schema::next_generation(home);
   {
-    auto writer = indexer::IndexWriter::open(gen, "tracuu tests");
+    auto writer = indexer::GenerationWriter::open(gen, "tracuu tests");
     if (!writer) throw std::runtime_error(writer.error().message);
     const indexer::DocumentBuilder builder;
     for (const auto& r : records)

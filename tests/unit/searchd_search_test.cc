@@ -180,12 +180,14 @@ TEST_CASE("search: marked query ranks the exact spelling first", "[searchd]") {
 TEST_CASE("search: staff see internal documents", "[searchd]") {
   Searcher s = open_fixture();
   SearchRequest staff;
-  staff.staff = true;
+  staff.audience.staff = true;
+  const tracuu::schema::Audience staff_audience{true, {}}, public_audience;
   CHECK(has(ids(run(s, "nội bộ", staff)), "noi-bo"));
-  CHECK(s.document("noi-bo", true).has_value());
-  CHECK(s.document("cho", true)->record.source == "/srv/van-ban/cho.txt");
-  CHECK(s.document("cho", false)->record.source.empty());  // server paths are not public
-  const auto hidden = s.document("noi-bo", false);
+  CHECK_FALSE(has(ids(run(s, "nội bộ")), "noi-bo"));
+  CHECK(s.document("noi-bo", staff_audience).has_value());
+  CHECK(s.document("cho", staff_audience)->record.source == "/srv/van-ban/cho.txt");
+  CHECK(s.document("cho", public_audience)->record.source.empty());  // server paths are not public
+  const auto hidden = s.document("noi-bo", public_audience);
   REQUIRE_FALSE(hidden.has_value());
   CHECK(hidden.error().status == tracuu::Status::NotFound);
 }
@@ -214,7 +216,7 @@ TEST_CASE("search: snippets highlight both layers and point at the passage", "[s
   CHECK(has(marked, "chí"));
   CHECK(sn.anchor == "p-" + std::to_string(sn.offset));
   // Never cut inside a word: the passage starts and ends on token boundaries.
-  const auto doc = s.document(r.hits[0].id, false);
+  const auto doc = s.document(r.hits[0].id, {});
   REQUIRE(doc.has_value());
   CHECK(doc->record.text.substr(sn.offset, sn.length).find("Đồng chí") != std::string::npos);
 }
@@ -426,42 +428,42 @@ TEST_CASE("search: did_you_mean respects tones", "[searchd]") {
 
 TEST_CASE("search: documents, citations and completions", "[searchd]") {
   Searcher s = open_fixture();
-  const auto doc = s.document("nd-66", false);
+  const auto doc = s.document("nd-66", {});
   REQUIRE(doc.has_value());
   REQUIRE(doc->cited_by.size() == 1);
   CHECK(doc->cited_by[0].id == "tb-citing");
   CHECK(doc->cited_by[0].context.find("66/2025/NĐ-CP") != std::string::npos);
 
-  const auto citing = s.document("tb-citing", false);
+  const auto citing = s.document("tb-citing", {});
   REQUIRE(citing.has_value());
   REQUIRE(citing->citation_targets.size() == 2);
   CHECK(citing->citation_targets[0] == std::optional<std::string>("nd-66"));
   CHECK_FALSE(citing->citation_targets[1].has_value());  // 49-NQ/TU is not held
 
-  const auto stub = s.citations("49-nq/tu", false);
+  const auto stub = s.citations("49-nq/tu", {});
   REQUIRE(stub.has_value());
   CHECK(stub->key == "49/NQ-TU");
   CHECK_FALSE(stub->document.has_value());
   CHECK(stub->doc_type == std::optional<std::string>("Nghị quyết"));
   REQUIRE(stub->cited_by.size() == 1);
-  const auto held = s.citations("nd-cp 66 2025", false);
+  const auto held = s.citations("nd-cp 66 2025", {});
   REQUIRE(held.has_value());
   REQUIRE(held->document.has_value());
   CHECK(held->document->id == "nd-66");
-  CHECK(s.citations("hello", false).error().status == tracuu::Status::BadRequest);
-  CHECK(s.document("nope", false).error().status == tracuu::Status::NotFound);
+  CHECK(s.citations("hello", {}).error().status == tracuu::Status::BadRequest);
+  CHECK(s.document("nope", {}).error().status == tracuu::Status::NotFound);
 
-  const auto sugg = s.suggest("66/20", 5, false);
+  const auto sugg = s.suggest("66/20", 5, {});
   REQUIRE(sugg.has_value());
   REQUIRE_FALSE(sugg->empty());
   CHECK(sugg->front().kind == "number");
   CHECK(sugg->front().id == std::optional<std::string>("nd-66"));
-  const auto words = s.suggest("đồn", 5, false);
+  const auto words = s.suggest("đồn", 5, {});
   REQUIRE(words.has_value());
   bool completes = false;
   for (const auto& w : *words) completes = completes || w.text == "đồng";
   CHECK(completes);
-  const auto titles = s.suggest("chính sách tr", 5, false);
+  const auto titles = s.suggest("chính sách tr", 5, {});
   REQUIRE(titles.has_value());
   bool title_found = false;
   for (const auto& t : *titles)

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "searchd/server/access.h"
 #include "searchd/server/codec.h"
 #include "searchd/server/metrics.h"
 #include "tests/unit/server_fixture.h"
@@ -89,7 +90,10 @@ TEST_CASE("/metrics renders counters, the latency histogram and index gauges", "
   metrics.record_connection_error();
   auto pool = testing::sample_pool();
   const searchd::server::Backend backend{*pool, nullptr, &metrics};
-  const auto r = searchd::server::handle_request(testing::make_request("/metrics"), backend, testing::sample_config());
+  auto config = testing::sample_config();
+  CHECK(searchd::server::handle_request(testing::make_request("/metrics"), backend, config).result_int() == 401);
+  config.metrics_public = true;  // --metrics-public: no admin key needed
+  const auto r = searchd::server::handle_request(testing::make_request("/metrics"), backend, config);
   REQUIRE(r.result_int() == 200);
   CHECK(std::string(r[searchd::server::http::field::content_type]).starts_with("text/plain; version=0.0.4"));
   const std::string& text = r.body();
@@ -110,10 +114,17 @@ TEST_CASE("/metrics renders counters, the latency histogram and index gauges", "
   CHECK_THAT(text, Catch::Contains("# TYPE tracuu_http_request_duration_seconds histogram\n"));
 }
 
-TEST_CASE("staff mode reaches the library: the assignee facet is requested", "[server]") {
+TEST_CASE("a staff key reaches the library: the assignee facet is requested", "[server]") {
   auto config = testing::sample_config();
-  config.staff = true;
-  const auto staff = body_json(testing::serve(testing::make_request("/api/v1/search?q=ubnd"), config));
+  namespace server = searchd::server;
+  server::KeyStore keys;
+  const std::string key = *keys.add("văn thư", server::Scope::Staff, {}, "2026-11-30T00:00:00Z");
+  server::Access access(config, std::move(keys), std::string(32, 's'));
+  auto pool = testing::sample_pool();
+  const server::Backend backend{*pool, nullptr, nullptr, &access};
+  auto request = testing::make_request("/api/v1/search?q=ubnd");
+  request.set(server::http::field::authorization, "Bearer " + key);
+  const auto staff = body_json(server::handle_request(request, backend, config));
   const auto public_view = body_json(get("/api/v1/search?q=ubnd"));
   CHECK(staff["facets"].contains("assignee"));
   CHECK_FALSE(public_view["facets"].contains("assignee"));

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 #include <regex>
 
+#include "searchd/server/access.h"
 #include "searchd/server/html.h"
 #include "tests/unit/server_fixture.h"
 
@@ -205,8 +206,14 @@ TEST_CASE("bad portal parameters give an HTML 400 page", "[server][portal]") {
 
 TEST_CASE("staff mode is visible on the portal", "[server][portal]") {
   auto config = testing::sample_config();
-  config.staff = true;
-  CHECK_THAT(testing::serve(testing::make_request("/search?q=ubnd"), config).body(), Catch::Contains("Chế độ cán bộ"));
+  KeyStore keys;
+  const std::string key = *keys.add("văn thư", Scope::Staff, {}, "2026-11-30T00:00:00Z");
+  Access access(config, std::move(keys), std::string(32, 's'));
+  auto pool = testing::sample_pool();
+  auto request = testing::make_request("/search?q=ubnd");
+  request.set(http::field::authorization, "Bearer " + key);
+  CHECK_THAT(handle_request(request, {*pool, &testing::source_site(), nullptr, &access}, config).body(),
+             Catch::Contains("Chế độ cán bộ: văn thư"));
   CHECK(get("/search?q=ubnd").body().find("Chế độ cán bộ") == std::string::npos);
 }
 
