@@ -101,8 +101,8 @@ Result<std::vector<fs::path>> recorded_inputs(const fs::path& home) {
 // Reads `inputs` into shards under `work`, one set per thread (writing is the costly
 // part of indexing, and shards let every core do it). @return each thread's finished shards.
 Result<std::vector<ShardSet>> write_all_shards(const fs::path& work, const std::vector<fs::path>& inputs,
-                                              const Extractor& extractor, const BuildOptions& options,
-                                              RunState& state) {
+                                               const Extractor& extractor, const BuildOptions& options,
+                                               RunState& state) {
   const unsigned threads = thread_count(options);
   BoundedQueue<RawDoc> raw_queue(threads * 4);
   const DocumentBuilder builder;

@@ -40,8 +40,8 @@ struct SearchRequest {
   DefaultOperator op = DefaultOperator::Auto;
   std::size_t limit = 10;  ///< 0..kMaxLimit
   std::size_t offset = 0;
-  std::size_t snippets = 3;  ///< passages per hit, 0..kMaxSnippets
-  bool facets = true;        ///< compute facet counts
+  std::size_t snippets = 3;   ///< passages per hit, 0..kMaxSnippets
+  bool facets = true;         ///< compute facet counts
   schema::Audience audience;  ///< who asks: the documents searched; staff also get the assignee facet
 
   /// The selected values of facet `f`.

@@ -76,22 +76,25 @@ void define_cli(CLI::App& app, CliArgs& args, const std::string& default_config)
   serve->add_option("--log-file", args.log_file, "append the JSON log lines here instead of standard error")
       ->envname("TRACUU_LOG_FILE");
 
-  // Keys are managed from the command line (the file names the keys file only).
+  // Keys are managed from the command line; the configuration file may name the keys file (`keys`, as for serve).
   KeysArgs& k = args.keys;
   auto* keys = app.add_subcommand("keys", "manage API keys (the keys file holds only their SHA-256)");
   keys->require_subcommand(1);
   auto* add = keys->add_subcommand("add", "create a key and print it (shown only once)");
-  add->add_option("--keys", k.file, "keys file")->required()->envname("TRACUU_KEYS");
-  add->add_option("--name", k.name, "who holds it (person or service)")->required();
-  add->add_option("--scope", k.scope, "staff or admin")->check(CLI::IsMember({"staff", "admin"}))->capture_default_str();
-  add->add_option("--group", k.groups, "a group whose restricted documents the key sees (repeatable)");
+  add->add_option("--name", k.name, "who holds it (person or service)")->required()->configurable(false);
+  add->add_option("--scope", k.scope, "staff or admin")
+      ->check(CLI::IsMember({"staff", "admin"}))
+      ->capture_default_str()
+      ->configurable(false);
+  add->add_option("--group", k.groups, "a group whose restricted documents the key sees (repeatable)")
+      ->configurable(false);
   auto* list = keys->add_subcommand("list", "list keys (id, scope, groups, created, state, name)");
-  list->add_option("--keys", k.file, "keys file")->required()->envname("TRACUU_KEYS");
   auto* revoke = keys->add_subcommand("revoke", "revoke a key by id (or by name when unique)");
-  revoke->add_option("--keys", k.file, "keys file")->required()->envname("TRACUU_KEYS");
-  revoke->add_option("key", k.name, "key id or name")->required();
-  for (auto* sub : {add, list, revoke})
+  revoke->add_option("key", k.name, "key id or name")->required()->configurable(false);
+  for (auto* sub : {add, list, revoke}) {
+    sub->add_option("--keys", k.file, "keys file")->required()->envname("TRACUU_KEYS");
     sub->callback([&k, sub] { k.action = sub->get_name(); });
+  }
 
   cli::use_config_file(app, default_config);
 }

@@ -15,26 +15,26 @@ inline constexpr const char* kDefaultConfigFile = "/etc/tracuu/searchd.conf";
 
 /// `keys add|list|revoke`.
 struct KeysArgs {
-  std::string action;                ///< "add", "list" or "revoke"
-  std::filesystem::path file;        ///< --keys
-  std::string name;                  ///< add --name; revoke KEY (id or name)
-  std::string scope = "staff";       ///< add --scope: staff or admin
-  std::vector<std::string> groups;   ///< add --group
+  std::string action;               ///< "add", "list" or "revoke"
+  std::filesystem::path file;       ///< --keys
+  std::string name;                 ///< add --name; revoke KEY (id or name)
+  std::string scope = "staff";      ///< add --scope: staff or admin
+  std::vector<std::string> groups;  ///< add --group
 };
 
 /// Everything the command line, the environment and the configuration file set.
 struct CliArgs {
-  Config serve;                     ///< `serve`
-  std::string web;                  ///< `serve --web`: the portal directory
-  std::string log_file;             ///< `serve --log-file`: empty = standard error
-  std::string db;                   ///< `query --db`
-  std::vector<std::string> params;  ///< `query --param k=v`
-  std::string query;                ///< `query QUERY`
-  bool staff = false;               ///< `query --staff`
-  std::vector<std::string> groups;  ///< `query --group`
-  unsigned session_hours = 8;       ///< `serve --session-hours`
+  Config serve;                          ///< `serve`
+  std::string web;                       ///< `serve --web`: the portal directory
+  std::string log_file;                  ///< `serve --log-file`: empty = standard error
+  std::string db;                        ///< `query --db`
+  std::vector<std::string> params;       ///< `query --param k=v`
+  std::string query;                     ///< `query QUERY`
+  bool staff = false;                    ///< `query --staff`
+  std::vector<std::string> groups;       ///< `query --group`
+  unsigned session_hours = 8;            ///< `serve --session-hours`
   std::vector<std::string> proxy_users;  ///< `serve --proxy-user USER=G,...`
-  KeysArgs keys;                    ///< `keys ...`
+  KeysArgs keys;                         ///< `keys ...`
 };
 
 /// Defines the `serve`, `query` and `keys` subcommands on `app`, bound to `args`, and --config.

@@ -55,8 +55,7 @@ int keys_command(const tracuu::searchd::server::KeysArgs& a) {
     if (!key) return fail(key.error());
     if (auto ok = store->save(a.file); !ok) return fail(ok.error());
     std::printf("%s\n", key->c_str());
-    std::fprintf(stderr, "searchd: key for '%s' added to %s; it is shown only now\n", a.name.c_str(),
-                 a.file.c_str());
+    std::fprintf(stderr, "searchd: key for '%s' added to %s; it is shown only now\n", a.name.c_str(), a.file.c_str());
     return 0;
   }
   if (auto ok = store->revoke(a.name, tracuu::schema::utc_now_iso()); !ok) return fail(ok.error());
