@@ -30,6 +30,7 @@ Error from_xapian(const Xapian::Error& e, const std::string& what) {
 struct IndexWriter::Impl {
   Xapian::WritableDatabase db;
   std::unordered_set<std::uint32_t> facet_names_written;  ///< this session: each display form once
+  bool documents_changed = false;                         ///< a document added, replaced or deleted since the commit
 };
 
 IndexWriter::IndexWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -64,6 +65,7 @@ Result<void> IndexWriter::upsert(PreparedDoc&& doc) {
   auto& p = doc.impl();
   try {
     impl_->db.replace_document(p.id_term, p.doc);
+    impl_->documents_changed = true;
     for (const auto& [id, display] : p.facet_names)
       if (impl_->facet_names_written.insert(id).second) impl_->db.set_metadata(schema::facet_metadata_key(id), display);
   } catch (const Xapian::Error& e) {
@@ -100,6 +102,7 @@ Result<bool> IndexWriter::remove(const std::string& id) {
     const std::string term = schema::id_term(id);
     const bool present = impl_->db.term_exists(term);
     if (present) impl_->db.delete_document(term);
+    impl_->documents_changed = impl_->documents_changed || present;
     return present;
   } catch (const Xapian::Error& e) {
     return from_xapian(e, "deleting document " + id);
@@ -108,8 +111,13 @@ Result<bool> IndexWriter::remove(const std::string& id) {
 
 Result<void> IndexWriter::commit() {
   try {
-    impl_->db.set_metadata(std::string(schema::kMetaLastCommit), schema::utc_now_iso());
+    // The time its documents last changed: a commit that changed only other classes' databases (metadata
+    // aside) leaves it, so the public's last_commit never tells when restricted documents changed.
+    const std::string key(schema::kMetaLastCommit);
+    if (impl_->documents_changed || impl_->db.get_metadata(key).empty())
+      impl_->db.set_metadata(key, schema::utc_now_iso());
     impl_->db.commit();
+    impl_->documents_changed = false;
   } catch (const Xapian::Error& e) {
     return from_xapian(e, "committing");
   }

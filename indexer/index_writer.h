@@ -43,7 +43,8 @@ class IndexWriter {
   /// Deletes a document by id. @return false when there was none.
   Result<bool> remove(const std::string& id);
 
-  /// Makes every change since the last commit durable and visible.
+  /// Makes every change since the last commit durable and visible. Stamps the commit time
+  /// (kMetaLastCommit) only when documents changed, or on the first commit.
   Result<void> commit();
 
   /// Content hashes of every document, by id (to skip unchanged inputs).

@@ -1,6 +1,7 @@
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
+#include <xapian.h>
 
 #include <catch2/catch.hpp>
 #include <fstream>
@@ -10,6 +11,7 @@
 #include "indexer/pipeline.h"
 #include "schema/fields.h"
 #include "schema/index_home.h"
+#include "schema/index_meta.h"
 #include "tests/support/temp_dir.h"
 
 using namespace tracuu::indexer;
@@ -167,4 +169,48 @@ TEST_CASE("indexer: each document goes to the database of its visibility, and mo
   CHECK(classes() == Classes{{"internal", 1}, {"public", 4}});
   REQUIRE(delete_documents(home, {"004_b33ee16890788d7a"}, "tests").has_value());
   CHECK(classes() == Classes{{"public", 4}});
+}
+
+TEST_CASE("indexer: a change to restricted documents leaves the public database's commit time as it was",
+          "[indexer][access]") {
+  const TempDir dir("last-commit");
+  const fs::path home = dir.path() / "index", docs = dir.path() / "docs";
+  copy_samples(docs);
+  REQUIRE(add_documents(home, {docs}, Extractor(), quiet(), {}).has_value());
+  // A time no commit of this run can stamp, so that any stamp shows (commit times have whole seconds).
+  const std::string kBefore = "2000-01-01T00:00:00Z";
+  const auto public_db = [&] {
+    auto gen = tracuu::schema::current_generation(home);
+    REQUIRE(gen.has_value());
+    return tracuu::schema::class_dir(*gen, {});
+  };
+  const auto stamp = [&](const std::string& value) {
+    Xapian::WritableDatabase db(public_db().string());
+    db.set_metadata(std::string(tracuu::schema::kMetaLastCommit), value);
+    db.commit();
+  };
+  const auto public_last_commit = [&] {
+    return Xapian::Database(public_db().string()).get_metadata(std::string(tracuu::schema::kMetaLastCommit));
+  };
+  struct Step {
+    const char* file;
+    const char* sidecar;  // "" = none
+    bool public_changes;
+  };
+  const Step steps[] = {
+      {"mat-779.txt", R"({"visibility": "internal"})", false},
+      {"nhom-888.txt", R"({"visibility": {"groups": ["so-tai-chinh"]}})", false},
+      {"cong-khai-780.txt", "", true},
+  };
+  for (const auto& step : steps) {
+    INFO(step.file);
+    stamp(kBefore);
+    std::ofstream(docs / step.file) << "ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN\n\nQUYẾT ĐỊNH\nVề việc lưu trữ hồ sơ "
+                                    << step.file << "\n\nĐiều 1. Giao Sở Nội vụ lưu trữ hồ sơ.\n";
+    if (*step.sidecar) std::ofstream(fs::path(docs / step.file).replace_extension(".meta.json")) << step.sidecar;
+    auto report = add_documents(home, {docs}, Extractor(), quiet(), {});
+    REQUIRE(report.has_value());
+    CHECK(report->progress.indexed == 1);
+    CHECK((public_last_commit() != kBefore) == step.public_changes);
+  }
 }
