@@ -23,13 +23,6 @@ struct PageRequest {
   std::string_view query;           ///< raw query string
 };
 
-/// Who views a page, for its header (staff badge, sign-in link or sign-out form).
-struct Viewer {
-  Principal who;
-  bool sign_in = false;       ///< the server takes keys: offer the sign-in page to the public
-  std::string signout_token;  ///< CSRF token of the sign-out form (for session callers)
-};
-
 /// The layout's values for `viewer` (staff, user name, sign-in link, sign-out form).
 void set_viewer(kainjow::mustache::data& data, const Viewer& viewer);
 

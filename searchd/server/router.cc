@@ -103,13 +103,24 @@ Response from_result(const Request& request, Result<nlohmann::ordered_json> resu
   return error_response(request, result.error());
 }
 
-Response dispatch(const Request& request, const Backend& backend, const Config& config, const Client& client,
-                  RequestNotes& notes) {
+// The request's route and query string, from its target.
+struct Target {
+  RouteMatch match;
+  std::string_view query;
+};
+
+Target target_of(const Request& request) {
   const std::string_view target = request.target();
   const std::size_t question = target.find('?');
-  const std::string_view path = target.substr(0, question);
-  const std::string_view query = question == std::string_view::npos ? std::string_view() : target.substr(question + 1);
-  const RouteMatch match = match_route(path);
+  return {match_route(target.substr(0, question)),
+          question == std::string_view::npos ? std::string_view() : target.substr(question + 1)};
+}
+
+// What needs no searcher: malformed requests, unknown routes, wrong methods, static files, and the
+// caller's credentials, rate limit and scope. Returns the answer, or nothing when the request goes on.
+std::optional<Response> screen(const Request& request, const Backend& backend, const Config& config,
+                               const Client& client, Viewer& viewer, RequestNotes& notes) {
+  const auto [match, query] = target_of(request);
   notes.route = route_name(match.route);
   // RFC 9112 §3.2: a server must answer 400 to an HTTP/1.1 request without Host.
   if (request.version() >= 11 && request.find(http::field::host) == request.end())
@@ -122,8 +133,13 @@ Response dispatch(const Request& request, const Backend& backend, const Config& 
     return error_response(request, {Status::NotFound, "the portal is not enabled (searchd serve --web DIR)"});
   if (match.route == Route::Static)
     return portal_response(request, {match.route, match.tail, query}, backend.pool, *backend.site, config, {}, notes);
-  Viewer viewer;
-  if (auto refused = admit(request, match.route, backend, config, client, viewer, notes)) return std::move(*refused);
+  return admit(request, match.route, backend, config, client, viewer, notes);
+}
+
+// The rest, for a request screen() let through.
+Response dispatch(const Request& request, const Backend& backend, const Config& config, const Client& client,
+                  const Viewer& viewer, RequestNotes& notes) {
+  const auto [match, query] = target_of(request);
   if (match.route == Route::ApiDocument || match.route == Route::PageDocument) {
     auto id = decode_path_segment(match.tail);
     notes.document = id ? *id : std::string(match.tail);
@@ -159,6 +175,23 @@ Response dispatch(const Request& request, const Backend& backend, const Config& 
   return error_response(request, {Status::NotFound, "no such route"});
 }
 
+// A library bug must cost one request, never the process.
+Response internal_error(const Request& request, const std::exception& e, RequestNotes& notes) {
+  notes.detail = std::string("exception: ") + e.what();
+  return error_response(request, {Status::Internal, notes.detail});
+}
+
+// The headers every answer but a static file gets, then the common ones.
+Response finished(const Request& request, Response response, const RequestNotes& notes) {
+  if (notes.route != route_name(Route::Static)) {
+    // Answers differ by caller (documents, counts, suggestions): no shared cache may keep them.
+    response.set(http::field::cache_control, "private, no-store");
+    response.set(http::field::vary, "Authorization, Cookie");
+  }
+  finish_response(request, response);
+  return response;
+}
+
 }  // namespace
 
 RouteMatch match_route(std::string_view path) {
@@ -189,25 +222,35 @@ std::string_view route_name(Route route) {
   return "unknown";
 }
 
+Screened screen_request(const Request& request, const Backend& backend, const Config& config, const Client* client) {
+  Screened s;
+  const Client no_client;
+  try {
+    s.answer = screen(request, backend, config, client ? *client : no_client, s.viewer, s.notes);
+  } catch (const std::exception& e) {
+    s.answer = internal_error(request, e, s.notes);
+  }
+  if (s.answer) s.answer = finished(request, std::move(*s.answer), s.notes);
+  return s;
+}
+
+Response handle_screened(const Request& request, const Backend& backend, const Config& config, Screened& screened,
+                         const Client* client) {
+  Response response;
+  const Client no_client;
+  try {
+    response = dispatch(request, backend, config, client ? *client : no_client, screened.viewer, screened.notes);
+  } catch (const std::exception& e) {
+    response = internal_error(request, e, screened.notes);
+  }
+  return finished(request, std::move(response), screened.notes);
+}
+
 Response handle_request(const Request& request, const Backend& backend, const Config& config, RequestNotes* notes,
                         const Client* client) {
-  RequestNotes local;
-  RequestNotes& n = notes ? *notes : local;
-  const Client no_client;
-  Response response;
-  try {
-    response = dispatch(request, backend, config, client ? *client : no_client, n);
-  } catch (const std::exception& e) {
-    // A library bug must cost one request, never the process.
-    n.detail = std::string("exception: ") + e.what();
-    response = error_response(request, {Status::Internal, n.detail});
-  }
-  if (n.route != route_name(Route::Static)) {
-    // Answers differ by caller (documents, counts, suggestions): no shared cache may keep them.
-    response.set(http::field::cache_control, "private, no-store");
-    response.set(http::field::vary, "Authorization, Cookie");
-  }
-  finish_response(request, response);
+  Screened s = screen_request(request, backend, config, client);
+  Response response = s.answer ? std::move(*s.answer) : handle_screened(request, backend, config, s, client);
+  if (notes) *notes = std::move(s.notes);
   return response;
 }
 

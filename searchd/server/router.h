@@ -2,6 +2,7 @@
 // handle_request: the whole server behaviour apart from sockets. A pure
 // function of the request, the searcher pool and the Config (STYLE §4).
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -9,6 +10,7 @@
 #include "searchd/server/admission.h"
 #include "searchd/server/config.h"
 #include "searchd/server/http_types.h"
+#include "searchd/server/principal.h"
 
 namespace tracuu::searchd::server {
 
@@ -67,7 +69,33 @@ struct RequestNotes {
   bool audit = false;                  ///< a staff request: goes to the audit log too
 };
 
-/// Answers one request. No I/O, no globals, never throws: every failure is a
+/// Who asks, as the portal shows it (staff badge, sign-in link or sign-out form).
+struct Viewer {
+  Principal who;
+  bool sign_in = false;       ///< the server takes keys: offer the sign-in page to the public
+  std::string signout_token;  ///< CSRF token of the sign-out form (for session callers)
+};
+
+/// What handle_request settles before it needs a searcher: the route, the method, who asks,
+/// their rate limit and scope.
+struct Screened {
+  Viewer viewer;
+  RequestNotes notes;
+  std::optional<Response> answer;  ///< set: the request is answered already (401, 403, 429, 400, 404, 405...)
+};
+
+/// The first half of handle_request, run by the server on the I/O thread before a request waits
+/// for a worker, so that a caller it refuses (a bad key, over its rate limit) takes no place in the
+/// admission queue. Never throws; `answer` is complete (headers included) when set.
+Screened screen_request(const Request& request, const Backend& backend, const Config& config,
+                        const Client* client = nullptr);
+
+/// The second half: answers a request screen_request let through (`screened.answer` empty),
+/// filling `screened.notes`. Never throws.
+Response handle_screened(const Request& request, const Backend& backend, const Config& config, Screened& screened,
+                         const Client* client = nullptr);
+
+/// Answers one request (screen_request, then handle_screened). No I/O, no globals, never throws: every failure is a
 /// JSON error (API) or an HTML error page (portal) with the status given by
 /// http_status(): 400 bad parameter, 404 unknown route or document, 405 wrong
 /// method (with Allow), 413 query too large, 503 busy or index unavailable.

@@ -88,27 +88,32 @@ class Session : public std::enable_shared_from_this<Session> {
       log(request->method_string(), request->target(), notes, started);
       return send();
     }
+    // Who asks, their rate limit and scope are settled here: a caller refused takes no place in the queue.
+    auto screened = std::make_shared<Screened>(screen_request(*request, state_->backend, state_->config, client.get()));
+    if (screened->answer) {
+      response_ = std::move(*screened->answer);
+      log(request->method_string(), request->target(), screened->notes, started);
+      return send();
+    }
     // Searches run on the admission workers; the I/O thread goes back to other connections. The work guard
     // keeps ioc.run() (and so a graceful shutdown) waiting for the answer.
     const bool queued =
-        state_->admission.submit(lane, [self = shared_from_this(), request, client, started,
+        state_->admission.submit(lane, [self = shared_from_this(), request, client, started, screened,
                                         guard = net::make_work_guard(stream_.get_executor())](bool expired) mutable {
-          auto notes = std::make_shared<RequestNotes>();
           auto response = std::make_shared<Response>(
-              expired ? busy_response(*request, self->state_->backend.site, notes.get())
-                      : handle_request(*request, self->state_->backend, self->state_->config, notes.get(),
-                                       client.get()));
-          net::post(self->stream_.get_executor(), [self, request, started, notes, response] {
+              expired ? busy_response(*request, self->state_->backend.site, &screened->notes)
+                      : handle_screened(*request, self->state_->backend, self->state_->config, *screened,
+                                        client.get()));
+          net::post(self->stream_.get_executor(), [self, request, started, screened, response] {
             self->response_ = std::move(*response);
-            self->log(request->method_string(), request->target(), *notes, started);
+            self->log(request->method_string(), request->target(), screened->notes, started);
             self->send();
           });
           guard.reset();
         });
     if (queued) return;
-    RequestNotes notes;
-    response_ = busy_response(*request, state_->backend.site, &notes);
-    log(request->method_string(), request->target(), notes, started);
+    response_ = busy_response(*request, state_->backend.site, &screened->notes);
+    log(request->method_string(), request->target(), screened->notes, started);
     send();
   }
 

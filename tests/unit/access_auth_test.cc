@@ -258,6 +258,55 @@ TEST_CASE("rate limits: token buckets, 429 with Retry-After", "[access][rate]") 
   CHECK(via("192.0.2.1", "198.51.100.10") == 429);  // from an untrusted peer the header is ignored
 }
 
+TEST_CASE("screening: credentials, scope and rate limits are settled without a searcher", "[access][rate]") {
+  server::Config config;
+  config.public_rate = {0.1, 1};
+  AccessServer s(full_index(), config);
+  auto pool = tracuu::searchd::SearcherPool::open(full_index(), 1);
+  REQUIRE(pool);
+  const server::Backend backend{**pool, nullptr, nullptr, &s.access()};
+  const server::Client client{"192.0.2.7"};
+  const std::string staff_key = "Bearer " + s.key("staff");
+  struct Row {
+    std::string target;
+    std::string authorization;  // "" = none
+    unsigned status;            // the answer of the screening; 0 = let through to a worker
+  };
+  const std::vector<Row> rows{
+      {"/api/v1/search?q=xyzzymatkhau", "Bearer tk_0000_nope", 401},
+      {"/api/v1/search?q=xyzzymatkhau", staff_key, 0},
+      {"/metrics", staff_key, 403},
+      {"/api/v1/search?q=h%E1%BB%8Dp", "", 0},    // the public's one token
+      {"/api/v1/search?q=h%E1%BB%8Dp", "", 429},  // none left
+      {"/api/v1/nope", "", 404},
+  };
+  auto staff_request = tracuu::testing::make_request("/api/v1/search?q=xyzzymatkhau");
+  staff_request.set(field::authorization, staff_key);
+  server::Screened staff;
+  {
+    // The only searcher is busy: what screening answers, it answers without one.
+    auto busy = (*pool)->acquire(std::chrono::milliseconds(0));
+    REQUIRE(busy);
+    for (const auto& row : rows) {
+      INFO(row.target << " " << row.authorization);
+      auto request = tracuu::testing::make_request(row.target);
+      if (!row.authorization.empty()) request.set(field::authorization, row.authorization);
+      const auto screened = server::screen_request(request, backend, s.config(), &client);
+      CHECK(screened.answer.has_value() == (row.status != 0));
+      if (screened.answer) CHECK(screened.answer->result_int() == row.status);
+    }
+    staff = server::screen_request(staff_request, backend, s.config(), &client);
+    REQUIRE_FALSE(staff.answer);
+  }
+  // A worker then answers it as the caller the screening found.
+  const auto r = server::handle_screened(staff_request, backend, s.config(), staff, &client);
+  CHECK(r.result_int() == 200);
+  CHECK(r.body().find("\"id\":\"mat-777\"") != std::string::npos);
+  CHECK(r[field::cache_control] == "private, no-store");
+  CHECK(staff.notes.who == "staff");
+  CHECK(staff.notes.audit);
+}
+
 TEST_CASE("audit: staff requests are noted with who and which document", "[access][audit]") {
   AccessServer s(full_index());
   server::RequestNotes notes;
