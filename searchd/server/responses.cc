@@ -75,11 +75,11 @@ Response error_response(const Request& request, const Error& error) {
 }
 
 Response method_not_allowed(const Request& request, bool post) {
-  Response response = make_response(
-      request, http::status::method_not_allowed,
-      json_text(error_json("method_not_allowed", post ? "only GET, HEAD and POST are allowed here"
-                                                      : "only GET and HEAD are allowed here")),
-      kJsonType);
+  Response response =
+      make_response(request, http::status::method_not_allowed,
+                    json_text(error_json("method_not_allowed", post ? "only GET, HEAD and POST are allowed here"
+                                                                    : "only GET and HEAD are allowed here")),
+                    kJsonType);
   response.set(http::field::allow, post ? "GET, HEAD, POST" : "GET, HEAD");
   return response;
 }
