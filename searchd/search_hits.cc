@@ -57,7 +57,8 @@ Result<std::vector<Hit>> page_hits(const SearchState& s, const RankedPage& page)
     h.copies = copies_of(s, r.did, doc);
     h.score = r.score;
     h.rank = ++rank;
-    h.snippets = make_snippets(s.im.db(), r.did, *stored, page.built.highlight, request.snippets, page.built.exact_forms);
+    h.snippets =
+        make_snippets(s.im.db(), r.did, *stored, page.built.highlight, request.snippets, page.built.exact_forms);
     hits.push_back(std::move(h));
   }
   return hits;

@@ -75,8 +75,8 @@ Q typed_words(schema::Field field, const std::vector<text::Token>& tokens, bool 
   return Q(Q::OP_AND, parts.begin(), parts.end());
 }
 
-void titles(const Xapian::Database& db, const std::vector<text::Token>& tokens, bool complete_last,
-            std::size_t limit, std::vector<Suggestion>& out) {
+void titles(const Xapian::Database& db, const std::vector<text::Token>& tokens, bool complete_last, std::size_t limit,
+            std::vector<Suggestion>& out) {
   Xapian::Enquire enquire(db);
   enquire.set_query(typed_words(schema::Field::Title, tokens, complete_last));
   // Titles with the words apart are read and skipped: a few more than shown.
@@ -92,8 +92,8 @@ void titles(const Xapian::Database& db, const std::vector<text::Token>& tokens, 
 
 // Names of signers holding the typed words in a row ("Hồ Tiến" -> "Hồ Tiến Thiệu"):
 // people are looked up by name far more than a title is.
-void signers(const Xapian::Database& db, const std::vector<text::Token>& tokens, bool complete_last,
-             std::size_t limit, std::vector<Suggestion>& out) {
+void signers(const Xapian::Database& db, const std::vector<text::Token>& tokens, bool complete_last, std::size_t limit,
+             std::vector<Suggestion>& out) {
   for (const auto& t : tokens)
     if (t.kind != text::TokenKind::Word) return;  // names have no numbers or dates
   Xapian::Enquire enquire(db);

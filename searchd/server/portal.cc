@@ -94,7 +94,8 @@ Response portal_response(const Request& request, const PageRequest& page, Search
 Response portal_error(const Request& request, const Error& error, std::string_view query, const Site& site,
                       RequestNotes& notes) {
   auto params = decode_query_string(query);
-  return error_page(request, error, params ? *params : Params{}, site, notes);
+  // Said before anyone is looked up (the request never reached a worker): the same page for everyone.
+  return error_page(request, error, params ? *params : Params{}, site, Viewer{}, notes);
 }
 
 }  // namespace tracuu::searchd::server

@@ -100,10 +100,10 @@ class Session : public std::enable_shared_from_this<Session> {
     const bool queued =
         state_->admission.submit(lane, [self = shared_from_this(), request, client, started, screened,
                                         guard = net::make_work_guard(stream_.get_executor())](bool expired) mutable {
-          auto response = std::make_shared<Response>(
-              expired ? busy_response(*request, self->state_->backend.site, &screened->notes)
-                      : handle_screened(*request, self->state_->backend, self->state_->config, *screened,
-                                        client.get()));
+          auto response =
+              std::make_shared<Response>(expired ? busy_response(*request, self->state_->backend.site, &screened->notes)
+                                                 : handle_screened(*request, self->state_->backend,
+                                                                   self->state_->config, *screened, client.get()));
           net::post(self->stream_.get_executor(), [self, request, started, screened, response] {
             self->response_ = std::move(*response);
             self->log(request->method_string(), request->target(), screened->notes, started);

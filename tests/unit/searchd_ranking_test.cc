@@ -221,7 +221,7 @@ TEST_CASE("ranking: undated documents come last in either date order", "[searchd
 
 TEST_CASE("ranking: completions follow the previous word and the typed marks", "[searchd][ranking]") {
   auto suggest = [](const std::string& prefix) {
-    auto out = RankingIndex::get().searcher.suggest(prefix, 8, false);
+    auto out = RankingIndex::get().searcher.suggest(prefix, 8, {});
     INFO(prefix);
     REQUIRE(out.has_value());
     return std::move(*out);
