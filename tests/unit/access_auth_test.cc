@@ -167,7 +167,7 @@ TEST_CASE("sessions: sign in, cookie flags, staff view, sign out", "[access][ses
     request.set(field::cookie, "a=b; tracuu_session=" + value);
     return s.send(request);
   };
-  CHECK(with_cookie("/health", session).body().find("\"documents\":7") != std::string::npos);
+  CHECK(with_cookie("/health", session).body().find("\"documents\":8") != std::string::npos);
   const auto page = with_cookie("/search?q=plughngansach", session);
   CHECK(page.body().find("nhom-tc-888") != std::string::npos);
   CHECK(page.body().find("Đăng xuất") != std::string::npos);
@@ -215,8 +215,8 @@ TEST_CASE("proxy: a user header counts only from a trusted proxy", "[access][pro
   AccessServer s(full_index(), config);
   auto request = tracuu::testing::make_request("/health");
   request.set("X-Remote-User", "ha.nv");
-  CHECK(s.send(request, "127.0.0.1").body().find("\"documents\":7") != std::string::npos);
-  CHECK(s.send(request, "::1").body().find("\"documents\":7") != std::string::npos);
+  CHECK(s.send(request, "127.0.0.1").body().find("\"documents\":8") != std::string::npos);
+  CHECK(s.send(request, "::1").body().find("\"documents\":8") != std::string::npos);
   CHECK(s.send(request, "192.0.2.7").body().find("\"documents\":5") != std::string::npos);
   request.set("X-Remote-User", "khach");  // an authenticated user without groups: staff
   CHECK(s.send(request, "127.0.0.1").body().find("\"documents\":6") != std::string::npos);

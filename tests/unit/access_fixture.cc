@@ -43,6 +43,19 @@ PHÓ CHỦ TỊCH
 Trần Bí Ẩn
 )";
 
+// The Department of Finance's own copy of the public notice 346/TB-UBND (same number and
+// issue date, so a copy that collapses into the public one): listed only to its group.
+nlohmann::json group_copy_record() {
+  return {{"id", kGroupCopyId},
+          {"title", "Kết luận phiên họp UBND tỉnh tháng 6 năm 2021 (bản lưu của Sở Tài chính)"},
+          {"so_hieu", "346/TB-UBND"},
+          {"loai_van_ban", "Thông báo"},
+          {"co_quan_ban_hanh", "UBND tỉnh Lạng Sơn"},
+          {"ngay_ban_hanh", "2021-06-27"},
+          {"visibility", {{"groups", {kGroup}}}},
+          {"text", "Thông báo số 346/TB-UBND ngày 27/6/2021: kết luận phiên họp UBND tỉnh tháng 6 năm 2021 (kỳ 3)."}};
+}
+
 // A group-restricted record of the Department of Finance, as a JSONL record.
 nlohmann::json group_record() {
   return {{"id", kGroupId},
@@ -65,7 +78,7 @@ fs::path build(const std::string& name, bool restricted) {
   if (restricted) {
     dir.write("restricted/mat-777.txt", kInternalText);
     dir.write("restricted/mat-777.meta.json", R"({"visibility": "internal"})");
-    dir.write("restricted/nhom.jsonl", group_record().dump() + "\n");
+    dir.write("restricted/nhom.jsonl", group_record().dump() + "\n" + group_copy_record().dump() + "\n");
     inputs.push_back(dir.path() / "restricted");
   }
   indexer::BuildOptions options;

@@ -23,6 +23,8 @@ inline constexpr const char* kInternalNumber = "777/QĐ-UBND";
 inline constexpr const char* kGroupId = "nhom-tc-888";
 inline constexpr const char* kGroupWord = "plughngansach";
 inline constexpr const char* kGroupNumber = "888/QĐ-STC";
+/// The group's copy of the public notice 346/TB-UBND.
+inline constexpr const char* kGroupCopyId = "nhom-tc-ban-sao";
 inline constexpr const char* kGroup = "so-tai-chinh";
 
 /// The index home with restricted documents.

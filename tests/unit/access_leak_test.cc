@@ -101,9 +101,9 @@ std::string masked(const server::Response& r) {
 TEST_CASE("the index keeps each visibility class in its own database", "[access][leak]") {
   auto stats = tracuu::indexer::index_stats(full_index());
   REQUIRE(stats);
-  CHECK(stats->documents == 7);
+  CHECK(stats->documents == 8);
   using Classes = std::vector<std::pair<std::string, std::size_t>>;
-  CHECK(stats->classes == Classes{{"groups:so-tai-chinh", 1}, {"internal", 1}, {"public", 5}});
+  CHECK(stats->classes == Classes{{"groups:so-tai-chinh", 2}, {"internal", 1}, {"public", 5}});
 }
 
 TEST_CASE("public answers are those of an index without the restricted documents", "[access][leak]") {
@@ -115,7 +115,7 @@ TEST_CASE("public answers are those of an index without the restricted documents
     CHECK(masked(a) == masked(b));
     // Nothing of a restricted document, by any path.
     for (const char* secret : {"xyzzymatkhau", "plughngansach", "777/QĐ-UBND", "888/QĐ-STC", "mat-777", "nhom-tc-888",
-                               "Trần Bí Ẩn", "Lương Kín Đáo"}) {
+                               "nhom-tc-ban-sao", "Trần Bí Ẩn", "Lương Kín Đáo"}) {
       INFO(secret);
       const std::string asked =
           server::decode_path_segment(target).has_value() ? *server::decode_path_segment(target) : target;
@@ -161,6 +161,13 @@ const std::vector<Sight> kSights{
      ""},  // nobody holds it: nothing, not all
     {"/api/v1/citations?number=346/TB-UBND", "staff", 200, "mat-777", "nhom-tc-888"},
     {"/api/v1/citations?number=777/Q%C4%90-UBND", "staff-tc", 200, "\"id\":\"mat-777\"", ""},
+    // a copy is listed only to those who may see it, and counted once
+    {"/api/v1/search?q=346/TB-UBND", "staff-tc", 200, "nhom-tc-ban-sao", ""},
+    {"/api/v1/search?q=346/TB-UBND", "staff-tc", 200, "\"copies\":[\"", ""},
+    {"/api/v1/search?q=346/TB-UBND", "staff-tc", 200, "\"total\":3", ""},  // the notice, 777 and 888 cite it
+    {"/api/v1/search?q=346/TB-UBND", "staff", 200, "", "nhom-tc-ban-sao"},
+    {"/api/v1/search?q=346/TB-UBND", "", 200, "", "nhom-tc-ban-sao"},
+    {"/doc/004_b33ee16890788d7a", "", 200, "", "nhom-tc-ban-sao"},
     // facets and the assignee facet
     {"/api/v1/search?q=346/TB-UBND", "staff", 200, "Trần Bí Ẩn", ""},
     {"/api/v1/search?q=346/TB-UBND", "staff", 200, "\"assignee\":", ""},
@@ -184,7 +191,7 @@ const std::vector<Sight> kSights{
     // operational endpoints count what the caller sees
     {"/health", "", 200, "\"documents\":5", ""},
     {"/health", "staff", 200, "\"documents\":6", ""},
-    {"/health", "staff-tc", 200, "\"documents\":7", ""},
+    {"/health", "staff-tc", 200, "\"documents\":8", ""},
     {"/ready", "staff-yte", 200, "\"documents\":6", ""},
     {"/metrics", "", 401, "unauthorized", "tracuu_index_documents"},
     {"/metrics", "staff", 403, "forbidden", "tracuu_index_documents"},
