@@ -5,6 +5,7 @@
 #include <kainjow/mustache.hpp>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "schema/status.h"
 #include "searchd/searcher.h"
@@ -21,6 +22,14 @@ struct Page {
 
 /// Results per page of the portal's search.
 inline constexpr std::size_t kPageSize = 10;
+
+/// Facet values listed before "Xem thêm" (the rest fold away).
+inline constexpr std::size_t kFacetTopValues = 8;
+
+/// Which values of a facet list the portal shows before "Xem thêm": the `k` with the most
+/// documents (ties in list order) and every selected one; all of them when only one would fold.
+/// The flags are in list order, which the page keeps.
+std::vector<bool> top_facet_values(const std::vector<FacetValue>& values, std::size_t k);
 
 /// The search page (/ and /search): form, facets, hits, pagination, no-results.
 /// With neither text nor filters it is the home page (form only).

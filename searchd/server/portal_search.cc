@@ -1,4 +1,5 @@
 // The portal's search page: parameters in, a mustache view of the results out.
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstdio>
@@ -105,24 +106,38 @@ data hit_data(const Hit& hit) {
   return d;
 }
 
+data facet_value_data(const schema::FacetSpec& spec, const FacetValue& v, std::size_t i) {
+  data d;
+  d.set("value", v.value);
+  d.set("count", grouped(v.count));
+  d.set("checked", v.selected);
+  d.set("input_id", std::string(spec.param) + "-" + std::to_string(i));
+  return d;
+}
+
 data facets_data(const Facets& facets, bool staff) {
   data list{data::type::list};
   for (const schema::FacetSpec& spec : schema::kFacets) {
     if (spec.label.empty() || (spec.staff_only && !staff)) continue;
     const auto it = facets.find(std::string(spec.name));
     if (it == facets.end() || it->second.empty()) continue;
+    const std::vector<FacetValue>& values = it->second;
+    const std::vector<bool> top = top_facet_values(values, kFacetTopValues);
+    data shown{data::type::list}, more{data::type::list};
+    std::size_t selected = 0;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      (top[i] ? shown : more).push_back(facet_value_data(spec, values[i], i));
+      selected += values[i].selected ? 1 : 0;
+    }
+    const std::size_t more_count = values.size() - static_cast<std::size_t>(std::count(top.begin(), top.end(), true));
     data f;
     f.set("facet_param", std::string(spec.param));
     f.set("facet_label", std::string(spec.label));
-    std::size_t i = 0;
-    f.set("values", list_data(it->second, [&](const FacetValue& v) {
-            data d;
-            d.set("value", v.value);
-            d.set("count", grouped(v.count));
-            d.set("checked", v.selected);
-            d.set("input_id", std::string(spec.param) + "-" + std::to_string(i++));
-            return d;
-          }));
+    f.set("values", shown);
+    f.set("more_values", more);
+    f.set("has_more", more_count > 0);
+    f.set("more_count", std::to_string(more_count));
+    f.set("selected_count", selected > 0 ? data(std::to_string(selected)) : data(false));
     list.push_back(f);
   }
   return list;
@@ -164,6 +179,20 @@ void form_data(data& d, const Params& params) {
 
 }  // namespace
 
+std::vector<bool> top_facet_values(const std::vector<FacetValue>& values, std::size_t k) {
+  std::vector<std::size_t> order(values.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  // Most documents first; a tie keeps the facet's own order (value order for years and months).
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return values[a].count > values[b].count; });
+  std::vector<bool> top(values.size(), false);
+  for (std::size_t i = 0; i < order.size() && i < k; ++i) top[order[i]] = true;
+  for (std::size_t i = 0; i < values.size(); ++i) top[i] = top[i] || values[i].selected;
+  // Hiding one value behind "Xem thêm" saves nothing: show it.
+  if (std::count(top.begin(), top.end(), false) == 1) top.assign(values.size(), true);
+  return top;
+}
+
 data optional_data(const std::optional<std::string>& value) {
   return value ? data(*value) : data(false);
 }
@@ -197,6 +226,9 @@ Result<Page> search_page(const Params& params, SearcherPool& pool, const Config&
   d.set("last_rank", grouped(r.hits.empty() ? 0 : r.hits.back().rank));
   d.set("hits", list_data(r.hits, hit_data));
   d.set("facets", facets_data(r.facets, audience.staff));
+  std::size_t selected_filters = 0;  // facet values and date bounds: what the phone's closed panel mentions
+  for (const auto& [k, v] : kept) selected_filters += schema::facet_by_param(k) || k == "from" || k == "to" ? 1 : 0;
+  d.set("selected_filters", selected_filters > 0 ? data(std::to_string(selected_filters)) : data(false));
   d.set("did_you_mean", r.did_you_mean ? data(*r.did_you_mean) : data(false));
   d.set("did_you_mean_url", r.did_you_mean ? search_url(kept, "q", *r.did_you_mean) : std::string());
   d.set("relaxed", r.info.relaxed);

@@ -54,23 +54,102 @@ test('an unaccented query finds accented words, highlighted', async () => {
   await shot(p, 'search');
 });
 
-test('two ticked facet values keep disjunctive counts', async () => {
+const REAL = process.env.REAL_INDEX === '1';
+// Tests that need the real-size index (vn-legal beside the checkout) are skipped, visibly, without it.
+const realOnly = REAL ? {} : { skip: 'needs ../shared/datasets/vn-legal (the real-size index)' };
+const yearGroup = (p) => p.locator('fieldset.facet[data-facet="year"]');
+const countOf = (label) => Number(label.match(/\(([\d.]+)\)\s*$/)[1].replace(/\./g, ''));
+const totalOf = async (p) =>
+  Number((await p.locator('h1.summary').textContent()).match(/Tìm thấy ([\d.]+)/)[1].replace(/\./g, ''));
+
+test('with JavaScript a ticked box applies at once, keeps the focus, and counts stay disjunctive', async () => {
   const p = await page(js);
   await p.goto(BASE + '/search?q=ubnd');
-  const boxes = p.locator('fieldset.facet:has(legend:text("Năm ban hành")) input[type=checkbox]');
+  const boxes = yearGroup(p).locator('input[type=checkbox]');
+  const labels = yearGroup(p).locator('label');
   assert.ok(await boxes.count() >= 2, 'at least two years');
-  const labels = p.locator('fieldset.facet:has(legend:text("Năm ban hành")) label');
+  assert.equal(await yearGroup(p).locator('button.apply').isVisible(), false, 'no apply button needed');
   const before = await labels.allTextContents();
-  const count = (label) => Number(label.match(/\(([\d.]+)\)/)[1].replace(/\./g, ''));
-  await boxes.nth(0).check();
-  await boxes.nth(1).check();
-  await Promise.all([p.waitForURL(/year=/), p.getByRole('button', { name: 'Lọc kết quả' }).click()]);
+  await Promise.all([p.waitForURL(/year=/), boxes.nth(0).check()]);
+  assert.equal(await p.evaluate(() => document.activeElement.value), before[0].replace(/\s*\(.*$/, '').trim(),
+    'the ticked box has the focus again');
+  await Promise.all([p.waitForURL(/year=.*year=/), boxes.nth(1).check()]);
   const after = await labels.allTextContents();
   assert.deepEqual(after, before, 'counts ignore the facet\'s own filter');
   assert.ok(await boxes.nth(0).isChecked() && await boxes.nth(1).isChecked(), 'selection kept');
-  const total = Number((await p.locator('h1.summary').textContent()).match(/Tìm thấy ([\d.]+)/)[1].replace(/\./g, ''));
-  assert.equal(total, count(before[0]) + count(before[1]), 'OR of the two values');
+  assert.equal(await totalOf(p), countOf(before[0]) + countOf(before[1]), 'OR of the two values');
   await shot(p, 'facets');
+});
+
+test('without JavaScript each filter group has its apply button right below it', async () => {
+  const p = await page(nojs);
+  await p.goto(BASE + '/search?q=ubnd');
+  const group = yearGroup(p);
+  const button = group.getByRole('button', { name: /Áp dụng/ });
+  const [g, b] = [await group.boundingBox(), await button.boundingBox()];
+  assert.ok(b.y > g.y && b.y + b.height <= g.y + g.height, 'the button is inside its group');
+  assert.ok(b.y - g.y < 600, 'the button is ' + Math.round(b.y - g.y) + ' px below the group\'s top');
+  const label = (await group.locator('label').first().textContent()).replace(/\s*\(.*$/, '').trim();
+  await group.locator('input[type=checkbox]').first().check();
+  await Promise.all([p.waitForURL(/year=/), button.click()]);
+  assert.ok(await group.locator(`input[value="${label}"]`).isChecked());
+});
+
+test('long facet lists show their top values and fold the rest under "Xem thêm" (no JavaScript)', realOnly, async () => {
+  const p = await page(nojs);
+  await p.goto(BASE + '/search?q=ubnd');
+  const group = p.locator('fieldset.facet[data-facet="issuer"]');
+  const boxes = group.locator('input[type=checkbox]');
+  const total = await boxes.count();
+  assert.ok(total > 12, 'a long list: ' + total);
+  const visible = async () => (await Promise.all((await boxes.all()).map((b) => b.isVisible()))).filter(Boolean).length;
+  assert.equal(await visible(), 8, 'the top 8 shown');
+  const more = group.locator('details.more > summary');
+  assert.match(await more.textContent(), new RegExp('Xem thêm ' + (total - 8)));
+  await more.click();
+  assert.equal(await visible(), total, 'all shown after "Xem thêm"');
+  // A rare value, once ticked, stays in sight.
+  const rare = group.locator('details.more input[type=checkbox]').last();
+  const value = await rare.getAttribute('value');
+  await rare.check();
+  await Promise.all([p.waitForURL(/issuer=/), group.getByRole('button', { name: /Áp dụng/ }).click()]);
+  const ticked = p.locator(`fieldset.facet[data-facet="issuer"] input[value="${value}"]`);
+  assert.ok(await ticked.isVisible() && await ticked.isChecked(), value + ' shown and ticked');
+});
+
+test('with JavaScript a long list can be narrowed by typing, marks or not', realOnly, async () => {
+  const p = await page(js);
+  await p.goto(BASE + '/search?q=ubnd');
+  const group = p.locator('fieldset.facet[data-facet="issuer"]');
+  await group.getByRole('searchbox').fill('bo tai chinh');
+  const shown = await group.locator('.facet-value:visible label').allTextContents();
+  assert.ok(shown.length >= 1, 'something matches');
+  for (const l of shown) assert.match(l, /Bộ Tài chính/);
+});
+
+test('on a phone a "Bộ lọc" control at the top opens the filters (no JavaScript)', async () => {
+  const p = await page(nojs);
+  await p.setViewportSize({ width: 390, height: 844 });
+  await p.goto(BASE + '/search?q=ubnd');
+  const control = p.locator('.filters-panel > summary');
+  const box = await control.boundingBox();
+  assert.ok(box && box.y < 300, 'the control is at the top: y = ' + (box && box.y));
+  const first = yearGroup(p).locator('input[type=checkbox]').first();
+  assert.equal(await first.isVisible(), false, 'closed at first: the results come first');
+  assert.ok((await p.locator('.hit').first().boundingBox()).y < 400, 'the first result is near the top');
+  await control.click();
+  assert.ok(await first.isVisible(), 'open');
+  await shot(p, 'filters-phone');
+  await first.check();
+  await Promise.all([p.waitForURL(/year=/), yearGroup(p).getByRole('button', { name: /Áp dụng/ }).click()]);
+  assert.match(await control.textContent(), /1 đang chọn/);
+});
+
+test('on a wide screen the filters are open beside the results, with no "Bộ lọc" control', async () => {
+  const p = await page(nojs);
+  await p.goto(BASE + '/search?q=ubnd');
+  assert.equal(await p.locator('.filters-panel > summary').isVisible(), false);
+  assert.ok(await yearGroup(p).locator('input[type=checkbox]').first().isVisible());
 });
 
 test('a snippet opens the document on its highlighted passage', async () => {

@@ -24,7 +24,14 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$indexer" build --db "$work/index" --threads 1 "$source_dir/data/samples" >/dev/null
+# The real-size portal (issue 18): the samples plus the 563 long documents of vn-legal when the shared
+# datasets are beside the checkout (TRACUU_BROWSER_CORPUS overrides; empty: the samples alone, and the
+# tests that need long documents say they were skipped).
+corpus=${TRACUU_BROWSER_CORPUS-$source_dir/../shared/datasets/vn-legal/docs.jsonl.gz}
+inputs=("$source_dir/data/samples")
+real_index=0
+if [[ -n $corpus && -f $corpus ]]; then inputs+=("$corpus"); real_index=1; fi
+"$indexer" build --db "$work/index" --threads 2 "${inputs[@]}" >/dev/null 2>"$work/indexer.log" || { cat "$work/indexer.log" >&2; exit 1; }
 "$searchd" serve --config "" --db "$work/index" --port 0 --threads 2 --web "$source_dir/web" >"$work/stdout" 2>"$work/requests.log" &
 server_pid=$!
 url=""
@@ -37,4 +44,4 @@ done
 [[ -n $url ]] || { echo "browser: searchd did not start" >&2; exit 1; }
 
 mkdir -p "$artifacts"
-BASE_URL=${url%/} ARTIFACTS=$artifacts CHROMIUM=$chromium node --test --test-concurrency=1 "$here/portal.test.mjs"
+BASE_URL=${url%/} REAL_INDEX=$real_index ARTIFACTS=$artifacts CHROMIUM=$chromium node --test --test-concurrency=1 "$here/portal.test.mjs"

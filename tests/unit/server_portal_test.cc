@@ -4,6 +4,7 @@
 
 #include "searchd/server/access.h"
 #include "searchd/server/html.h"
+#include "searchd/server/portal_pages.h"
 #include "tests/unit/server_fixture.h"
 
 namespace {
@@ -109,9 +110,64 @@ TEST_CASE("the search page shows facets as checkboxes with counts, selected kept
   const auto r = get("/search?q=ubnd&type=Th%C3%B4ng+b%C3%A1o&page=1");
   REQUIRE(r.result_int() == 200);
   const std::string& html = r.body();
-  CHECK_THAT(html, Catch::Contains("<legend>Loại văn bản</legend>"));
+  CHECK_THAT(html, Catch::Contains("<legend>Loại văn bản <span class=\"count\">(1 đang chọn)</span></legend>"));
   CHECK_THAT(html, Catch::Contains("name=\"type\" value=\"Thông báo\" checked"));
   CHECK_THAT(html, Catch::Contains("<legend>Năm ban hành</legend>"));
+}
+
+struct TopValuesRow {
+  const char* name;
+  std::vector<searchd::FacetValue> values;
+  std::size_t k;
+  std::vector<bool> shown;
+};
+
+TEST_CASE("a facet list shows its most frequent and its selected values before \"Xem thêm\"", "[server][portal]") {
+  using V = searchd::FacetValue;
+  const std::vector<TopValuesRow> rows{
+      {"short list: all", {{"Thông báo", 3}, {"Kết luận", 1}}, 8, {true, true}},
+      {"by count: the first k",
+       {{"Chính phủ", 136}, {"Quốc hội", 82}, {"Bộ Tài chính", 16}, {"Bộ Xây dựng", 9}, {"Bộ Công an", 8}},
+       2,
+       {true, true, false, false, false}},
+      {"years (newest first): the k busiest, in year order",
+       {{"2026", 4}, {"2025", 40}, {"2024", 2}, {"2023", 30}, {"2022", 1}},
+       2,
+       {false, true, false, true, false}},
+      {"a selected rare value is never folded away",
+       {{"Chính phủ", 136},
+        {"Quốc hội", 82},
+        {"Bộ Tài chính", 16},
+        {"Bộ Xây dựng", 9},
+        V{"UBND tỉnh Lạng Sơn", 1, true}},
+       2,
+       {true, true, false, false, true}},
+      {"ties keep list order",
+       {{"2025-01", 5}, {"2025-02", 5}, {"2025-03", 5}, {"2025-04", 5}},
+       2,
+       {true, true, false, false}},
+      {"one folded value would be silly: all shown", {{"a", 5}, {"b", 4}, {"c", 3}}, 2, {true, true, true}},
+  };
+  for (const auto& row : rows) {
+    INFO(row.name);
+    CHECK(top_facet_values(row.values, row.k) == row.shown);
+  }
+}
+
+TEST_CASE("every filter group has its own apply button; the filters open from a \"Bộ lọc\" control",
+          "[server][portal]") {
+  const std::string html = get("/search?q=ubnd").body();
+  const auto count = [&](const std::string& needle) {
+    std::size_t n = 0;
+    for (std::size_t at = html.find(needle); at != std::string::npos; at = html.find(needle, at + 1)) ++n;
+    return n;
+  };
+  CHECK(count("<fieldset") >= 3);
+  CHECK(count("<button type=\"submit\" class=\"apply") == count("<fieldset"));
+  CHECK_THAT(html, Catch::Contains("<details class=\"filters-panel\">"));
+  CHECK_THAT(html, Catch::Contains("<summary><span id=\"filters-heading\">Bộ lọc</span>"));
+  CHECK_THAT(get("/search?q=ubnd&year=2025").body(),
+             Catch::Contains("Bộ lọc</span> <span class=\"count\">(1 đang chọn)"));
 }
 
 TEST_CASE("no results: a clear page, never an error", "[server][portal]") {
