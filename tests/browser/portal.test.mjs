@@ -152,6 +152,25 @@ test('on a wide screen the filters are open beside the results, with no "Bộ l�
   assert.ok(await yearGroup(p).locator('input[type=checkbox]').first().isVisible());
 });
 
+// Pages of the real index that were wider than the screen before issue 18 (pháp điển codes of a hundred digits,
+// long section names): at 1,280 px up to 1,334 px, at 390 px up to 1,270 px.
+const WIDE_PAGES = ['/search?q=' + encodeURIComponent('pháp điển'), '/search?q=' + encodeURIComponent('đề mục'),
+  '/search?q=33.7', '/search?q=y+te', '/doc/giao-duc-dao-tao%2Fgiao-duc', '/doc/thuong-mai-dau-tu-chung-khoan',
+  '/doc/y-te-duoc%2Fphong-chong-tac-hai-cua-thuoc-la'];
+
+for (const width of [1280, 390]) {
+  test(`unbreakable strings never widen the page at ${width} px`, realOnly, async () => {
+    const p = await page(js);
+    await p.setViewportSize({ width, height: 900 });
+    for (const path of WIDE_PAGES) {
+      const r = await p.goto(BASE + path);
+      assert.equal(r.status(), 200, path);
+      const wide = await p.evaluate(() => document.scrollingElement.scrollWidth);
+      assert.ok(wide <= width, `${path} is ${wide} px wide at ${width} px`);
+    }
+  });
+}
+
 test('a snippet opens the document on its highlighted passage', async () => {
   const p = await page(js);
   await p.goto(BASE + '/search?q=' + encodeURIComponent('kinh tế - xã hội'));
