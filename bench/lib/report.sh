@@ -72,11 +72,15 @@ render_queries() {
   echo
   echo "Best peer server (Sphinx or PostgreSQL) against tracuu's HTTP server, same corpus and clients (goal: QPS ≥ 2×; p99 < 50 ms at 1M):"
   echo
-  awk -F'\t' '$5 != "-" { k = $1 "/" $4
+  # A peer server that failed on this corpus voids the ratio: the next one would flatter tracuu.
+  awk -F'\t' '{ k = $1 "/" $4
+      if (!seen[k]++) order[++n] = k
+      if (($2 == "sphinx" || $2 == "postgres") && $5 == "-") { void[k] = void[k] (void[k] ? ", " : "") $2 " failed"; next }
+      if ($5 == "-") next
       if ($2 == "tracuu" && $3 ~ /HTTP/) { t[k] = $5; p[k] = $7 }
-      if ($2 == "sphinx" || $2 == "postgres") if ($5 > best[k]) { best[k] = $5; who[k] = $2 }
-      if (!seen[k]++) order[++n] = k }
+      if ($2 == "sphinx" || $2 == "postgres") if ($5 > best[k]) { best[k] = $5; who[k] = $2 } }
     END { for (i = 1; i <= n; i++) { k = order[i]
+      if (k in void) { printf "- %s clients: tracuu HTTP %s QPS, no ratio: %s\n", k, t[k] ? t[k] : "n/a", void[k]; continue }
       printf "- %s clients: tracuu HTTP %s QPS (p99 %s ms), best peer %s %s QPS → %s\n", k,
         t[k] ? t[k] : "n/a", p[k] ? p[k] : "n/a", who[k] ? who[k] : "n/a", best[k] ? best[k] : "n/a",
         (t[k] && best[k]) ? sprintf("%.2f×", t[k] / best[k]) : "n/a" } }' "$tsv"
@@ -186,4 +190,13 @@ report() {
   done
   [[ $WRITE == 1 ]] && say "wrote the sections above into $ROOT/BENCHMARKS.md"
   return 0
+}
+
+# peer_failures: the peer steps of this run that failed ("sphinx queries on gen-10k/1, ..."),
+# empty when none did. tracuu's own failures are reported in the tables too.
+peer_failures() {
+  {
+    [[ -s $RESULTS/indexing.tsv ]] && awk -F'\t' '$2 != "tracuu" && $2 !~ /^tracuu/ && $NF ~ /^failed/ { print $2 " indexing " $1 }' "$RESULTS/indexing.tsv"
+    [[ -s $RESULTS/queries.tsv ]] && awk -F'\t' '$2 !~ /^tracuu/ && $5 == "-" && $11 ~ /^failed/ { print $2 " queries on " $1 "/" $4 }' "$RESULTS/queries.tsv"
+  } | paste -sd, - | sed 's/,/, /g'
 }
