@@ -18,25 +18,27 @@ Hit hit_of(const schema::DocRecord& rec) {
 namespace {
 
 constexpr Xapian::doccount kMaxCopies = 20;
+constexpr Xapian::doccount kMaxHolders = 1000;  // documents of one number read, at most
 
 // The other copies of document `did` that the request may see: same own number and
-// issue date (kSlotCopyKey), found through the number's boolean term.
+// issue date (kSlotCopyKey). They are read from the number's posting list (a few
+// documents: its copies, and the same number of other years or issuers), not through
+// an OP_VALUE_RANGE on the key, which Xapian may drive from the slot's whole value
+// stream: that read every document's key for every hit (61 % of a search at 100k).
 std::vector<std::string> copies_of(const SearchState& s, Xapian::docid did, const Xapian::Document& doc) {
   const std::string key = doc.get_value(schema::kSlotCopyKey);
   if (key.empty()) return {};
-  using Q = Xapian::Query;
-  const Q same(Q::OP_FILTER, Q(schema::make_term(schema::Field::Number, doc.get_value(schema::kSlotNumberKey))),
-               Q(Q::OP_VALUE_RANGE, schema::kSlotCopyKey, key, key));
-  Xapian::Enquire enquire(s.im.db());
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
-  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-  enquire.set_query(same);
+  const Xapian::Database& db = s.im.db();
+  const std::string number = schema::make_term(schema::Field::Number, doc.get_value(schema::kSlotNumberKey));
   std::vector<std::string> out;
-  const Xapian::MSet found = enquire.get_mset(0, kMaxCopies + 1);
-  for (auto it = found.begin(); it != found.end(); ++it) {
+  Xapian::doccount read = 0;
+  for (auto it = db.postlist_begin(number); it != db.postlist_end(number); ++it) {
+    if (out.size() >= kMaxCopies || ++read > kMaxHolders) break;
     if (*it == did) continue;
-    auto stored = schema::decode_doc_data(it.get_document().get_data(), schema::DocParts::Meta);
-    if (stored && out.size() < kMaxCopies) out.push_back(stored->record.id);
+    const Xapian::Document other = db.get_document(*it);
+    if (other.get_value(schema::kSlotCopyKey) != key) continue;
+    auto stored = schema::decode_doc_data(other.get_data(), schema::DocParts::Meta);
+    if (stored) out.push_back(stored->record.id);
   }
   return out;
 }
