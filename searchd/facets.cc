@@ -9,15 +9,30 @@
 
 namespace tracuu::searchd {
 
-FacetCounter::FacetCounter(std::vector<const schema::FacetSpec*> fields) : fields_(std::move(fields)) {
+CopyKeys CopyKeys::scan(const Xapian::Database& db) {
+  std::vector<std::size_t> hashes;
+  hashes.reserve(db.get_value_freq(schema::kSlotCopyKey));
+  for (auto it = db.valuestream_begin(schema::kSlotCopyKey); it != db.valuestream_end(schema::kSlotCopyKey); ++it)
+    hashes.push_back(std::hash<std::string>{}(*it));
+  std::sort(hashes.begin(), hashes.end());
+  CopyKeys out;
+  for (std::size_t i = 1; i < hashes.size(); ++i)
+    if (hashes[i] == hashes[i - 1]) out.shared_.insert(hashes[i]);
+  return out;
+}
+
+FacetCounter::FacetCounter(std::vector<const schema::FacetSpec*> fields, const CopyKeys* copies)
+    : fields_(std::move(fields)), shared_keys_(copies && copies->any() ? copies : nullptr) {
   for (const schema::FacetSpec* f : fields_) packed_ = packed_ || f->part != schema::FacetPart::Count;
 }
 
 void FacetCounter::operator()(const Xapian::Document& doc, double) {
-  if (std::string key = doc.get_value(schema::kSlotCopyKey);
-      !key.empty() && !copy_keys_.insert(std::move(key)).second) {
-    ++copies_;
-    return;
+  if (shared_keys_) {
+    if (std::string key = doc.get_value(schema::kSlotCopyKey);
+        !key.empty() && shared_keys_->shared(key) && !copy_keys_.insert(std::move(key)).second) {
+      ++copies_;
+      return;
+    }
   }
   ++seen_;
   std::string packed;

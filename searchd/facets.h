@@ -21,12 +21,30 @@ namespace tracuu::searchd {
 /// Display form of a facet id (numeric ids are computed, hashed ones looked up).
 using FacetNames = std::function<std::string(const schema::FacetSpec&, std::uint32_t)>;
 
+/// The copy keys (kSlotCopyKey: own number and issue date) held by two or more documents
+/// of a database. Most documents have no copy: the counter and the ranking stage look a
+/// key up here before doing any work for it, and do none when the database has no copies.
+class CopyKeys {
+ public:
+  /// Reads the slot's value stream once (hashes only: 8 bytes a document while scanning).
+  static CopyKeys scan(const Xapian::Database& db);
+  /// True when some document of the database is a copy of another.
+  bool any() const { return !shared_.empty(); }
+  /// True when `key` may be held by two or more documents (a 64-bit hash: a rare
+  /// false positive only costs the exact check that follows).
+  bool shared(const std::string& key) const { return shared_.count(std::hash<std::string>{}(key)) != 0; }
+
+ private:
+  std::unordered_set<std::size_t> shared_;
+};
+
 /// Counts the facets of the documents the matcher sees: the id-coded fields from
 /// kSlotFacets with one value read per document, string-slot fields from their slot.
 class FacetCounter : public Xapian::MatchSpy {
  public:
   /// @param fields the facets to count (rows of schema::kFacets)
-  explicit FacetCounter(std::vector<const schema::FacetSpec*> fields);
+  /// @param copies the shared copy keys of the database searched (nullptr: count copies apart)
+  FacetCounter(std::vector<const schema::FacetSpec*> fields, const CopyKeys* copies);
   void operator()(const Xapian::Document& doc, double wt) override;
 
   /// Documents seen (the sample size when counting a sample), one per set of copies.
@@ -50,7 +68,8 @@ class FacetCounter : public Xapian::MatchSpy {
   bool packed_ = false;  // some field reads kSlotFacets
   std::size_t seen_ = 0;
   std::size_t copies_ = 0;
-  std::unordered_set<std::string> copy_keys_;
+  const CopyKeys* shared_keys_;
+  std::unordered_set<std::string> copy_keys_;  // shared keys seen so far
   std::array<std::unordered_map<std::uint32_t, std::size_t>, static_cast<std::size_t>(schema::FacetPart::Count)> ids_;
   std::unordered_map<const schema::FacetSpec*, std::unordered_map<std::string, std::size_t>> strings_;
 };

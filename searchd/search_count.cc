@@ -51,7 +51,7 @@ Result<void> count_matches(SearchState& s, SearchResponse& resp) {
   if (!request.facets) {
     // The total alone, counted as with facets: the page's estimate (of a collapsed,
     // early-terminated match) can be off either way.
-    FacetCounter copies({});
+    FacetCounter copies({}, &im.copy_keys());
     const Count all = count_with(im.db(), s.filters.apply(match_set), {&copies}, limit);
     resp.total = all.total;
     resp.exact = all.exact;
@@ -62,7 +62,7 @@ Result<void> count_matches(SearchState& s, SearchResponse& resp) {
   std::vector<const schema::FacetSpec*> unselected;
   for (const schema::FacetSpec& f : schema::kFacets)
     if ((!f.staff_only || request.audience.staff) && request.filter(f.facet).empty()) unselected.push_back(&f);
-  FacetCounter counter(unselected);
+  FacetCounter counter(unselected, &im.copy_keys());
   const Count all = count_with(im.db(), s.filters.apply(match_set), {&counter}, limit);
   resp.total = all.total;
   resp.exact = all.exact;
@@ -81,7 +81,7 @@ Result<void> count_matches(SearchState& s, SearchResponse& resp) {
     std::vector<std::uint32_t> selected_ids;
     for (const auto& v : selected) selected_ids.push_back(facet_value_id(f, v, im.issuers));
     // Disjunctive: this facet's counts ignore this facet's own selection.
-    FacetCounter own({&f});
+    FacetCounter own({&f}, &im.copy_keys());
     const Count c = count_with(im.db(), s.filters.apply(match_set, f.facet), {&own}, limit);
     resp.exact = resp.exact && c.exact;
     list = facet_values(f, own.values(f, names, shown, selected_ids), selected, im.issuers);

@@ -50,8 +50,9 @@ Xapian::Enquire ranking_enquire(const SearchState& s, bool by_date) {
   const RankingWeights& w = s.im.weights;
   Xapian::Enquire enquire(s.im.db());
   enquire.set_weighting_scheme(Xapian::BM25Weight(w.bm25_k1, 0, 1, w.bm25_b, 0.5));
-  // Copies of one document (same number and issue date) make one hit, the best ranked.
-  enquire.set_collapse_key(schema::kSlotCopyKey);
+  // Copies of one document (same number and issue date) make one hit, the best ranked. Collapsing
+  // reads every candidate's key: only where the view holds copies.
+  if (s.im.copy_keys().any()) enquire.set_collapse_key(schema::kSlotCopyKey);
   if (by_date) {
     // Browsing (no text) lists the newest first unless asked otherwise; undated
     // documents come last either way ("~" sorts after every date).

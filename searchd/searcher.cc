@@ -106,6 +106,17 @@ const Vocabulary& Searcher::Impl::vocab() {
   return *v.vocabulary;
 }
 
+const CopyKeys& Searcher::Impl::copy_keys() {
+  View& v = *current;
+  std::vector<Xapian::rev> revisions;
+  for (std::size_t i : v.parts) revisions.push_back(parts[i].db.get_revision());
+  if (!v.copy_keys || revisions != v.copy_revisions) {
+    v.copy_keys = CopyKeys::scan(v.db);
+    v.copy_revisions = std::move(revisions);
+  }
+  return *v.copy_keys;
+}
+
 std::string Searcher::Impl::facet_name(const schema::FacetSpec& facet, std::uint32_t id) {
   if (facet.id_name) return facet.id_name(id);
   View& v = *current;

@@ -13,6 +13,7 @@
 #include "schema/facets.h"
 #include "schema/fields.h"
 #include "schema/visibility.h"
+#include "searchd/facets.h"
 #include "searchd/query_builder.h"
 #include "searchd/searcher.h"
 #include "searchd/vocabulary.h"
@@ -34,6 +35,8 @@ struct Searcher::Impl {
     std::optional<Vocabulary> vocabulary;  ///< built on first use, rebuilt when the view grows
     Xapian::doccount vocabulary_docs = 0;
     std::unordered_map<std::uint32_t, std::string> facet_names;  ///< display forms of facet ids, read on demand
+    std::optional<CopyKeys> copy_keys;        ///< built on first use, rebuilt when a part's revision moves
+    std::vector<Xapian::rev> copy_revisions;  ///< the parts' revisions copy_keys was read at
     std::uint64_t last_used = 0;
   };
   /// Views kept per searcher (least recently used dropped): one per distinct set of groups in use.
@@ -67,6 +70,10 @@ struct Searcher::Impl {
 
   /// The vocabulary of the current view (rebuilt after it changed by 5%).
   const Vocabulary& vocab();
+
+  /// The shared copy keys of the current view (read again after any change: a copy
+  /// added by `indexer add` must be counted once at once).
+  const CopyKeys& copy_keys();
 };
 
 /// The metadata of a document as a hit, without score, rank or snippets (search_hits.cc).

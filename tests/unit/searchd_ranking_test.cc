@@ -6,6 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "indexer/document_builder.h"
+#include "indexer/generation_writer.h"
+#include "schema/index_home.h"
 #include "schema/record.h"
 #include "searchd/searcher.h"
 #include "searchd_fixture.h"
@@ -191,6 +194,45 @@ TEST_CASE("ranking: copies of one document are one hit that lists the others", "
   CHECK(resp.total == resp.hits.size());  // the total counts the document once
   // A different document with the same number but another date is not a copy.
   CHECK(run("161/2026/NĐ-CP").hits.front().copies.empty());
+}
+
+TEST_CASE("ranking: a copy added to a live index is one hit at once", "[searchd][ranking]") {
+  // The shared copy keys are read once per view: a copy written after the searcher
+  // opened (indexer add) must be collapsed and counted once from the next search on.
+  const auto records = ranking_records();
+  auto pick = [&](const std::string& id) {
+    return *std::find_if(records.begin(), records.end(), [&](const DocRecord& d) { return d.id == id; });
+  };
+  tracuu::testing::TempDir dir{"copies-live"};
+  const auto home = dir.path() / "index";
+  tracuu::testing::build_index(home, {pick("nd-169"), pick("tai-nguyen")});
+  auto searcher = Searcher::open(home);
+  REQUIRE(searcher);
+  SearchRequest r;
+  r.query = "\"xử phạt\"";
+  r.limit = 50;
+  const auto before = searcher->search(r);
+  REQUIRE(before);
+  REQUIRE(before->hits.size() == 1);
+  CHECK(before->hits.front().copies.empty());
+  {
+    auto gen = tracuu::schema::current_generation(home);
+    REQUIRE(gen);
+    auto writer = tracuu::indexer::GenerationWriter::open(*gen, "tracuu tests");
+    REQUIRE(writer);
+    REQUIRE(writer->upsert(tracuu::indexer::DocumentBuilder().prepare(pick("nd-169-ban-sao-1"))));
+    REQUIRE(writer->commit());
+  }
+  REQUIRE(searcher->refresh());
+  for (bool facets : {true, false}) {
+    INFO("facets " << facets);
+    r.facets = facets;
+    const auto after = searcher->search(r);
+    REQUIRE(after);
+    REQUIRE(after->hits.size() == 1);
+    CHECK(after->hits.front().copies.size() == 1);
+    CHECK(after->total == 1);
+  }
 }
 
 TEST_CASE("ranking: totals match paging, with or without facets", "[searchd][ranking]") {
