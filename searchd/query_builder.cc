@@ -92,8 +92,14 @@ class Builder {
   std::size_t words = 0;
 
  private:
-  // A word typed with marks matches its exact form (boosted) or its folded form;
+  // A word typed with marks matches its folded form and ranks higher with its exact form;
   // typed without marks, its folded form, re-ranked by the likely accented spellings.
+  // Every exact-layer term has its folded twin at the same position, so the exact and
+  // restored forms never change what matches: they go to the run's bonus side
+  // (word_bonus_, AND_MAYBE'd onto the whole query) rather than OR'd beside the folded
+  // term. The weights are the same sums; the matcher gets AND(folded...) AND_MAYBE
+  // OR(boosts), which it can prune as the top-k threshold rises, where each OR of an
+  // AND(OR(folded, exact), ...) kept a threshold near zero and scored every document.
   Q word(const Token& t) {
     const std::string form = schema::folded_form(t);
     out_.highlight.push_back({form});
@@ -104,7 +110,10 @@ class Builder {
     // Every exact-layer term has its folded twin at the same position: the folded term alone matches the same
     // documents.
     if (ctx_.match_set_only) return folded;
-    if (t.exact != t.folded) return Q(Q::OP_OR, folded, Q(Q::OP_SCALE_WEIGHT, Q(t.exact), ctx_.weights.exact_boost));
+    if (t.exact != t.folded) {
+      word_bonus_.emplace_back(Q::OP_SCALE_WEIGHT, Q(t.exact), ctx_.weights.exact_boost);
+      return folded;
+    }
     // Someone who types marks types them where they belong: their unmarked words
     // ("cho", "trong") are meant as typed. Only fully unaccented queries are restored.
     if (ctx_.query_has_marks) return folded;
@@ -113,13 +122,14 @@ class Builder {
     if (ctx_.local_spellings) {
       if (auto it = ctx_.local_spellings->find(t.folded); it != ctx_.local_spellings->end()) spellings = &it->second;
     }
-    std::vector<Q> parts{folded};
+    std::size_t restored = 0;
     for (const Spelling& s : *spellings) {
-      if (s.share < ctx_.weights.restore_min_share || parts.size() > kMaxRestoredSpellings) break;
+      if (s.share < ctx_.weights.restore_min_share || restored >= kMaxRestoredSpellings) break;
       if (s.exact == t.folded) continue;  // the unaccented spelling has no exact-layer term
-      parts.emplace_back(Q::OP_SCALE_WEIGHT, Q(s.exact), ctx_.weights.restore_boost * s.share);
+      word_bonus_.emplace_back(Q::OP_SCALE_WEIGHT, Q(s.exact), ctx_.weights.restore_boost * s.share);
+      ++restored;
     }
-    return combine(Q::OP_OR, parts);
+    return folded;
   }
 
   Q doc_number(const std::string& key) {
@@ -396,8 +406,9 @@ class Builder {
       } else if (auto m = ctx_.abbreviations.match_at(folded, i)) {
         std::vector<Q> alts;
         for (const auto& a : alternatives(*m)) alts.push_back(bigram_chain(a));
-        Q q = combine(Q::OP_OR, alts);
-        clauses.push_back(with_bonus(q, exact_bonus(tokens, i, i + m->length), ctx_));
+        clauses.push_back(combine(Q::OP_OR, alts));
+        if (auto bonus = exact_bonus(tokens, i, i + m->length); bonus && !ctx_.match_set_only)
+          word_bonus_.push_back(*bonus);
         words += m->length;
         i += m->length;
       } else {
@@ -416,6 +427,8 @@ class Builder {
     }
     part.words = std::move(run_words_);
     run_words_.clear();
+    if (!word_bonus_.empty()) part.boosts.push_back(combine(Q::OP_OR, word_bonus_));
+    word_bonus_.clear();
     if (clauses.empty()) clauses = soft;  // a bare date expression still matches its words
     if (clauses.empty()) return part;
     part.query = combine(ctx_.op == DefaultOperator::Or ? Q::OP_OR : Q::OP_AND, clauses);
@@ -522,6 +535,7 @@ class Builder {
   const BuildContext& ctx_;
   BuiltQuery& out_;
   std::vector<RankWord> run_words_;  // words of the text run being built
+  std::vector<Q> word_bonus_;        // exact and restored forms of its words (see word())
 };
 
 Result<Part> Builder::group(const QueryNode& n) {
@@ -538,8 +552,12 @@ Result<Part> Builder::group(const QueryNode& n) {
       continue;
     }
     if (p->empty) continue;
-    out.boosts.insert(out.boosts.end(), p->boosts.begin(), p->boosts.end());
-    if (!child.prohibited) out.words.insert(out.words.end(), p->words.begin(), p->words.end());
+    // What an excluded clause would rank up is never matched, but a date's bonus is not
+    // its words: it must not rank up the documents of a period the query excludes.
+    if (!child.prohibited) {
+      out.boosts.insert(out.boosts.end(), p->boosts.begin(), p->boosts.end());
+      out.words.insert(out.words.end(), p->words.begin(), p->words.end());
+    }
     if (child.prohibited)
       prohibited.push_back(p->query);
     else if (child.required || n.kind == NodeKind::And)
