@@ -39,6 +39,7 @@ Result<fs::path> create_first_generation(const fs::path& home, const std::string
     if (auto ok = writer->commit(); !ok) return ok.error();
   }
   if (auto ok = schema::publish_generation(home, gen); !ok) return ok.error();
+  if (auto ok = schema::write_manifest(home); !ok) return ok.error();
   return gen;
 }
 
@@ -163,6 +164,8 @@ Result<BuildReport> add_documents(const fs::path& home, const std::vector<fs::pa
   writer_thread.join();
   state.maybe_report(true);
   if (!write_status) return write_status.error();
+  // The run may have created a class database in the live generation: replicas learn of it here.
+  if (auto ok = schema::write_manifest(home); !ok) return ok.error();
   return state.report(*gen);
 }
 

@@ -101,6 +101,7 @@ Result<void> publish_shards(const fs::path& home, const fs::path& work, const fs
   if (ec) return Error{Status::Io, "cannot move the new index into place: " + ec.message()};
   fs::remove_all(work, ec);
   if (auto ok = schema::publish_generation(home, gen); !ok) return ok.error();
+  if (auto ok = schema::write_manifest(home); !ok) return ok.error();
   schema::prune_generations(home);
   return {};
 }

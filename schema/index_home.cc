@@ -1,5 +1,7 @@
 #include "schema/index_home.h"
 
+#include <xapian.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <vector>
@@ -10,6 +12,26 @@ namespace fs = std::filesystem;
 namespace {
 constexpr const char* kCurrent = "current";
 constexpr const char* kGenPrefix = "gen-";
+constexpr const char* kManifest = "manifest";
+constexpr const char* kMetaGeneration = "tracuu.generation";
+constexpr const char* kMetaClasses = "tracuu.classes";  // directory names, one a line
+
+std::string join_lines(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& i : items) out += (out.empty() ? "" : "\n") + i;
+  return out;
+}
+
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    if (end > start) out.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
 }  // namespace
 
 Result<fs::path> current_generation(const fs::path& home) {
@@ -66,6 +88,50 @@ Result<void> publish_generation(const fs::path& home, const fs::path& gen_dir) {
   fs::rename(tmp_link, home / kCurrent, ec);  // rename(2) replaces the old link atomically
   if (ec) return Error{Status::Io, "cannot replace " + (home / kCurrent).string() + ": " + ec.message()};
   return {};
+}
+
+Result<Manifest> manifest_of(const fs::path& home) {
+  auto gen = current_generation(home);
+  if (!gen) return gen.error();
+  Manifest m;
+  m.generation = gen->filename().string();
+  for (const auto& dir : sub_database_dirs(*gen)) m.classes.push_back(dir.filename().string());
+  return m;
+}
+
+Result<void> write_manifest(const fs::path& home) {
+  auto m = manifest_of(home);
+  if (!m) return m.error();
+  const fs::path path = home / kManifest;
+  try {
+    Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OPEN);
+    const std::string classes = join_lines(m->classes);
+    if (db.get_metadata(kMetaGeneration) == m->generation && db.get_metadata(kMetaClasses) == classes) return {};
+    db.set_metadata(kMetaGeneration, m->generation);
+    db.set_metadata(kMetaClasses, classes);
+    db.commit();
+  } catch (const Xapian::DatabaseLockError& e) {
+    return Error{Status::Locked, "cannot write " + path.string() + ": " + e.get_msg()};
+  } catch (const Xapian::Error& e) {
+    return Error{Status::Io, "cannot write " + path.string() + ": " + e.get_description()};
+  }
+  return {};
+}
+
+Result<Manifest> read_manifest(const fs::path& db_path) {
+  std::error_code ec;
+  if (!fs::exists(db_path, ec)) return Error{Status::NotFound, "no manifest at " + db_path.string()};
+  Manifest m;
+  try {
+    const Xapian::Database db(db_path.string());
+    m.generation = db.get_metadata(kMetaGeneration);
+    m.classes = split_lines(db.get_metadata(kMetaClasses));
+  } catch (const Xapian::Error& e) {
+    return Error{Status::IndexUnavailable, "cannot read " + db_path.string() + ": " + e.get_description()};
+  }
+  if (generation_number(m.generation) == 0)
+    return Error{Status::IndexUnavailable, db_path.string() + " names no generation"};
+  return m;
 }
 
 void prune_generations(const fs::path& home) {

@@ -9,6 +9,8 @@
 //     group-so-tai-chinh/         one per distinct group set (schema/visibility.h)
 //   DIR/gen-000002/               the previous generation, kept for readers still on it
 //   DIR/gen-000004.tmp/           a rebuild in progress (never read)
+//   DIR/manifest/                 a small Xapian database naming the live generation and its
+//                                 classes, for replicas (docs/scale-out.md)
 //
 // A reader opens DIR/current; when the link changes it opens the new target. Within
 // a generation it combines the sub-databases its audience may see (docs/access.md);
@@ -42,6 +44,30 @@ std::filesystem::path next_generation(const std::filesystem::path& home);
 /// Points DIR/current at `gen_dir` atomically (symlink to a temporary name, then rename).
 /// @return Io on failure; the previous link is then unchanged.
 Result<void> publish_generation(const std::filesystem::path& home, const std::filesystem::path& gen_dir);
+
+/// What a replica needs to mirror an index home (docs/scale-out.md): the live generation and
+/// the class databases in it. Kept in DIR/manifest, a small Xapian database (metadata only),
+/// so that xapian-replicate-server carries it exactly as it carries the class databases.
+struct Manifest {
+  std::string generation;            ///< directory name of the live generation ("gen-000007")
+  std::vector<std::string> classes;  ///< directory names of its class databases, sorted ("internal", "public")
+  bool operator==(const Manifest&) const = default;
+};
+
+/// The manifest of `home` as it is on disk now: the target of DIR/current and its subdirectories.
+/// @return NotFound when DIR has no current generation.
+Result<Manifest> manifest_of(const std::filesystem::path& home);
+
+/// Stores manifest_of(home) in DIR/manifest, committing only when it differs from what is stored
+/// (so a replica copies nothing when nothing changed). The indexer calls it after publishing a
+/// generation and after `indexer add`, which may create a class database in the live generation;
+/// a replica never does (its DIR/manifest is the writer's, replicated).
+/// @return Io or Locked when the manifest database cannot be written.
+Result<void> write_manifest(const std::filesystem::path& home);
+
+/// Reads a manifest database: DIR/manifest, or a replica's copy of it.
+/// @return NotFound when there is none; IndexUnavailable when it cannot be read or names no generation.
+Result<Manifest> read_manifest(const std::filesystem::path& db);
 
 /// Removes generations older than the current one and its predecessor, and
 /// leftover *.tmp directories of interrupted rebuilds. Errors are ignored.

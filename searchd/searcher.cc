@@ -1,6 +1,8 @@
 #include "searchd/searcher.h"
 
 #include <algorithm>
+#include <fstream>
+#include <iterator>
 
 #include "schema/fields.h"
 #include "schema/index_home.h"
@@ -25,6 +27,19 @@ namespace {
 // database alone, so public answers are those of an index without restricted documents.
 bool class_before(const schema::Visibility& a, const schema::Visibility& b) {
   return a.kind != b.kind ? a.kind < b.kind : a.groups < b.groups;
+}
+
+// The stub file xapian-replicate keeps in a replica's directory ("auto replica_N"; it names
+// the other copy after a full copy), or "" when `dir` is an ordinary database.
+std::string replica_stub(const std::filesystem::path& dir) {
+  std::ifstream in(dir / "XAPIANDB", std::ios::binary);
+  return in ? std::string(std::istreambuf_iterator<char>(in), {}) : std::string();
+}
+
+std::vector<std::string> replica_stubs(const std::vector<std::filesystem::path>& dirs) {
+  std::vector<std::string> out;
+  for (const auto& d : dirs) out.push_back(replica_stub(d));
+  return out;
 }
 
 }  // namespace
@@ -57,6 +72,7 @@ Result<void> Searcher::Impl::open_current() {
     return Error{Status::IndexUnavailable, gen->string() + " has no public database"};
   parts = std::move(fresh);
   part_dirs = dirs;
+  part_stubs = replica_stubs(dirs);
   generation = *gen;
   views.clear();
   current = nullptr;
@@ -147,15 +163,26 @@ Result<bool> Searcher::refresh() {
   auto gen = schema::current_generation(impl_->home);
   // The index that was open has gone: unavailable (503), not a missing document (404).
   if (!gen) return Error{Status::IndexUnavailable, gen.error().message};
-  // A new generation, or a class added to this one by `indexer add`: open afresh.
-  if (*gen != impl_->generation || schema::sub_database_dirs(*gen) != impl_->part_dirs) {
+  // A new generation, a class added to this one by `indexer add`, or a replica switched to a
+  // full copy by xapian-replicate (its stub names the other directory): open afresh.
+  if (*gen != impl_->generation || schema::sub_database_dirs(*gen) != impl_->part_dirs ||
+      replica_stubs(impl_->part_dirs) != impl_->part_stubs) {
     if (auto ok = impl_->open_current(); !ok) return ok.error();
     return true;
   }
   try {
     // Views share their sub-databases' internals: reopening the parts reopens every view.
-    bool changed = false;
-    for (auto& p : impl_->parts) changed = p.db.reopen() || changed;
+    bool changed = false, replica = false;
+    for (std::size_t i = 0; i < impl_->parts.size(); ++i) {
+      changed = impl_->parts[i].db.reopen() || changed;
+      replica = replica || !impl_->part_stubs[i].empty();
+    }
+    // A replica is closed and opened again after an update, as Xapian's replication asks
+    // (xapian-replicate gives readers --reader-time to do so before the next changeset
+    // reuses blocks an older revision still points to).
+    if (changed && replica) {
+      if (auto ok = impl_->open_current(); !ok) return ok.error();
+    }
     return changed;
   } catch (const Xapian::Error& e) {
     // The generation under us may have been pruned: open the current one afresh.

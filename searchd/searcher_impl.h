@@ -45,9 +45,10 @@ struct Searcher::Impl {
   std::filesystem::path home;
   std::filesystem::path generation;              ///< the generation the databases are open on
   std::vector<std::filesystem::path> part_dirs;  ///< its subdirectories when opened (a new class reopens)
-  std::vector<Part> parts;                       ///< public first, then internal, then groups
-  std::map<std::string, View> views;             ///< by schema::combination_key
-  View* current = nullptr;                       ///< the view of the request being answered
+  std::vector<std::string> part_stubs;  ///< each one's replica stub (XAPIANDB) when opened, "" when not a replica
+  std::vector<Part> parts;              ///< public first, then internal, then groups
+  std::map<std::string, View> views;    ///< by schema::combination_key
+  View* current = nullptr;              ///< the view of the request being answered
   std::uint64_t uses = 0;
   text::Abbreviations abbreviations = text::Abbreviations::builtin();
   schema::IssuerRegistry issuers = schema::IssuerRegistry::builtin();

@@ -96,6 +96,25 @@ void define_cli(CLI::App& app, CliArgs& args, const std::string& default_config)
     sub->callback([&k, sub] { k.action = sub->get_name(); });
   }
 
+  ReplicateArgs& r = args.replicate;
+  auto* rep = app.add_subcommand("replicate",
+                                 "keep a read replica's index home up to date from a writer's "
+                                 "xapian-replicate-server (docs/scale-out.md)");
+  rep->add_option("--from", r.from, "HOST:PORT of the writer's xapian-replicate-server")
+      ->required()
+      ->envname("TRACUU_REPLICATE_FROM");
+  rep->add_option("--db", r.db, "the replica's index home (serve it with searchd serve --db)")
+      ->required()
+      ->envname("TRACUU_DB");
+  rep->add_option("--interval", r.interval, "seconds between rounds")
+      ->check(CLI::Range(1u, 86400u))
+      ->capture_default_str();
+  rep->add_option("--timeout", r.timeout, "socket time-out of each copy, seconds (0: none)")->capture_default_str();
+  rep->add_option("--reader-time", r.reader_time, "seconds readers get to reopen between two changesets")
+      ->capture_default_str();
+  rep->add_flag("--once", r.once, "one round, then exit")->configurable(false);
+  rep->add_option("--xapian-replicate", r.program, "the copying program")->capture_default_str();
+
   cli::use_config_file(app, default_config);
 }
 

@@ -22,6 +22,17 @@ struct KeysArgs {
   std::vector<std::string> groups;  ///< add --group
 };
 
+/// `replicate`: keeps a read replica's index home up to date from a writer (docs/scale-out.md).
+struct ReplicateArgs {
+  std::string from;                          ///< --from HOST:PORT of the writer's xapian-replicate-server
+  std::filesystem::path db;                  ///< --db: the replica's index home
+  unsigned interval = 5;                     ///< --interval: seconds between rounds
+  unsigned timeout = 30;                     ///< --timeout: socket time-out of each copy, seconds
+  unsigned reader_time = 5;                  ///< --reader-time: seconds readers get between two changesets
+  bool once = false;                         ///< --once: one round, then exit (its status is the exit code)
+  std::string program = "xapian-replicate";  ///< --xapian-replicate: the program that copies
+};
+
 /// Everything the command line, the environment and the configuration file set.
 struct CliArgs {
   Config serve;                          ///< `serve`
@@ -35,10 +46,11 @@ struct CliArgs {
   unsigned session_hours = 8;            ///< `serve --session-hours`
   std::vector<std::string> proxy_users;  ///< `serve --proxy-user USER=G,...`
   KeysArgs keys;                         ///< `keys ...`
+  ReplicateArgs replicate;               ///< `replicate ...`
 };
 
-/// Defines the `serve`, `query` and `keys` subcommands on `app`, bound to `args`, and --config.
-/// After app.parse(), app.got_subcommand("serve"), ("query") or ("keys") tells which one ran.
+/// Defines the `serve`, `query`, `keys` and `replicate` subcommands on `app`, bound to `args`, and --config.
+/// After app.parse(), app.got_subcommand("serve"), ("query"), ("keys") or ("replicate") tells which one ran.
 /// @param default_config the file read when --config is not given.
 void define_cli(CLI::App& app, CliArgs& args, const std::string& default_config = kDefaultConfigFile);
 

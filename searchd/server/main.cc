@@ -1,17 +1,25 @@
 // searchd: the tracuu search server. This file parses the command line, the
 // environment and the configuration file (searchd/server/cli.h) and runs one
 // of the subcommands.
+#include <spawn.h>
 #include <spdlog/spdlog.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cerrno>
+#include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <thread>
 
 #include "cli/exit_code.h"
 #include "cli/log.h"
 #include "schema/index_meta.h"
+#include "searchd/replica.h"
 #include "searchd/searcher.h"
 #include "searchd/server/access.h"
 #include "searchd/server/cli.h"
@@ -63,6 +71,54 @@ int keys_command(const tracuu::searchd::server::KeysArgs& a) {
   std::fprintf(stderr, "searchd: key '%s' revoked (a running server sees it within a second, or on SIGHUP)\n",
                a.name.c_str());
   return 0;
+}
+
+/// Runs a program (found on PATH) and waits for it. @return IndexUnavailable unless it exits with 0.
+tracuu::Result<void> run_and_wait(const std::vector<std::string>& argv) {
+  std::vector<char*> args;
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  pid_t pid = -1;
+  if (const int rc = posix_spawnp(&pid, args[0], nullptr, nullptr, args.data(), environ); rc != 0)
+    return tracuu::Error{Status::IndexUnavailable, "cannot run " + argv[0] + ": " + std::strerror(rc)};
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return {};
+  std::string cmd;
+  for (const auto& a : argv) cmd += (cmd.empty() ? "" : " ") + a;
+  return tracuu::Error{Status::IndexUnavailable, "failed: " + cmd};
+}
+
+/// `searchd replicate`: copies the writer's live generation into a replica's index home with
+/// xapian-replicate, every --interval seconds (or --once). One JSON log line per round.
+int replicate_command(const tracuu::searchd::server::ReplicateArgs& a) {
+  const auto colon = a.from.rfind(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 == a.from.size())
+    return fail({Status::BadRequest, "--from needs HOST:PORT: '" + a.from + "'"});
+  const std::string host = a.from.substr(0, colon), port = a.from.substr(colon + 1);
+  auto logger = tracuu::cli::json_logger("replicate", "");
+  if (!logger) return fail(logger.error());
+  const tracuu::searchd::FetchDatabase fetch = [&](const std::string& master, const std::filesystem::path& local) {
+    return run_and_wait({a.program, "--host", host, "--port", port, "--master", master, "--one-shot", "--quiet",
+                         "--timeout", std::to_string(a.timeout), "--reader-time", std::to_string(a.reader_time),
+                         local.string()});
+  };
+  for (;;) {
+    const auto round = tracuu::searchd::replicate_once(a.db, fetch);
+    if (round) {
+      nlohmann::ordered_json j{{"event", "replicated"},     {"from", a.from},
+                               {"db", a.db.string()},       {"generation", round->generation},
+                               {"classes", round->classes}, {"switched", round->switched}};
+      (*logger)->info(j.dump());
+    } else {
+      (*logger)->error(nlohmann::ordered_json{
+          {"event", "error"}, {"code", tracuu::to_string(round.error().status)}, {"message", round.error().message}}
+                           .dump());
+    }
+    if (a.once) return round ? 0 : exit_code(round.error().status);
+    std::this_thread::sleep_for(std::chrono::seconds(a.interval));
+  }
 }
 
 /// `searchd serve`: opens the index and the portal, listens, serves until SIGINT/SIGTERM.
@@ -140,6 +196,7 @@ int main(int argc, char** argv) {
 
   if (app.got_subcommand("serve")) return serve(args);
   if (app.got_subcommand("keys")) return keys_command(args.keys);
+  if (app.got_subcommand("replicate")) return replicate_command(args.replicate);
 
   tracuu::searchd::server::Params params{{"q", args.query}};
   for (const auto& p : args.params) {

@@ -1,6 +1,8 @@
 #include "searchd/server/metrics.h"
 
 #include <cstdio>
+#include <ctime>
+#include <optional>
 
 #include "searchd/server/admission.h"
 #include "searchd/server/http_types.h"
@@ -17,6 +19,14 @@ std::string number(double v) {
 
 void help(std::string& out, const char* name, const char* type, const char* text) {
   out += std::string("# HELP ") + name + ' ' + text + "\n# TYPE " + name + ' ' + type + '\n';
+}
+
+// Seconds since 1970 of an ISO-8601 UTC time ("2026-11-23T15:04:05Z"), as written by schema::utc_now_iso.
+std::optional<long long> epoch_seconds(const std::string& iso) {
+  std::tm tm{};
+  const char* end = strptime(iso.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm);
+  if (!end || *end != '\0') return std::nullopt;
+  return static_cast<long long>(timegm(&tm));
 }
 
 }  // namespace
@@ -121,6 +131,12 @@ std::string Metrics::render(const std::optional<IndexInfo>& index) const {
     out += "tracuu_index_documents " + std::to_string(index->documents) + '\n';
     help(out, "tracuu_index_generation", "gauge", "Generation number of the open index.");
     out += "tracuu_index_generation " + std::to_string(index->generation) + '\n';
+    // A load balancer compares these with the writer's to take a stale replica out (docs/scale-out.md).
+    if (const auto t = epoch_seconds(index->last_commit)) {
+      help(out, "tracuu_index_last_commit_seconds", "gauge",
+           "Unix time of the newest commit among the databases the caller may see.");
+      out += "tracuu_index_last_commit_seconds " + std::to_string(*t) + '\n';
+    }
   }
   return out;
 }

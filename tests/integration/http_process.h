@@ -43,4 +43,26 @@ class SearchdProcess {
   unsigned short port_ = 0;
 };
 
+/// A free TCP port on 127.0.0.1 (bound and released: another process may take it, rarely).
+unsigned short free_port();
+
+/// Waits up to `seconds` until something accepts connections on 127.0.0.1:`port`. @return whether it did.
+bool wait_for_port(unsigned short port, int seconds = 10);
+
+/// Any other program running in the background (xapian-replicate-server, xapian-tcpsrv), its
+/// output discarded; stopped with SIGTERM on destruction.
+class BackgroundProcess {
+ public:
+  /// Starts `argv` (argv[0] an absolute path).
+  explicit BackgroundProcess(const std::vector<std::string>& argv);
+  ~BackgroundProcess();
+  BackgroundProcess(const BackgroundProcess&) = delete;
+  BackgroundProcess& operator=(const BackgroundProcess&) = delete;
+  /// Sends `signal` and waits for the process to end.
+  void stop(int signal = 15);
+
+ private:
+  pid_t pid_ = -1;
+};
+
 }  // namespace tracuu::testing

@@ -32,6 +32,21 @@ void copy_samples(const fs::path& to) {
     fs::copy_file(e.path(), to / e.path().filename());
 }
 
+// An index home beside a copy of the samples, whose document 004 gets its visibility from a sidecar.
+struct SampleHome {
+  explicit SampleHome(const std::string& tag) : dir(tag) { copy_samples(docs); }
+  /// Writes the sidecar of document 004, or removes it when `json` is empty.
+  void set_sidecar(const std::string& json) const {
+    if (json.empty())
+      fs::remove(sidecar);
+    else
+      std::ofstream(sidecar) << json;
+  }
+  TempDir dir;
+  fs::path home = dir.path() / "index", docs = dir.path() / "docs";
+  fs::path sidecar = docs / "004_b33ee16890788d7a.meta.json";
+};
+
 }  // namespace
 
 TEST_CASE("indexer: re-indexing is idempotent and skips unchanged files", "[indexer]") {
@@ -122,10 +137,8 @@ TEST_CASE("indexer: rebuild swaps a new generation in and records its inputs", "
 
 TEST_CASE("indexer: each document goes to the database of its visibility, and moves when it changes",
           "[indexer][access]") {
-  const TempDir dir("visibility");
-  const fs::path home = dir.path() / "index", docs = dir.path() / "docs";
-  copy_samples(docs);
-  const fs::path sidecar = docs / "004_b33ee16890788d7a.meta.json";
+  const SampleHome h("visibility");
+  const fs::path &home = h.home, &docs = h.docs, &sidecar = h.sidecar;
   using Classes = std::vector<std::pair<std::string, std::size_t>>;
   auto classes = [&] {
     auto stats = index_stats(home);
@@ -148,10 +161,7 @@ TEST_CASE("indexer: each document goes to the database of its visibility, and mo
   };
   for (const auto& step : steps) {
     INFO(step.sidecar);
-    if (step.sidecar.empty())
-      fs::remove(sidecar);
-    else
-      std::ofstream(sidecar) << step.sidecar;
+    h.set_sidecar(step.sidecar);
     auto report = add_documents(home, {docs}, Extractor(), quiet(), {});
     REQUIRE(report.has_value());
     CHECK(report->errors.empty());
@@ -169,6 +179,42 @@ TEST_CASE("indexer: each document goes to the database of its visibility, and mo
   CHECK(classes() == Classes{{"internal", 1}, {"public", 4}});
   REQUIRE(delete_documents(home, {"004_b33ee16890788d7a"}, "tests").has_value());
   CHECK(classes() == Classes{{"public", 4}});
+}
+
+TEST_CASE("indexer: the manifest names the live generation and its class databases, for replicas",
+          "[indexer][replica]") {
+  const SampleHome h("manifest");
+  const fs::path &home = h.home, &docs = h.docs;
+  struct Step {
+    bool rebuild;                      // else add
+    std::string sidecar;               // "" = none
+    std::vector<std::string> classes;  // what a replica must copy
+    bool new_generation;
+  };
+  const std::vector<Step> steps{
+      {false, "", {"public"}, true},  // the first add creates the home
+      {false, R"({"visibility": "internal"})", {"internal", "public"}, false},
+      {false, R"({"visibility": {"groups": ["so-tai-chinh"]}})", {"group-so-tai-chinh", "internal", "public"}, false},
+      {true, R"({"visibility": {"groups": ["so-tai-chinh"]}})", {"group-so-tai-chinh", "public"}, true},
+  };
+  std::string generation;
+  for (const auto& step : steps) {
+    INFO(step.sidecar << (step.rebuild ? " (rebuild)" : " (add)"));
+    h.set_sidecar(step.sidecar);
+    if (step.rebuild)
+      REQUIRE(rebuild_index(home, {}, Extractor(), quiet(), {}).has_value());
+    else
+      REQUIRE(add_documents(home, {docs}, Extractor(), quiet(), {}).has_value());
+    const auto m = tracuu::schema::read_manifest(home / "manifest");
+    REQUIRE(m.has_value());
+    CHECK(m->generation == tracuu::schema::current_generation(home)->filename().string());
+    CHECK(m->classes == step.classes);
+    CHECK((m->generation != generation) == step.new_generation);
+    generation = m->generation;
+  }
+  const auto none = tracuu::schema::read_manifest(h.dir.path() / "nowhere");
+  REQUIRE_FALSE(none.has_value());
+  CHECK(none.error().status == tracuu::Status::NotFound);
 }
 
 TEST_CASE("indexer: a change to restricted documents leaves the public database's commit time as it was",

@@ -111,6 +111,8 @@ TEST_CASE("/metrics renders counters, the latency histogram and index gauges", "
   CHECK_THAT(text, Catch::Contains("tracuu_http_errors_total{kind=\"connection\"} 1\n"));
   CHECK_THAT(text, Catch::Contains("tracuu_index_documents 5\n"));
   CHECK_THAT(text, Catch::Contains("tracuu_index_generation "));
+  CHECK_THAT(text,
+             Catch::Contains("# TYPE tracuu_index_last_commit_seconds gauge\ntracuu_index_last_commit_seconds 1"));
   CHECK_THAT(text, Catch::Contains("# TYPE tracuu_http_request_duration_seconds histogram\n"));
 }
 
