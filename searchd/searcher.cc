@@ -172,14 +172,13 @@ Result<bool> Searcher::refresh() {
   }
   try {
     // Views share their sub-databases' internals: reopening the parts reopens every view.
-    bool changed = false, replica = false;
-    for (std::size_t i = 0; i < impl_->parts.size(); ++i) {
-      changed = impl_->parts[i].db.reopen() || changed;
-      replica = replica || !impl_->part_stubs[i].empty();
-    }
+    bool changed = false;
+    for (auto& p : impl_->parts) changed = p.db.reopen() || changed;
     // A replica is closed and opened again after an update, as Xapian's replication asks
     // (xapian-replicate gives readers --reader-time to do so before the next changeset
     // reuses blocks an older revision still points to).
+    const bool replica = std::any_of(impl_->part_stubs.begin(), impl_->part_stubs.end(),
+                                     [](const std::string& stub) { return !stub.empty(); });
     if (changed && replica) {
       if (auto ok = impl_->open_current(); !ok) return ok.error();
     }

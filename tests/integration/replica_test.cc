@@ -111,12 +111,12 @@ TEST_CASE("a replica follows the writer through commits, a new class and a rebui
   const fs::path writer = dir.path() / "writer", replica = dir.path() / "replica";
   build_sample_index(writer);
   const unsigned short port = free_port();
-  BackgroundProcess master(
-      {"/usr/bin/xapian-replicate-server", "--interface", "127.0.0.1", "--port", std::to_string(port), writer.string()});
+  BackgroundProcess master({"/usr/bin/xapian-replicate-server", "--interface", "127.0.0.1", "--port",
+                            std::to_string(port), writer.string()});
   REQUIRE(wait_for_port(port));
   const auto replicate = [&] {
-    return run({TRACUU_SEARCHD_BIN, "replicate", "--config", "", "--from", "127.0.0.1:" + std::to_string(port),
-                "--db", replica.string(), "--once", "--reader-time", "0", "--timeout", "10"});
+    return run({TRACUU_SEARCHD_BIN, "replicate", "--config", "", "--from", "127.0.0.1:" + std::to_string(port), "--db",
+                replica.string(), "--once", "--reader-time", "0", "--timeout", "10"});
   };
   // The indexer with changesets kept for replicas, as docs/scale-out.md asks of the writer.
   const auto indexer = [&](std::vector<std::string> args, bool changesets) {
