@@ -192,3 +192,30 @@ TEST_CASE("a replica follows the writer through commits, a new class and a rebui
   }
   CHECK(server.stop() == 0);
 }
+
+TEST_CASE("searchd replicate keeps running: a rebuild on the writer reaches the replica's searchd unasked",
+          "[http][replica][slow]") {
+  TempDir dir("replica-loop");
+  const fs::path writer = dir.path() / "writer", replica = dir.path() / "replica";
+  build_sample_index(writer);
+  const unsigned short port = free_port();
+  BackgroundProcess master({"/usr/bin/xapian-replicate-server", "--interface", "127.0.0.1", "--port",
+                            std::to_string(port), writer.string()});
+  REQUIRE(wait_for_port(port));
+  BackgroundProcess follower({TRACUU_SEARCHD_BIN, "replicate", "--config", "", "--from",
+                              "127.0.0.1:" + std::to_string(port), "--db", replica.string(), "--interval", "1",
+                              "--reader-time", "0"});
+  // Polls until `done` holds, for at most a minute (a round takes well under a second here).
+  const auto eventually = [](const auto& done) {
+    for (int i = 0; i < 600 && !done(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    return done();
+  };
+  REQUIRE(eventually([&] { return fs::exists(replica / "current"); }));
+  SearchdProcess server({"--db", replica.string(), "--threads", "1", "--workers", "1"});
+  const unsigned first = ready(server.port()).generation;
+  REQUIRE(run({TRACUU_INDEXER_BIN, "rebuild", "--db", writer.string(), "--threads", "1"}) == 0);
+  CHECK(eventually([&] { return ready(server.port()).generation == first + 1; }));
+  CHECK(total(server.port(), "kinh+t%E1%BA%BF") == 5);
+  follower.stop();
+  CHECK(server.stop() == 0);
+}
