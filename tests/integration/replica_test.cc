@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -104,20 +105,37 @@ int staff_total(const fs::path& home, const std::string& q) {
   return json::parse(out)["total"].get<int>();
 }
 
+/// A writer's index home of the samples served by xapian-replicate-server on loopback, and the
+/// replica's home beside it (not yet created).
+struct WriterAndReplica {
+  explicit WriterAndReplica(const std::string& tag) : dir(tag) {
+    build_sample_index(writer);
+    master = std::make_unique<BackgroundProcess>(std::vector<std::string>{"/usr/bin/xapian-replicate-server",
+                                                                          "--interface", "127.0.0.1", "--port",
+                                                                          std::to_string(port), writer.string()});
+    REQUIRE(wait_for_port(port));
+  }
+  /// `searchd replicate` from this writer into the replica, with `extra` options.
+  std::vector<std::string> replicate_argv(const std::vector<std::string>& extra) const {
+    std::vector<std::string> argv{
+        TRACUU_SEARCHD_BIN, "replicate",     "--config", "", "--from", "127.0.0.1:" + std::to_string(port), "--db",
+        replica.string(),   "--reader-time", "0"};
+    argv.insert(argv.end(), extra.begin(), extra.end());
+    return argv;
+  }
+  TempDir dir;
+  fs::path writer = dir.path() / "writer", replica = dir.path() / "replica";
+  unsigned short port = free_port();
+  std::unique_ptr<BackgroundProcess> master;
+};
+
 }  // namespace
 
 TEST_CASE("a replica follows the writer through commits, a new class and a rebuild", "[http][replica][slow]") {
-  TempDir dir("replica");
-  const fs::path writer = dir.path() / "writer", replica = dir.path() / "replica";
-  build_sample_index(writer);
-  const unsigned short port = free_port();
-  BackgroundProcess master({"/usr/bin/xapian-replicate-server", "--interface", "127.0.0.1", "--port",
-                            std::to_string(port), writer.string()});
-  REQUIRE(wait_for_port(port));
-  const auto replicate = [&] {
-    return run({TRACUU_SEARCHD_BIN, "replicate", "--config", "", "--from", "127.0.0.1:" + std::to_string(port), "--db",
-                replica.string(), "--once", "--reader-time", "0", "--timeout", "10"});
-  };
+  WriterAndReplica w("replica");
+  const TempDir& dir = w.dir;
+  const fs::path &writer = w.writer, &replica = w.replica;
+  const auto replicate = [&] { return run(w.replicate_argv({"--once", "--timeout", "10"})); };
   // The indexer with changesets kept for replicas, as docs/scale-out.md asks of the writer.
   const auto indexer = [&](std::vector<std::string> args, bool changesets) {
     std::vector<std::string> argv{"/usr/bin/env", changesets ? "XAPIAN_MAX_CHANGESETS=10" : "XAPIAN_MAX_CHANGESETS=0",
@@ -185,7 +203,7 @@ TEST_CASE("a replica follows the writer through commits, a new class and a rebui
   }
 
   SECTION("a writer out of reach fails the round and leaves the replica serving") {
-    master.stop();
+    w.master->stop();
     CHECK(replicate() != 0);
     CHECK(ready(server.port()).generation == seen.generation);
     CHECK(total(server.port(), "kinh+t%E1%BA%BF") == 5);
@@ -195,16 +213,9 @@ TEST_CASE("a replica follows the writer through commits, a new class and a rebui
 
 TEST_CASE("searchd replicate keeps running: a rebuild on the writer reaches the replica's searchd unasked",
           "[http][replica][slow]") {
-  TempDir dir("replica-loop");
-  const fs::path writer = dir.path() / "writer", replica = dir.path() / "replica";
-  build_sample_index(writer);
-  const unsigned short port = free_port();
-  BackgroundProcess master({"/usr/bin/xapian-replicate-server", "--interface", "127.0.0.1", "--port",
-                            std::to_string(port), writer.string()});
-  REQUIRE(wait_for_port(port));
-  BackgroundProcess follower({TRACUU_SEARCHD_BIN, "replicate", "--config", "", "--from",
-                              "127.0.0.1:" + std::to_string(port), "--db", replica.string(), "--interval", "1",
-                              "--reader-time", "0"});
+  WriterAndReplica w("replica-loop");
+  const fs::path &writer = w.writer, &replica = w.replica;
+  BackgroundProcess follower(w.replicate_argv({"--interval", "1"}));
   // Polls until `done` holds, for at most a minute (a round takes well under a second here).
   const auto eventually = [](const auto& done) {
     for (int i = 0; i < 600 && !done(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
