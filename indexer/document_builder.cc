@@ -9,7 +9,9 @@
 #include "schema/docdata.h"
 #include "schema/facets.h"
 #include "schema/fields.h"
+#include "schema/relation.h"
 #include "schema/terms.h"
+#include "schema/validity.h"
 #include "text/docnum.h"
 #include "text/tokenizer.h"
 
@@ -105,6 +107,16 @@ void add_facets(PreparedDoc::Impl& p, const schema::DocRecord& r, const schema::
   p.doc.add_value(schema::kSlotFacets, schema::pack_facet_ids(ids));
 }
 
+// The document's own acts on the numbers it cites (relations reported of other documents are not its own).
+void add_relations(Xapian::Document& doc, const schema::DocRecord& r) {
+  for (const auto& c : r.citations)
+    for (const auto& rel : c.relations) {
+      const auto type = schema::relation_type(rel.type);
+      if (!type || rel.by || c.key.empty()) continue;
+      if (const auto field = schema::relation_field(*type)) doc.add_boolean_term(make_term(*field, c.key));
+    }
+}
+
 }  // namespace
 
 PreparedDoc::PreparedDoc() : impl_(std::make_unique<Impl>()) {}
@@ -124,7 +136,7 @@ const schema::Visibility& PreparedDoc::visibility() const {
   return impl_->visibility;
 }
 
-DocumentBuilder::DocumentBuilder() = default;
+DocumentBuilder::DocumentBuilder(std::string as_of) : as_of_(std::move(as_of)) {}
 
 PreparedDoc DocumentBuilder::prepare(const schema::DocRecord& r) const {
   PreparedDoc prepared;
@@ -157,7 +169,12 @@ PreparedDoc DocumentBuilder::prepare(const schema::DocRecord& r) const {
 
   if (r.signer.name)
     for (const auto& t : text::analyze(*r.signer.name)) doc.add_term(schema::word_term(Field::SignerName, t));
-  add_facets(p, r, issuers_);
+  stored.record = r;
+  // Validity is a facet of the day of indexing: the record's own dates and stated status.
+  stored.record.validity =
+      std::string(schema::validity_label(schema::validity_at(schema::validity_dates(schema::facts_of(r)), as_of_)));
+  add_facets(p, stored.record, issuers_);
+  add_relations(doc, r);
   // The document date: issue date, else the date of the event it reports.
   if (const auto& date = r.issue_date ? r.issue_date : r.event_date) {
     const std::string ymd = schema::date_slot_value(*date);
@@ -173,7 +190,6 @@ PreparedDoc DocumentBuilder::prepare(const schema::DocRecord& r) const {
   }
   if (!r.content_hash.empty()) doc.add_value(schema::kSlotSource, r.content_hash + schema::kMultiValueSeparator + r.id);
 
-  stored.record = r;
   doc.set_data(schema::encode_doc_data(stored));
   return prepared;
 }

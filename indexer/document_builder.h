@@ -7,6 +7,7 @@
 
 #include "schema/codes.h"
 #include "schema/record.h"
+#include "schema/validity.h"
 
 namespace tracuu::indexer {
 
@@ -40,13 +41,15 @@ class DocumentBuilder {
   static constexpr unsigned kTitleWdf = 3;
   static constexpr unsigned kNumberWdf = 5;
 
-  DocumentBuilder();
+  /// @param as_of ISO date the validity facet is computed at (default: today, UTC).
+  explicit DocumentBuilder(std::string as_of = schema::today_iso());
 
   /// Builds the index form of `record`. Never fails: bad values are skipped.
   PreparedDoc prepare(const schema::DocRecord& record) const;
 
  private:
   schema::IssuerRegistry issuers_ = schema::IssuerRegistry::builtin();  // issuer and assignee codes
+  std::string as_of_;
 };
 
 }  // namespace tracuu::indexer

@@ -5,6 +5,7 @@
 #include "schema/codes.h"
 #include "schema/record.h"
 #include "schema/terms.h"
+#include "schema/validity.h"
 
 namespace tracuu::schema {
 namespace {
@@ -47,6 +48,9 @@ std::vector<std::string> month_of(const DocRecord& r) {
   if (ymd.empty()) return {};
   return {ymd.substr(0, 4) + "-" + ymd.substr(4, 2)};
 }
+std::vector<std::string> validity_of(const DocRecord& r) {
+  return one(r.validity);
+}
 std::vector<std::string> assignees_of(const DocRecord& r) {
   std::vector<std::string> out;
   for (const auto& a : r.assignments) out.push_back(a.assignee);
@@ -68,6 +72,12 @@ std::string same_code(std::string_view value, const IssuerRegistry&) {
   return std::string(value);
 }
 
+// Statuses: a code, a label or a source's wording ("Còn hiệu lực", "con", "Đang có hiệu lực") -> "con".
+std::string validity_code_of(std::string_view value, const IssuerRegistry&) {
+  const auto v = parse_validity(value);
+  return v ? std::string(validity_code(*v)) : slug(value);
+}
+
 // --- numeric ids back to values ---
 
 std::string year_name(std::uint32_t id) {
@@ -83,6 +93,9 @@ std::string month_name(std::uint32_t id) {
 
 bool valid_year(std::string_view v) {
   return v.size() == 4 && all_digits(v);
+}
+bool valid_validity(std::string_view v) {
+  return parse_validity(v).has_value();
 }
 bool valid_month(std::string_view v) {
   if (v.size() != 7 || v[4] != '-' || !all_digits(v.substr(0, 4)) || !all_digits(v.substr(5))) return false;
@@ -159,6 +172,17 @@ const std::array<FacetSpec, kFacetCount> kFacets{{
      .multi_valued = true,
      .values_of = assignees_of,
      .code = body_code},
+    {.facet = Facet::Validity,
+     .name = "validity",
+     .param = "validity",
+     .label = "Hiệu lực",
+     .field = Field::Validity,
+     .slot = kSlotValidity,
+     .part = FacetPart::Count,
+     .values_of = validity_of,
+     .code = validity_code_of,
+     .valid = valid_validity,
+     .format = "con, chua, het, mot-phan, khong-ro or a status (Còn hiệu lực)"},
 }};
 
 const FacetSpec* facet_by_param(std::string_view param) {

@@ -29,8 +29,9 @@ enum class Facet : unsigned {
   Month,     ///< tháng ban hành
   Signer,    ///< người ký
   Assignee,  ///< cơ quan được giao nhiệm vụ (staff only)
+  Validity,  ///< tình trạng hiệu lực
 };
-inline constexpr std::size_t kFacetCount = 6;
+inline constexpr std::size_t kFacetCount = 7;
 
 /// The position of a facet in arrays indexed by facet.
 constexpr std::size_t index(Facet f) {

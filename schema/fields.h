@@ -16,6 +16,10 @@
 //           XCITE:<key>                 numbers it cites (cites:)
 //           XLOAI:<code> XCQ:<code> XKY:<code> XGIAO:<code>   type, issuer, signer, assignees
 //           A<folded>                   signer-name words (nguoiky: free text)
+//           XCANCU: XSUADOI: XTHAYTHE: XBAIBO: XHUONGDAN: XTHUCHIEN:<key>
+//                                       numbers it rests on, amends, replaces, repeals, details,
+//                                       implements (its own acts, schema/relation.h)
+//           XHL:<code>                  validity on the day it was indexed (schema/validity.h)
 //           XY:<yyyy> XM:<yyyy-mm>      issue year and month
 //           (XV:internal marked staff-only documents up to schema 6; since 7 the visibility of a
 //           document is the sub-database it is written to, schema/visibility.h)
@@ -32,11 +36,13 @@
 namespace tracuu::schema {
 
 /// Version of this table and of the document-data layout. Bump on any change.
-inline constexpr int kSchemaVersion = 7;  // 2: XB: bigrams; 3: content hash in a slot; 4: kSlotFacets;
+inline constexpr int kSchemaVersion = 8;  // 2: XB: bigrams; 3: content hash in a slot; 4: kSlotFacets;
                                           // 5: document data in parts (docdata.h); 6: title terms (S)
                                           // positional, the own number's year in XF:, kSlotCopyKey
                                           // 7: one sub-database per visibility class (index_home.h),
-                                          // XV: retired
+                                          // XV: retired;
+                                          // 8: relation fields (XCANCU: ... XTHUCHIEN:), XHL: and
+                                          // kSlotValidity, typed citations
 
 /// Database metadata keys (ASCII decimal values, like notmuch's "version").
 inline constexpr std::string_view kMetaSchemaVersion = "tracuu.schema_version";
@@ -73,6 +79,13 @@ enum class Field {
   Year,        ///< năm ban hành
   Month,       ///< tháng ban hành (yyyy-mm)
   Visibility,  ///< phạm vi: retired in schema 7 (XV: is never written; kept so the prefix is never reused)
+  Basis,       ///< số hiệu of documents it rests on (căn cứ)
+  Amends,      ///< số hiệu of documents it amends (sửa đổi, bổ sung)
+  Replaces,    ///< số hiệu of documents it replaces (thay thế)
+  Repeals,     ///< số hiệu of documents it repeals (bãi bỏ)
+  Details,     ///< số hiệu of documents it details (quy định chi tiết, hướng dẫn)
+  Implements,  ///< số hiệu of documents it implements (triển khai, thực hiện)
+  Validity,    ///< tình trạng hiệu lực (code)
 };
 
 /// One row of the schema table. The names users type for fields are in
@@ -83,7 +96,7 @@ struct FieldSpec {
   FieldKind kind;
 };
 
-inline constexpr std::array<FieldSpec, 15> kFields{{
+inline constexpr std::array<FieldSpec, 22> kFields{{
     {Field::Id, "Q", FieldKind::Unique},
     {Field::BodyExact, "", FieldKind::FreeText},
     {Field::BodyFolded, "XF:", FieldKind::FreeText},
@@ -99,6 +112,13 @@ inline constexpr std::array<FieldSpec, 15> kFields{{
     {Field::Year, "XY:", FieldKind::Boolean},
     {Field::Month, "XM:", FieldKind::Boolean},
     {Field::Visibility, "XV:", FieldKind::Boolean},
+    {Field::Basis, "XCANCU:", FieldKind::Boolean},
+    {Field::Amends, "XSUADOI:", FieldKind::Boolean},
+    {Field::Replaces, "XTHAYTHE:", FieldKind::Boolean},
+    {Field::Repeals, "XBAIBO:", FieldKind::Boolean},
+    {Field::Details, "XHUONGDAN:", FieldKind::Boolean},
+    {Field::Implements, "XTHUCHIEN:", FieldKind::Boolean},
+    {Field::Validity, "XHL:", FieldKind::Boolean},
 }};
 
 /// The spec of a field.
@@ -129,6 +149,7 @@ enum Slot : unsigned {
                        ///< (0 = none): one value read per document when counting facets
   kSlotCopyKey = 11,   ///< number key "|" issue date ("169/2026/ND-CP|20260612"): copies of one document
                        ///< (several web copies, a re-upload) share it and are collapsed into one hit
+  kSlotValidity = 12,  ///< tình trạng hiệu lực on the day of indexing, label ("Còn hiệu lực")
 };
 
 /// The parts of kSlotFacets, in order.

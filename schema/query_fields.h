@@ -26,6 +26,13 @@ enum class QueryField {
   CitedBy,     ///< the numbers a document cites (by id or number)
   Title,       ///< words of the trích yếu
   Id,          ///< one document
+  Basis,       ///< documents resting on a number (căn cứ)
+  Amends,      ///< documents amending a number (sửa đổi, bổ sung)
+  Replaces,    ///< documents replacing a number (thay thế)
+  Repeals,     ///< documents repealing a number (bãi bỏ)
+  Details,     ///< documents detailing a number (quy định chi tiết, hướng dẫn)
+  Implements,  ///< documents implementing a number (triển khai, thực hiện)
+  Validity,    ///< tình trạng hiệu lực: con, chua, het, mot-phan, khong-ro
 };
 
 /// One query field.
@@ -36,7 +43,7 @@ struct QueryFieldSpec {
 };
 
 /// Every query field, in the README's order.
-inline constexpr std::array<QueryFieldSpec, 12> kQueryFields{{
+inline constexpr std::array<QueryFieldSpec, 19> kQueryFields{{
     {QueryField::Type, "loai", "document type (name or code)"},
     {QueryField::Issuer, "coquan", "issuing body (prefix)"},
     {QueryField::Number, "so", "the document's own number"},
@@ -49,6 +56,13 @@ inline constexpr std::array<QueryFieldSpec, 12> kQueryFields{{
     {QueryField::CitedBy, "citedby", "what a document cites"},
     {QueryField::Title, "tieude", "title words"},
     {QueryField::Id, "id", "one document"},
+    {QueryField::Basis, "cancu", "documents resting on a number"},
+    {QueryField::Amends, "suadoi", "documents amending a number"},
+    {QueryField::Replaces, "thaythe", "documents replacing a number"},
+    {QueryField::Repeals, "baibo", "documents repealing a number"},
+    {QueryField::Details, "huongdan", "documents detailing a number"},
+    {QueryField::Implements, "thuchien", "documents implementing a number"},
+    {QueryField::Validity, "hieuluc", "validity on the day of indexing"},
 }};
 
 /// The field users mean by `name` ("loai"); nullopt when it is not a field.

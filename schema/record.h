@@ -37,6 +37,19 @@ struct Section {
   Span body;                                ///< heading through the end of the section
 };
 
+/// What the citing document does to a cited one (quan hệ giữa văn bản), as a clause of its text or a
+/// row of its metadata table states it.
+struct CitationRelation {
+  std::string type;                  ///< schema/relation.h name: "basis", "amends", "repeals", ...
+  std::optional<std::string> scope;  ///< the part concerned ("khoản 3 Điều 5", "một phần"); null: all of it
+  std::optional<std::string> effective_date;  ///< ISO, when the clause says from when ("kể từ ngày 01/7/2025")
+  /// The acting document's number key when the text reports another's act ("Luật số X được sửa đổi, bổ
+  /// sung bởi Luật số Y": on X, by Y); null when the citing document acts itself.
+  std::optional<std::string> by;
+  Span span;                    ///< the clause
+  std::string source = "text";  ///< "text" or "table"
+};
+
 /// A document number mentioned in the text (trích dẫn).
 struct Citation {
   std::string number;                   ///< display form: "24/2021/NĐ-CP"
@@ -46,6 +59,9 @@ struct Citation {
   std::optional<std::string> date;      ///< ISO date when the text says "ngày 23/3/2021"
   Span span;                            ///< first mention
   std::string context;                  ///< the sentence of the first mention (for stubs and cited-by lists)
+  /// The strongest relation the document itself states (relation.h order): "mentions" when none.
+  std::string relation = "mentions";
+  std::vector<CitationRelation> relations;  ///< every relation stated on any mention of the number
 };
 
 /// An explicit task (giao nhiệm vụ).
@@ -78,6 +94,10 @@ struct DocRecord {
   std::optional<std::string> expiry_date;     ///< ngày hết hiệu lực, ISO
   /// trạng thái hiệu lực as a source states it ("Còn hiệu lực"), at a date the source does not give.
   std::optional<std::string> stated_status;
+  /// tình trạng hiệu lực on the day the document was indexed (a schema/validity.h label), from its own
+  /// dates and stated status; set by the indexer for the validity facet, not part of the stored data
+  /// (searchd recomputes it with the documents that act on it).
+  std::optional<std::string> validity;
   /// Where each metadata field was read, by record_to_json key ("doc_number", "signer.name", ...):
   /// "text" (the document's heading, signature or effective-date clause), "inferred" (derived from the
   /// text by a rule: a type from the number code, a title from the opening), "table" (a web copy's

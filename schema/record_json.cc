@@ -12,6 +12,18 @@ ojson span_json(const Span& s) {
   return ojson{{"begin", s.begin}, {"end", s.end}};
 }
 
+ojson relations_json(const std::vector<CitationRelation>& relations) {
+  ojson out = ojson::array();
+  for (const auto& r : relations)
+    out.push_back(ojson{{"type", r.type},
+                        {"scope", opt(r.scope)},
+                        {"effective_date", opt(r.effective_date)},
+                        {"by", opt(r.by)},
+                        {"span", span_json(r.span)},
+                        {"source", r.source}});
+  return out;
+}
+
 // Reading helpers throw a message naming the field; record_from_json turns that into a Result.
 struct FieldError {
   std::string field;
@@ -148,6 +160,18 @@ void read_fields(DocRecord& r, const nlohmann::json& j) {
     read_opt(e, "date", c.date);
     c.span = read_span(e, "span");
     read_str(e, "context", c.context);
+    read_str(e, "relation", c.relation);
+    read_array(e, "relations", c.relations, [](const nlohmann::json& x) {
+      if (!x.is_object()) throw FieldError{"relations"};
+      CitationRelation r;
+      read_str(x, "type", r.type);
+      read_opt(x, "scope", r.scope);
+      read_opt(x, "effective_date", r.effective_date);
+      read_opt(x, "by", r.by);
+      r.span = read_span(x, "span");
+      read_str(x, "source", r.source);
+      return r;
+    });
     return c;
   });
   read_array(j, "assignments", r.assignments, [](const nlohmann::json& e) {
@@ -214,7 +238,9 @@ nlohmann::ordered_json record_to_json(const DocRecord& r, bool include_text) {
                                    {"issuer", opt(c.issuer)},
                                    {"date", opt(c.date)},
                                    {"span", span_json(c.span)},
-                                   {"context", c.context}});
+                                   {"context", c.context},
+                                   {"relation", c.relation},
+                                   {"relations", relations_json(c.relations)}});
   j["assignments"] = ojson::array();
   for (const auto& a : r.assignments)
     j["assignments"].push_back(ojson{{"assignee", a.assignee},

@@ -1,7 +1,9 @@
 // Searcher::document and Searcher::citations: a record, its citations out and in.
 #include "schema/docdata.h"
 #include "schema/fields.h"
+#include "schema/relation.h"
 #include "schema/terms.h"
+#include "schema/validity.h"
 #include "searchd/searcher_impl.h"
 #include "text/docnum.h"
 #include "text/docnum_parse.h"
@@ -28,9 +30,59 @@ std::optional<Loaded> first_visible(const Xapian::Database& db, const std::strin
   return std::nullopt;
 }
 
-// Documents citing `key`, with the sentence that cites it.
+// What `from` does to `target` through citation `c` (its typed relations; mentions left out).
+void add_incoming(const schema::DocRecord& from, const schema::Citation& c, std::vector<IncomingRelation>& out) {
+  for (const auto& rel : c.relations) {
+    if (rel.type == "mentions") continue;
+    out.push_back({rel.type, rel.scope, rel.effective_date, from.id, from.doc_number, from.title, from.issue_date,
+                   from.effective_date, rel.by, c.context});
+  }
+}
+
+// Validity today from the record and the incoming acts that end its force; an act without a date of its own
+// takes effect with the acting document.
+ValidityView validity_of(const schema::DocRecord& r, const std::vector<IncomingRelation>& in) {
+  schema::ValidityFacts facts = schema::facts_of(r);
+  for (const auto& rel : in) {
+    if (rel.type != "amends" && rel.type != "repeals" && rel.type != "replaces") continue;
+    schema::IncomingAct a{rel.type,
+                          rel.effective_date,
+                          rel.scope,
+                          rel.by ? "" : rel.from_id,
+                          rel.by.value_or(rel.from_number.value_or("")),
+                          rel.by ? rel.from_id : ""};
+    if (!a.date && !rel.by) a.date = rel.from_effective_date ? rel.from_effective_date : rel.from_date;
+    facts.acts.push_back(std::move(a));
+  }
+  const auto report = schema::validity_report(facts, schema::today_iso());
+  return {std::string(schema::validity_code(report.status)),
+          std::string(schema::validity_label(report.status)),
+          report.dates.from,
+          report.dates.until,
+          report.dates.partly_from,
+          report.conflicts};
+}
+
+// The id of the document holding the number `c` cites that agrees with what the text says of it
+// (date, issuer): a 2026 provincial 16-NQ/TW is not the "16-NQ/TW, ngày 10/10/2017" cited.
+std::optional<std::string> matching_holder(const Xapian::Database& db, const schema::Citation& c,
+                                           const schema::IssuerRegistry& issuers, const schema::Audience& audience) {
+  const std::string term = schema::make_term(schema::Field::Number, c.key);
+  for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+    auto stored = schema::decode_doc_data(db.get_document(*it).get_data(), schema::DocParts::Meta);
+    if (!stored || !schema::may_see(audience, stored->record.visibility)) continue;
+    if (schema::citation_matches(c, stored->record, issuers)) return stored->record.id;
+  }
+  return std::nullopt;
+}
+
+// Documents citing `key`, with the sentence that cites it; with `target` (the document holding the key),
+// the typed relations of the citations that agree with it (schema::citation_matches) go to `relations_in`.
 std::vector<CitingDoc> citing(const Xapian::Database& db, const std::string& key, const std::string& self_id,
-                              const schema::Audience& audience, std::vector<schema::Citation>* mentions) {
+                              const schema::Audience& audience, std::vector<schema::Citation>* mentions,
+                              const schema::DocRecord* target = nullptr,
+                              const schema::IssuerRegistry* issuers = nullptr,
+                              std::vector<IncomingRelation>* relations_in = nullptr) {
   std::vector<CitingDoc> out;
   const std::string term = schema::make_term(schema::Field::Cites, key);
   for (auto it = db.postlist_begin(term); it != db.postlist_end(term) && out.size() < kMaxCitedBy; ++it) {
@@ -43,6 +95,8 @@ std::vector<CitingDoc> citing(const Xapian::Database& db, const std::string& key
       if (cit.key != key) continue;
       c.context = cit.context;
       if (mentions) mentions->push_back(cit);
+      if (target && relations_in && schema::citation_matches(cit, *target, *issuers))
+        add_incoming(r, cit, *relations_in);
       break;
     }
     out.push_back(std::move(c));
@@ -63,11 +117,11 @@ Result<DocumentView> Searcher::document(const std::string& id, const schema::Aud
         view.record = std::move(found->stored.record);
         if (!audience.staff) view.record.source.clear();  // where the file lived on the server is not public
         if (view.record.doc_number_key)
-          view.cited_by = citing(db, *view.record.doc_number_key, view.record.id, audience, nullptr);
-        for (const auto& c : view.record.citations) {
-          auto target = first_visible(db, schema::make_term(schema::Field::Number, c.key), audience);
-          view.citation_targets.push_back(target ? std::optional<std::string>(target->stored.record.id) : std::nullopt);
-        }
+          view.cited_by = citing(db, *view.record.doc_number_key, view.record.id, audience, nullptr, &view.record,
+                                 &impl_->issuers, &view.relations_in);
+        view.validity = validity_of(view.record, view.relations_in);
+        for (const auto& c : view.record.citations)
+          view.citation_targets.push_back(matching_holder(db, c, impl_->issuers, audience));
         return view;
       });
 }

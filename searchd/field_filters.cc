@@ -10,6 +10,7 @@
 #include "schema/facets.h"
 #include "schema/fields.h"
 #include "schema/terms.h"
+#include "schema/validity.h"
 #include "searchd/query_builder.h"
 #include "text/docnum_parse.h"
 #include "text/tokenizer.h"
@@ -149,6 +150,20 @@ Result<Q> cited_by_filter(std::string_view, const std::string& value, const Buil
   return any_of(cited);
 }
 
+// suadoi:, thaythe:, ...: the documents whose own act on the number is of that relation.
+template <Field F>
+Result<Q> relation_filter(std::string_view name, const std::string& value, const BuildContext& ctx) {
+  return doc_number_term(F, name, value, ctx.abbreviations);
+}
+
+// hieuluc: a status code or label, as the validity facet's parameter takes it.
+Result<Q> validity_filter(std::string_view name, const std::string& value, const BuildContext& ctx) {
+  const schema::FacetSpec& f = schema::facet_spec(Facet::Validity);
+  if (!f.valid(value))
+    return Error{Status::BadQuery, std::string(name) + ": '" + value + "' is not " + std::string(f.format)};
+  return Q(make_term(f.field, f.code(value, ctx.issuers)));
+}
+
 Result<Q> signer_filter(std::string_view, const std::string& value, const BuildContext&) {
   return words_of(Field::SignerName, value);
 }
@@ -203,6 +218,13 @@ constexpr std::array<FieldHandler, schema::kQueryFields.size()> kHandlers{{
     {QueryField::CitedBy, cited_by_filter},
     {QueryField::Title, title_filter},
     {QueryField::Id, id_filter},
+    {QueryField::Basis, relation_filter<Field::Basis>},
+    {QueryField::Amends, relation_filter<Field::Amends>},
+    {QueryField::Replaces, relation_filter<Field::Replaces>},
+    {QueryField::Repeals, relation_filter<Field::Repeals>},
+    {QueryField::Details, relation_filter<Field::Details>},
+    {QueryField::Implements, relation_filter<Field::Implements>},
+    {QueryField::Validity, validity_filter},
 }};
 
 constexpr bool handlers_follow_schema() {

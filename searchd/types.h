@@ -122,10 +122,33 @@ struct CitingDoc {
   std::string context;  ///< the sentence that cites
 };
 
+/// What another document does to this one, as its text says (an incoming typed citation).
+struct IncomingRelation {
+  std::string type;                           ///< schema/relation.h name: "basis", "amends", "replaces", "repeals", ...
+  std::optional<std::string> scope;           ///< the part concerned; null: all of it
+  std::optional<std::string> effective_date;  ///< from when, when the clause says
+  std::string from_id;                        ///< the citing document
+  std::optional<std::string> from_number, from_title, from_date, from_effective_date;
+  /// When the citing document reports another's act ("X được sửa đổi bởi Y"): the actor's number key.
+  std::optional<std::string> by;
+  std::string context;  ///< the sentence of the citation's first mention
+};
+
+/// Tình trạng hiệu lực today: the document's own dates and stated status, and the later documents
+/// that replace or repeal it.
+struct ValidityView {
+  std::string status;  ///< code: con, chua, het, mot-phan, khong-ro
+  std::string label;   ///< "Còn hiệu lực"
+  std::optional<std::string> in_force_from, ended_from, partly_ended_from;  ///< ISO
+  std::vector<std::string> conflicts;                                       ///< where the sources disagree, in English
+};
+
 /// A full document for the document page and /documents/{id}.
 struct DocumentView {
   schema::DocRecord record;
   std::vector<CitingDoc> cited_by;
+  std::vector<IncomingRelation> relations_in;  ///< typed citations of it (mentions left out)
+  ValidityView validity;
   /// For each citation of the record (same order): the id of the cited document if we hold it.
   std::vector<std::optional<std::string>> citation_targets;
 };

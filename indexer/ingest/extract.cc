@@ -162,6 +162,20 @@ void drop_self_citations(schema::DocRecord& r) {
   std::erase_if(r.citations, [&](const schema::Citation& c) { return c.key == *r.doc_number_key; });
 }
 
+RelationContext relation_context(const ReflowedText& doc, const MetaTable& table, bool read_table,
+                                 const schema::DocRecord& r) {
+  RelationContext c;
+  if (table.begin != kNone) {
+    c.table_begin = doc.blocks[table.begin].begin;
+    c.table_end = table.end < doc.blocks.size() ? doc.blocks[table.end].begin : doc.text.size();
+  }
+  c.table = read_table;
+  if (read_table) c.table_rows = table.relation_rows;
+  c.own_type = r.doc_type;
+  c.own_effective_date = r.effective_date;
+  return c;
+}
+
 void warn_missing(schema::DocRecord& r) {
   for (const auto& [name, found] : present_fields(r, false))
     if (!found) r.warnings.push_back(std::string(name) + " not found");
@@ -209,9 +223,13 @@ Result<schema::DocRecord> Extractor::extract(const RawDoc& raw) const {
   r.effective_date = own.effective_date;
   r.expiry_date = own.expiry_date;
   mark_text_sources(r);
-  if (options_.read_metadata_table) merge_table(extract_meta_table(doc, tables), tables, r);
+  // The table is found even when it is not read: its rows then state no relation.
+  const MetaTable table = extract_meta_table(doc, tables);
+  if (options_.read_metadata_table) merge_table(table, tables, r);
   r.sections = extract_sections(doc, closing_byte);
-  r.citations = extract_citations(doc, tables, r.doc_number_key);
+  std::vector<Mention> mentions;
+  r.citations = extract_citations(doc, tables, r.doc_number_key, mentions);
+  type_citations(doc, mentions, r.citations, relation_context(doc, table, options_.read_metadata_table, r));
   r.assignments = extract_assignments(doc, r.sections, tables, closing_byte);
   if (options_.use_given_metadata) fill_from_given(raw, tables, r);
   if (!r.title && (r.title = opening_title(doc, r.sections, h.first_item))) {

@@ -1,6 +1,6 @@
 // Citations: document numbers mentioned in the text, with the type, date and issuer the text gives.
 #include <algorithm>
-#include <unordered_set>
+#include <unordered_map>
 
 #include "indexer/ingest/extract_internal.h"
 #include "indexer/ingest/scan.h"
@@ -102,9 +102,10 @@ std::vector<std::string> number_codes(std::string_view key) {
 }
 
 std::vector<schema::Citation> extract_citations(const ReflowedText& doc, const Tables& tables,
-                                                const std::optional<std::string>& own_key) {
+                                                const std::optional<std::string>& own_key,
+                                                std::vector<Mention>& mentions) {
   std::vector<schema::Citation> out;
-  std::unordered_set<std::string> seen;
+  std::unordered_map<std::string, std::size_t> seen;  // key -> index in out
   const std::string_view t = doc.text;
   for (std::size_t i = 0; i < t.size(); ++i) {
     if (t[i] < '0' || t[i] > '9') continue;
@@ -114,8 +115,11 @@ std::vector<schema::Citation> extract_citations(const ReflowedText& doc, const T
       while (i + 1 < t.size() && t[i + 1] >= '0' && t[i + 1] <= '9') ++i;
       continue;
     }
-    if ((!own_key || dn.key != *own_key) && seen.insert(dn.key).second)
-      out.push_back(make_citation(doc, i, i + n, dn, tables));
+    if (!own_key || dn.key != *own_key) {
+      const auto [it, added] = seen.emplace(dn.key, out.size());
+      if (added) out.push_back(make_citation(doc, i, i + n, dn, tables));
+      mentions.push_back({i, i + n, it->second});
+    }
     i += n - 1;
   }
   return out;

@@ -11,6 +11,7 @@
 #include "indexer/ingest/reflow.h"
 #include "schema/codes.h"
 #include "schema/record.h"
+#include "schema/relation.h"
 #include "text/abbreviations.h"
 
 namespace tracuu::indexer::extract_detail {
@@ -64,6 +65,12 @@ enum class TableField {
   Amends,         ///< Sửa đổi, bổ sung; Văn bản gốc (of an amending document)
 };
 
+/// A row of the metadata table that names related documents, and the relation its label states.
+struct RelationRow {
+  std::size_t begin = 0, end = 0;  ///< bytes of the row's block
+  schema::RelationType type = schema::RelationType::Basis;
+};
+
 /// A web copy's "THÔNG TIN VĂN BẢN" table, read as metadata. Values are cleaned
 /// (placeholders such as "Đang cập nhật" dropped, a signer that names only a position dropped).
 struct MetaTable {
@@ -72,8 +79,9 @@ struct MetaTable {
   std::optional<std::string> doc_number, doc_number_key, doc_type, title, issuer, place, signer;
   std::optional<std::string> issue_date, effective_date, expiry_date;  ///< ISO
   std::optional<std::string> status;                                   ///< as printed: "Còn hiệu lực"
-  /// Rows naming related documents, one entry per value ("Căn cứ pháp lý" may list several as bullets).
-  std::vector<std::pair<TableField, std::string>> relations;
+  /// Rows naming related documents (byte ranges of their blocks): "Căn cứ pháp lý" may list several
+  /// numbers in one row or as bullets under it.
+  std::vector<RelationRow> relation_rows;
 };
 
 /// Finds and reads the metadata table among the first blocks (a markdown table, bold
@@ -144,12 +152,37 @@ const schema::Section* section_at(const std::vector<schema::Section>& sections, 
 
 // ---- extract_citations.cc ----------------------------------------------
 
-/// Every document number mentioned, one entry per key, the document's own number excluded.
+/// One mention of a cited number: its bytes and the citation it belongs to (index into the citations).
+struct Mention {
+  std::size_t begin = 0, end = 0;
+  std::size_t citation = 0;
+};
+
+/// Every document number mentioned, one entry per key, the document's own number excluded;
+/// `mentions` receives every mention of them, in text order.
 std::vector<schema::Citation> extract_citations(const ReflowedText& doc, const Tables& tables,
-                                                const std::optional<std::string>& own_key);
+                                                const std::optional<std::string>& own_key,
+                                                std::vector<Mention>& mentions);
 
 /// The letter code groups of a number key: "346/TB-UBND" -> {"TB", "UBND"}; "59/2020/QH14" -> {"QH14"}.
 std::vector<std::string> number_codes(std::string_view key);
+
+// ---- extract_relations.cc ----------------------------------------------
+
+/// What the relation typer needs beside the text and the mentions.
+struct RelationContext {
+  std::size_t table_begin = kNone, table_end = kNone;  ///< bytes of the metadata table (kNone: no table)
+  bool table = false;                                  ///< read the table's relation rows (else ignore the table)
+  std::vector<RelationRow> table_rows;
+  std::optional<std::string> own_type;            ///< the document's type ("Nghị định"): "<type> này" is itself
+  std::optional<std::string> own_effective_date;  ///< ISO: "kể từ ngày <type> này có hiệu lực" resolves to it
+};
+
+/// Types every citation: each mention's clause says whether the document rests on the number (căn cứ),
+/// amends, replaces, repeals, details or implements it, with the part and the date concerned; a passive
+/// clause ("X được sửa đổi, bổ sung bởi Y") reports Y's act on X. Fills Citation::relations and relation.
+void type_citations(const ReflowedText& doc, const std::vector<Mention>& mentions,
+                    std::vector<schema::Citation>& citations, const RelationContext& ctx);
 
 // ---- extract_assignments.cc --------------------------------------------
 

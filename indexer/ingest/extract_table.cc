@@ -146,8 +146,29 @@ void take(TableField field, std::string_view value, const Tables& tables, MetaTa
     case TableField::Basis:
     case TableField::Replaces:
     case TableField::Repeals:
-    case TableField::Amends: t.relations.push_back({field, v}); return;
+    case TableField::Amends: return;  // rows kept by position (MetaTable::relation_rows): the typer reads them
   }
+}
+
+// The relation a relation row's label states; nullopt for the other labels.
+std::optional<schema::RelationType> row_relation(TableField field) {
+  switch (field) {
+    case TableField::Basis: return schema::RelationType::Basis;
+    case TableField::Replaces: return schema::RelationType::Replaces;
+    case TableField::Repeals: return schema::RelationType::Repeals;
+    case TableField::Amends: return schema::RelationType::Amends;
+    case TableField::Number:
+    case TableField::Type:
+    case TableField::Issuer:
+    case TableField::IssuerOrPlace:
+    case TableField::Signer:
+    case TableField::IssueDate:
+    case TableField::EffectiveDate:
+    case TableField::ExpiryDate:
+    case TableField::Status:
+    case TableField::Title: return std::nullopt;
+  }
+  return std::nullopt;  // unreachable: the switch covers every field (-Wswitch-enum)
 }
 
 }  // namespace
@@ -173,14 +194,14 @@ MetaTable extract_meta_table(const ReflowedText& doc, const Tables& tables) {
       std::string_view value = scan::trim(row.substr(label->second));
       if (!value.empty() && value.back() == ':') value = {};  // "Căn cứ pháp lý bổ sung:": a longer label
       take(label->first, value, tables, t);
-      const bool relation = label->first == TableField::Basis || label->first == TableField::Replaces ||
-                            label->first == TableField::Repeals || label->first == TableField::Amends;
+      const auto relation = row_relation(label->first);
+      if (relation && !value.empty()) t.relation_rows.push_back({block.begin, block.end, *relation});
       is_open = relation && value.empty();
       open = label->first;
       continue;
     }
     if (is_open && block.kind == BlockKind::Bullet) {
-      take(open, row, tables, t);
+      if (const auto relation = row_relation(open)) t.relation_rows.push_back({block.begin, block.end, *relation});
       continue;
     }
     is_open = false;

@@ -215,6 +215,24 @@ ojson to_json(const DocumentView& v) {
     j["citations"][i]["document_id"] = opt(v.citation_targets[i]);
   j["cited_by"] = ojson::array();
   for (const auto& c : v.cited_by) j["cited_by"].push_back(citing_json(c));
+  j["relations_in"] = ojson::array();
+  for (const auto& r : v.relations_in)
+    j["relations_in"].push_back(ojson{{"type", r.type},
+                                      {"scope", opt(r.scope)},
+                                      {"effective_date", opt(r.effective_date)},
+                                      {"from_id", r.from_id},
+                                      {"from_number", opt(r.from_number)},
+                                      {"from_title", opt(r.from_title)},
+                                      {"from_date", opt(r.from_date)},
+                                      {"by", opt(r.by)},
+                                      {"context", r.context}});
+  const auto& val = v.validity;
+  j["validity"] = ojson{{"status", val.status},
+                        {"label", val.label},
+                        {"in_force_from", opt(val.in_force_from)},
+                        {"ended_from", opt(val.ended_from)},
+                        {"partly_ended_from", opt(val.partly_ended_from)},
+                        {"conflicts", val.conflicts}};
   return j;
 }
 

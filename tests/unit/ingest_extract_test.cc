@@ -527,3 +527,87 @@ TEST_CASE("extract: a title for documents without a heading block", "[ingest]") 
                          "thường kỳ.\n"),
                   "title") == "text");
 }
+
+namespace {
+
+// "key type[ by X][ [scope]][ @date]" for every relation of every citation, joined by "; ".
+std::string relations_of(const DocRecord& r) {
+  std::string out;
+  for (const auto& c : r.citations)
+    for (const auto& rel : c.relations) {
+      if (!out.empty()) out += "; ";
+      out += c.key + " " + rel.type;
+      if (rel.by) out += " by " + *rel.by;
+      if (rel.scope) out += " [" + *rel.scope + "]";
+      if (rel.effective_date) out += " @" + *rel.effective_date;
+    }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("extract: what each citation means (căn cứ, sửa đổi, thay thế, bãi bỏ, quy định chi tiết, thực hiện)",
+          "[ingest]") {
+  const std::string decree =
+      "CHÍNH PHỦ\nSố: 85/2026/NĐ-CP\nHà Nội, ngày 25 tháng 3 năm 2026\nNGHỊ ĐỊNH\nVề quỹ hưu trí\n";
+  const std::string circular =
+      "BỘ CÔNG AN\nSố: 29/2026/TT-BCA\nHà Nội, ngày 02 tháng 4 năm 2026\nTHÔNG TƯ\nVề quỹ phòng, chống tội phạm\n";
+  struct Row {
+    const char* name;
+    std::string text;
+    const char* relations;
+  };
+  // Sentences of 291/2026/NĐ-CP, 85/2026/NĐ-CP, 29/2026/TT-BCA, 278/2026/NĐ-CP and of vn-legal's codified pages.
+  const std::vector<Row> rows = {
+      {"the recitals, and the amendments they report",
+       decree + "Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;\nCăn cứ Luật Xử lý vi phạm hành chính số "
+                "15/2012/QH13 được sửa đổi, bổ sung bởi Luật số 67/2020/QH14 và Luật số 88/2025/QH15;\n",
+       "63/2025/QH15 basis; 15/2012/QH13 amends by 67/2020/QH14; 15/2012/QH13 amends by 88/2025/QH15; "
+       "15/2012/QH13 basis; 67/2020/QH14 basis; 88/2025/QH15 basis"},
+      {"replaces, from the date of the same clause",
+       decree + "Điều 44. Hiệu lực thi hành\n1. Nghị định này có hiệu lực thi hành từ ngày 10 tháng 5 năm 2026 và thay "
+                "thế Nghị định số 88/2016/NĐ-CP ngày 01 tháng 7 năm 2016 của Chính phủ.\n",
+       "88/2016/ND-CP replaces @2026-05-10"},
+      {"replaces a part",
+       decree + "Điều 3. Nghị định này thay thế một phần các quy định tại Nghị định số 125/2020/NĐ-CP.\n",
+       "125/2020/ND-CP replaces [một phần]"},
+      {"the title of an amending decree",
+       "CHÍNH PHỦ\nSố: 291/2026/NĐ-CP\nHà Nội, ngày 21 tháng 7 năm 2026\nNGHỊ ĐỊNH\nSửa đổi, bổ sung một số điều "
+       "của Nghị định số 125/2020/NĐ-CP ngày 19 tháng 10 năm 2020 của Chính phủ quy định xử phạt vi phạm hành chính "
+       "về thuế, hóa đơn\n",
+       "125/2020/ND-CP amends"},
+      {"a part amended, the text following",
+       decree + "Điều 1. Điểm a và điểm b khoản 1 Điều 5 của Nghị định số 72/2025/NĐ-CP được sửa đổi, bổ sung như "
+                "sau:\n",
+       "72/2025/ND-CP amends [Điểm a và điểm b khoản 1 Điều 5]"},
+      {"repeals", decree + "Điều 45. Bãi bỏ Thông tư số 116/2014/TT-BTC ngày 20 tháng 8 năm 2014 của Bộ Tài chính.\n",
+       "116/2014/TT-BTC repeals"},
+      {"ends another's force from the day this one takes effect",
+       decree + "Điều 46. Nghị định này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2026. Nghị định số 30/2020/NĐ-CP "
+                "hết hiệu lực kể từ ngày Nghị định này có hiệu lực thi hành.\n",
+       "30/2020/ND-CP repeals @2026-07-01"},
+      {"details",
+       circular + "Điều 1. Phạm vi điều chỉnh\nThông tư này quy định chi tiết điểm c khoản 1 Điều 6 của Quyết định số "
+                  "07/2026/QĐ-TTg.\n",
+       "7/2026/QD-TTG details [điểm c khoản 1 Điều 6]"},
+      {"implements",
+       circular +
+           "Điều 2. Thực hiện Nghị định số 96/2016/NĐ-CP của Chính phủ quy định điều kiện về an ninh, trật tự.\n",
+       "96/2016/ND-CP implements"},
+      {"done as a text says: a mention", decree + "Điều 7. Hồ sơ thực hiện theo mẫu tại Nghị định số 96/2016/NĐ-CP.\n",
+       ""},
+  };
+  for (const Row& row : rows) {
+    INFO(row.name);
+    CHECK(relations_of(record(row.text)) == row.relations);
+  }
+}
+
+TEST_CASE("extract: the metadata table's relation rows are relations only when the table is read", "[ingest]") {
+  const std::string text =
+      "THÔNG TIN VĂN BẢN\n| **Số hiệu** | 97/2026/TT-BTC |\n| **Văn bản bị bãi bỏ** | Thông tư số 55/2010/TT-BTC "
+      "ngày 16/04/2010 |\n| **Căn cứ pháp lý** | Luật Quản lý thuế số 38/2019/QH14 |\n\nBỘ TÀI CHÍNH\nSố: "
+      "97/2026/TT-BTC\nHà Nội, ngày 12 tháng 5 năm 2026\nTHÔNG TƯ\nHướng dẫn quản lý thuế\n";
+  CHECK(relations_of(record(text)) == "");
+  CHECK(relations_of(record(text, false, nullptr, true)) == "55/2010/TT-BTC repeals; 38/2019/QH14 basis");
+}

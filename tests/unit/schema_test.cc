@@ -11,6 +11,7 @@
 #include "schema/query_fields.h"
 #include "schema/record_json.h"
 #include "schema/terms.h"
+#include "schema/validity.h"
 #include "text/utf8.h"
 
 using namespace tracuu::schema;
@@ -90,6 +91,13 @@ TEST_CASE("schema: facet codes: every spelling of a value is one code", "[schema
       {Facet::Assignee, "Sở Tài chính tỉnh Lạng Sơn", "so-tai-chinh-tinh-lang-son"},
       {Facet::Year, "2025", "2025"},
       {Facet::Month, "2025-07", "2025-07"},
+      {Facet::Validity, "Còn hiệu lực", "con"},
+      {Facet::Validity, "con", "con"},
+      {Facet::Validity, "Đang có hiệu lực", "con"},  // a portal's wording
+      {Facet::Validity, "Sắp có hiệu lực", "chua"},
+      {Facet::Validity, "HẾT HIỆU LỰC", "het"},
+      {Facet::Validity, "Hết hiệu lực một phần", "mot-phan"},
+      {Facet::Validity, "Chưa rõ", "khong-ro"},
   };
   for (const Row& r : rows) {
     INFO(r.value);
@@ -213,13 +221,18 @@ TEST_CASE("schema: records round-trip through JSON and document data", "[schema]
   r.signer.on_behalf = "TL. Chủ tịch";
   r.recipients = {"Như trên;", "Lưu: VT, THNC (ĐTK)."};
   r.sections.push_back(Section{"1", "Dự thảo Báo cáo", std::string("Công an tỉnh"), 1, "s-1", {10, 20}, {10, 90}});
-  r.citations.push_back(Citation{"24/2021/NĐ-CP",
-                                 "24/2021/ND-CP",
-                                 std::string("Nghị định"),
-                                 std::string("Chính phủ"),
-                                 std::string("2021-03-23"),
-                                 {30, 43},
-                                 "theo Nghị định số 24/2021/NĐ-CP"});
+  r.citations.push_back(Citation{
+      "24/2021/NĐ-CP",
+      "24/2021/ND-CP",
+      std::string("Nghị định"),
+      std::string("Chính phủ"),
+      std::string("2021-03-23"),
+      {30, 43},
+      "theo Nghị định số 24/2021/NĐ-CP",
+      "amends",
+      {CitationRelation{
+           "amends", std::string("khoản 3 Điều 5"), std::string("2021-07-01"), std::nullopt, {30, 60}, "text"},
+       CitationRelation{"basis", std::nullopt, std::nullopt, std::string("67/2020/QH14"), {30, 60}, "table"}}});
   r.assignments.push_back(
       Assignment{"Sở Y tế", std::string("2021-07-03"), std::string("s-6"), {50, 80}, "Sở Y tế ..."});
   r.text = "THÔNG BÁO\nKết luận phiên họp UBND tỉnh";
@@ -244,8 +257,8 @@ TEST_CASE("schema: document data decodes only the parts asked for", "[schema]") 
   r.title = "Kết luận phiên họp UBND tỉnh tháng 6 năm 2021";
   r.doc_number = "346/TB-UBND";
   r.sections.push_back(Section{"1", "Dự thảo Tờ trình", std::nullopt, 1, "s-1", {0, 9}, {0, 40}});
-  r.citations.push_back(
-      Citation{"24/2021/NĐ-CP", "24/2021/ND-CP", std::nullopt, std::nullopt, std::nullopt, {20, 33}, ""});
+  r.citations.push_back(Citation{
+      "24/2021/NĐ-CP", "24/2021/ND-CP", std::nullopt, std::nullopt, std::nullopt, {20, 33}, "", "mentions", {}});
   r.assignments.push_back(Assignment{"Sở Y tế", std::nullopt, std::nullopt, {0, 5}, "Sở Y tế"});
   r.text = "1. Dự thảo Tờ trình theo Nghị định số 24/2021/NĐ-CP \"trích\" {không phải JSON}";
   const std::string blob = encode_doc_data(StoredDoc{r, {0, 12, 300}});
@@ -303,4 +316,52 @@ TEST_CASE("schema: the recorded inputs of an index", "[schema]") {
   CHECK(decode_inputs("").empty());
   CHECK(decode_inputs("not json").empty());
   CHECK(decode_inputs(R"(["/a", 7, "/b"])") == std::vector<std::string>{"/a", "/b"});
+}
+
+TEST_CASE("schema: validity at a date: own dates, a stated status, later documents that replace or repeal it",
+          "[schema]") {
+  struct Row {
+    const char* name;
+    std::optional<std::string> effective, expiry, stated;
+    std::vector<IncomingAct> acts;
+    const char* as_of;
+    const char* status;
+  };
+  // 85/2026/NĐ-CP: issued 2026-03-25, in force from 2026-05-10 ("có hiệu lực thi hành từ ngày 10 tháng 5 năm 2026").
+  const std::optional<std::string> may10 = std::string("2026-05-10");
+  const IncomingAct replaced{"replaces", std::string("2026-09-01"), std::nullopt, "nd-200", "200/2026/NĐ-CP", ""};
+  const IncomingAct part_repealed{"repeals", std::string("2026-08-01"), std::string("khoản 3 Điều 5"),
+                                  "nd-150",  "150/2026/NĐ-CP",          ""};
+  const std::vector<Row> rows = {
+      {"before its effective date", may10, {}, {}, {}, "2026-05-09", "chua"},
+      {"on its effective date", may10, {}, {}, {}, "2026-05-10", "con"},
+      {"a temporary text, on its last day", may10, std::string("2027-02-28"), {}, {}, "2027-02-27", "con"},
+      {"a temporary text, after it", may10, std::string("2027-02-28"), {}, {}, "2027-02-28", "het"},
+      {"replaced wholly, before the replacement takes effect", may10, {}, {}, {replaced}, "2026-08-31", "con"},
+      {"replaced wholly", may10, {}, {}, {replaced}, "2026-09-01", "het"},
+      {"a part repealed", may10, {}, {}, {part_repealed}, "2026-08-15", "mot-phan"},
+      {"only a stated status: in force since issued", {}, {}, std::string("Còn hiệu lực"), {}, "2026-04-01", "con"},
+      {"a portal's 'Sắp có hiệu lực'", {}, {}, std::string("Sắp có hiệu lực"), {}, "2026-04-01", "chua"},
+      {"nothing known", {}, {}, {}, {}, "2026-04-01", "khong-ro"},
+      {"a placeholder says nothing", {}, {}, std::string("Đang cập nhật"), {}, "2026-04-01", "khong-ro"},
+  };
+  for (const Row& row : rows) {
+    INFO(row.name);
+    ValidityFacts f;
+    f.issue_date = "2026-03-25";
+    f.effective_date = row.effective;
+    f.expiry_date = row.expiry;
+    f.stated_status = row.stated;
+    f.acts = row.acts;
+    CHECK(validity_code(validity_at(validity_dates(f), row.as_of)) == row.status);
+  }
+  // A source stating "Còn hiệu lực" of a document replaced since: said, not guessed.
+  ValidityFacts f;
+  f.issue_date = "2026-03-25";
+  f.stated_status = "Còn hiệu lực";
+  f.acts = {replaced};
+  const auto report = validity_report(f, "2026-10-01");
+  CHECK(validity_code(report.status) == "het");
+  REQUIRE(report.conflicts.size() == 1);
+  CHECK(report.conflicts[0] == "a source states 'Còn hiệu lực', but 200/2026/NĐ-CP replaces it from 2026-09-01");
 }

@@ -40,7 +40,41 @@ std::vector<schema::DocRecord> contract_records() {
              "Thực hiện Nghị định số 66/2025/NĐ-CP của Chính phủ, giao Sở Tài chính tỉnh Lạng Sơn chủ trì.");
   a.title = "Kết luận của đồng chí Chủ tịch về khu công nghiệp Hữu Lũng";
   a.signer.name = "Nguyễn Văn Hà";
-  a.citations.push_back({"66/2025/NĐ-CP", "66/2025/ND-CP", "Nghị định", "Chính phủ", std::nullopt, {}, ""});
+  a.stated_status = "Đang có hiệu lực";  // a portal's wording, without dates: in force since issued
+  a.citations.push_back({"66/2025/NĐ-CP",
+                         "66/2025/ND-CP",
+                         "Nghị định",
+                         "Chính phủ",
+                         std::nullopt,
+                         {},
+                         "",
+                         "implements",
+                         {{"implements", std::nullopt, std::nullopt, std::nullopt, {}, "text"}}});
+  // One citation per relation: the document's own acts are indexed, an act it only reports is not.
+  const std::vector<std::pair<std::string, std::string>> acts = {{"63/2025/QH15", "basis"},
+                                                                 {"125/2020/ND-CP", "amends"},
+                                                                 {"88/2016/ND-CP", "replaces"},
+                                                                 {"55/2010/TT-BTC", "repeals"},
+                                                                 {"23/2013/ND-CP", "details"}};
+  for (const auto& [key, type] : acts)
+    a.citations.push_back({key,
+                           key,
+                           std::nullopt,
+                           std::nullopt,
+                           std::nullopt,
+                           {},
+                           "",
+                           type,
+                           {{type, std::nullopt, std::nullopt, std::nullopt, {}, "text"}}});
+  a.citations.push_back({"15/2012/QH13",
+                         "15/2012/QH13",
+                         std::nullopt,
+                         std::nullopt,
+                         std::nullopt,
+                         {},
+                         "",
+                         "mentions",
+                         {{"amends", std::nullopt, std::nullopt, std::string("67/2020/QH14"), {}, "text"}}});
   a.assignments.push_back({"Sở Tài chính tỉnh Lạng Sơn", std::nullopt, std::nullopt, {}, "giao Sở Tài chính"});
 
   schema::DocRecord b = record("bc-12", "Báo cáo", "12/BC-SYT", "Sở Y tế tỉnh Lạng Sơn", "2024-03-02",
@@ -95,6 +129,7 @@ TEST_CASE("contract: every facet is indexed, filtered and counted alike", "[sear
       {Facet::Month, {"2025-07", "2025-07"}},
       {Facet::Signer, {"NGUYỄN VĂN HÀ", "Nguyễn Văn Hà"}},
       {Facet::Assignee, {"SỞ TÀI CHÍNH TỈNH LẠNG SƠN", "Sở Tài chính tỉnh Lạng Sơn"}},
+      {Facet::Validity, {"con", "Còn hiệu lực"}},
   };
   CHECK(rows.size() == schema::kFacetCount);  // a new facet needs its row here
   const auto all = search({});
@@ -139,6 +174,15 @@ TEST_CASE("contract: every query field finds what the indexer wrote", "[searchd]
       {"citedby:tb-346", {"nd-66"}},
       {"tieude:\"huu lung\"", {"tb-346"}},
       {"id:bc-12", {"bc-12"}},
+      {"cancu:63/2025/QH15", {"tb-346"}},
+      {"suadoi:\"nd-cp 125 2020\"", {"tb-346"}},
+      {"suadoi:15/2012/QH13", {}},  // reported: 67/2020/QH14 amends it, not tb-346
+      {"thaythe:88/2016/NĐ-CP", {"tb-346"}},
+      {"baibo:55/2010/TT-BTC", {"tb-346"}},
+      {"huongdan:23/2013/NĐ-CP", {"tb-346"}},
+      {"thuchien:66/2025/NĐ-CP", {"tb-346"}},
+      {"hieuluc:con", {"tb-346"}},
+      {"hieuluc:\"Chưa rõ\"", {"bc-12", "nd-66"}},  // neither states its validity
   };
   std::set<std::string> covered;
   for (const Row& r : rows) {

@@ -1,0 +1,445 @@
+// What each citation means: the clause around every mention of a number says whether the document
+// rests on it (căn cứ), amends, replaces or repeals it, details it or implements it, and the part
+// and the date concerned. Passive clauses ("X được sửa đổi, bổ sung bởi Y", "X ... bị bãi bỏ bởi Y")
+// report another document's act, as codified pages do for each of their sources.
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "indexer/ingest/extract_internal.h"
+#include "indexer/ingest/markers.h"
+#include "indexer/ingest/scan.h"
+
+namespace tracuu::indexer::extract_detail {
+namespace {
+
+using schema::RelationType;
+
+// A clause is looked for this far around a mention.
+constexpr std::size_t kClauseWindow = 900;
+// A list item inherits the act of its lead-in ("các văn bản sau đây hết hiệu lực:") this many blocks up.
+constexpr std::size_t kLeadInBlocks = 12;
+// Agents of one passive act ("bởi Nghị định số A ngày ... và Nghị định số B") stand this close.
+constexpr std::size_t kMaxAgentGap = 120;
+// Documents with this many "(Điều N Luật số X ...)" source notes are codified pages.
+constexpr std::size_t kCodifiedSources = 3;
+
+// Where a trigger must stand to be the document's own act.
+enum class Stand {
+  Anywhere,
+  Initial,  // at the start of its clause or after a comma ("Thực hiện Nghị quyết số ...", "Bổ sung Điều 3a ...")
+  AfterThis  // right after "<type> này" ("Thông tư này hướng dẫn ...")
+};
+
+struct Trigger {
+  std::string_view words;  // lower case
+  RelationType type;
+  std::size_t max_gap;  // bytes from the trigger's end to the mention
+  Stand stand = Stand::Anywhere;
+};
+
+// Longer phrases before the phrases they contain; the nearest trigger before a mention wins.
+constexpr std::array<Trigger, 21> kTriggers{{
+    {"căn cứ", RelationType::Basis, 600},
+    {"sửa đổi, bổ sung", RelationType::Amends, 220},
+    {"sửa đổi bổ sung", RelationType::Amends, 220},
+    {"sửa đổi", RelationType::Amends, 160, Stand::Initial},
+    {"bổ sung", RelationType::Amends, 160, Stand::Initial},
+    {"thay thế", RelationType::Replaces, 260},
+    {"bãi bỏ", RelationType::Repeals, 260},
+    {"hủy bỏ", RelationType::Repeals, 160},
+    {"huỷ bỏ", RelationType::Repeals, 160},
+    {"ngưng hiệu lực", RelationType::Repeals, 160},
+    {"quy định chi tiết", RelationType::Details, 160},
+    {"hướng dẫn thi hành", RelationType::Details, 160},
+    {"hướng dẫn thực hiện", RelationType::Details, 200},
+    {"hướng dẫn chi tiết", RelationType::Details, 160},
+    {"hướng dẫn", RelationType::Details, 160, Stand::AfterThis},
+    {"triển khai thực hiện", RelationType::Implements, 120, Stand::Initial},
+    {"triển khai", RelationType::Implements, 60, Stand::Initial},
+    {"cụ thể hóa", RelationType::Implements, 120, Stand::Initial},
+    {"cụ thể hoá", RelationType::Implements, 120, Stand::Initial},
+    {"thực hiện", RelationType::Implements, 60, Stand::Initial},
+    {"tổ chức thực hiện", RelationType::Implements, 60, Stand::Initial},
+}};
+
+// Words before a trigger that make it a proposal or a draft's act, not the document's.
+constexpr std::string_view kNotActs[] = {"đề nghị", "dự thảo", "tham mưu", "xem xét", "cần ", "đề xuất", "kiến nghị"};
+
+// Bytes of adverbs an "initial" trigger may follow ("Tiếp tục đẩy mạnh triển khai ...", "Chỉ đạo triển khai").
+constexpr std::size_t kInitialSlack = 30;
+
+constexpr std::string_view kScopeWords[] = {"điểm", "khoản", "điều", "chương", "mục", "phụ lục", "phần"};
+
+struct Found {
+  std::size_t begin = 0, end = 0;  // of the trigger
+  const Trigger* trigger = nullptr;
+  bool passive = false;  // "được sửa đổi", "bị bãi bỏ"
+};
+
+bool word_start(std::string_view lower, std::size_t i) {
+  return i == 0 || lower[i - 1] == ' ' || lower[i - 1] == '(' || lower[i - 1] == ',' || lower[i - 1] == ';' ||
+         lower[i - 1] == ':' || lower[i - 1] == '"' || lower[i - 1] == '-';
+}
+
+bool at(std::string_view s, std::size_t pos, std::string_view word) {
+  return pos <= s.size() && s.substr(pos, word.size()) == word;
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// The trigger starting at i and ending by `to` (the longest), its clause starting at `from`.
+std::optional<Found> trigger_at(std::string_view lower, std::size_t from, std::size_t i, std::size_t to) {
+  if (!word_start(lower, i)) return std::nullopt;
+  for (const Trigger& tr : kTriggers) {
+    if (lower.compare(i, tr.words.size(), tr.words) != 0 || i + tr.words.size() > to) continue;
+    const std::size_t e = i + tr.words.size();
+    if (e < lower.size() && lower[e] != ' ' && lower[e] != ',' && lower[e] != ':' && lower[e] != ';') continue;
+    const std::string_view before = scan::trim(lower.substr(from, i - from));
+    std::size_t after = scan::skip_spaces(lower, e);
+    if (at(lower, after, ", bổ sung")) after = scan::skip_spaces(lower, after + std::string_view(", bổ sung").size());
+    // "được sửa đổi", "bị bãi bỏ", and "(sửa đổi bởi Luật ...)" without the auxiliary.
+    const bool passive = ends_with(before, "được") || ends_with(before, "bị") || at(lower, after, "bởi ");
+    // "thực hiện theo quy định tại ...": done as a text says, not implementing it.
+    if (tr.type == RelationType::Implements && at(lower, after, "theo ")) continue;
+    return Found{i, e, &tr, passive};
+  }
+  return std::nullopt;
+}
+
+// The last trigger that ends in lower[from, to).
+std::optional<Found> last_trigger(std::string_view lower, std::size_t from, std::size_t to) {
+  for (std::size_t i = to; i-- > from;)
+    if (auto f = trigger_at(lower, from, i, to)) return f;
+  return std::nullopt;
+}
+
+// The first trigger that starts in lower[from, to), the longest there ("sửa đổi, bổ sung", not "bổ sung").
+std::optional<Found> first_trigger(std::string_view lower, std::size_t from, std::size_t to) {
+  for (std::size_t i = from; i < to; ++i)
+    if (auto f = trigger_at(lower, from, i, lower.size())) return f;
+  return std::nullopt;
+}
+
+// [begin, end) of the clause around pos inside its block: ';', ". " and ": " end clauses.
+std::pair<std::size_t, std::size_t> clause_around(std::string_view t, const Block& block, std::size_t pos,
+                                                  std::size_t end) {
+  std::size_t b = pos, e = end;
+  const std::size_t lo = std::max(block.begin, pos > kClauseWindow ? pos - kClauseWindow : 0);
+  const std::size_t hi = std::min(block.end, end + kClauseWindow);
+  while (b > lo && !(t[b - 1] == ';' || (t[b - 1] == ' ' && b >= 2 && (t[b - 2] == '.' || t[b - 2] == ':')))) --b;
+  while (e < hi && !(t[e] == ';' || (t[e] == '.' && (e + 1 == hi || t[e + 1] == ' ')))) ++e;
+  return {scan::char_boundary(t, b), e};
+}
+
+// "khoản 3 Điều 5", "Điều 12 và Điều 18", "các điểm a, b khoản 2 Điều 7": the part named just before `to`.
+std::optional<std::string> scope_before(std::string_view t, std::string_view lower, std::size_t from, std::size_t to) {
+  std::size_t first = std::string_view::npos;
+  for (std::size_t i = from; i < to && first == std::string_view::npos; ++i) {
+    if (!word_start(lower, i)) continue;
+    for (std::string_view w : kScopeWords)
+      if (lower.compare(i, w.size(), w) == 0 && i + w.size() < to && lower[i + w.size()] == ' ') first = i;
+  }
+  // "thay thế một phần các quy định tại ...": a part, unnamed.
+  const auto some = [&]() -> std::optional<std::string> {
+    return lower.find("một phần", from) < to ? std::optional<std::string>("một phần") : std::nullopt;
+  };
+  if (first == std::string_view::npos) return some();
+  // The run ends at the last number or letter that follows a scope word.
+  std::size_t last = first;
+  for (std::size_t i = first; i < to;) {
+    std::size_t sp = t.find(' ', i);
+    if (sp == std::string_view::npos || sp > to) sp = to;
+    const std::string_view word = scan::strip_trailing_punct(t.substr(i, sp - i));
+    const bool roman = std::all_of(word.begin(), word.end(), [](char c) { return c == 'I' || c == 'V' || c == 'X'; });
+    const bool number = !word.empty() && word.size() <= 6 &&
+                        (std::isdigit(static_cast<unsigned char>(word[0])) || scan::count_chars(word) <= 2 || roman);
+    const std::string lw = scan::to_lower(word);
+    const bool joiner = lw == "và" || lw == "các" || lw == "," || lw == "tại" || lw == "của" ||
+                        std::any_of(std::begin(kScopeWords), std::end(kScopeWords),
+                                    [&](std::string_view w) { return lw == w || w.rfind(lw + " ", 0) == 0; });
+    if (!number && !joiner && lw != "lục") break;
+    if (number) last = i + word.size();
+    i = sp + 1;
+  }
+  if (last == first) return some();
+  return scan::collapse_spaces(t.substr(first, last - first));
+}
+
+// The date a clause gives for the act: "kể từ ngày 01/7/2025", or "kể từ ngày <type> này có hiệu lực".
+std::optional<std::string> act_date(std::string_view t, std::string_view lower, std::size_t from, std::size_t to,
+                                    const std::optional<std::string>& own_effective) {
+  for (std::size_t i = lower.find("từ ngày", from); i != std::string_view::npos && i < to;
+       i = lower.find("từ ngày", i + 1)) {
+    const std::size_t p = i + std::string_view("từ ").size();
+    if (const auto d = scan::match_date(t, p); d && d->end <= to) return d->date.iso();
+    const std::size_t own = lower.find("này có hiệu lực", p);
+    if (own != std::string_view::npos && own < std::min(to, p + 60)) return own_effective;
+  }
+  return std::nullopt;
+}
+
+const Block& block_of(const ReflowedText& doc, std::size_t pos) {
+  auto it = std::upper_bound(doc.blocks.begin(), doc.blocks.end(), pos,
+                             [](std::size_t p, const Block& b) { return p < b.begin; });
+  return it == doc.blocks.begin() ? doc.blocks.front() : *(it - 1);
+}
+
+std::size_t block_index(const ReflowedText& doc, const Block& b) {
+  return static_cast<std::size_t>(&b - doc.blocks.data());
+}
+
+class Typer {
+ public:
+  Typer(const ReflowedText& doc, const std::vector<Mention>& mentions, std::vector<schema::Citation>& citations,
+        const RelationContext& ctx)
+      : doc_(doc),
+        t_(doc.text),
+        lower_(scan::to_lower(doc.text)),
+        mentions_(mentions),
+        citations_(citations),
+        ctx_(ctx) {
+    if (lower_.size() != t_.size()) lower_ = std::string(t_);  // a case change altered lengths: match case as is
+    find_sources();
+  }
+
+  void run() {
+    for (std::size_t m = 0; m < mentions_.size(); ++m) type_mention(m);
+    for (auto& c : citations_) c.relation = schema::strongest_relation(c.relations);
+  }
+
+ private:
+  // Codified pages open each article with its source: "(Điều 1 Luật số 29/2018/QH14 ...": the act of
+  // "<type> này" there is that source's.
+  void find_sources() {
+    for (std::size_t m = 0; m < mentions_.size(); ++m) {
+      const std::size_t b = mentions_[m].begin;
+      const std::size_t from = b > 80 ? scan::char_boundary(t_, b - 80) : 0;
+      const std::size_t open = lower_.rfind("(điều ", b);
+      if (open == std::string::npos || open < from) continue;
+      const std::string_view between = std::string_view(lower_).substr(open, b - open);
+      if (between.find(')') != std::string_view::npos || between.find(';') != std::string_view::npos) continue;
+      sources_.push_back(m);
+    }
+    codified_ = sources_.size() >= kCodifiedSources;
+  }
+
+  // The key of the codified source in force at `pos` (empty when none).
+  std::string source_at(std::size_t pos) const {
+    const auto it = std::upper_bound(sources_.begin(), sources_.end(), pos,
+                                     [&](std::size_t p, std::size_t m) { return p < mentions_[m].begin; });
+    return it == sources_.begin() ? std::string() : citations_[mentions_[*(it - 1)].citation].key;
+  }
+
+  // The first mention starting in [pos, to), or mentions_.size().
+  std::size_t mention_at_or_after(std::size_t pos, std::size_t to) const {
+    const auto it = std::lower_bound(mentions_.begin(), mentions_.end(), pos,
+                                     [](const Mention& m, std::size_t p) { return m.begin < p; });
+    return it != mentions_.end() && it->begin < to ? static_cast<std::size_t>(it - mentions_.begin())
+                                                   : mentions_.size();
+  }
+
+  // The nearest mention ending before `pos` and starting at or after `from`, or mentions_.size().
+  std::size_t mention_before(std::size_t pos, std::size_t from) const {
+    auto it = std::lower_bound(mentions_.begin(), mentions_.end(), pos,
+                               [](const Mention& m, std::size_t p) { return m.begin < p; });
+    while (it != mentions_.begin()) {
+      --it;
+      if (it->begin < from) break;
+      if (it->end <= pos) return static_cast<std::size_t>(it - mentions_.begin());
+    }
+    return mentions_.size();
+  }
+
+  void add(std::size_t m, RelationType type, std::optional<std::string> scope, std::optional<std::string> date,
+           std::optional<std::string> by, std::size_t clause_begin, std::size_t clause_end) {
+    schema::Citation& c = citations_[mentions_[m].citation];
+    if (by && *by == c.key) return;
+    schema::CitationRelation r;
+    r.type = std::string(schema::relation_name(type));
+    r.scope = std::move(scope);
+    r.effective_date = std::move(date);
+    r.by = std::move(by);
+    r.span = {clause_begin, clause_end};
+    r.source = mentions_[m].begin >= ctx_.table_begin && mentions_[m].begin < ctx_.table_end ? "table" : "text";
+    for (const auto& old : c.relations)
+      if (old.type == r.type && old.scope == r.scope && old.by == r.by) return;
+    c.relations.push_back(std::move(r));
+  }
+
+  // "X ... được sửa đổi, bổ sung bởi Y và Z", "(Điều 18 Nghị định số X ..., có nội dung bị bãi bỏ bởi Điều 3
+  // Nghị định số Y có hiệu lực thi hành kể từ ngày D)": X's relations, the acts Y's and Z's. Without an
+  // agent, "Điểm a khoản 1 Điều 5 của Nghị định số X được sửa đổi, bổ sung như sau:" is the document's own
+  // act. False when the clause reports no act on X.
+  bool passive(std::size_t m, std::size_t cb, std::size_t ce) {
+    const auto f = first_trigger(lower_, mentions_[m].end, std::min(ce, mentions_[m].end + 400));
+    if (!f || !f->passive || mention_before(f->begin, cb) != m) return false;
+    auto scope = scope_before(t_, lower_, cb, mentions_[m].begin);
+    constexpr std::string_view kSomeContent = "có nội dung ";
+    if (!scope && f->begin >= kSomeContent.size() + 3 &&
+        std::string_view(lower_).substr(cb, f->begin - cb).find(kSomeContent) != std::string_view::npos)
+      scope = "một phần";
+    std::vector<std::size_t> agents;
+    for (std::size_t a = mention_at_or_after(f->end, std::min(ce, f->end + 200)); a < mentions_.size(); ++a) {
+      if (mentions_[a].begin >= ce) break;
+      if (!agents.empty()) {  // more agents follow after "và" or ",", nothing else in between
+        const std::size_t prev = mentions_[agents.back()].end;
+        const std::string_view gap = std::string_view(lower_).substr(prev, mentions_[a].begin - prev);
+        if (gap.size() > kMaxAgentGap ||
+            (gap.find(" và ") == std::string_view::npos && gap.find(',') == std::string_view::npos) ||
+            last_trigger(lower_, prev, mentions_[a].begin))
+          break;
+      }
+      agents.push_back(a);
+    }
+    if (agents.empty()) {
+      constexpr std::string_view kAsFollows = "như sau";
+      if (lower_.compare(scan::skip_spaces(lower_, f->end), kAsFollows.size(), kAsFollows) != 0) return false;
+      own_or_source(m, f->trigger->type, scope, act_date(t_, lower_, cb, ce, ctx_.own_effective_date), cb, ce);
+      return true;
+    }
+    for (std::size_t a : agents)
+      add(m, f->trigger->type, scope, act_date(t_, lower_, mentions_[a].end, ce, ctx_.own_effective_date),
+          citations_[mentions_[a].citation].key, cb, ce);
+    return true;
+  }
+
+  // "... hết hiệu lực (thi hành) kể từ ngày ..." after the mention.
+  bool expires_after(std::size_t m, std::size_t cb, std::size_t ce) {
+    const std::size_t at = lower_.find("hết hiệu lực", mentions_[m].end);
+    if (at == std::string::npos || at >= ce) return false;
+    const std::string_view before = std::string_view(lower_).substr(cb, mentions_[m].begin - cb);
+    if (before.find("khi ") != std::string_view::npos || before.find("đến ngày") != std::string_view::npos)
+      return false;  // "sau khi X hết hiệu lực", "đến ngày X hết hiệu lực": an event, not an act
+    own_or_source(m, RelationType::Repeals, scope_before(t_, lower_, cb, mentions_[m].begin),
+                  act_date(t_, lower_, at, ce, ctx_.own_effective_date), cb, ce);
+    return true;
+  }
+
+  void own_or_source(std::size_t m, RelationType type, std::optional<std::string> scope,
+                     std::optional<std::string> date, std::size_t cb, std::size_t ce) {
+    if (!codified_) return add(m, type, std::move(scope), std::move(date), std::nullopt, cb, ce);
+    const std::string source = source_at(mentions_[m].begin);
+    if (!source.empty()) add(m, type, std::move(scope), std::move(date), source, cb, ce);
+  }
+
+  // The act of a list's lead-in ("Bãi bỏ các quy định tại:", "... sau đây hết hiệu lực thi hành:").
+  bool lead_in(std::size_t m, std::size_t cb, std::size_t ce) {
+    const Block& block = block_of(doc_, mentions_[m].begin);
+    if (block.kind != BlockKind::Item && block.kind != BlockKind::Bullet) return false;
+    const std::size_t bi = block_index(doc_, block);
+    for (std::size_t k = bi; k-- > 0 && bi - k <= kLeadInBlocks;) {
+      const Block& lead = doc_.blocks[k];
+      const std::string_view text = scan::trim(doc_.block_text(k));
+      const bool heading = lead.kind == BlockKind::Heading;  // "## Căn cứ pháp luật", "### Các nghị định được sửa đổi"
+      if (text.empty() || (text.back() != ':' && !heading)) continue;
+      const std::size_t e = lead.begin + text.size();
+      std::optional<RelationType> type;
+      if (lower_.find("hết hiệu lực", lead.begin) < e) type = RelationType::Repeals;
+      if (const auto f = last_trigger(lower_, lead.begin, e); f && (!f->passive || heading)) type = f->trigger->type;
+      if (!type) return false;
+      own_or_source(m, *type, scope_before(t_, lower_, block.begin, mentions_[m].begin),
+                    act_date(t_, lower_, lead.begin, e, ctx_.own_effective_date), cb, ce);
+      return true;
+    }
+    return false;
+  }
+
+  // The label of a relation row of the metadata table ("Thay thế", "Văn bản bị bãi bỏ") says the act.
+  bool table_row(std::size_t m, std::size_t cb, std::size_t ce) {
+    for (const auto& row : ctx_.table_rows)
+      if (mentions_[m].begin >= row.begin && mentions_[m].begin < row.end) {
+        add(m, row.type, std::nullopt, std::nullopt, std::nullopt, cb, ce);
+        return true;
+      }
+    return false;
+  }
+
+  void type_mention(std::size_t m) {
+    const Mention& mention = mentions_[m];
+    const bool in_table = mention.begin >= ctx_.table_begin && mention.begin < ctx_.table_end;
+    if (in_table && !ctx_.table) return;  // the text alone: the table's rows say nothing
+    if (in_table && table_row(m, mention.begin, mention.end)) return;
+    const Block& block = block_of(doc_, mention.begin);
+    const auto [cb, ce] = clause_around(t_, block, mention.begin, mention.end);
+    const bool reported = passive(m, cb, ce);  // another document's act, reported
+    // A recital lists the bases ("Căn cứ Luật ... số X được sửa đổi, bổ sung bởi Luật số Y;": both).
+    if (scan::starts_with_word_ci(scan::trim(std::string_view(t_).substr(cb, ce - cb)), "căn cứ") ||
+        scan::starts_with_word_ci(doc_.block_text(block), "căn cứ"))
+      return own_or_source(m, RelationType::Basis, std::nullopt, std::nullopt, cb, ce);
+    if (reported || expires_after(m, cb, ce)) return;
+    const auto f = last_trigger(lower_, cb, mention.begin);
+    if (f && !f->passive && mention.begin - f->end <= f->trigger->max_gap && !quoted(f->end, mention.begin)) {
+      // A number between the clause start and the trigger is the one acting ("Thông tư số A ... sửa đổi Thông tư B").
+      const std::size_t subject = mention_before(f->begin, cb);
+      auto scope = scope_before(t_, lower_, f->end, mention.begin);
+      auto date = act_date(t_, lower_, cb, ce, ctx_.own_effective_date);
+      if (subject != mentions_.size() && f->trigger->type != RelationType::Basis) {
+        if (f->begin - mentions_[subject].end <= f->trigger->max_gap + kInitialSlack)
+          add(m, f->trigger->type, scope, date, citations_[mentions_[subject].citation].key, cb, ce);
+        return;
+      }
+      if (own_act(*f, cb)) return own_or_source(m, f->trigger->type, scope, date, cb, ce);
+      return;
+    }
+    lead_in(m, cb, ce);
+  }
+
+  // An opening quote between the trigger and the mention: the number is inside quoted words being changed.
+  bool quoted(std::size_t from, std::size_t to) const {
+    const std::string_view gap = std::string_view(t_).substr(from, to - from);
+    return gap.find('"') != std::string_view::npos || gap.find("\u201C") != std::string_view::npos;
+  }
+
+  // Whether the trigger states the document's own act: not a proposal or a draft's, not another document's
+  // ("ban hành Quyết định thay thế ..."), and where its kind must stand.
+  bool own_act(const Found& f, std::size_t cb) const {
+    const std::string_view prefix = scan::trim(std::string_view(lower_).substr(cb, f.begin - cb));
+    for (std::string_view w : kNotActs)
+      if (prefix.find(w) != std::string_view::npos) return false;
+    if (const auto type = type_ending(prefix); type && (!ctx_.own_type || *type != scan::to_lower(*ctx_.own_type)))
+      return false;
+    switch (f.trigger->stand) {
+      case Stand::Anywhere: return true;
+      case Stand::AfterThis: return ends_with(prefix, "này");
+      case Stand::Initial: {
+        std::string_view last = prefix.substr(prefix.rfind(',') == std::string_view::npos ? 0 : prefix.rfind(',') + 1);
+        if (const auto m = parse_marker(scan::trim(last)); m) last = last.substr(std::min(last.size(), m->title_begin));
+        return scan::trim(last).size() <= kInitialSlack || ends_with(prefix, "này");
+      }
+    }
+    return false;
+  }
+
+  // The document type `prefix` ends with ("... ban hành quyết định"), lower case.
+  static std::optional<std::string> type_ending(std::string_view prefix) {
+    std::optional<std::string> best;
+    for (const schema::DocType& type : schema::kDocTypes) {
+      const std::string d = scan::to_lower(type.display);
+      if (ends_with(prefix, d) && (prefix.size() == d.size() || prefix[prefix.size() - d.size() - 1] == ' ') &&
+          (!best || d.size() > best->size()))
+        best = d;
+    }
+    return best;
+  }
+
+  const ReflowedText& doc_;
+  std::string_view t_;
+  std::string lower_;
+  const std::vector<Mention>& mentions_;
+  std::vector<schema::Citation>& citations_;
+  const RelationContext& ctx_;
+  std::vector<std::size_t> sources_;  // mentions that open a codified article
+  bool codified_ = false;
+};
+
+}  // namespace
+
+void type_citations(const ReflowedText& doc, const std::vector<Mention>& mentions,
+                    std::vector<schema::Citation>& citations, const RelationContext& ctx) {
+  Typer(doc, mentions, citations, ctx).run();
+}
+
+}  // namespace tracuu::indexer::extract_detail
