@@ -1,9 +1,9 @@
 #include "schema/validity.h"
 
 #include <algorithm>
-#include <ctime>
 
 #include "schema/codes.h"
+#include "schema/index_meta.h"
 #include "schema/relation.h"
 
 namespace tracuu::schema {
@@ -32,32 +32,22 @@ bool ends(const IncomingAct& a) {
 
 std::string_view validity_code(Validity v) {
   switch (v) {
-    case Validity::Unknown:
-      return "khong-ro";
-    case Validity::NotYet:
-      return "chua";
-    case Validity::InForce:
-      return "con";
-    case Validity::PartlyEnded:
-      return "mot-phan";
-    case Validity::Ended:
-      return "het";
+    case Validity::Unknown: return "khong-ro";
+    case Validity::NotYet: return "chua";
+    case Validity::InForce: return "con";
+    case Validity::PartlyEnded: return "mot-phan";
+    case Validity::Ended: return "het";
   }
   return "khong-ro";  // unreachable: the switch covers every status (-Wswitch-enum)
 }
 
 std::string_view validity_label(Validity v) {
   switch (v) {
-    case Validity::Unknown:
-      return "Chưa rõ";
-    case Validity::NotYet:
-      return "Chưa có hiệu lực";
-    case Validity::InForce:
-      return "Còn hiệu lực";
-    case Validity::PartlyEnded:
-      return "Hết hiệu lực một phần";
-    case Validity::Ended:
-      return "Hết hiệu lực";
+    case Validity::Unknown: return "Chưa rõ";
+    case Validity::NotYet: return "Chưa có hiệu lực";
+    case Validity::InForce: return "Còn hiệu lực";
+    case Validity::PartlyEnded: return "Hết hiệu lực một phần";
+    case Validity::Ended: return "Hết hiệu lực";
   }
   return "Chưa rõ";  // unreachable
 }
@@ -80,7 +70,8 @@ ValidityFacts facts_of(const DocRecord& r) {
   f.effective_date = r.effective_date;
   f.expiry_date = r.expiry_date;
   f.stated_status = r.stated_status;
-  if (const auto it = r.field_sources.find("effective_date"); it != r.field_sources.end()) f.effective_source = it->second;
+  if (const auto it = r.field_sources.find("effective_date"); it != r.field_sources.end())
+    f.effective_source = it->second;
   return f;
 }
 
@@ -112,8 +103,13 @@ ValidityReport validity_report(const ValidityFacts& f, std::string_view as_of) {
   r.status = validity_at(r.dates, as_of);
   if (f.issue_date) r.timeline.push_back({f.issue_date, "issued", std::nullopt, {}, {}, {}, "text"});
   if (f.effective_date)
-    r.timeline.push_back(
-        {f.effective_date, "in_force", std::nullopt, {}, {}, {}, f.effective_source.empty() ? "text" : f.effective_source});
+    r.timeline.push_back({f.effective_date,
+                          "in_force",
+                          std::nullopt,
+                          {},
+                          {},
+                          {},
+                          f.effective_source.empty() ? "text" : f.effective_source});
   if (f.expiry_date) r.timeline.push_back({f.expiry_date, "expires", std::nullopt, {}, {}, {}, "text"});
   for (const auto& a : f.acts) {
     if (!relation_type(a.type) || a.type == "basis" || a.type == "details" || a.type == "implements") continue;
@@ -136,13 +132,7 @@ ValidityReport validity_report(const ValidityFacts& f, std::string_view as_of) {
 }
 
 std::string today_iso() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
+  return utc_now_iso().substr(0, 10);
 }
-
 
 }  // namespace tracuu::schema
