@@ -4,6 +4,7 @@
 #include "schema/relation.h"
 #include "schema/terms.h"
 #include "schema/validity.h"
+#include "searchd/field_filters.h"
 #include "searchd/searcher_impl.h"
 #include "text/docnum.h"
 #include "text/docnum_parse.h"
@@ -126,9 +127,16 @@ Result<DocumentView> Searcher::document(const std::string& id, const schema::Aud
       });
 }
 
-Result<CitationView> Searcher::citations(const std::string& number, const schema::Audience& audience) {
+Result<CitationView> Searcher::citations(const std::string& number, const schema::Audience& audience,
+                                         const std::optional<std::string>& asked_date) {
   const auto dn = text::parse_doc_number(number, impl_->abbreviations);
   if (!dn) return Error{Status::BadRequest, "number: '" + number + "' is not a document number"};
+  std::optional<std::string> date;
+  if (asked_date) {
+    auto day = parse_day("date", *asked_date);
+    if (!day) return Error{Status::BadRequest, day.error().message};
+    date = std::move(*day);
+  }
   return retry_if_modified(
       "reading citations", [&] { return refresh(); },
       [&]() -> Result<CitationView> {
@@ -137,11 +145,20 @@ Result<CitationView> Searcher::citations(const std::string& number, const schema
         view.key = dn->key;
         view.display = dn->display;
         std::string self;
-        if (auto held = first_visible(db, schema::make_term(schema::Field::Number, dn->key), audience)) {
-          view.document = hit_of(held->stored.record);
-          self = held->stored.record.id;
-          if (held->stored.record.doc_number) view.display = *held->stored.record.doc_number;
+        const std::string term = schema::make_term(schema::Field::Number, dn->key);
+        for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+          auto stored = schema::decode_doc_data(db.get_document(*it).get_data(), schema::DocParts::Meta);
+          if (!stored || !schema::may_see(audience, stored->record.visibility)) continue;
+          const schema::DocRecord& r = stored->record;
+          if (view.document || (date && r.issue_date && *r.issue_date != *date)) {
+            view.others.push_back(hit_of(r));
+            continue;
+          }
+          view.document = hit_of(r);
+          self = r.id;
+          if (r.doc_number) view.display = *r.doc_number;
         }
+        if (date) view.date = date;
         std::vector<schema::Citation> mentions;
         view.cited_by = citing(db, dn->key, self, audience, &mentions);
         // What the citing documents say about a number we do not hold.

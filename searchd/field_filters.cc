@@ -242,6 +242,14 @@ Result<Xapian::Query> field_filter(QueryField field, const std::string& value, c
   return Error{Status::BadQuery, "unknown field"};  // unreachable: every field has a handler (static_assert above)
 }
 
+Result<std::string> parse_day(std::string_view name, const std::string& value) {
+  const auto range = parse_date_range(value);
+  if (!range || range->first != range->second || range->first.size() != 8)
+    return Error{Status::BadQuery, std::string(name) + ": '" + value + "' is not a day (2017-10-10, 10/10/2017)"};
+  const std::string& d = range->first;
+  return d.substr(0, 4) + "-" + d.substr(4, 2) + "-" + d.substr(6, 2);
+}
+
 Result<std::pair<std::string, std::string>> parse_date_range(const std::string& value) {
   const auto bad = Error{Status::BadQuery, "'" + value + "' is not a date or date range"};
   const std::size_t dots = value.find("..");

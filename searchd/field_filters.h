@@ -23,4 +23,8 @@ Result<Xapian::Query> field_filter(schema::QueryField field, const std::string& 
 /// @return [lo, hi] as YYYYMMDD strings (open ends "", "99999999"); BadQuery when invalid.
 Result<std::pair<std::string, std::string>> parse_date_range(const std::string& value);
 
+/// One day as users type it ("2017-10-10", "10/10/2017"), as ISO "2017-10-10".
+/// @return BadQuery naming `name` for anything else (a month, a range, a bad date).
+Result<std::string> parse_day(std::string_view name, const std::string& value);
+
 }  // namespace tracuu::searchd

@@ -42,7 +42,10 @@ class Searcher {
   /// A cited number: the document if held, what citing documents say, and who cites it.
   /// @param number any spelling text::parse_doc_number (text/docnum_parse.h) accepts.
   /// @return BadRequest when `number` is not a document number.
-  Result<CitationView> citations(const std::string& number, const schema::Audience& audience);
+  /// With `date` (a day, as the citing text gives it), a holder of another issue date goes to `others`;
+  /// BadRequest when `date` is not a day.
+  Result<CitationView> citations(const std::string& number, const schema::Audience& audience,
+                                 const std::optional<std::string>& date = std::nullopt);
 
   /// As-you-type completions over titles, numbers and frequent words.
   Result<std::vector<Suggestion>> suggest(const std::string& prefix, std::size_t limit,

@@ -160,6 +160,9 @@ struct CitationView {
   std::optional<Hit> document;  ///< the document if we hold it (no snippets)
   /// What citing documents say about it when we do not hold it.
   std::optional<std::string> doc_type, issuer, date;
+  /// Documents holding the number whose issue date is not the date asked for (a 2026 provincial
+  /// 16-NQ/TW when the Politburo's of 10/10/2017 is cited): candidates, never "the document".
+  std::vector<Hit> others;
   std::vector<CitingDoc> cited_by;
 };
 

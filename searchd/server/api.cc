@@ -91,13 +91,13 @@ Result<ojson> api_document(std::string_view encoded_id, std::string_view query_s
 
 Result<ojson> api_citations(std::string_view query_string, SearcherPool& pool, const Config& config,
                             const schema::Audience& audience) {
-  auto params = route_params(query_string, {"number"});
+  auto params = route_params(query_string, {"number", "date"});
   if (!params) return params.error();
   const auto number = param(*params, "number");
   if (!number || number->empty()) return Error{Status::BadRequest, "number is required"};
   auto lease = lease_searcher(pool, config);
   if (!lease) return lease.error();
-  auto view = (*lease)->citations(*number, audience);
+  auto view = (*lease)->citations(*number, audience, param(*params, "date"));
   if (!view) return view.error();
   return to_json(*view);
 }

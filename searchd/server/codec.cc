@@ -240,6 +240,8 @@ ojson to_json(const CitationView& v) {
   ojson j{{"number", v.display}, {"key", v.key}, {"document", v.document ? to_json(*v.document) : ojson(nullptr)}};
   j["stub"] = v.document ? ojson(nullptr)
                          : ojson{{"doc_type", opt(v.doc_type)}, {"issuer", opt(v.issuer)}, {"date", opt(v.date)}};
+  j["others"] = ojson::array();
+  for (const auto& h : v.others) j["others"].push_back(to_json(h));
   j["cited_by"] = ojson::array();
   for (const auto& c : v.cited_by) j["cited_by"].push_back(citing_json(c));
   return j;

@@ -73,7 +73,7 @@ Result<Page> build_page(const PageRequest& page, const Params& params, SearcherP
   auto key = decode_path_segment(page.tail);
   if (!key) return key.error();
   if (page.route == Route::PageDocument) return document_page(*key, params, pool, config, audience);
-  return citation_page(*key, pool, config, audience);
+  return citation_page(*key, params, pool, config, audience);
 }
 
 }  // namespace

@@ -13,8 +13,9 @@ using kainjow::mustache::data;
 std::string doc_url(const std::string& id) {
   return "/doc/" + url_encode(id);
 }
-std::string cite_url(const std::string& number) {
-  return "/cite/" + url_encode(number);
+// With the date the citing text gives, so that the citation page tells a holder of another date apart.
+std::string cite_url(const std::string& number, const std::optional<std::string>& date = std::nullopt) {
+  return "/cite/" + url_encode(number) + (date ? "?date=" + url_encode(*date) : "");
 }
 
 void add_row(data& rows, const char* label, const std::optional<std::string>& value) {
@@ -79,7 +80,7 @@ data citations_data(const DocumentView& v) {
     const bool held = i < v.citation_targets.size() && v.citation_targets[i];
     data d;
     d.set("cite_number", c.number);
-    d.set("cite_url", held ? doc_url(*v.citation_targets[i]) : cite_url(c.number));
+    d.set("cite_url", held ? doc_url(*v.citation_targets[i]) : cite_url(c.number, c.date));
     d.set("cite_held", held);
     d.set("cite_type", optional_data(c.doc_type));
     d.set("cite_issuer", optional_data(c.issuer));
@@ -138,11 +139,11 @@ Result<Page> document_page(const std::string& id, const Params& params, Searcher
   return out;
 }
 
-Result<Page> citation_page(const std::string& number, SearcherPool& pool, const Config& config,
+Result<Page> citation_page(const std::string& number, const Params& params, SearcherPool& pool, const Config& config,
                            const schema::Audience& audience) {
   auto lease = lease_searcher(pool, config);
   if (!lease) return lease.error();
-  auto view = (*lease)->citations(number, audience);
+  auto view = (*lease)->citations(number, audience, param(params, "date"));
   if (!view) return view.error();
   Page out{"citation", data()};
   data& d = out.data;
@@ -154,6 +155,14 @@ Result<Page> citation_page(const std::string& number, SearcherPool& pool, const 
   d.set("stub_type", optional_data(view->doc_type));
   d.set("stub_issuer", optional_data(view->issuer));
   d.set("stub_date", view->date ? data(vietnamese_date(*view->date)) : data(false));
+  d.set("others", list_data(view->others, [](const Hit& h) {
+          data o;
+          o.set("other_url", doc_url(h.id));
+          o.set("other_title", h.title.value_or(h.doc_number.value_or(h.id)));
+          o.set("other_date", h.issue_date ? data(vietnamese_date(*h.issue_date)) : data(false));
+          return o;
+        }));
+  d.set("has_others", !view->others.empty());
   d.set("cited_by", list_data(view->cited_by, citing_data));
   d.set("has_cited_by", !view->cited_by.empty());
   return out;

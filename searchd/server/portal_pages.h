@@ -44,7 +44,7 @@ Result<Page> document_page(const std::string& id, const Params& params, Searcher
 
 /// The citation page /cite/{number}: the document if held, else a stub and who cites it.
 /// @return BadRequest when `number` is not a document number.
-Result<Page> citation_page(const std::string& number, SearcherPool& pool, const Config& config,
+Result<Page> citation_page(const std::string& number, const Params& params, SearcherPool& pool, const Config& config,
                            const schema::Audience& audience);
 
 /// The value, or `false` (a mustache section that renders nothing) when absent.

@@ -63,6 +63,35 @@ TEST_CASE("/api/v1/citations finds who cites a number, in any spelling", "[serve
   CHECK(get("/api/v1/citations?number=hello").result_int() == 400);  // not a document number
 }
 
+TEST_CASE("/api/v1/citations with the date a text gives: a holder of another date is only a candidate", "[server]") {
+  // Sample 004 is "Số: 346 /TB-UBND ... Lạng Sơn, ngày 27 tháng 6 năm 2021".
+  struct Row {
+    std::string date;
+    unsigned status;
+    bool held;       // 004 is "the document"
+    bool candidate;  // 004 is among "others"
+  };
+  const std::vector<Row> rows{
+      {"", 200, true, false},
+      {"&date=2021-06-27", 200, true, false},
+      {"&date=27%2F6%2F2021", 200, true, false},
+      {"&date=2017-10-10", 200, false, true},  // "Thông báo số 346/TB-UBND ngày 10/10/2017" is another notice
+      {"&date=2021-06", 400, false, false},    // a month is not a day
+      {"&date=hello", 400, false, false},
+  };
+  for (const auto& row : rows) {
+    INFO(row.date);
+    const auto r = get("/api/v1/citations?number=346%2FTB-UBND" + row.date);
+    REQUIRE(r.result_int() == row.status);
+    if (row.status != 200) continue;
+    const auto j = body_json(r);
+    CHECK((j["document"].is_object() && j["document"]["id"] == "004_b33ee16890788d7a") == row.held);
+    bool candidate = false;
+    for (const auto& o : j["others"]) candidate |= o["id"] == "004_b33ee16890788d7a";
+    CHECK(candidate == row.candidate);
+  }
+}
+
 TEST_CASE("/api/v1/suggest completes words of the index", "[server]") {
   const auto j = body_json(get("/api/v1/suggest?q=kinh&limit=5"));
   REQUIRE(j["suggestions"].is_array());

@@ -217,7 +217,8 @@ TEST_CASE("the document page highlights the passage of the snippet", "[server][p
 
 TEST_CASE("the document page links its citations and lists its sections", "[server][portal]") {
   const std::string html = get("/doc/000_4273f595e8f93ec2").body();
-  CHECK_THAT(html, Catch::Contains("href=\"/cite/66%2F2025%2FN%C4%90-CP\""));
+  // "Nghị định số 66/2025/NĐ-CP ngày 12/3/2025": the link carries the date the text gives.
+  CHECK_THAT(html, Catch::Contains("href=\"/cite/66%2F2025%2FN%C4%90-CP?date=2025-03-12\""));
   CHECK_THAT(html, Catch::Contains("Mục lục"));
   CHECK_THAT(html, Catch::Contains("class=\"anchor\" id=\"s-1\""));
 }
@@ -235,6 +236,20 @@ TEST_CASE("the citation page of a number we do not hold lists who cites it", "[s
   CHECK_THAT(r.body(), Catch::Contains("chưa có trong hệ thống"));
   CHECK_THAT(r.body(), Catch::Contains("href=\"/doc/000_4273f595e8f93ec2\""));
   CHECK(get("/cite/not-a-number").result_int() == 400);
+}
+
+TEST_CASE("the citation page of a number held with another issue date shows the holder as a candidate only",
+          "[server][portal]") {
+  // Sample 004 is 346/TB-UBND of 27/6/2021; a text citing "346/TB-UBND ngày 10/10/2017" means another notice.
+  const auto other = get("/cite/346%2FTB-UBND?date=2017-10-10");
+  REQUIRE(other.result_int() == 200);
+  CHECK_THAT(other.body(), Catch::Contains("chưa có trong hệ thống"));
+  CHECK_THAT(other.body(), Catch::Contains("khác ngày ban hành"));
+  CHECK_THAT(other.body(), Catch::Contains("href=\"/doc/004_b33ee16890788d7a\""));
+  const auto same = get("/cite/346%2FTB-UBND?date=2021-06-27");
+  REQUIRE(same.result_int() == 200);
+  CHECK_THAT(same.body(), Catch::Contains("có trong hệ thống: <a href=\"/doc/004_b33ee16890788d7a\""));
+  CHECK(get("/cite/346%2FTB-UBND?date=2021-13-45").result_int() == 400);
 }
 
 TEST_CASE("static files have their content type and cache headers; nothing else is served", "[server][portal]") {
