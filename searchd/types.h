@@ -197,7 +197,7 @@ struct RankingWeights {
   double passage_min_words = 24;            ///< ...at least...
   double passage_max_words = 120;           ///< ...and at most
   double passage_common_share = 0.5;        ///< long queries place passages without words in more documents than this
-  double title_weight = 0.5;                ///< share of the query's words (by idf) in the title
+  double title_weight = 1.0;                ///< share of the query's words (by idf) in the title
   double exact_weight = 0.3;                ///< share of a marked query's words found as typed
   double number_weight = 10;                ///< the document whose own number the query names
   double type_weight = 0.3;                 ///< the document is of a type the query names ("nghị định ...")
