@@ -47,6 +47,10 @@ class Searcher {
   Result<CitationView> citations(const std::string& number, const schema::Audience& audience,
                                  const std::optional<std::string>& date = std::nullopt);
 
+  /// The assignments (giao nhiệm vụ) of the documents `audience` may see, filtered and sorted by deadline.
+  /// @return NotFound for the public (the list is for staff); BadRequest for malformed dates.
+  Result<AssignmentList> assignments(const AssignmentQuery& query, const schema::Audience& audience);
+
   /// As-you-type completions over titles, numbers and frequent words.
   Result<std::vector<Suggestion>> suggest(const std::string& prefix, std::size_t limit,
                                           const schema::Audience& audience);

@@ -165,6 +165,31 @@ struct CitationView {
   std::vector<Hit> others;
   std::vector<CitingDoc> cited_by;
 };
+/// Which assignments Searcher::assignments lists (the staff's assignments page and its exports).
+struct AssignmentQuery {
+  std::vector<std::string> assignees;   ///< any of these bodies (as the assignee facet shows them); empty: all
+  std::optional<std::string> due_from;  ///< deadlines from this ISO date (inclusive)
+  std::optional<std::string> due_to;    ///< deadlines up to this ISO date (inclusive)
+  bool overdue = false;                 ///< only deadlines before `today`
+  std::string today;                    ///< ISO date it is for the caller (the library reads no clock)
+  std::optional<std::string> source;    ///< only the assignments of this document id
+  std::size_t offset = 0;
+  std::size_t limit = 50;
+};
+
+/// One assignment with the document that gives it.
+struct AssignmentItem {
+  std::string doc_id;
+  std::optional<std::string> doc_title, doc_number, doc_type, issue_date;
+  schema::Assignment assignment;  ///< its span locates the sentence in the document's text
+};
+
+/// A page of assignments: soonest deadline first, those without one last.
+struct AssignmentList {
+  std::size_t total = 0;              ///< assignments matching every filter
+  std::vector<AssignmentItem> items;  ///< [offset, offset + limit) of them
+  std::vector<FacetValue> assignees;  ///< every assignee under the other filters, most assignments first
+};
 
 /// One completion.
 struct Suggestion {

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <map>
+#include <utility>
 
 namespace tracuu::searchd::server {
 namespace {
@@ -120,6 +122,55 @@ std::string document_text_html(const schema::DocRecord& record, const std::optio
 std::string vietnamese_date(std::string_view iso) {
   if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return std::string(iso);
   return std::string(iso.substr(8, 2)) + "/" + std::string(iso.substr(5, 2)) + "/" + std::string(iso.substr(0, 4));
+}
+
+std::optional<std::string> parse_vietnamese_date(std::string_view text) {
+  // Digits and separators only: d/m/yyyy (Vietnamese order, as users type it) or yyyy-mm-dd (ISO).
+  int parts[3] = {0, 0, 0};
+  int digits[3] = {0, 0, 0};
+  char sep = 0;
+  std::size_t n = 0;
+  for (const char c : text) {
+    if (c >= '0' && c <= '9') {
+      if (n > 2 || ++digits[n] > 4) return std::nullopt;
+      parts[n] = parts[n] * 10 + (c - '0');
+    } else if ((c == '/' || c == '-') && (sep == 0 || sep == c) && n < 2 && digits[n] > 0) {
+      sep = c;
+      ++n;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (n != 2 || digits[2] == 0) return std::nullopt;
+  const bool iso = sep == '-';
+  if (digits[iso ? 2 : 0] > 2 || digits[1] > 2 || digits[iso ? 0 : 2] != 4) return std::nullopt;
+  int d = parts[0], m = parts[1], y = parts[2];
+  if (iso) std::swap(d, y);  // 2025-08-04; 04-08-2025 (neither form) is refused
+  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  if (y < 1000 || m < 1 || m > 12 || d < 1 || d > kDays[m - 1] || (m == 2 && d == 29 && !leap)) return std::nullopt;
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return std::string(buf);
+}
+
+std::string section_heading(const schema::DocRecord& record, const schema::Section& section) {
+  const std::string fallback = section.number + (section.title.empty() ? "" : ". " + section.title);
+  const auto& h = section.heading;
+  if (h.begin >= h.end || h.end > record.text.size()) return fallback;
+  std::string_view printed(record.text.data() + h.begin, h.end - h.begin);
+  // The label as printed ("Điều 1.", "Chương I", "a)") comes before the title; the title is kept whole.
+  const std::size_t at = section.title.empty() ? std::string_view::npos : printed.find(section.title);
+  if (at != std::string_view::npos) printed = printed.substr(0, at);
+  std::string out;
+  for (const char c : printed) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : c;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  if (at == std::string_view::npos) return out.empty() ? fallback : out;
+  return out.empty() ? fallback : out + " " + section.title;
 }
 
 }  // namespace tracuu::searchd::server

@@ -42,4 +42,12 @@ std::string document_text_html(const schema::DocRecord& record, const std::optio
 /// "2025-07-31" -> "31/07/2025"; anything else unchanged.
 std::string vietnamese_date(std::string_view iso);
 
+/// A date as users type it, "4/8/2025" or "04/08/2025" (day first, as Vietnamese write it), or ISO
+/// "2025-08-04", as ISO "2025-08-04"; nullopt for anything else or a day that does not exist.
+std::optional<std::string> parse_vietnamese_date(std::string_view text);
+
+/// A section's heading as the document prints it, on one line: its label as written ("Điều 1.",
+/// "Chương I", "a)") and its title: "Điều 1. Phạm vi điều chỉnh". Falls back to "number. title".
+std::string section_heading(const schema::DocRecord& record, const schema::Section& section);
+
 }  // namespace tracuu::searchd::server

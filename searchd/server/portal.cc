@@ -1,5 +1,6 @@
 #include "searchd/server/portal.h"
 
+#include "schema/query_fields.h"
 #include "searchd/server/portal_pages.h"
 #include "searchd/server/responses.h"
 #include "searchd/server/site.h"
@@ -11,7 +12,7 @@ namespace {
 const char* vietnamese_message(Status status) {
   switch (status) {
     case Status::BadRequest: return "Tham số tìm kiếm không hợp lệ.";
-    case Status::BadQuery: return "Câu truy vấn không hợp lệ. Hãy kiểm tra dấu ngoặc kép và các toán tử AND, OR, NOT.";
+    case Status::BadQuery: return "Câu truy vấn không hợp lệ.";
     case Status::NotFound: return "Không tìm thấy trang hoặc văn bản bạn yêu cầu.";
     case Status::TooLarge: return "Yêu cầu quá dài. Hãy rút gọn câu truy vấn.";
     case Status::Unauthorized:
@@ -48,6 +49,14 @@ Response error_page(const Request& request, const Error& error, const Params& pa
   data.set("title", "Lỗi");
   data.set("message", vietnamese_message(error.status));
   data.set("code", to_string(error.status));
+  // What exactly was wrong, as the query parser or the codec said it. These messages speak of the
+  // request alone (a field, a value, an operator), never of a document, so anyone may read them.
+  const bool mistake = error.status == Status::BadQuery || error.status == Status::BadRequest;
+  data.set("detail", mistake ? kainjow::mustache::data(error.message) : kainjow::mustache::data(false));
+  data.set("has_fields", error.status == Status::BadQuery);
+  kainjow::mustache::data fields{kainjow::mustache::data::type::list};
+  for (const auto& f : schema::kQueryFields) fields.push_back(kainjow::mustache::data("field", std::string(f.name)));
+  data.set("fields", fields);
   data.set("q", param(params, "q").value_or(""));
   auto html = site.render("error", data);
   if (!html) return error_response(request, error);
@@ -70,10 +79,26 @@ Response static_file(const Request& request, std::string_view tail, const Site& 
 Result<Page> build_page(const PageRequest& page, const Params& params, SearcherPool& pool, const Config& config,
                         const schema::Audience& audience) {
   if (page.route == Route::PageSearch) return search_page(params, pool, config, audience);
+  if (page.route == Route::PageAssignments) return assignments_page(params, pool, config, audience, vietnam_today());
   auto key = decode_path_segment(page.tail);
   if (!key) return key.error();
   if (page.route == Route::PageDocument) return document_page(*key, params, pool, config, audience);
   return citation_page(*key, params, pool, config, audience);
+}
+
+// The assignments as a CSV download or an iCalendar feed (staff only: the router lets no one else here).
+Response assignments_export(const Request& request, const PageRequest& page, const Params& params, SearcherPool& pool,
+                            const Site& site, const Config& config, const Viewer& viewer, RequestNotes& notes) {
+  const bool csv = page.route == Route::AssignmentsCsv;
+  const schema::Audience audience = viewer.who.audience();
+  auto body = csv ? assignments_csv(params, pool, config, audience, vietnam_today())
+                  : assignments_ics(params, pool, config, audience, vietnam_today(), utc_stamp());
+  if (!body) return error_page(request, body.error(), params, site, viewer, notes);
+  Response response = make_response(request, Status::Ok, std::move(*body),
+                                    csv ? "text/csv; charset=utf-8" : "text/calendar; charset=utf-8");
+  response.set(http::field::content_disposition,
+               csv ? "attachment; filename=\"nhiem-vu.csv\"" : "inline; filename=\"han-nhiem-vu.ics\"");
+  return response;
 }
 
 }  // namespace
@@ -83,6 +108,8 @@ Response portal_response(const Request& request, const PageRequest& page, Search
   if (page.route == Route::Static) return static_file(request, page.tail, site);
   auto params = decode_query_string(page.query);
   if (!params) return error_page(request, params.error(), {}, site, viewer, notes);
+  if (page.route == Route::AssignmentsCsv || page.route == Route::AssignmentsIcs)
+    return assignments_export(request, page, *params, pool, site, config, viewer, notes);
   auto built = build_page(page, *params, pool, config, viewer.who.audience());
   if (!built) return error_page(request, built.error(), *params, site, viewer, notes);
   set_viewer(built->data, viewer);

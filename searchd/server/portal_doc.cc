@@ -118,11 +118,10 @@ Result<Page> document_page(const std::string& id, const Params& params, Searcher
   d.set("doc_type", optional_data(r.doc_type));
   d.set("internal", r.visibility.kind != schema::Visibility::Kind::Public);
   d.set("rows", metadata_rows(r, audience.staff));
-  d.set("toc", list_data(r.sections, [](const schema::Section& s) {
+  d.set("toc", list_data(r.sections, [&](const schema::Section& s) {
           data t;
           t.set("anchor", s.anchor);
-          t.set("number", s.number);
-          t.set("section_title", s.title);
+          t.set("heading", section_heading(r, s));
           t.set("level", std::to_string(std::clamp(s.level, 1, 4)));
           return t;
         }));
@@ -136,6 +135,7 @@ Result<Page> document_page(const std::string& id, const Params& params, Searcher
   d.set("has_cited_by", !view->cited_by.empty());
   d.set("assignments", list_data(r.assignments, [&](const schema::Assignment& a) { return assignment_data(r.id, a); }));
   d.set("has_assignments", !r.assignments.empty());
+  d.set("assignments_url", "/assignments?doc=" + url_encode(r.id));
   return out;
 }
 

@@ -23,6 +23,9 @@ struct Page {
 /// Results per page of the portal's search.
 inline constexpr std::size_t kPageSize = 10;
 
+/// The HTML pattern of a date field: d/m/yyyy or yyyy-mm-dd (parse_vietnamese_date decides).
+inline constexpr std::string_view kDatePattern = R"(\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{1,2}-\d{1,2})";
+
 /// Facet values listed before "Xem thêm" (the rest fold away).
 inline constexpr std::size_t kFacetTopValues = 8;
 
@@ -46,6 +49,27 @@ Result<Page> document_page(const std::string& id, const Params& params, Searcher
 /// @return BadRequest when `number` is not a document number.
 Result<Page> citation_page(const std::string& number, const Params& params, SearcherPool& pool, const Config& config,
                            const schema::Audience& audience);
+
+/// Today in Vietnam (UTC+7) as ISO yyyy-mm-dd: what "overdue" is measured against.
+std::string vietnam_today();
+
+/// Now in UTC as iCalendar writes it: yyyymmddThhmmssZ.
+std::string utc_stamp();
+
+/// The staff's assignments page /assignments?assignee=&from=&to=&overdue=1&doc=&page=
+/// (dates dd/mm/yyyy or ISO). @return BadRequest for bad parameters; NotFound for the public.
+Result<Page> assignments_page(const Params& params, SearcherPool& pool, const Config& config,
+                              const schema::Audience& audience, const std::string& today);
+
+/// The same assignments (all of them, not a page) as CSV: UTF-8 with a byte order mark, CRLF rows.
+Result<std::string> assignments_csv(const Params& params, SearcherPool& pool, const Config& config,
+                                    const schema::Audience& audience, const std::string& today);
+
+/// The deadlines of the same assignments as an iCalendar (RFC 5545) of all-day events;
+/// `stamp` is the DTSTAMP (UTC, yyyymmddThhmmssZ).
+Result<std::string> assignments_ics(const Params& params, SearcherPool& pool, const Config& config,
+                                    const schema::Audience& audience, const std::string& today,
+                                    const std::string& stamp);
 
 /// The value, or `false` (a mustache section that renders nothing) when absent.
 kainjow::mustache::data optional_data(const std::optional<std::string>& value);

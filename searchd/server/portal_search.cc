@@ -143,8 +143,13 @@ data facets_data(const Facets& facets, bool staff) {
   return list;
 }
 
+// Pages of results the portal offers (at most 1,000, as page_number allows).
+std::size_t page_count(std::size_t total) {
+  return std::min<std::size_t>((total + kPageSize - 1) / kPageSize, 1000);
+}
+
 data pagination_data(const Params& kept, std::size_t page, std::size_t total) {
-  const std::size_t pages = std::min<std::size_t>((total + kPageSize - 1) / kPageSize, 1000);
+  const std::size_t pages = page_count(total);
   data d;
   d.set("has_pages", pages > 1);
   d.set("prev_url", page > 1 ? data(search_url(kept, "page", std::to_string(page - 1))) : data(false));
@@ -163,10 +168,18 @@ data pagination_data(const Params& kept, std::size_t page, std::size_t total) {
 }
 
 // The form's own values (q, dates, sort) as the visitor left them.
+// A date the visitor typed, shown back as dd/mm/yyyy when it is one (2025-08-04 -> 04/08/2025).
+std::string date_shown(const Params& params, const char* name) {
+  const std::string typed = param(params, name).value_or("");
+  const auto iso = parse_vietnamese_date(typed);
+  return iso ? vietnamese_date(*iso) : typed;
+}
+
 void form_data(data& d, const Params& params) {
   d.set("q", param(params, "q").value_or(""));
-  d.set("from", param(params, "from").value_or(""));
-  d.set("to", param(params, "to").value_or(""));
+  d.set("from", date_shown(params, "from"));
+  d.set("to", date_shown(params, "to"));
+  d.set("date_pattern", std::string(kDatePattern));
   const std::string sort = param(params, "sort").value_or("relevance");
   d.set("sorts", list_data(kSorts, [&](const SortSpec& s) {
           data o;
@@ -233,6 +246,12 @@ Result<Page> search_page(const Params& params, SearcherPool& pool, const Config&
   d.set("did_you_mean_url", r.did_you_mean ? search_url(kept, "q", *r.did_you_mean) : std::string());
   d.set("relaxed", r.info.relaxed);
   d.set("pagination", pagination_data(kept, *page, r.total));
+  // A page past the last one (an old link, a hand-edited URL) says so, not "no results".
+  const std::size_t pages = page_count(r.total);
+  d.set("past_end", r.hits.empty() && r.total > 0 && *page > pages);
+  d.set("page_number", grouped(*page));
+  d.set("last_page", grouped(pages));
+  d.set("last_page_url", search_url(kept, "page", std::to_string(pages)));
   return out;
 }
 

@@ -21,7 +21,7 @@ struct RouteSpec {
   Route route;
 };
 
-constexpr std::array<RouteSpec, 14> kRoutes{{
+constexpr std::array<RouteSpec, 17> kRoutes{{
     {"/api/v1/search", false, Route::ApiSearch},
     {"/api/v1/documents/", true, Route::ApiDocument},
     {"/api/v1/citations", false, Route::ApiCitations},
@@ -36,11 +36,33 @@ constexpr std::array<RouteSpec, 14> kRoutes{{
     {"/static/", true, Route::Static},
     {"/signin", false, Route::SignIn},
     {"/signout", false, Route::SignOut},
+    {"/assignments", false, Route::PageAssignments},
+    {"/assignments.csv", false, Route::AssignmentsCsv},
+    {"/assignments.ics", false, Route::AssignmentsIcs},
 }};
+
+// Routes that exist for staff only. To anyone else they are a path that does not exist: the same
+// 404, whatever the method or credentials, so nobody learns they are there.
+bool is_staff_only(Route route) {
+  return route == Route::PageAssignments || route == Route::AssignmentsCsv || route == Route::AssignmentsIcs;
+}
 
 bool is_portal(Route route) {
   return route == Route::PageSearch || route == Route::PageDocument || route == Route::PageCitation ||
-         route == Route::Static || route == Route::SignIn || route == Route::SignOut;
+         route == Route::Static || route == Route::SignIn || route == Route::SignOut || is_staff_only(route);
+}
+
+// The answer to a path that does not exist.
+Response no_such_route(const Request& request, RequestNotes& notes) {
+  notes.route = route_name(Route::Unknown);
+  return error_response(request, {Status::NotFound, "no such route"});
+}
+
+// Whether valid staff credentials come with the request (nothing is counted or logged).
+bool presents_staff(const Request& request, const Backend& backend, const Client& client) {
+  if (!backend.access) return false;
+  const auto who = backend.access->authenticate(request, client);
+  return who && who->staff();
 }
 
 bool allows_post(Route route) {
@@ -125,7 +147,8 @@ std::optional<Response> screen(const Request& request, const Backend& backend, c
   // RFC 9112 §3.2: a server must answer 400 to an HTTP/1.1 request without Host.
   if (request.version() >= 11 && request.find(http::field::host) == request.end())
     return error_response(request, {Status::BadRequest, "an HTTP/1.1 request needs a Host header"});
-  if (match.route == Route::Unknown) return error_response(request, {Status::NotFound, "no such route"});
+  if (match.route == Route::Unknown) return no_such_route(request, notes);
+  if (is_staff_only(match.route) && !presents_staff(request, backend, client)) return no_such_route(request, notes);
   const bool post = request.method() == http::verb::post && allows_post(match.route);
   if (request.method() != http::verb::get && request.method() != http::verb::head && !post)
     return method_not_allowed(request, allows_post(match.route));
@@ -170,6 +193,9 @@ Response dispatch(const Request& request, const Backend& backend, const Config& 
     case Route::Static:
     case Route::SignIn:
     case Route::SignOut:
+    case Route::PageAssignments:
+    case Route::AssignmentsCsv:
+    case Route::AssignmentsIcs:
     case Route::Unknown: break;
   }
   return error_response(request, {Status::NotFound, "no such route"});
@@ -217,6 +243,9 @@ std::string_view route_name(Route route) {
     case Route::Static: return "static";
     case Route::SignIn: return "signin";
     case Route::SignOut: return "signout";
+    case Route::PageAssignments: return "page_assignments";
+    case Route::AssignmentsCsv: return "assignments_csv";
+    case Route::AssignmentsIcs: return "assignments_ics";
     case Route::Unknown: return "unknown";
   }
   return "unknown";

@@ -21,20 +21,23 @@ struct Client;
 
 /// Every route the server knows.
 enum class Route {
-  ApiSearch,     ///< GET /api/v1/search
-  ApiDocument,   ///< GET /api/v1/documents/{id}
-  ApiCitations,  ///< GET /api/v1/citations?number=
-  ApiSuggest,    ///< GET /api/v1/suggest?q=&limit=
-  Health,        ///< GET /health: versions and document count
-  Ready,         ///< GET /ready: 200 when the index is open
-  MetricsText,   ///< GET /metrics: Prometheus text
-  PageSearch,    ///< GET / and /search: the portal's search page
-  PageDocument,  ///< GET /doc/{id}
-  PageCitation,  ///< GET /cite/{number}
-  Static,        ///< GET /static/{file}
-  SignIn,        ///< GET /signin: the staff sign-in form; POST: sign in
-  SignOut,       ///< POST /signout
-  Unknown,       ///< anything else (404)
+  ApiSearch,        ///< GET /api/v1/search
+  ApiDocument,      ///< GET /api/v1/documents/{id}
+  ApiCitations,     ///< GET /api/v1/citations?number=
+  ApiSuggest,       ///< GET /api/v1/suggest?q=&limit=
+  Health,           ///< GET /health: versions and document count
+  Ready,            ///< GET /ready: 200 when the index is open
+  MetricsText,      ///< GET /metrics: Prometheus text
+  PageSearch,       ///< GET / and /search: the portal's search page
+  PageDocument,     ///< GET /doc/{id}
+  PageCitation,     ///< GET /cite/{number}
+  Static,           ///< GET /static/{file}
+  SignIn,           ///< GET /signin: the staff sign-in form; POST: sign in
+  SignOut,          ///< POST /signout
+  PageAssignments,  ///< GET /assignments: staff only (to others, a path that does not exist)
+  AssignmentsCsv,   ///< GET /assignments.csv: staff only
+  AssignmentsIcs,   ///< GET /assignments.ics: staff only
+  Unknown,          ///< anything else (404)
 };
 
 /// A route and the still percent-encoded rest of the path after its prefix

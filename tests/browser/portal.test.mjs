@@ -236,3 +236,118 @@ test('phone width: no horizontal scrolling; the skip link comes first on the key
   await p.keyboard.press('Tab');
   assert.equal(await p.evaluate(() => document.activeElement.className), 'brand');
 });
+
+test('a page past the end says so and links to the last page', async () => {
+  const p = await page(nojs);
+  await p.goto(BASE + '/search?q=ubnd&page=999');
+  assert.match(await p.locator('h1#results-heading').textContent(), /Trang 999 vượt quá số trang kết quả/);
+  assert.equal(await p.getByText('Kiểm tra lỗi chính tả').count(), 0, 'no spelling tips');
+  const last = p.getByRole('link', { name: /Đến trang cuối/ });
+  await Promise.all([p.waitForURL(/page=\d+/), last.click()]);
+  assert.ok(await p.locator('.hit').count() >= 1, 'the last page has results');
+  assert.equal(await p.locator('.pages a[rel=next]').count(), 0, 'and is the last one');
+});
+
+test('a field mistake says what was wrong', async () => {
+  const p = await page(js);
+  const r = await p.goto(BASE + '/search?q=' + encodeURIComponent('cites:khongphaiso'));
+  assert.equal(r.status(), 400);
+  assert.match(await p.locator('.detail').textContent(), /cites: 'khongphaiso' is not a document number/);
+  assert.equal(await p.locator('#q').inputValue(), 'cites:khongphaiso', 'the query is kept to correct it');
+});
+
+test('a law\'s table of contents reads "Điều 1. Phạm vi điều chỉnh"', realOnly, async () => {
+  const p = await page(js);
+  await p.goto(BASE + '/doc/' + encodeURIComponent('thuong-mai-dau-tu-chung-khoan/dau-tu-cong'));
+  const entries = await p.locator('nav.toc a').allTextContents();
+  assert.ok(entries.includes('Điều 1. Phạm vi điều chỉnh'), entries.slice(0, 4).join(' | '));
+  assert.ok(entries.some((e) => /^Chương I\b/.test(e)), 'chapters keep their label too');
+});
+
+test('dates are typed dd/mm/yyyy whatever the browser\'s language (no locale date picker)', async () => {
+  const context = await browser({ locale: 'en-US' });
+  try {
+    const p = await context.newPage();
+    await p.goto(BASE + '/search?q=ubnd');
+    const from = p.locator('#from');
+    assert.equal(await from.getAttribute('type'), 'text');
+    assert.equal(await from.getAttribute('placeholder'), 'dd/mm/yyyy');
+    const all = await totalOf(p);
+    await from.fill('01/06/2021');
+    await p.locator('#to').fill('2021-06-30');  // ISO is read too
+    await Promise.all([p.waitForURL(/from=/), p.locator('fieldset.dates').getByRole('button', { name: /Áp dụng/ }).click()]);
+    assert.equal(await p.locator('#to').inputValue(), '30/06/2021', 'shown back day first');
+    const some = await totalOf(p);
+    assert.ok(some >= 1 && some < all, `${some} of ${all} documents in June 2021`);
+    for (const date of await p.locator('.hit .meta span:has-text("Ngày ")').allTextContents())
+      assert.match(date, /Ngày \d\d\/06\/2021/);
+  } finally { await context.close(); }
+});
+
+// A browser signed in as staff through the portal's own form.
+async function staffContext(options = {}) {
+  const context = await browser(options);
+  const p = await context.newPage();
+  await p.goto(BASE + '/signin');
+  await p.getByLabel('Khóa truy cập').fill(process.env.STAFF_KEY);
+  await Promise.all([p.waitForURL((u) => !u.pathname.startsWith('/signin')), p.getByRole('button', { name: 'Đăng nhập' }).click()]);
+  await p.close();
+  return context;
+}
+
+test('staff assignments: filtered, sorted by deadline, linked to the sentence, exported', async () => {
+  const context = await staffContext();
+  try {
+    const p = await context.newPage();
+    await p.goto(BASE + '/');
+    await Promise.all([p.waitForURL(/\/assignments/), p.getByRole('link', { name: 'Nhiệm vụ được giao' }).click()]);
+    const deadlines = async () => (await p.locator('table.assignments tbody td:first-child').allTextContents())
+      .map((t) => t.match(/(\d\d)\/(\d\d)\/(\d{4})/)).filter(Boolean).map((m) => m[3] + m[2] + m[1]);
+    const all = await deadlines();
+    assert.ok(all.length >= 3, 'dated assignments listed');
+    assert.deepEqual(all, [...all].sort(), 'soonest deadline first');
+    // Filter by one assignee (the Department of Finance of sample 000).
+    await p.locator('.assignee-list > summary').click();
+    await p.getByLabel(/^Sở Tài chính \(/).check();
+    await Promise.all([p.waitForURL(/assignee=/), p.getByRole('button', { name: 'Lọc nhiệm vụ' }).click()]);
+    const assignees = await p.locator('table.assignments tbody td:nth-child(2)').allTextContents();
+    assert.ok(assignees.length >= 1 && assignees.every((a) => a.trim() === 'Sở Tài chính'), assignees.join(', '));
+    await shot(p, 'assignments');
+    // CSV: UTF-8 with a byte order mark; iCalendar: one event per dated task.
+    const csv = await context.request.get(BASE + await p.getByRole('link', { name: 'Bảng tính CSV' }).getAttribute('href'));
+    const bytes = await csv.body();
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    assert.match(bytes.toString('utf8'), /Sở Tài chính/);
+    const ics = await context.request.get(BASE + await p.getByRole('link', { name: /iCalendar/ }).getAttribute('href'));
+    assert.match(ics.headers()['content-type'], /^text\/calendar/);
+    assert.match(await ics.text(), /BEGIN:VEVENT[\s\S]*DTSTART;VALUE=DATE:\d{8}/);
+    // Each task opens its document on the sentence.
+    await Promise.all([p.waitForURL(/\/doc\/.+hl=/), p.locator('table.assignments tbody td:nth-child(3) a').first().click()]);
+    assert.match(await p.locator('mark.passage').textContent(), /Sở Tài chính/);
+  } finally { await context.close(); }
+});
+
+test('the public gets the same 404 for the assignments pages as for a page that does not exist', async () => {
+  const p = await page(js);
+  const missing = await p.request.get(BASE + '/khong-co-trang-nay');
+  for (const path of ['/assignments', '/assignments.csv', '/assignments.ics']) {
+    const r = await p.request.get(BASE + path);
+    assert.equal(r.status(), 404, path);
+    assert.equal(await r.text(), await missing.text(), path);
+  }
+});
+
+test('a document prints cleanly: metadata and full text, no navigation', async () => {
+  const p = await page(js);
+  await p.goto(BASE + '/doc/000_4273f595e8f93ec2');
+  await p.emulateMedia({ media: 'print' });
+  for (const hidden of ['header.site', 'footer.site', '.back', 'nav.toc'])
+    assert.equal(await p.locator(hidden).isVisible(), false, hidden + ' is not printed');
+  assert.ok(await p.locator('table.metadata').isVisible(), 'the metadata header is printed');
+  const text = p.locator('.doc-text');
+  assert.ok(await text.isVisible());
+  const box = await text.boundingBox();
+  assert.ok(box.height >= await text.evaluate((e) => e.scrollHeight) - 1, 'the whole text, not a scrolling box');
+  const pdf = await p.pdf({ format: 'A4' });
+  assert.ok(pdf.length > 10000, 'a PDF of ' + pdf.length + ' bytes');
+});

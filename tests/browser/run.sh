@@ -32,7 +32,10 @@ inputs=("$source_dir/data/samples")
 real_index=0
 if [[ -n $corpus && -f $corpus ]]; then inputs+=("$corpus"); real_index=1; fi
 "$indexer" build --db "$work/index" --threads 2 "${inputs[@]}" >/dev/null 2>"$work/indexer.log" || { cat "$work/indexer.log" >&2; exit 1; }
-"$searchd" serve --config "" --db "$work/index" --port 0 --threads 2 --web "$source_dir/web" >"$work/stdout" 2>"$work/requests.log" &
+# A staff key, for the staff pages (signed in through the portal's form).
+staff_key=$("$searchd" keys add --keys "$work/keys" --name "kiem-thu" --scope staff 2>/dev/null | grep '^tk_')
+"$searchd" serve --config "" --db "$work/index" --port 0 --threads 2 --web "$source_dir/web" --keys "$work/keys" \
+  >"$work/stdout" 2>"$work/requests.log" &
 server_pid=$!
 url=""
 for _ in $(seq 1 100); do
@@ -44,4 +47,4 @@ done
 [[ -n $url ]] || { echo "browser: searchd did not start" >&2; exit 1; }
 
 mkdir -p "$artifacts"
-BASE_URL=${url%/} REAL_INDEX=$real_index ARTIFACTS=$artifacts CHROMIUM=$chromium node --test --test-concurrency=1 "$here/portal.test.mjs"
+BASE_URL=${url%/} STAFF_KEY=$staff_key REAL_INDEX=$real_index ARTIFACTS=$artifacts CHROMIUM=$chromium node --test --test-concurrency=1 "$here/portal.test.mjs"

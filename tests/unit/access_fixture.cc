@@ -68,7 +68,8 @@ nlohmann::json group_record() {
           {"visibility", {{"groups", {kGroup}}}},
           {"text",
            "Báo cáo dự toán ngân sách plughngansach năm 2022 của Sở Tài chính, thực hiện Thông báo số "
-           "346/TB-UBND ngày 27/6/2021 và Quyết định số 777/QĐ-UBND ngày 12/7/2021."}};
+           "346/TB-UBND ngày 27/6/2021 và Quyết định số 777/QĐ-UBND ngày 12/7/2021.\n\nGiao Sở Ngoại vụ chủ trì "
+           "thẩm định dự toán plughngansach, báo cáo UBND tỉnh trước ngày 15/9/2021."}};
 }
 
 fs::path build(const std::string& name, bool restricted) {

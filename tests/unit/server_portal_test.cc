@@ -72,6 +72,43 @@ TEST_CASE("vietnamese_date turns ISO dates into dd/mm/yyyy", "[server]") {
   CHECK(vietnamese_date("2025") == "2025");
 }
 
+TEST_CASE("parse_vietnamese_date reads day-first dates and ISO, nothing else", "[server]") {
+  const std::vector<std::pair<std::string, std::optional<std::string>>> rows{
+      {"04/08/2025", "2025-08-04"}, {"4/8/2025", "2025-08-04"},   {"2025-08-04", "2025-08-04"},
+      {"2025-8-4", "2025-08-04"},   {"29/02/2024", "2024-02-29"}, {"29/02/2025", std::nullopt},
+      {"31/04/2025", std::nullopt}, {"08/04", std::nullopt},      {"04-08-2025", std::nullopt},
+      {"4/8/25", std::nullopt},     {"4/8-2025", std::nullopt},   {"04/08/2025x", std::nullopt},
+      {"", std::nullopt},           {"13/13/2025", std::nullopt}, {"004/08/2025", std::nullopt},
+  };
+  for (const auto& [text, iso] : rows) {
+    INFO(text);
+    CHECK(parse_vietnamese_date(text) == iso);
+  }
+}
+
+TEST_CASE("section_heading is the heading as printed: label as written, then the title", "[server]") {
+  schema::DocRecord r;
+  r.text = "Chương I\nNHỮNG QUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\nLuật này quy định...\na) Thử nghiệm;";
+  const auto section = [&](std::string number, std::string title, std::string_view printed) {
+    schema::Section s;
+    s.number = std::move(number);
+    s.title = std::move(title);
+    s.heading.begin = r.text.find(printed);
+    s.heading.end = s.heading.begin + printed.size();
+    return s;
+  };
+  CHECK(section_heading(r, section("I", "NHỮNG QUY ĐỊNH CHUNG", "Chương I\nNHỮNG QUY ĐỊNH CHUNG")) ==
+        "Chương I NHỮNG QUY ĐỊNH CHUNG");
+  CHECK(section_heading(r, section("1", "Phạm vi điều chỉnh", "Điều 1. Phạm vi điều chỉnh")) ==
+        "Điều 1. Phạm vi điều chỉnh");
+  CHECK(section_heading(r, section("a", "Thử nghiệm;", "a) Thử nghiệm;")) == "a) Thử nghiệm;");
+  schema::Section outside;  // a heading outside the text: number and title
+  outside.number = "2";
+  outside.title = "Đối tượng áp dụng";
+  outside.heading = {9000, 9010};
+  CHECK(section_heading(r, outside) == "2. Đối tượng áp dụng");
+}
+
 TEST_CASE("the home page is Vietnamese, accessible and has the search form", "[server][portal]") {
   const auto r = get("/");
   REQUIRE(r.result_int() == 200);
@@ -168,6 +205,40 @@ TEST_CASE("every filter group has its own apply button; the filters open from a 
   CHECK_THAT(html, Catch::Contains("<summary><span id=\"filters-heading\">Bộ lọc</span>"));
   CHECK_THAT(get("/search?q=ubnd&year=2025").body(),
              Catch::Contains("Bộ lọc</span> <span class=\"count\">(1 đang chọn)"));
+}
+
+TEST_CASE("a page past the last one says so and links to the last page", "[server][portal]") {
+  const auto r = get("/search?q=ubnd&page=50");
+  REQUIRE(r.result_int() == 200);
+  CHECK_THAT(r.body(), Catch::Contains("Trang 50 vượt quá số trang kết quả"));
+  CHECK_THAT(r.body(), Catch::Contains("href=\"/search?q=ubnd&amp;page=1\">Đến trang cuối (trang 1)</a>"));
+  CHECK(r.body().find("Kiểm tra lỗi chính tả") == std::string::npos);                      // not the no-results tips
+  CHECK(get("/search?q=qqqzzzxxyy&page=2").body().find("vượt quá") == std::string::npos);  // nothing at all found
+}
+
+TEST_CASE("a query mistake shows what was wrong, not generic help", "[server][portal]") {
+  const auto r = get("/search?q=cites%3Akhongphaiso");
+  CHECK(r.result_int() == 400);
+  CHECK_THAT(r.body(), Catch::Contains("cites: &apos;khongphaiso&apos; is not a document number"));
+  CHECK_THAT(r.body(), Catch::Contains("<code>cites:</code>"));
+  CHECK(r.body().find("AND, OR, NOT") == std::string::npos);
+  CHECK_THAT(get("/search?q=thue+OR").body(), Catch::Contains("OR needs a clause on both sides"));
+  CHECK_THAT(get("/search?q=a&from=31%2F02%2F2025").body(), Catch::Contains("from is not a date"));
+}
+
+TEST_CASE("dates are dd/mm/yyyy text fields, read day first or ISO", "[server][portal]") {
+  const std::string html = get("/search?q=ubnd&from=2021-06-01").body();
+  CHECK_THAT(html, Catch::Contains("id=\"from\" name=\"from\" type=\"text\""));
+  CHECK_THAT(html, Catch::Contains("placeholder=\"dd/mm/yyyy\""));
+  CHECK_THAT(html, Catch::Contains("value=\"01/06/2021\""));  // shown back day first
+  CHECK(html.find("type=\"date\"") == std::string::npos);
+  const auto total = [](const std::string& page) {
+    std::smatch m;
+    return std::regex_search(page, m, std::regex("Tìm thấy ([0-9.]+) văn bản")) ? m[1].str() : std::string("none");
+  };
+  CHECK(total(get("/search?q=ubnd&from=01%2F06%2F2021&to=30%2F06%2F2021").body()) ==
+        total(get("/search?q=ubnd&from=2021-06-01&to=2021-06-30").body()));
+  CHECK(total(get("/search?q=ubnd&from=01%2F06%2F2021&to=30%2F06%2F2021").body()) != "none");
 }
 
 TEST_CASE("no results: a clear page, never an error", "[server][portal]") {
