@@ -90,9 +90,12 @@ std::string csv_field(std::string_view v) {
 std::string ics_text(std::string_view v) {
   std::string out;
   for (char c : v) {
-    if (c == '\\' || c == ';' || c == ',') out += '\\', out += c;
-    else if (c == '\n') out += "\\n";
-    else if (c != '\r') out += c;
+    if (c == '\\' || c == ';' || c == ',')
+      out += '\\', out += c;
+    else if (c == '\n')
+      out += "\\n";
+    else if (c != '\r')
+      out += c;
   }
   return out;
 }
@@ -104,9 +107,12 @@ std::string ics_line(const std::string& line) {
   for (std::size_t i = 0; i < line.size();) {
     std::size_t len = 1;
     const auto c = static_cast<unsigned char>(line[i]);
-    if (c >= 0xF0) len = 4;
-    else if (c >= 0xE0) len = 3;
-    else if (c >= 0xC0) len = 2;
+    if (c >= 0xF0)
+      len = 4;
+    else if (c >= 0xE0)
+      len = 3;
+    else if (c >= 0xC0)
+      len = 2;
     if (used + len > 75) {
       out += "\r\n ";
       used = 1;
@@ -244,8 +250,8 @@ Result<std::string> assignments_ics(const Params& params, SearcherPool& pool, co
     ics += "DTSTAMP:" + stamp + "\r\n";
     ics += "DTSTART;VALUE=DATE:" + day + "\r\n";
     ics += ics_line("SUMMARY:" + ics_text("Hạn: " + a.assignee + " – " + doc_label(item)));
-    ics += ics_line("DESCRIPTION:" + ics_text(a.text + "\n\n" + item.doc_title.value_or(doc_label(item)) + "\n" +
-                                              passage_url(item)));
+    ics += ics_line("DESCRIPTION:" +
+                    ics_text(a.text + "\n\n" + item.doc_title.value_or(doc_label(item)) + "\n" + passage_url(item)));
     ics += "TRANSP:TRANSPARENT\r\nEND:VEVENT\r\n";
   }
   return ics + "END:VCALENDAR\r\n";
