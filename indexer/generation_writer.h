@@ -43,6 +43,9 @@ class GenerationWriter {
   /// Documents in every class, uncommitted changes included.
   std::size_t doc_count() const;
 
+  /// Every class database, public first (for passes over the whole generation, validity_pass.h).
+  std::vector<std::pair<schema::Visibility, IndexWriter>>& classes() { return classes_; }
+
  private:
   GenerationWriter(std::filesystem::path gen, std::string created_by, bool durable)
       : gen_(std::move(gen)), created_by_(std::move(created_by)), durable_(durable) {}

@@ -3,9 +3,11 @@
 #include <xapian.h>
 
 #include <ctime>
+#include <set>
 #include <unordered_set>
 
 #include "indexer/prepared_doc_impl.h"
+#include "schema/docdata.h"
 #include "schema/fields.h"
 #include "schema/index_meta.h"
 #include "schema/terms.h"
@@ -107,6 +109,54 @@ Result<bool> IndexWriter::remove(const std::string& id) {
   } catch (const Xapian::Error& e) {
     return from_xapian(e, "deleting document " + id);
   }
+}
+
+Result<std::vector<schema::DocRecord>> IndexWriter::records_under(const std::vector<std::string>& prefixes) const {
+  try {
+    const Xapian::Database& db = impl_->db;
+    std::set<Xapian::docid> docs;
+    for (const auto& prefix : prefixes)
+      for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)
+        for (auto p = db.postlist_begin(*t); p != db.postlist_end(*t); ++p) docs.insert(*p);
+    std::vector<schema::DocRecord> out;
+    for (const Xapian::docid did : docs)
+      if (auto stored = schema::decode_doc_data(db.get_document(did).get_data(), schema::DocParts::All))
+        out.push_back(std::move(stored->record));
+    return out;
+  } catch (const Xapian::Error& e) {
+    return from_xapian(e, "reading documents");
+  }
+}
+
+Result<std::size_t> IndexWriter::relabel_validity(
+    const std::function<schema::Validity(const schema::DocRecord&)>& validity_of) {
+  const std::string prefix(schema::prefix(schema::Field::Validity));
+  std::size_t changed = 0;
+  try {
+    Xapian::WritableDatabase& db = impl_->db;
+    std::vector<Xapian::docid> docs;
+    for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) docs.push_back(*p);
+    for (const Xapian::docid did : docs) {
+      Xapian::Document doc = db.get_document(did);
+      auto stored = schema::decode_doc_data(doc.get_data(), schema::DocParts::Meta);
+      if (!stored) continue;
+      const schema::Validity v = validity_of(stored->record);
+      const std::string label(schema::validity_label(v));
+      if (doc.get_value(schema::kSlotValidity) == label) continue;
+      std::vector<std::string> old;
+      for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+        if ((*t).starts_with(prefix)) old.push_back(*t);
+      for (const auto& term : old) doc.remove_term(term);
+      doc.add_boolean_term(schema::make_term(schema::Field::Validity, schema::validity_code(v)));
+      doc.add_value(schema::kSlotValidity, label);
+      db.replace_document(did, doc);
+      impl_->documents_changed = true;
+      ++changed;
+    }
+  } catch (const Xapian::Error& e) {
+    return from_xapian(e, "updating validity");
+  }
+  return changed;
 }
 
 Result<void> IndexWriter::commit() {

@@ -2,13 +2,16 @@
 // The single writer of a tracuu index (one Xapian glass database directory).
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "indexer/document_builder.h"
 #include "schema/status.h"
+#include "schema/validity.h"
 #include "schema/visibility.h"
 
 namespace tracuu::indexer {
@@ -55,6 +58,14 @@ class IndexWriter {
 
   /// Documents in the database, including uncommitted changes.
   std::size_t doc_count() const;
+
+  /// The records (every part) of the documents indexed under any term starting with one of `prefixes`.
+  Result<std::vector<schema::DocRecord>> records_under(const std::vector<std::string>& prefixes) const;
+
+  /// Sets each document's validity (the `validity` facet: its XHL: term and kSlotValidity) to what
+  /// `validity_of` says of its record (DocParts::Meta); documents whose status is unchanged are not rewritten.
+  /// @return how many changed.
+  Result<std::size_t> relabel_validity(const std::function<schema::Validity(const schema::DocRecord&)>& validity_of);
 
  private:
   struct Impl;

@@ -10,10 +10,12 @@
 #include "indexer/index_writer.h"
 #include "indexer/run_state.h"
 #include "indexer/shards.h"
+#include "indexer/validity_pass.h"
 #include "schema/fields.h"
 #include "schema/index_home.h"
 #include "schema/index_meta.h"
 #include "schema/terms.h"
+#include "schema/validity.h"
 
 namespace tracuu::indexer {
 namespace fs = std::filesystem;
@@ -87,6 +89,12 @@ Result<void> write_prepared(GenerationWriter& writer, BoundedQueue<PreparedDoc>&
     ++state.commits;
   }
   return status;
+}
+
+// The validity of every document after a change (a repeal added or deleted), committed.
+Result<void> settle_and_commit(GenerationWriter& writer) {
+  if (auto n = settle_validity(writer, schema::today_iso()); !n) return n.error();
+  return writer.commit();
 }
 
 // The inputs a rebuild without any reads again: those recorded in the live index.
@@ -164,6 +172,7 @@ Result<BuildReport> add_documents(const fs::path& home, const std::vector<fs::pa
   writer_thread.join();
   state.maybe_report(true);
   if (!write_status) return write_status.error();
+  if (auto ok = settle_and_commit(*writer); !ok) return ok.error();
   // The run may have created a class database in the live generation: replicas learn of it here.
   if (auto ok = schema::write_manifest(home); !ok) return ok.error();
   return state.report(*gen);
@@ -191,7 +200,11 @@ Result<BuildReport> rebuild_index(const fs::path& home, std::vector<fs::path> in
     return shards.error();
   }
   // The inputs are recorded for rebuilds without any.
-  const auto record = [&](GenerationWriter& w) { return record_inputs(w, "", inputs); };
+  const auto record = [&](GenerationWriter& w) -> Result<void> {
+    if (auto ok = record_inputs(w, "", inputs); !ok) return ok;
+    if (auto n = settle_validity(w, schema::today_iso()); !n) return n.error();
+    return {};
+  };
   if (auto ok = publish_shards(home, work, gen, *shards, record, options.created_by); !ok) return ok.error();
   return state.report(gen);
 }
@@ -210,7 +223,7 @@ Result<std::size_t> delete_documents(const fs::path& home, const std::vector<std
     if (!r) return r.error();
     removed += *r ? 1 : 0;
   }
-  if (auto ok = writer->commit(); !ok) return ok.error();
+  if (auto ok = settle_and_commit(*writer); !ok) return ok.error();
   return removed;
 }
 

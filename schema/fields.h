@@ -149,7 +149,8 @@ enum Slot : unsigned {
                        ///< (0 = none): one value read per document when counting facets
   kSlotCopyKey = 11,   ///< number key "|" issue date ("169/2026/ND-CP|20260612"): copies of one document
                        ///< (several web copies, a re-upload) share it and are collapsed into one hit
-  kSlotValidity = 12,  ///< tình trạng hiệu lực on the day of indexing, label ("Còn hiệu lực")
+  kSlotValidity = 12,  ///< tình trạng hiệu lực on the day of the last indexer run, label ("Còn hiệu lực");
+                       ///< set again after every run from later documents (indexer/validity_pass.h)
 };
 
 /// The parts of kSlotFacets, in order.

@@ -62,7 +62,7 @@ inline constexpr std::array<QueryFieldSpec, 19> kQueryFields{{
     {QueryField::Repeals, "baibo", "documents repealing a number"},
     {QueryField::Details, "huongdan", "documents detailing a number"},
     {QueryField::Implements, "thuchien", "documents implementing a number"},
-    {QueryField::Validity, "hieuluc", "validity on the day of indexing"},
+    {QueryField::Validity, "hieuluc", "validity as of the last indexer run"},
 }};
 
 /// The field users mean by `name` ("loai"); nullopt when it is not a field.

@@ -64,6 +64,20 @@ std::optional<Validity> parse_validity(std::string_view text) {
   return std::nullopt;
 }
 
+std::optional<IncomingAct> incoming_act(const DocRecord& from, const CitationRelation& rel) {
+  if (rel.type != "amends" && rel.type != "repeals" && rel.type != "replaces") return std::nullopt;
+  IncomingAct a{rel.type, rel.effective_date, rel.scope, "", "", ""};
+  if (rel.by) {
+    a.by_number = *rel.by;
+    a.reported_by = from.id;
+    return a;
+  }
+  a.by_id = from.id;
+  a.by_number = from.doc_number.value_or("");
+  if (!a.date) a.date = from.effective_date ? from.effective_date : from.issue_date;
+  return a;
+}
+
 ValidityFacts facts_of(const DocRecord& r) {
   ValidityFacts f;
   f.issue_date = r.issue_date;

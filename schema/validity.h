@@ -48,6 +48,12 @@ struct IncomingAct {
   std::string reported_by;           ///< the document that says so when it is not the actor (empty: the actor)
 };
 
+/// What `from` does through `rel` to the document it cites, as validity counts it: nullopt for relations
+/// that leave its force alone (basis, details, implements, mentions). An own act without a date of its own
+/// takes effect with `from` (its effective date, else its issue date); one `from` only reports
+/// ("X được thay thế bởi Y") counts from the date the report gives, if any.
+std::optional<IncomingAct> incoming_act(const DocRecord& from, const CitationRelation& rel);
+
 /// Everything validity is computed from.
 struct ValidityFacts {
   std::optional<std::string> issue_date, effective_date, expiry_date;  ///< ISO

@@ -31,30 +31,22 @@ std::optional<Loaded> first_visible(const Xapian::Database& db, const std::strin
   return std::nullopt;
 }
 
-// What `from` does to `target` through citation `c` (its typed relations; mentions left out).
-void add_incoming(const schema::DocRecord& from, const schema::Citation& c, std::vector<IncomingRelation>& out) {
+// What `from` does to `target` through citation `c` (its typed relations; mentions left out), and the acts
+// among them that touch its force.
+void add_incoming(const schema::DocRecord& from, const schema::Citation& c, std::vector<IncomingRelation>& out,
+                  std::vector<schema::IncomingAct>& acts) {
   for (const auto& rel : c.relations) {
     if (rel.type == "mentions") continue;
     out.push_back({rel.type, rel.scope, rel.effective_date, from.id, from.doc_number, from.title, from.issue_date,
                    from.effective_date, rel.by, c.context});
+    if (auto a = schema::incoming_act(from, rel)) acts.push_back(std::move(*a));
   }
 }
 
-// Validity today from the record and the incoming acts that end its force; an act without a date of its own
-// takes effect with the acting document.
-ValidityView validity_of(const schema::DocRecord& r, const std::vector<IncomingRelation>& in) {
+// Validity today from the record and the incoming acts (schema::incoming_act) of documents the caller may see.
+ValidityView validity_of(const schema::DocRecord& r, std::vector<schema::IncomingAct> acts) {
   schema::ValidityFacts facts = schema::facts_of(r);
-  for (const auto& rel : in) {
-    if (rel.type != "amends" && rel.type != "repeals" && rel.type != "replaces") continue;
-    schema::IncomingAct a{rel.type,
-                          rel.effective_date,
-                          rel.scope,
-                          rel.by ? "" : rel.from_id,
-                          rel.by.value_or(rel.from_number.value_or("")),
-                          rel.by ? rel.from_id : ""};
-    if (!a.date && !rel.by) a.date = rel.from_effective_date ? rel.from_effective_date : rel.from_date;
-    facts.acts.push_back(std::move(a));
-  }
+  facts.acts = std::move(acts);
   const auto report = schema::validity_report(facts, schema::today_iso());
   return {std::string(schema::validity_code(report.status)),
           std::string(schema::validity_label(report.status)),
@@ -83,7 +75,8 @@ std::vector<CitingDoc> citing(const Xapian::Database& db, const std::string& key
                               const schema::Audience& audience, std::vector<schema::Citation>* mentions,
                               const schema::DocRecord* target = nullptr,
                               const schema::IssuerRegistry* issuers = nullptr,
-                              std::vector<IncomingRelation>* relations_in = nullptr) {
+                              std::vector<IncomingRelation>* relations_in = nullptr,
+                              std::vector<schema::IncomingAct>* acts = nullptr) {
   std::vector<CitingDoc> out;
   const std::string term = schema::make_term(schema::Field::Cites, key);
   for (auto it = db.postlist_begin(term); it != db.postlist_end(term) && out.size() < kMaxCitedBy; ++it) {
@@ -96,8 +89,8 @@ std::vector<CitingDoc> citing(const Xapian::Database& db, const std::string& key
       if (cit.key != key) continue;
       c.context = cit.context;
       if (mentions) mentions->push_back(cit);
-      if (target && relations_in && schema::citation_matches(cit, *target, *issuers))
-        add_incoming(r, cit, *relations_in);
+      if (target && relations_in && acts && schema::citation_matches(cit, *target, *issuers))
+        add_incoming(r, cit, *relations_in, *acts);
       break;
     }
     out.push_back(std::move(c));
@@ -117,10 +110,11 @@ Result<DocumentView> Searcher::document(const std::string& id, const schema::Aud
         DocumentView view;
         view.record = std::move(found->stored.record);
         if (!audience.staff) view.record.source.clear();  // where the file lived on the server is not public
+        std::vector<schema::IncomingAct> acts;
         if (view.record.doc_number_key)
           view.cited_by = citing(db, *view.record.doc_number_key, view.record.id, audience, nullptr, &view.record,
-                                 &impl_->issuers, &view.relations_in);
-        view.validity = validity_of(view.record, view.relations_in);
+                                 &impl_->issuers, &view.relations_in, &acts);
+        view.validity = validity_of(view.record, std::move(acts));
         for (const auto& c : view.record.citations)
           view.citation_targets.push_back(matching_holder(db, c, impl_->issuers, audience));
         return view;

@@ -5,13 +5,17 @@
 
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <string>
 
+#include "indexer/generation_writer.h"
 #include "indexer/ingest/ingest.h"
 #include "indexer/pipeline.h"
+#include "indexer/validity_pass.h"
 #include "schema/fields.h"
 #include "schema/index_home.h"
 #include "schema/index_meta.h"
+#include "schema/terms.h"
 #include "tests/support/temp_dir.h"
 
 using namespace tracuu::indexer;
@@ -258,5 +262,117 @@ TEST_CASE("indexer: a change to restricted documents leaves the public database'
     REQUIRE(report.has_value());
     CHECK(report->progress.indexed == 1);
     CHECK((public_last_commit() != kBefore) == step.public_changes);
+  }
+}
+
+namespace {
+
+// Two decrees as vn-legal gives them (its meta carries ngay_hieu_luc): Nghị định 103/2015/NĐ-CP, and the decree whose
+// "Hiệu lực thi hành" replaces it (the sentence is vn-legal's, an-ninh-quoc-gia/cong-an-nhan-dan, Điều 1.6.NĐ.4.16).
+std::string decree_103(const std::string& visibility) {
+  nlohmann::json j{{"id", "nd-103-2015"},
+                   {"title", "Quy định chi tiết và biện pháp thi hành một số điều của Luật Công an nhân dân"},
+                   {"so_hieu", "103/2015/NĐ-CP"},
+                   {"loai_van_ban", "Nghị định"},
+                   {"co_quan_ban_hanh", "Chính phủ"},
+                   {"ngay_ban_hanh", "2015-10-20"},
+                   {"ngay_hieu_luc", "2015-12-05"},
+                   {"text", "Nghị định này có hiệu lực thi hành kể từ ngày 05 tháng 12 năm 2015."}};
+  if (!visibility.empty()) j["visibility"] = nlohmann::json::parse(visibility);
+  return j.dump() + "\n";
+}
+
+std::string decree_42(const std::string& visibility) {
+  nlohmann::json j{
+      {"id", "nd-42-2019"},
+      {"title", "Quy định chi tiết một số điều của Luật Công an nhân dân"},
+      {"so_hieu", "42/2019/NĐ-CP"},
+      {"loai_van_ban", "Nghị định"},
+      {"co_quan_ban_hanh", "Chính phủ"},
+      {"ngay_ban_hanh", "2019-05-16"},
+      {"ngay_hieu_luc", "2019-07-25"},
+      {"text",
+       "Điều 18. Hiệu lực thi hành\n1. Nghị định này có hiệu lực thi hành kể từ ngày 25 tháng 7 năm 2019, thay thế "
+       "Nghị định số 103/2015/NĐ-CP ngày 20 tháng 10 năm 2015 của Chính phủ quy định chi tiết và biện pháp thi hành "
+       "một số điều của Luật Công an nhân dân."}};
+  if (!visibility.empty()) j["visibility"] = nlohmann::json::parse(visibility);
+  return j.dump() + "\n";
+}
+
+// The validity code the index holds for `id` (XHL:), searching every sub-database of the live generation.
+std::string validity_code_of(const fs::path& home, const std::string& id) {
+  const auto gen = tracuu::schema::current_generation(home);
+  REQUIRE(gen.has_value());
+  for (const auto& dir : tracuu::schema::sub_database_dirs(*gen)) {
+    Xapian::Database db(dir.string());
+    const std::string id_term = tracuu::schema::id_term(id);
+    if (!db.term_exists(id_term)) continue;
+    const Xapian::docid did = *db.postlist_begin(id_term);
+    const std::string prefix(tracuu::schema::prefix(tracuu::schema::Field::Validity));
+    for (auto t = db.termlist_begin(did); t != db.termlist_end(did); ++t)
+      if ((*t).starts_with(prefix)) return (*t).substr(prefix.size());
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("indexer: a later decree replacing an indexed one ends it in the index, if its readers may see both",
+          "[indexer][validity]") {
+  struct Row {
+    const char* name;
+    std::string target_visibility, actor_visibility;
+    const char* expected;  // validity code of 103/2015/NĐ-CP after both are indexed
+  };
+  const std::vector<Row> rows{
+      {"both public", "", "", "het"},
+      {"replacer internal, target public: the public never learns of it", "", R"("internal")", "con"},
+      {"both internal", R"("internal")", R"("internal")", "het"},
+      {"replacer public, target of a group", R"({"groups": ["so-tai-chinh"]})", "", "het"},
+      {"replacer of another group", R"({"groups": ["so-tai-chinh"]})", R"({"groups": ["so-y-te"]})", "con"},
+      {"replacer internal, target of a group (all its readers are staff)", R"({"groups": ["so-tai-chinh"]})",
+       R"("internal")", "het"},
+  };
+  for (const auto& row : rows) {
+    INFO(row.name);
+    const TempDir dir("validity-pass");
+    const fs::path home = dir.path() / "index";
+    const fs::path target = dir.write("nd-103.jsonl", decree_103(row.target_visibility));
+    const fs::path actor = dir.write("nd-42.jsonl", decree_42(row.actor_visibility));
+    const Extractor extractor;
+    // The target alone: in force since 05/12/2015.
+    REQUIRE(add_documents(home, {target}, extractor, quiet(1), {}).has_value());
+    CHECK(validity_code_of(home, "nd-103-2015") == "con");
+    // The replacing decree, indexed later, changes the status of the one already indexed.
+    REQUIRE(add_documents(home, {actor}, extractor, quiet(1), {}).has_value());
+    CHECK(validity_code_of(home, "nd-103-2015") == row.expected);
+    CHECK(validity_code_of(home, "nd-42-2019") == "con");
+    // Deleting the replacing decree brings the replaced one back into force.
+    REQUIRE(delete_documents(home, {"nd-42-2019"}, "tests").has_value());
+    CHECK(validity_code_of(home, "nd-103-2015") == "con");
+  }
+}
+
+TEST_CASE("indexer: validity is settled as of a day: before the replacement took effect, still in force",
+          "[indexer][validity]") {
+  const TempDir dir("validity-as-of");
+  const fs::path home = dir.path() / "index";
+  const fs::path docs = dir.write("both.jsonl", decree_103("") + decree_42(""));
+  REQUIRE(rebuild_index(home, {docs}, Extractor{}, quiet(1), {}).has_value());
+  CHECK(validity_code_of(home, "nd-103-2015") == "het");
+  struct Row {
+    const char* as_of;
+    const char* target;
+    const char* actor;
+  };
+  for (const Row& row :
+       {Row{"2015-11-01", "chua", "chua"}, Row{"2019-07-24", "con", "chua"}, Row{"2019-07-25", "het", "con"}}) {
+    INFO(row.as_of);
+    auto writer = GenerationWriter::open(*tracuu::schema::current_generation(home), "tests");
+    REQUIRE(writer.has_value());
+    REQUIRE(settle_validity(*writer, row.as_of).has_value());
+    REQUIRE(writer->commit().has_value());
+    CHECK(validity_code_of(home, "nd-103-2015") == row.target);
+    CHECK(validity_code_of(home, "nd-42-2019") == row.actor);
   }
 }
