@@ -9,6 +9,7 @@
 // Unknown "name:" prefixes are text ("Số: 346" is a search for số 346).
 // Lenient with quotes and parentheses: a missing closing one closes at the end.
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -38,10 +39,13 @@ struct QueryNode {
   std::vector<QueryNode> children;
 };
 
+/// How deep parentheses and NOT may nest: the parser recurses once per level.
+inline constexpr std::size_t kMaxQueryNesting = 32;
+
 /// Parses `query`. Juxtaposed clauses combine with `op` (Auto and And: AND).
 /// An empty query gives an empty tree (is_empty), not an error.
-/// @return BadQuery for an operator with nothing to apply to, or a field name
-///         without a value ("loai:").
+/// @return BadQuery for an operator with nothing to apply to, a field name
+///         without a value ("loai:"), or nesting deeper than kMaxQueryNesting.
 Result<QueryNode> parse_query(std::string_view query, DefaultOperator op);
 
 /// The byte ranges [begin, end) of `query` that are free words or phrase words: not

@@ -67,6 +67,35 @@ TEST_CASE("query parser: operators without operands are errors", "[searchd]") {
   }
 }
 
+TEST_CASE("query parser: parentheses and NOT nest at most 32 deep (the parser recurses per level)", "[searchd]") {
+  const auto nested = [](std::size_t depth, const std::string& inner) {
+    return std::string(depth, '(') + inner + std::string(depth, ')');
+  };
+  std::string nots;
+  for (int i = 0; i < 33; ++i) nots += "NOT ";
+  struct Nesting {
+    std::string query;
+    bool accepted;
+  };
+  const std::vector<Nesting> rows = {
+      {nested(32, "thuế thu nhập cá nhân"), true},
+      {nested(33, "thuế thu nhập cá nhân"), false},
+      {std::string(2048, '('), false},  // the server's longest q: overflowed the stack under ASan
+      {"(a OR (b (c OR (d -(e OR f)))))", true},
+      {nots.substr(4) + "phí", true},  // 32 NOT
+      {nots + "phí", false},
+  };
+  for (const auto& row : rows) {
+    INFO(row.query.substr(0, 80));
+    const auto tree = parse_query(row.query, DefaultOperator::Auto);
+    CHECK(tree.has_value() == row.accepted);
+    if (!tree) {
+      CHECK(tree.error().status == tracuu::Status::BadQuery);
+      CHECK_THAT(tree.error().message, Catch::Contains("32"));
+    }
+  }
+}
+
 TEST_CASE("date ranges as users type them", "[searchd]") {
   struct DateRow {
     const char* in;
