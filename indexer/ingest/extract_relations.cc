@@ -142,9 +142,12 @@ std::optional<std::string> scope_before(std::string_view t, std::string_view low
     for (std::string_view w : kScopeWords)
       if (lower.compare(i, w.size(), w) == 0 && i + w.size() < to && lower[i + w.size()] == ' ') first = i;
   }
-  // "thay thế một phần các quy định tại ...": a part, unnamed.
+  // "thay thế một phần các quy định tại ...", "thay thế mẫu số 01/TKN-CNKD kèm theo Thông tư số ...": a part,
+  // unnamed.
   const auto some = [&]() -> std::optional<std::string> {
-    return lower.find("một phần", from) < to ? std::optional<std::string>("một phần") : std::nullopt;
+    for (std::string_view part : {"một phần", "mẫu số", "mẫu só", "biểu mẫu"})
+      if (lower.find(part, from) < to) return "một phần";
+    return std::nullopt;
   };
   if (first == std::string_view::npos) return some();
   // The run ends at the last number or letter that follows a scope word.
@@ -206,7 +209,8 @@ class Typer {
   }
 
   void run() {
-    for (std::size_t m = 0; m < mentions_.size(); ++m) type_mention(m);
+    for (std::size_t m = 0; m < mentions_.size(); ++m)
+      if (!is_form(m)) type_mention(m);
     for (auto& c : citations_) c.relation = schema::strongest_relation(c.relations);
   }
 
@@ -311,8 +315,9 @@ class Typer {
     const std::size_t at = lower_.find("hết hiệu lực", mentions_[m].end);
     if (at == std::string::npos || at >= ce) return false;
     const std::string_view before = std::string_view(lower_).substr(cb, mentions_[m].begin - cb);
-    if (before.find("khi ") != std::string_view::npos || before.find("đến ngày") != std::string_view::npos)
-      return false;  // "sau khi X hết hiệu lực", "đến ngày X hết hiệu lực": an event, not an act
+    if (before.find("khi ") != std::string_view::npos || before.find("đến ngày") != std::string_view::npos ||
+        before.find("đến hết") != std::string_view::npos)
+      return false;  // "sau khi X hết hiệu lực", "đến (hết) ngày X hết hiệu lực": an event, not an act
     own_or_source(m, RelationType::Repeals, scope_before(t_, lower_, cb, mentions_[m].begin),
                   act_date(t_, lower_, at, ce, ctx_.own_effective_date), cb, ce);
     return true;
@@ -325,10 +330,23 @@ class Typer {
     if (!source.empty()) add(m, type, std::move(scope), std::move(date), source, cb, ce);
   }
 
-  // The act of a list's lead-in ("Bãi bỏ các quy định tại:", "... sau đây hết hiệu lực thi hành:").
+  // The act of a list's lead-in ("Bãi bỏ các quy định tại:", "... sau đây hết hiệu lực thi hành:"), for an
+  // item that names the parts and the document it concerns ("đ) Khoản 3 Điều 37; các quy định ... ban hành kèm
+  // theo Nghị định số ..."), not for one that mentions it in a rule of its own, sentences or "... thì ..."
+  // ("e) Trường hợp dữ liệu ... bổ sung. Việc điều chỉnh ... Nghị định số ..."). An item with a label of its
+  // own ("- Viện dẫn: ...", "- Thay thế: ...") says its act itself.
   bool lead_in(std::size_t m, std::size_t cb, std::size_t ce) {
     const Block& block = block_of(doc_, mentions_[m].begin);
     if (block.kind != BlockKind::Item && block.kind != BlockKind::Bullet) return false;
+    const std::string_view head = std::string_view(lower_).substr(block.begin, mentions_[m].begin - block.begin);
+    if (const std::size_t colon = head.find(": "); colon != std::string_view::npos) {
+      const auto f = last_trigger(lower_, block.begin, block.begin + colon);
+      if (!f || f->passive || !own_act(*f, block.begin)) return false;
+      own_or_source(m, f->trigger->type, scope_before(t_, lower_, block.begin + colon, mentions_[m].begin),
+                    act_date(t_, lower_, cb, ce, ctx_.own_effective_date), cb, ce);
+      return true;
+    }
+    if (head.find(". ") != std::string_view::npos || head.find(" thì ") != std::string_view::npos) return false;
     const std::size_t bi = block_index(doc_, block);
     for (std::size_t k = bi; k-- > 0 && bi - k <= kLeadInBlocks;) {
       const Block& lead = doc_.blocks[k];
@@ -371,7 +389,8 @@ class Typer {
       return own_or_source(m, RelationType::Basis, std::nullopt, std::nullopt, cb, ce);
     if (reported || expires_after(m, cb, ce)) return;
     const auto f = last_trigger(lower_, cb, mention.begin);
-    if (f && !f->passive && mention.begin - f->end <= f->trigger->max_gap && !quoted(f->end, mention.begin)) {
+    if (f && !f->passive && mention.begin - f->end <= f->trigger->max_gap && !quoted(f->end, mention.begin) &&
+        !after_object(f->end, m)) {
       // A number between the clause start and the trigger is the one acting ("Thông tư số A ... sửa đổi Thông tư B").
       const std::size_t subject = mention_before(f->begin, cb);
       auto scope = scope_before(t_, lower_, f->end, mention.begin);
@@ -385,6 +404,27 @@ class Typer {
       return;
     }
     lead_in(m, cb, ce);
+  }
+
+  // "Mẫu số 06/PGHKVTB Phụ lục II", "mẫu số 01/TCKT kèm theo Thông tư số ...": a form's number, not a document's.
+  bool is_form(std::size_t m) const {
+    const std::size_t b = mentions_[m].begin;
+    const std::string_view before = std::string_view(lower_).substr(0, b);
+    for (std::string_view w : {"mẫu số ", "mẫu só ", "mẫu ", "biểu số "})
+      if (ends_with(before, w)) return true;
+    return false;
+  }
+
+  // Whether a number between a trigger ending at `from` and mention m is the trigger's object and m is not
+  // one of a list of them ("Thay thế Thông tư 06/2023/TT-BLĐTBXH — văn bản đã hết hiệu lực đồng thời với
+  // việc Nghị định 162/2026/NĐ-CP có hiệu lực": 162/2026 is not replaced).
+  bool after_object(std::size_t from, std::size_t m) const {
+    std::size_t prev = mention_before(mentions_[m].begin, from);
+    while (prev != mentions_.size() && is_form(prev)) prev = mention_before(mentions_[prev].begin, from);
+    if (prev == mentions_.size()) return false;
+    const std::size_t e = mentions_[prev].end;
+    const std::string_view gap = std::string_view(lower_).substr(e, mentions_[m].begin - e);
+    return gap.find(',') == std::string_view::npos && gap.find(" và ") == std::string_view::npos;
   }
 
   // An opening quote between the trigger and the mention: the number is inside quoted words being changed.

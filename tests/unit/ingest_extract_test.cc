@@ -603,6 +603,53 @@ TEST_CASE("extract: what each citation means (căn cứ, sửa đổi, thay th�
   }
 }
 
+TEST_CASE("extract: a number near a relation word that is not acted on", "[ingest]") {
+  const std::string decree =
+      "CHÍNH PHỦ\nSố: 162/2026/NĐ-CP\nHà Nội, ngày 15 tháng 5 năm 2026\nNGHỊ ĐỊNH\nĐiều chỉnh lương hưu\n";
+  const std::string circular =
+      "BỘ TÀI CHÍNH\nSố: 91/2026/TT-BTC\nHà Nội, ngày 30 tháng 6 năm 2026\nTHÔNG TƯ\nVề hóa đơn điện tử\n";
+  struct Row {
+    const char* name;
+    std::string text;
+    const char* relations;
+  };
+  // Sentences of vn-legal's 91/2026/TT-BTC, 162/2026/NĐ-CP, 14/2026/TT-BNV, 147/2026/NĐ-CP and 89/2026/TT-BTC
+  // that made 254/2026/NĐ-CP, 161/2026/NĐ-CP, 162/2026/NĐ-CP, 29/2026/QH16 and 18/2026/TT-BTC "hết hiệu lực".
+  const std::vector<Row> rows = {
+      {"an item far from its lead-in's act, with a rule of its own",
+       circular +
+           "b.2) Người bán lập hóa đơn điện tử mới thay thế cho hóa đơn điện tử lập sai:\n"
+           "e) Trường hợp dữ liệu hóa đơn điện tử tại Bảng tổng hợp dữ liệu hóa đơn điện tử đã gửi cơ quan "
+           "thuế thiếu hoặc sai thì người bán gửi Bảng tổng hợp dữ liệu hóa đơn điện tử bổ sung. Việc điều "
+           "chỉnh dữ liệu hóa đơn trên Bảng tổng hợp dữ liệu hóa đơn điện tử phải điền đủ các thông tin: ký "
+           "hiệu mẫu số hóa đơn, ký hiệu hóa đơn đối với trường hợp điều chỉnh dữ liệu hóa đơn (trừ trường hợp "
+           "hóa đơn điện tử không nhất thiết phải có đầy đủ các thông tin theo quy định tại điểm 9 Phụ lục kèm "
+           "theo Nghị định số 254/2026/NĐ-CP và hóa đơn điều chỉnh hoặc thay thế thuộc trường hợp lập bảng kê)\n",
+       ""},
+      {"items labelled under a mixed heading",
+       decree + "Văn bản thay thế / liên quan\n- Thay thế: Nghị định số 75/2024/NĐ-CP ngày 30/6/2024 điều chỉnh lương "
+                "hưu, trợ cấp bảo hiểm xã hội và trợ cấp hằng tháng.\n- Văn bản cùng ngày 15/5/2026: Nghị định số "
+                "161/2026/NĐ-CP quy định mức lương cơ sở 2.530.000 đồng/tháng (cùng có hiệu lực từ 01/7/2026).\n",
+       "75/2024/ND-CP replaces"},
+      {"a second number after the object, not in a list (the first ends: 'đã hết hiệu lực' reads as a repeal)",
+       decree + "Điều 9. Thay thế Thông tư 06/2023/TT-BLĐTBXH — văn bản đã hết hiệu lực đồng thời với việc Nghị "
+                "định 162/2026/NĐ-CP có hiệu lực.\n",
+       "6/2023/TT-BLDTBXH repeals"},
+      {"in force until another ends: an event",
+       decree + "Điều 13. Nghị định này có hiệu lực thi hành từ 07/5/2026 đến hết ngày các quy định tại NQ "
+                "29/2026/QH16 hết hiệu lực.\n",
+       ""},
+      {"forms replaced: a part, and the forms' numbers are no documents",
+       circular + "5. Thông tư này thay thế mẫu số 01/TCKT, mẫu số 01/BK-KTHTKD kèm theo Thông tư số 18/2026/TT-BTC "
+                  "bằng mẫu số 01/TCKT, mẫu số 01/BK-KTHTKD Phụ lục I ban hành kèm theo Thông tư này.\n",
+       "18/2026/TT-BTC replaces [một phần]"},
+  };
+  for (const Row& row : rows) {
+    INFO(row.name);
+    CHECK(relations_of(record(row.text)) == row.relations);
+  }
+}
+
 TEST_CASE("extract: the metadata table's relation rows are relations only when the table is read", "[ingest]") {
   const std::string text =
       "THÔNG TIN VĂN BẢN\n| **Số hiệu** | 97/2026/TT-BTC |\n| **Văn bản bị bãi bỏ** | Thông tư số 55/2010/TT-BTC "
