@@ -43,17 +43,20 @@ void add_incoming(const schema::DocRecord& from, const schema::Citation& c, std:
   }
 }
 
-// Validity today from the record and the incoming acts (schema::incoming_act) of documents the caller may see.
-ValidityView validity_of(const schema::DocRecord& r, std::vector<schema::IncomingAct> acts) {
+// Validity at `as_of` from the record and the incoming acts (schema::incoming_act) of documents the caller
+// may see.
+ValidityView validity_of(const schema::DocRecord& r, std::vector<schema::IncomingAct> acts, std::string as_of) {
   schema::ValidityFacts facts = schema::facts_of(r);
   facts.acts = std::move(acts);
-  const auto report = schema::validity_report(facts, schema::today_iso());
-  return {std::string(schema::validity_code(report.status)),
+  auto report = schema::validity_report(facts, as_of);
+  return {std::move(as_of),
+          std::string(schema::validity_code(report.status)),
           std::string(schema::validity_label(report.status)),
           report.dates.from,
           report.dates.until,
           report.dates.partly_from,
-          report.conflicts};
+          std::move(report.conflicts),
+          std::move(report.timeline)};
 }
 
 // The id of the document holding the number `c` cites that agrees with what the text says of it
@@ -100,7 +103,14 @@ std::vector<CitingDoc> citing(const Xapian::Database& db, const std::string& key
 
 }  // namespace
 
-Result<DocumentView> Searcher::document(const std::string& id, const schema::Audience& audience) {
+Result<DocumentView> Searcher::document(const std::string& id, const schema::Audience& audience,
+                                        const std::optional<std::string>& as_of) {
+  std::string day = schema::today_iso();
+  if (as_of) {
+    auto asked = parse_day("as_of", *as_of);
+    if (!asked) return Error{Status::BadRequest, asked.error().message};
+    day = std::move(*asked);
+  }
   return retry_if_modified(
       "reading a document", [&] { return refresh(); },
       [&]() -> Result<DocumentView> {
@@ -114,7 +124,7 @@ Result<DocumentView> Searcher::document(const std::string& id, const schema::Aud
         if (view.record.doc_number_key)
           view.cited_by = citing(db, *view.record.doc_number_key, view.record.id, audience, nullptr, &view.record,
                                  &impl_->issuers, &view.relations_in, &acts);
-        view.validity = validity_of(view.record, std::move(acts));
+        view.validity = validity_of(view.record, std::move(acts), day);
         for (const auto& c : view.record.citations)
           view.citation_targets.push_back(matching_holder(db, c, impl_->issuers, audience));
         return view;

@@ -2,6 +2,7 @@
 #include "schema/docdata.h"
 #include "schema/fields.h"
 #include "schema/terms.h"
+#include "schema/validity.h"
 #include "searchd/search_steps.h"
 #include "searchd/snippets.h"
 
@@ -58,6 +59,8 @@ Result<std::vector<Hit>> page_hits(const SearchState& s, const RankedPage& page)
     if (!stored) return stored.error();
     Hit h = hit_of(stored->record);
     h.copies = copies_of(s, r.did, doc);
+    if (const auto v = schema::parse_validity(doc.get_value(schema::kSlotValidity)))
+      h.validity = std::string(schema::validity_code(*v));
     h.score = r.score;
     h.rank = ++rank;
     h.snippets =

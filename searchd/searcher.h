@@ -35,9 +35,12 @@ class Searcher {
   ///         IndexUnavailable when the index cannot be read even after reopening.
   Result<SearchResponse> search(const SearchRequest& request);
 
-  /// The full record of a document and who cites it (its source path only for staff).
-  /// @return NotFound when there is no such document or `audience` may not see it.
-  Result<DocumentView> document(const std::string& id, const schema::Audience& audience);
+  /// The full record of a document, who cites it and its validity at `as_of` (a day as parse_day takes it;
+  /// default: today, UTC). Its source path only for staff.
+  /// @return NotFound when there is no such document or `audience` may not see it; BadRequest when `as_of`
+  ///         is not a day.
+  Result<DocumentView> document(const std::string& id, const schema::Audience& audience,
+                                const std::optional<std::string>& as_of = std::nullopt);
 
   /// A cited number: the document if held, what citing documents say, and who cites it.
   /// @param number any spelling text::parse_doc_number (text/docnum_parse.h) accepts.

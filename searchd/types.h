@@ -10,6 +10,7 @@
 
 #include "schema/facets.h"
 #include "schema/record.h"
+#include "schema/validity.h"
 
 namespace tracuu::searchd {
 
@@ -85,6 +86,8 @@ struct Hit {
   std::size_t rank = 0;  ///< 1-based position in the whole result list
   std::vector<Snippet> snippets;
   std::vector<std::string> copies;  ///< ids of the other copies of this document (same number and date)
+  /// Validity code (con, het, ...) as of the last indexer run, as hieuluc: and the validity facet see it.
+  std::optional<std::string> validity;
 };
 
 /// One facet value with its count (counts ignore the field's own filter).
@@ -134,13 +137,15 @@ struct IncomingRelation {
   std::string context;  ///< the sentence of the citation's first mention
 };
 
-/// Tình trạng hiệu lực today: the document's own dates and stated status, and the later documents
-/// that replace or repeal it.
+/// Tình trạng hiệu lực at a date: the document's own dates and stated status, and the later documents
+/// (those the caller may see) that replace or repeal it.
 struct ValidityView {
+  std::string as_of;   ///< ISO: the day the status is for
   std::string status;  ///< code: con, chua, het, mot-phan, khong-ro
   std::string label;   ///< "Còn hiệu lực"
   std::optional<std::string> in_force_from, ended_from, partly_ended_from;  ///< ISO
   std::vector<std::string> conflicts;                                       ///< where the sources disagree, in English
+  std::vector<schema::ValidityEvent> timeline;                              ///< issued, in force, amended by, ...
 };
 
 /// A full document for the document page and /documents/{id}.

@@ -76,17 +76,35 @@ Result<ojson> api_search(std::string_view query_string, SearcherPool& pool, cons
   return to_json(*response);
 }
 
-Result<ojson> api_document(std::string_view encoded_id, std::string_view query_string, SearcherPool& pool,
-                           const Config& config, const schema::Audience& audience) {
-  if (auto params = route_params(query_string, {}); !params) return params.error();
+namespace {
+
+// The document of a /documents/{id} route with its validity at the as_of parameter.
+Result<DocumentView> document_view(std::string_view encoded_id, std::string_view query_string, SearcherPool& pool,
+                                   const Config& config, const schema::Audience& audience) {
+  auto params = route_params(query_string, {"as_of"});
+  if (!params) return params.error();
   auto id = decode_path_segment(encoded_id);
   if (!id) return id.error();
   if (id->empty()) return Error{Status::NotFound, "no document id in the path"};
   auto lease = lease_searcher(pool, config);
   if (!lease) return lease.error();
-  auto view = (*lease)->document(*id, audience);
+  return (*lease)->document(*id, audience, param(*params, "as_of"));
+}
+
+}  // namespace
+
+Result<ojson> api_document(std::string_view encoded_id, std::string_view query_string, SearcherPool& pool,
+                           const Config& config, const schema::Audience& audience) {
+  auto view = document_view(encoded_id, query_string, pool, config, audience);
   if (!view) return view.error();
   return to_json(*view);
+}
+
+Result<ojson> api_relations(std::string_view encoded_id, std::string_view query_string, SearcherPool& pool,
+                            const Config& config, const schema::Audience& audience) {
+  auto view = document_view(encoded_id, query_string, pool, config, audience);
+  if (!view) return view.error();
+  return relations_json(*view);
 }
 
 Result<ojson> api_citations(std::string_view query_string, SearcherPool& pool, const Config& config,

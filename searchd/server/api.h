@@ -32,11 +32,17 @@ Result<SearchResponse> run_search(const Params& params, SearcherPool& pool, cons
 Result<nlohmann::ordered_json> api_search(std::string_view query_string, SearcherPool& pool, const Config& config,
                                           const schema::Audience& audience);
 
-/// GET /api/v1/documents/{id}: to_json(DocumentView). `encoded_id` is percent-decoded here.
+/// GET /api/v1/documents/{id}?as_of=: to_json(DocumentView), validity at as_of (default today).
+/// `encoded_id` is percent-decoded here.
 /// @return NotFound for an unknown document or one `audience` may not see (the same answer);
-///         BadRequest for a malformed id or any query parameter.
+///         BadRequest for a malformed id, an as_of that is not a day or any other query parameter.
 Result<nlohmann::ordered_json> api_document(std::string_view encoded_id, std::string_view query_string,
                                             SearcherPool& pool, const Config& config, const schema::Audience& audience);
+
+/// GET /api/v1/documents/{id}/relations?as_of=: relations_json(DocumentView); answers as api_document.
+Result<nlohmann::ordered_json> api_relations(std::string_view encoded_id, std::string_view query_string,
+                                             SearcherPool& pool, const Config& config,
+                                             const schema::Audience& audience);
 
 /// GET /api/v1/citations?number=: to_json(CitationView).
 /// @return BadRequest when number is missing or not a document number.

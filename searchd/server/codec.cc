@@ -61,6 +61,42 @@ ojson citing_json(const CitingDoc& c) {
                {"context", c.context}};
 }
 
+ojson incoming_json(const std::vector<IncomingRelation>& relations) {
+  ojson out = ojson::array();
+  for (const auto& r : relations)
+    out.push_back(ojson{{"type", r.type},
+                        {"scope", opt(r.scope)},
+                        {"effective_date", opt(r.effective_date)},
+                        {"from_id", r.from_id},
+                        {"from_number", opt(r.from_number)},
+                        {"from_title", opt(r.from_title)},
+                        {"from_date", opt(r.from_date)},
+                        {"by", opt(r.by)},
+                        {"context", r.context}});
+  return out;
+}
+
+ojson validity_json(const ValidityView& v) {
+  ojson timeline = ojson::array();
+  const auto or_null = [](const std::string& s) { return s.empty() ? ojson(nullptr) : ojson(s); };
+  for (const auto& e : v.timeline)
+    timeline.push_back(ojson{{"date", opt(e.date)},
+                             {"kind", e.kind},
+                             {"scope", opt(e.scope)},
+                             {"by_id", or_null(e.by_id)},
+                             {"by_number", or_null(e.by_number)},
+                             {"reported_by", or_null(e.reported_by)},
+                             {"source", e.source}});
+  return ojson{{"as_of", v.as_of},
+               {"status", v.status},
+               {"label", v.label},
+               {"in_force_from", opt(v.in_force_from)},
+               {"ended_from", opt(v.ended_from)},
+               {"partly_ended_from", opt(v.partly_ended_from)},
+               {"conflicts", v.conflicts},
+               {"timeline", timeline}};
+}
+
 }  // namespace
 
 Result<Params> decode_query_string(std::string_view qs) {
@@ -178,6 +214,7 @@ ojson to_json(const Hit& h) {
           {"score", h.score},
           {"rank", h.rank},
           {"copies", h.copies},
+          {"validity", opt(h.validity)},
           {"snippets", ojson::array()}};
   for (const auto& s : h.snippets) {
     ojson hl = ojson::array();
@@ -215,25 +252,39 @@ ojson to_json(const DocumentView& v) {
     j["citations"][i]["document_id"] = opt(v.citation_targets[i]);
   j["cited_by"] = ojson::array();
   for (const auto& c : v.cited_by) j["cited_by"].push_back(citing_json(c));
-  j["relations_in"] = ojson::array();
-  for (const auto& r : v.relations_in)
-    j["relations_in"].push_back(ojson{{"type", r.type},
-                                      {"scope", opt(r.scope)},
-                                      {"effective_date", opt(r.effective_date)},
-                                      {"from_id", r.from_id},
-                                      {"from_number", opt(r.from_number)},
-                                      {"from_title", opt(r.from_title)},
-                                      {"from_date", opt(r.from_date)},
-                                      {"by", opt(r.by)},
-                                      {"context", r.context}});
-  const auto& val = v.validity;
-  j["validity"] = ojson{{"status", val.status},
-                        {"label", val.label},
-                        {"in_force_from", opt(val.in_force_from)},
-                        {"ended_from", opt(val.ended_from)},
-                        {"partly_ended_from", opt(val.partly_ended_from)},
-                        {"conflicts", val.conflicts}};
+  j["relations_in"] = incoming_json(v.relations_in);
+  j["validity"] = validity_json(v.validity);
   return j;
+}
+
+ojson relations_json(const DocumentView& v) {
+  const schema::DocRecord& r = v.record;
+  ojson out = ojson::array();
+  for (std::size_t i = 0; i < r.citations.size(); ++i) {
+    const auto& c = r.citations[i];
+    const auto target = i < v.citation_targets.size() ? v.citation_targets[i] : std::nullopt;
+    for (const auto& rel : c.relations) {
+      if (rel.type == "mentions") continue;
+      out.push_back(ojson{{"type", rel.type},
+                          {"scope", opt(rel.scope)},
+                          {"effective_date", opt(rel.effective_date)},
+                          {"number", c.number},
+                          {"key", c.key},
+                          {"doc_type", opt(c.doc_type)},
+                          {"issuer", opt(c.issuer)},
+                          {"date", opt(c.date)},
+                          {"document_id", opt(target)},
+                          {"by", opt(rel.by)},
+                          {"context", c.context}});
+    }
+  }
+  return ojson{{"id", r.id},
+               {"doc_number", opt(r.doc_number)},
+               {"title", opt(r.title)},
+               {"issue_date", opt(r.issue_date)},
+               {"validity", validity_json(v.validity)},
+               {"outgoing", out},
+               {"incoming", incoming_json(v.relations_in)}};
 }
 
 ojson to_json(const CitationView& v) {

@@ -43,6 +43,9 @@ nlohmann::ordered_json to_json(const SearchResponse& response);
 nlohmann::ordered_json to_json(const Hit& hit);
 /// The /api/v1/documents/{id} body: the record with text, citation targets and cited_by.
 nlohmann::ordered_json to_json(const DocumentView& view);
+/// /documents/{id}/relations: what the document does to the numbers it cites (typed, with the held
+/// document when one matches) and what the documents the caller may see do to it, with its validity.
+nlohmann::ordered_json relations_json(const DocumentView& view);
 /// The /api/v1/citations body: number, key, document or stub, cited_by.
 nlohmann::ordered_json to_json(const CitationView& view);
 /// The /api/v1/suggest body: {"suggestions":[{text, kind, id}]}.

@@ -1,6 +1,7 @@
 // The portal's document page (/doc/{id}) and citation page (/cite/{number}).
 #include <algorithm>
 
+#include "schema/relation.h"
 #include "searchd/server/api.h"
 #include "searchd/server/html.h"
 #include "searchd/server/portal_pages.h"
@@ -89,6 +90,112 @@ data citations_data(const DocumentView& v) {
   return list;
 }
 
+// How the panel names a relation: what this document does, and what is done to it.
+struct RelationWords {
+  std::string_view type, outgoing, incoming;
+};
+constexpr RelationWords kRelationWords[] = {
+    {"replaces", "Thay thế", "Được thay thế bởi"},
+    {"repeals", "Bãi bỏ", "Bị bãi bỏ bởi"},
+    {"amends", "Sửa đổi, bổ sung", "Được sửa đổi, bổ sung bởi"},
+    {"details", "Quy định chi tiết, hướng dẫn", "Được quy định chi tiết, hướng dẫn bởi"},
+    {"implements", "Triển khai thực hiện", "Được triển khai thực hiện bởi"},
+    {"basis", "Căn cứ", "Là căn cứ của"},
+};
+
+data relation_item(const std::string& url, const std::string& label, const std::optional<std::string>& title,
+                   const std::optional<std::string>& scope, const std::optional<std::string>& from,
+                   const std::optional<std::string>& note) {
+  data d;
+  d.set("rel_url", url);
+  d.set("rel_label", label);
+  d.set("rel_title", optional_data(title));
+  d.set("rel_scope", optional_data(scope));
+  d.set("rel_from", from ? data(vietnamese_date(*from)) : data(false));
+  d.set("rel_note", optional_data(note));
+  return d;
+}
+
+// The relations panel: one group per type and direction, strongest first, both directions. What this
+// document only reports of others ("X được sửa đổi bởi Y") goes to a group of its own.
+data relation_groups(const DocumentView& v) {
+  const auto& cits = v.record.citations;
+  data groups{data::type::list};
+  const auto add_group = [&](std::string_view heading, data items) {
+    if (items.is_empty_list()) return;
+    data g;
+    g.set("rel_heading", std::string(heading));
+    g.set("rel_items", items);
+    groups.push_back(g);
+  };
+  data reported{data::type::list};
+  for (const auto& words : kRelationWords) {
+    data out{data::type::list}, in{data::type::list};
+    for (std::size_t i = 0; i < cits.size(); ++i) {
+      const auto& c = cits[i];
+      const bool held = i < v.citation_targets.size() && v.citation_targets[i];
+      const std::string url = held ? doc_url(*v.citation_targets[i]) : cite_url(c.number, c.date);
+      for (const auto& rel : c.relations) {
+        if (rel.type != words.type) continue;
+        if (rel.by)
+          reported.push_back(relation_item(url, c.number, std::nullopt, rel.scope, rel.effective_date,
+                                           std::string(words.incoming) + " " + *rel.by));
+        else
+          out.push_back(relation_item(url, c.number, std::nullopt, rel.scope, rel.effective_date, std::nullopt));
+      }
+    }
+    for (const auto& r : v.relations_in) {
+      if (r.type != words.type) continue;
+      const auto note =
+          r.by ? std::optional<std::string>("văn bản này ghi nhận; văn bản thực hiện: " + *r.by) : std::nullopt;
+      in.push_back(relation_item(doc_url(r.from_id), r.from_number.value_or(r.from_id), r.from_title, r.scope,
+                                 r.effective_date, note));
+    }
+    add_group(words.outgoing, std::move(out));
+    add_group(words.incoming, std::move(in));
+  }
+  add_group("Văn bản này ghi nhận", std::move(reported));
+  return groups;
+}
+
+std::string_view event_words(const std::string& kind) {
+  if (kind == "issued") return "Ban hành";
+  if (kind == "in_force") return "Có hiệu lực";
+  if (kind == "expires") return "Hết thời hạn hiệu lực";
+  if (kind == "amended") return "Được sửa đổi, bổ sung";
+  if (kind == "partly_repealed") return "Bị bãi bỏ một phần";
+  if (kind == "repealed") return "Bị bãi bỏ";
+  if (kind == "partly_replaced") return "Bị thay thế một phần";
+  if (kind == "replaced") return "Bị thay thế";
+  return kind;
+}
+
+// The status at the date asked (today by default), its dates, where sources disagree, and the timeline.
+void set_validity(data& d, const std::string& id, const ValidityView& v, bool asked) {
+  d.set("validity_code", v.status);
+  d.set("validity_label", v.label);
+  d.set("validity_as_of", vietnamese_date(v.as_of));
+  d.set("validity_asked", asked);
+  d.set("validity_form_url", doc_url(id));
+  data rows{data::type::list};
+  add_row(rows, "Có hiệu lực từ", date_of(v.in_force_from));
+  add_row(rows, "Hết hiệu lực một phần từ", date_of(v.partly_ended_from));
+  add_row(rows, "Hết hiệu lực từ", date_of(v.ended_from));
+  d.set("validity_rows", rows);
+  d.set("validity_conflicts", list_data(v.conflicts, [](const std::string& c) { return data("conflict", c); }));
+  d.set("has_validity_conflicts", !v.conflicts.empty());
+  d.set("timeline", list_data(v.timeline, [](const schema::ValidityEvent& e) {
+          data t;
+          t.set("event_date", e.date ? data(vietnamese_date(*e.date)) : data(false));
+          t.set("event_words", std::string(event_words(e.kind)));
+          t.set("event_scope", optional_data(e.scope));
+          t.set("event_by", e.by_number.empty() ? data(false) : data(e.by_number));
+          t.set("event_by_url", e.by_id.empty() ? data(false) : data(doc_url(e.by_id)));
+          return t;
+        }));
+  d.set("has_timeline", !v.timeline.empty());
+}
+
 data assignment_data(const std::string& id, const schema::Assignment& a) {
   data d;
   d.set("assignee", a.assignee);
@@ -104,7 +211,8 @@ Result<Page> document_page(const std::string& id, const Params& params, Searcher
                            const schema::Audience& audience) {
   auto lease = lease_searcher(pool, config);
   if (!lease) return lease.error();
-  auto view = (*lease)->document(id, audience);
+  const auto as_of = param(params, "as_of");
+  auto view = (*lease)->document(id, audience, as_of && !as_of->empty() ? as_of : std::nullopt);
   if (!view) return view.error();
   const schema::DocRecord& r = view->record;
   const auto hl = param(params, "hl");
@@ -133,6 +241,10 @@ Result<Page> document_page(const std::string& id, const Params& params, Searcher
   d.set("has_citations", !r.citations.empty());
   d.set("cited_by", list_data(view->cited_by, citing_data));
   d.set("has_cited_by", !view->cited_by.empty());
+  set_validity(d, r.id, view->validity, as_of && !as_of->empty());
+  auto groups = relation_groups(*view);
+  d.set("has_relations", !groups.is_empty_list());
+  d.set("relation_groups", groups);
   d.set("assignments", list_data(r.assignments, [&](const schema::Assignment& a) { return assignment_data(r.id, a); }));
   d.set("has_assignments", !r.assignments.empty());
   d.set("assignments_url", "/assignments?doc=" + url_encode(r.id));

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "schema/facets.h"
+#include "schema/validity.h"
 #include "searchd/server/api.h"
 #include "searchd/server/html.h"
 #include "searchd/server/portal_pages.h"
@@ -95,6 +96,11 @@ data hit_data(const Hit& hit) {
   d.set("hit_date", hit.issue_date ? data(vietnamese_date(*hit.issue_date)) : data(false));
   // Undated documents (no heading block) still say when the meeting or inspection they report took place.
   d.set("hit_event_date", !hit.issue_date && hit.event_date ? data(vietnamese_date(*hit.event_date)) : data(false));
+  // The status badge, where the index knows it ("Chưa rõ" says nothing worth a badge).
+  const auto status = hit.validity ? schema::parse_validity(*hit.validity) : std::nullopt;
+  const bool badge = status && *status != schema::Validity::Unknown;
+  d.set("hit_status", badge ? data(std::string(schema::validity_label(*status))) : data(false));
+  d.set("hit_status_code", hit.validity.value_or(""));
   d.set("snippets", list_data(hit.snippets, [&](const Snippet& s) { return snippet_data(hit, s); }));
   d.set("has_copies", !hit.copies.empty());
   d.set("copies", list_data(hit.copies, [](const std::string& id) {

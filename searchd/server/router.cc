@@ -163,7 +163,7 @@ std::optional<Response> screen(const Request& request, const Backend& backend, c
 Response dispatch(const Request& request, const Backend& backend, const Config& config, const Client& client,
                   const Viewer& viewer, RequestNotes& notes) {
   const auto [match, query] = target_of(request);
-  if (match.route == Route::ApiDocument || match.route == Route::PageDocument) {
+  if (match.route == Route::ApiDocument || match.route == Route::ApiRelations || match.route == Route::PageDocument) {
     auto id = decode_path_segment(match.tail);
     notes.document = id ? *id : std::string(match.tail);
   }
@@ -181,6 +181,8 @@ Response dispatch(const Request& request, const Backend& backend, const Config& 
     case Route::ApiSearch: return from_result(request, api_search(query, pool, config, audience), notes);
     case Route::ApiDocument:
       return from_result(request, api_document(match.tail, query, pool, config, audience), notes);
+    case Route::ApiRelations:
+      return from_result(request, api_relations(match.tail, query, pool, config, audience), notes);
     case Route::ApiCitations: return from_result(request, api_citations(query, pool, config, audience), notes);
     case Route::ApiSuggest: return from_result(request, api_suggest(query, pool, config, audience), notes);
     case Route::Health: return json_response(request, health(pool, config, audience));
@@ -222,8 +224,13 @@ Response finished(const Request& request, Response response, const RequestNotes&
 
 RouteMatch match_route(std::string_view path) {
   for (const auto& spec : kRoutes) {
-    if (spec.prefix ? path.starts_with(spec.path) && path.size() > spec.path.size() : path == spec.path)
-      return {spec.route, spec.prefix ? path.substr(spec.path.size()) : std::string_view()};
+    if (!(spec.prefix ? path.starts_with(spec.path) && path.size() > spec.path.size() : path == spec.path)) continue;
+    const std::string_view tail = spec.prefix ? path.substr(spec.path.size()) : std::string_view();
+    // An id's own slashes are percent-encoded (%2F): a literal one ends it.
+    constexpr std::string_view kRelations = "/relations";
+    if (spec.route == Route::ApiDocument && tail.ends_with(kRelations) && tail.size() > kRelations.size())
+      return {Route::ApiRelations, tail.substr(0, tail.size() - kRelations.size())};
+    return {spec.route, tail};
   }
   return {};
 }
@@ -232,6 +239,7 @@ std::string_view route_name(Route route) {
   switch (route) {
     case Route::ApiSearch: return "api_search";
     case Route::ApiDocument: return "api_document";
+    case Route::ApiRelations: return "api_relations";
     case Route::ApiCitations: return "api_citations";
     case Route::ApiSuggest: return "api_suggest";
     case Route::Health: return "health";

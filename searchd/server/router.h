@@ -23,6 +23,7 @@ struct Client;
 enum class Route {
   ApiSearch,        ///< GET /api/v1/search
   ApiDocument,      ///< GET /api/v1/documents/{id}
+  ApiRelations,     ///< GET /api/v1/documents/{id}/relations
   ApiCitations,     ///< GET /api/v1/citations?number=
   ApiSuggest,       ///< GET /api/v1/suggest?q=&limit=
   Health,           ///< GET /health: versions and document count

@@ -178,6 +178,7 @@ TEST_CASE("busy_response is the 503 of admission control, with Retry-After", "[s
       {"/api/v1/search?q=a", false, "api_search", false},
       {"/api/v1/search?q=a", true, "api_search", false},  // the API keeps JSON when the portal is on
       {"/api/v1/documents/nd-66-2025", true, "api_document", false},
+      {"/api/v1/documents/nd-66-2025/relations", true, "api_relations", false},
       {"/search?q=ngh%E1%BB%8B%20%C4%91%E1%BB%8Bnh", true, "page_search", true},
       {"/doc/nd-66-2025", true, "page_document", true},
       {"/cite/66%2F2025%2FND-CP", true, "page_citation", true},
@@ -272,6 +273,11 @@ TEST_CASE("match_route knows every route and nothing else", "[server]") {
   using searchd::server::Route;
   CHECK(match_route("/api/v1/search").route == Route::ApiSearch);
   CHECK(match_route("/api/v1/documents/a%2Fb").tail == "a%2Fb");
+  // A document's relations: the id's own slashes are %2F, a literal one ends it.
+  CHECK(match_route("/api/v1/documents/a%2Fb/relations").route == Route::ApiRelations);
+  CHECK(match_route("/api/v1/documents/a%2Fb/relations").tail == "a%2Fb");
+  CHECK(match_route("/api/v1/documents/relations").route == Route::ApiDocument);  // a document named "relations"
+  CHECK(match_route("/api/v1/documents//relations").route == Route::ApiDocument);
   CHECK(match_route("/cite/66%2F2025%2FND-CP").route == Route::PageCitation);
   CHECK(match_route("/doc/").route == Route::Unknown);
   CHECK(match_route("/").route == Route::PageSearch);
