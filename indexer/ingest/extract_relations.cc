@@ -332,9 +332,9 @@ class Typer {
 
   // The act of a list's lead-in ("Bãi bỏ các quy định tại:", "... sau đây hết hiệu lực thi hành:"), for an
   // item that names the parts and the document it concerns ("đ) Khoản 3 Điều 37; các quy định ... ban hành kèm
-  // theo Nghị định số ..."), not for one that mentions it in a rule of its own, sentences or "... thì ..."
-  // ("e) Trường hợp dữ liệu ... bổ sung. Việc điều chỉnh ... Nghị định số ..."). An item with a label of its
-  // own ("- Viện dẫn: ...", "- Thay thế: ...") says its act itself.
+  // theo Nghị định số ..."), not for one that mentions it in a rule of its own: sentences, "... thì ...",
+  // "theo quy định tại" ("e) Trường hợp dữ liệu ... bổ sung. Việc điều chỉnh ... Nghị định số ..."). An item
+  // with a label of its own ("- Viện dẫn: ...", "- Thay thế: ...") says its act itself.
   bool lead_in(std::size_t m, std::size_t cb, std::size_t ce) {
     const Block& block = block_of(doc_, mentions_[m].begin);
     if (block.kind != BlockKind::Item && block.kind != BlockKind::Bullet) return false;
@@ -346,7 +346,9 @@ class Typer {
                     act_date(t_, lower_, cb, ce, ctx_.own_effective_date), cb, ce);
       return true;
     }
-    if (head.find(". ") != std::string_view::npos || head.find(" thì ") != std::string_view::npos) return false;
+    if (head.find(". ") != std::string_view::npos || head.find(" thì ") != std::string_view::npos ||
+        head.find("theo quy định") != std::string_view::npos)
+      return false;
     const std::size_t bi = block_index(doc_, block);
     for (std::size_t k = bi; k-- > 0 && bi - k <= kLeadInBlocks;) {
       const Block& lead = doc_.blocks[k];

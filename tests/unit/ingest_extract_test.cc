@@ -614,7 +614,8 @@ TEST_CASE("extract: a number near a relation word that is not acted on", "[inges
     const char* relations;
   };
   // Sentences of vn-legal's 91/2026/TT-BTC, 162/2026/NĐ-CP, 14/2026/TT-BNV, 147/2026/NĐ-CP and 89/2026/TT-BTC
-  // that made 254/2026/NĐ-CP, 161/2026/NĐ-CP, 162/2026/NĐ-CP, 29/2026/QH16 and 18/2026/TT-BTC "hết hiệu lực".
+  // that made 254/2026/NĐ-CP, 161/2026/NĐ-CP, 162/2026/NĐ-CP, 29/2026/QH16 and 18/2026/TT-BTC "hết hiệu lực",
+  // and of 200/2026/NĐ-CP, whose item was taken as implementing 155/2020/NĐ-CP.
   const std::vector<Row> rows = {
       {"an item far from its lead-in's act, with a rule of its own",
        circular +
@@ -635,6 +636,12 @@ TEST_CASE("extract: a number near a relation word that is not acted on", "[inges
        decree + "Điều 9. Thay thế Thông tư 06/2023/TT-BLĐTBXH — văn bản đã hết hiệu lực đồng thời với việc Nghị "
                 "định 162/2026/NĐ-CP có hiệu lực.\n",
        "6/2023/TT-BLDTBXH repeals"},
+      {"an item that applies a rule of another under a lead-in 'thực hiện như sau:' (200/2026/NĐ-CP)",
+       decree + "2. Việc xác định tư cách nhà đầu tư chứng khoán chuyên nghiệp tham gia mua, giao dịch, chuyển "
+                "nhượng trái phiếu doanh nghiệp riêng lẻ thực hiện như sau:\na) Nhà đầu tư chứng khoán chuyên nghiệp "
+                "được xác định theo quy định tại Điều 5 Nghị định số 155/2020/NĐ-CP, ngoại trừ quy định tại điểm b "
+                "khoản này;\n",
+       ""},
       {"in force until another ends: an event",
        decree + "Điều 13. Nghị định này có hiệu lực thi hành từ 07/5/2026 đến hết ngày các quy định tại NQ "
                 "29/2026/QH16 hết hiệu lực.\n",
