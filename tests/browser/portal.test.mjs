@@ -2,9 +2,10 @@
 // by playwright-core. Run by run.sh with BASE_URL, ARTIFACTS and CHROMIUM set.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const BASE = process.env.BASE_URL;
@@ -350,4 +351,138 @@ test('a document prints cleanly: metadata and full text, no navigation', async (
   assert.ok(box.height >= await text.evaluate((e) => e.scrollHeight) - 1, 'the whole text, not a scrolling box');
   const pdf = await p.pdf({ format: 'A4' });
   assert.ok(pdf.length > 10000, 'a PDF of ' + pdf.length + ' bytes');
+});
+
+// axe-core (WCAG rules) in the page: no serious or critical violation on the main pages, wide and narrow,
+// public and staff. A context that bypasses the CSP only to inject axe; the pages themselves are unchanged.
+const AXE = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'node_modules/axe-core/axe.min.js'), 'utf8');
+const AXE_PAGES = [
+  ['home', '/'], ['results', '/search?q=ubnd'], ['results past the end', '/search?q=ubnd&page=999'],
+  ['query mistake', '/search?q=' + encodeURIComponent('cites:abc')], ['document', '/doc/000_4273f595e8f93ec2'],
+  ['citation', '/cite/66%2F2025%2FN%C4%90-CP'], ['assignments (staff)', '/assignments'],
+];
+
+test('axe-core finds no serious or critical violation on home, results, document, citation and assignments pages',
+  async () => {
+    const context = await staffContext({ bypassCSP: true });
+    try {
+      const p = await context.newPage();
+      for (const width of [1280, 390]) {
+        await p.setViewportSize({ width, height: 900 });
+        for (const [name, path] of AXE_PAGES) {
+          await p.goto(BASE + path);
+          await p.addScriptTag({ content: AXE });
+          const violations = await p.evaluate(async () => (await window.axe.run(document)).violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`));
+          assert.deepEqual(violations, [], `${name} at ${width} px`);
+        }
+      }
+    } finally { await context.close(); }
+  });
+
+// Keyboard only. `tabTo` presses Tab (at most `limit` times) until `selector` has the focus: reached by Tab.
+async function tabTo(p, selector, limit = 300) {
+  for (let i = 0; i < limit; ++i) {
+    await p.keyboard.press('Tab');
+    if (await p.evaluate((s) => document.activeElement?.matches(s), selector)) return;
+  }
+  assert.fail(`${selector} not reached with Tab on ${p.url()}`);
+}
+
+// Tabs through a whole page: every visible control gets the focus, in turn, and shows that it has it.
+async function tabWalk(p) {
+  const expected = await p.evaluate(() => {
+    const controls = [...document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary')]
+      .filter((e) => e.checkVisibility({ visibilityProperty: true }) && !e.disabled && e.tabIndex >= 0);
+    controls.forEach((e, i) => { e.dataset.kb = String(i); });
+    return controls.map((e) => `${e.tagName.toLowerCase()} "${(e.textContent || e.name || e.value || '').trim().slice(0, 40)}"`);
+  });
+  const reached = new Set();
+  const unseen = [];
+  for (let i = 0; i < expected.length + 10; ++i) {
+    await p.keyboard.press('Tab');
+    const f = await p.evaluate(() => {
+      const e = document.activeElement;
+      if (!e || e === document.body || e.dataset.kb === undefined) return null;
+      const s = getComputedStyle(e);
+      const r = e.getBoundingClientRect();
+      return { kb: e.dataset.kb, ring: e.matches(':focus-visible') && ((s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'),
+        inView: r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth };
+    });
+    if (!f) { if (reached.size) break; continue; }  // past the last control
+    if (reached.has(f.kb)) break;  // wrapped around
+    reached.add(f.kb);
+    if (!f.ring || !f.inView) unseen.push(expected[Number(f.kb)]);
+  }
+  const missed = expected.filter((_, i) => !reached.has(String(i)));
+  return { count: expected.length, missed, unseen };
+}
+
+const KEYBOARD_PAGES = [['home', '/'], ['results', '/search?q=ubnd'], ['document', '/doc/000_4273f595e8f93ec2'],
+  ['citation', '/cite/66%2F2025%2FN%C4%90-CP'], ['assignments (staff)', '/assignments']];
+
+test('keyboard only: every control of the five pages is reached with Tab and shows its focus, wide and narrow',
+  async () => {
+    const context = await staffContext();
+    try {
+      const p = await context.newPage();
+      for (const width of [1280, 390]) {
+        await p.setViewportSize({ width, height: 900 });
+        for (const [name, path] of KEYBOARD_PAGES) {
+          await p.goto(BASE + path);
+          const { count, missed, unseen } = await tabWalk(p);
+          assert.ok(count >= 3, `${name} at ${width} px has controls`);
+          assert.deepEqual(missed, [], `${name} at ${width} px: not reached with Tab`);
+          assert.deepEqual(unseen, [], `${name} at ${width} px: focus not visible`);
+        }
+      }
+    } finally { await context.close(); }
+  });
+
+test('keyboard only: search, open the phone filters, tick a year, open a result (JavaScript on)', async () => {
+  const p = await page(js);
+  await p.setViewportSize({ width: 390, height: 844 });
+  await p.goto(BASE + '/');
+  await tabTo(p, '#q');
+  await p.keyboard.type('ubnd');
+  await Promise.all([p.waitForURL(/\/search\?/), p.keyboard.press('Enter')]);
+  await tabTo(p, '.filters-panel > summary');
+  await p.keyboard.press('Enter');
+  assert.ok(await p.locator('.filters-panel').evaluate((d) => d.open), 'Enter opens "Bộ lọc"');
+  await tabTo(p, 'fieldset.facet[data-facet="year"] input[type=checkbox]');
+  await Promise.all([p.waitForURL(/year=/), p.keyboard.press('Space')]);
+  assert.equal(await p.evaluate(() => document.activeElement.name), 'year', 'the focus is back on the filter');
+  await tabTo(p, '.hit h2 a');
+  await Promise.all([p.waitForURL(/\/doc\//), p.keyboard.press('Enter')]);
+});
+
+test('keyboard only: a filter group\'s apply button works with Enter (no JavaScript)', async () => {
+  const p = await page(nojs);
+  await p.goto(BASE + '/search?q=ubnd');
+  await tabTo(p, 'fieldset.facet[data-facet="year"] input[type=checkbox]');
+  await p.keyboard.press('Space');
+  await tabTo(p, 'fieldset.facet[data-facet="year"] button.apply');
+  await Promise.all([p.waitForURL(/year=/), p.keyboard.press('Enter')]);
+  assert.equal(await yearGroup(p).locator('input:checked').count(), 1);
+});
+
+test('keyboard only: staff sign in, open their assignments and filter them by assignee', async () => {
+  const context = await browser();
+  try {
+    const p = await context.newPage();
+    await p.goto(BASE + '/signin');
+    await tabTo(p, '#key');
+    await p.keyboard.type(process.env.STAFF_KEY);
+    await Promise.all([p.waitForURL((u) => !u.pathname.startsWith('/signin')), p.keyboard.press('Enter')]);
+    await tabTo(p, 'a.staff-link');
+    await Promise.all([p.waitForURL(/\/assignments/), p.keyboard.press('Enter')]);
+    await tabTo(p, '.assignee-list > summary');
+    await p.keyboard.press('Enter');
+    await tabTo(p, '.assignee-list input[type=checkbox]');
+    await p.keyboard.press('Space');
+    await tabTo(p, 'button[type=submit]:not(.signout button)');
+    await Promise.all([p.waitForURL(/assignee=/), p.keyboard.press('Enter')]);
+    assert.ok(await p.locator('table.assignments tbody tr').count() >= 1, 'the filtered assignments');
+  } finally { await context.close(); }
 });

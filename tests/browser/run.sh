@@ -11,8 +11,8 @@ chromium=${CHROMIUM:-/usr/bin/chromium}
 [[ -x $chromium ]] || { echo "browser: $chromium not found (scripts/install-deps.sh installs it)" >&2; exit 1; }
 command -v node >/dev/null || { echo "browser: node not found (scripts/install-deps.sh installs it)" >&2; exit 1; }
 
-# playwright-core only (no browser download), pinned by package-lock.json.
-if [[ ! -f $here/node_modules/playwright-core/package.json ]]; then
+# playwright-core (no browser download) and axe-core, pinned by package-lock.json.
+if [[ ! -f $here/node_modules/playwright-core/package.json || ! -f $here/node_modules/axe-core/axe.min.js ]]; then
   (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 

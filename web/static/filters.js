@@ -5,7 +5,7 @@
 // Long lists get a box that narrows them as one types (with or without marks).
 (function () {
   'use strict';
-  var panel = document.querySelector('aside.filters');
+  var panel = document.querySelector('section.filters');
   var form = panel && panel.closest('form');
   if (!form) return;
   var FOCUS_KEY = 'tracuu-filter-focus';
