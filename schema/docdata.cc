@@ -3,6 +3,7 @@
 #include <zstd.h>
 
 #include <array>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 
@@ -125,6 +126,29 @@ std::optional<std::string> decompress_body(std::string_view in) {
   return out;
 }
 
+// The body only as far as its first `parts` parts, decompressed in growing chunks: the text, most of the
+// frame, comes after the sections and the lists, so a reader of the lists stops before it.
+std::optional<std::string> decompress_parts(std::string_view in, int parts) {
+  const std::unique_ptr<ZSTD_DCtx, decltype(&ZSTD_freeDCtx)> ctx(ZSTD_createDCtx(), &ZSTD_freeDCtx);
+  if (!ctx) return std::nullopt;
+  ZSTD_inBuffer input{in.data(), in.size(), 0};
+  std::string out;
+  for (std::size_t chunk = 16 * 1024;; chunk *= 2) {
+    std::size_t pos = 0;
+    int complete = 0;
+    while (complete < parts && get_part(out, pos)) ++complete;
+    if (complete == parts) return out;
+    const std::size_t have = out.size();
+    out.resize(have + chunk);
+    ZSTD_outBuffer output{out.data() + have, chunk, 0};
+    const std::size_t read = input.pos;
+    const std::size_t left = ZSTD_decompressStream(ctx.get(), &output, &input);
+    out.resize(have + output.pos);
+    // An error, or no progress: the frame ended (or the blob was cut) before the parts did.
+    if (ZSTD_isError(left) || (output.pos == 0 && (left == 0 || input.pos == read))) return std::nullopt;
+  }
+}
+
 Error corrupt(std::string_view what) {
   return Error{Status::Internal, "corrupt document data: " + std::string(what)};
 }
@@ -169,7 +193,7 @@ Result<StoredDoc> decode_doc_data(std::string_view data, DocParts parts) {
   std::optional<std::string_view> sections, rest;
   std::size_t body_pos = 0;
   if (parts != DocParts::Meta) {
-    body = decompress_body(data.substr(pos));
+    body = parts == DocParts::Lists ? decompress_parts(data.substr(pos), 2) : decompress_body(data.substr(pos));
     if (!body) return corrupt("bad compressed body");
     sections = get_part(*body, body_pos);
     rest = get_part(*body, body_pos);
@@ -179,7 +203,8 @@ Result<StoredDoc> decode_doc_data(std::string_view data, DocParts parts) {
   try {
     j = nlohmann::json::from_msgpack(meta_bytes->begin(), meta_bytes->end());
     if (!j.is_object()) return corrupt("metadata is not an object");
-    if (parts == DocParts::All) j.update(nlohmann::json::from_msgpack(rest->begin(), rest->end()));
+    if (parts == DocParts::All || parts == DocParts::Lists)
+      j.update(nlohmann::json::from_msgpack(rest->begin(), rest->end()));
   } catch (const nlohmann::json::exception& e) {
     return corrupt(e.what());
   }
@@ -187,7 +212,7 @@ Result<StoredDoc> decode_doc_data(std::string_view data, DocParts parts) {
   if (!record) return corrupt(record.error().message);
   StoredDoc doc;
   doc.record = std::move(record).value();
-  if (parts == DocParts::Meta) return doc;
+  if (parts == DocParts::Meta || parts == DocParts::Lists) return doc;
   if (!decode_sections(*sections, doc.record.sections)) return corrupt("bad sections");
 
   const auto checkpoints = get_part(*body, body_pos);

@@ -38,11 +38,13 @@ struct StoredDoc {
   std::vector<std::uint32_t> checkpoints;
 };
 
-/// How much of a stored document to decode; each level includes the ones before.
+/// How much of a stored document to decode.
 enum class DocParts {
   Meta,      ///< id, title, number, type, issuer, dates, signer, visibility, source, hash: hit lists
-  Snippets,  ///< + sections, checkpoints and text: what snippets need
-  All,       ///< + citations, assignments, recipients, warnings, pages: the document page
+  Lists,     ///< Meta + citations, assignments, recipients, warnings, pages, without decompressing the text
+             ///< (the lists come before it in the body): the assignments across documents
+  Snippets,  ///< Meta + sections, checkpoints and text: what snippets need
+  All,       ///< all of the above: the document page
 };
 
 /// Encodes a stored document for Xapian::Document::set_data().

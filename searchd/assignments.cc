@@ -71,7 +71,7 @@ Result<AssignmentList> Searcher::assignments(const AssignmentQuery& query, const
         std::map<std::string, std::size_t> assignees;
         std::vector<AssignmentItem> items;
         for (auto it = mset.begin(); it != mset.end(); ++it) {
-          auto stored = schema::decode_doc_data(it.get_document().get_data(), schema::DocParts::All);
+          auto stored = schema::decode_doc_data(it.get_document().get_data(), schema::DocParts::Lists);
           if (!stored || !schema::may_see(audience, stored->record.visibility)) continue;
           const schema::DocRecord& r = stored->record;
           for (const schema::Assignment& a : r.assignments) {

@@ -283,10 +283,51 @@ TEST_CASE("schema: document data decodes only the parts asked for", "[schema]") 
   REQUIRE(all.has_value());
   CHECK(record_to_json(all->record) == record_to_json(r));
 
+  const auto lists = decode_doc_data(blob, DocParts::Lists);
+  REQUIRE(lists.has_value());
+  CHECK(lists->record.title == r.title);
+  CHECK(record_to_json(lists->record)["citations"] == record_to_json(r)["citations"]);
+  CHECK(record_to_json(lists->record)["assignments"] == record_to_json(r)["assignments"]);
+  CHECK(lists->record.sections.empty());
+  CHECK(lists->record.text.empty());
+  CHECK(lists->checkpoints.empty());
+
   // A cut blob is refused, never read past its end: in the metadata, in the compressed body, at its last byte.
   for (std::size_t cut : {std::size_t{0}, std::size_t{1}, std::size_t{3}, blob.size() / 2, blob.size() - 1}) {
     INFO("cut at " << cut);
     CHECK_FALSE(decode_doc_data(blob.substr(0, cut), DocParts::All).has_value());
+  }
+}
+
+TEST_CASE("schema: the lists of a long document decode without its text, in one chunk or many", "[schema]") {
+  // Sections and lists that fill one decompression chunk (16 KiB) or several, before a 600 KB text.
+  for (const std::size_t n : {std::size_t{1}, std::size_t{40}, std::size_t{3000}}) {
+    INFO(n << " sections and assignments");
+    DocRecord r;
+    r.id = "luat-dat-dai";
+    r.title = "Luật Đất đai";
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::string number = std::to_string(i + 1);
+      r.sections.push_back(Section{number, "Phạm vi điều chỉnh", std::nullopt, 1, "s-" + number, {0, 9}, {0, 40}});
+      r.assignments.push_back(Assignment{"Sở Tài nguyên và Môi trường",
+                                         std::string("2025-08-04"),
+                                         "s-" + number,
+                                         {i, i + 5},
+                                         "Giao Sở Tài nguyên và Môi trường chủ trì, báo cáo " + number});
+    }
+    for (std::size_t i = 0; i < 6000; ++i)
+      r.text += "Điều " + std::to_string(i) + ". Nhà nước giao đất, cho thuê đất.\n";
+    const std::string blob = encode_doc_data(StoredDoc{r, {0, 12}});
+    const auto lists = decode_doc_data(blob, DocParts::Lists);
+    REQUIRE(lists.has_value());
+    CHECK(record_to_json(lists->record)["assignments"] == record_to_json(r)["assignments"]);
+    CHECK(lists->record.text.empty());
+    CHECK(lists->record.sections.empty());
+    // Cut inside the metadata or the compressed parts before the text: refused, never read past the end.
+    for (std::size_t cut : {std::size_t{0}, std::size_t{3}, blob.size() / 200}) {
+      INFO("cut at " << cut);
+      CHECK_FALSE(decode_doc_data(blob.substr(0, cut), DocParts::Lists).has_value());
+    }
   }
 }
 
