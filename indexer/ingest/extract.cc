@@ -183,6 +183,22 @@ void warn_missing(schema::DocRecord& r) {
 }
 
 // The type when no heading names it: from the number's type code, or a công văn (the number starts with a body code).
+// The first day a task's deadline may fall on: a document sets tasks no earlier than it was written, on its meeting
+// or issue date, or, undated (a pháp điển excerpt), after the latest document it cites (its date, else the year of
+// its number). An earlier date in a task's sentence is history: "người hoạt động cách mạng trước ngày 01 tháng 01
+// năm 1945".
+std::optional<std::string> first_deadline_day(const schema::DocRecord& r) {
+  if (r.event_date || r.issue_date) return std::min(r.event_date.value_or("9999"), r.issue_date.value_or("9999"));
+  std::optional<std::string> latest;
+  for (const schema::Citation& c : r.citations) {
+    std::optional<std::string> day = c.date;
+    if (!day)
+      if (const auto p = text::pattern_of_key(c.key); p && !p->year.empty()) day = p->year + "-01-01";
+    if (day && (!latest || *day > *latest)) latest = day;
+  }
+  return latest;
+}
+
 void type_from_number(const Header& h, const Tables& tables, schema::DocRecord& r) {
   if (r.doc_type || h.number_codes.empty()) return;
   r.doc_type = doc_type_of_code(h.number_codes.front(), tables.abbreviations);
@@ -230,7 +246,7 @@ Result<schema::DocRecord> Extractor::extract(const RawDoc& raw) const {
   std::vector<Mention> mentions;
   r.citations = extract_citations(doc, tables, r.doc_number_key, mentions);
   type_citations(doc, mentions, r.citations, relation_context(doc, table, options_.read_metadata_table, r));
-  r.assignments = extract_assignments(doc, r.sections, tables, closing_byte);
+  r.assignments = extract_assignments(doc, r.sections, tables, closing_byte, first_deadline_day(r));
   if (options_.use_given_metadata) fill_from_given(raw, tables, r);
   if (!r.title && (r.title = opening_title(doc, r.sections, h.first_item))) {
     r.field_sources["title"] = "inferred";

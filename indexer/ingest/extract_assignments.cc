@@ -40,13 +40,15 @@ std::pair<std::size_t, std::size_t> word_before(std::string_view t, std::size_t 
   return {begin, end};
 }
 
-std::optional<std::string> deadline(std::string_view t, std::size_t b, std::size_t e) {
+std::optional<std::string> deadline(std::string_view t, std::size_t b, std::size_t e,
+                                    const std::optional<std::string>& first_day) {
   for (std::size_t p = b; p < e;) {
     const auto m = scan::find_date(t, p, e);
     if (!m) break;
     auto [wb, we] = word_before(t, m->begin, b);
     if (scan::match_word_ci(t, wb, "ngày")) std::tie(wb, we) = word_before(t, wb, b);
-    if (we > wb && starts_with_any(t.substr(0, we), wb, kDeadlineWords)) return m->date.iso();
+    if (we > wb && starts_with_any(t.substr(0, we), wb, kDeadlineWords) && (!first_day || m->date.iso() >= *first_day))
+      return m->date.iso();
     p = m->end;
   }
   return std::nullopt;
@@ -121,7 +123,8 @@ struct State {
 
 std::vector<schema::Assignment> extract_assignments(const ReflowedText& doc,
                                                     const std::vector<schema::Section>& sections, const Tables& tables,
-                                                    std::size_t closing_byte) {
+                                                    std::size_t closing_byte,
+                                                    const std::optional<std::string>& first_day) {
   std::vector<schema::Assignment> out;
   std::unordered_set<std::string> seen;
   const std::string_view t = doc.text;
@@ -136,7 +139,7 @@ std::vector<schema::Assignment> extract_assignments(const ReflowedText& doc,
     if (section != st.section) st.last.clear(), st.section = section;
     std::size_t lead_from = kNone;  // index in `out` of an assignment whose sentence introduces bullets
     for (const auto& [b, e] : sentences(t, block.begin, block.end)) {
-      const auto due = deadline(t, b, e);
+      const auto due = deadline(t, b, e, first_day);
       const std::size_t start = content_start(t, b, e);
       std::vector<BodyMatch> bodies;
       triggered(t, b, e, tables, bodies);

@@ -186,10 +186,12 @@ void type_citations(const ReflowedText& doc, const std::vector<Mention>& mention
 
 // ---- extract_assignments.cc --------------------------------------------
 
-/// Explicit tasks given to named bodies ("giao Sở X ...", "Sở Y ... trước ngày D/M/Y").
+/// Explicit tasks given to named bodies ("giao Sở X ...", "Sở Y ... trước ngày D/M/Y"); a date before
+/// `first_day` (ISO, when known) is no deadline.
 std::vector<schema::Assignment> extract_assignments(const ReflowedText& doc,
                                                     const std::vector<schema::Section>& sections, const Tables& tables,
-                                                    std::size_t closing_byte);
+                                                    std::size_t closing_byte,
+                                                    const std::optional<std::string>& first_day);
 
 // ---- names.cc: display forms of bodies, positions, people, types ---------
 

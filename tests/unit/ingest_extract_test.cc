@@ -251,6 +251,39 @@ TEST_CASE("extract: assignments name a body and, when given, a deadline", "[inge
   }
 }
 
+TEST_CASE("extract: a date before the document was written is no deadline", "[ingest]") {
+  // The first sentence is a pháp điển excerpt of vn-legal (no heading, so no date of its own; it cites a 2021
+  // decree); the others carry a heading dated 31/7/2025.
+  const std::string heading = std::string("ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN\n") + kMotto +
+                              "Số: 346/TB-UBND\nLạng Sơn, ngày 31 tháng 7 năm 2025\nTHÔNG BÁO\nKết luận phiên họp\n\n";
+  struct Row {
+    std::string text;
+    const char* assignee;
+    const char* deadline;
+  };
+  const std::vector<Row> rows = {
+      {"Cục Tổ chức cán bộ trong thời gian 20 ngày, kể từ ngày nhận đủ các giấy tờ, có trách nhiệm phối hợp với Công "
+       "an đơn vị, địa phương liên quan xác minh, hoàn thiện hồ sơ, đề nghị Ban Thường vụ Đảng ủy Công an Trung ương "
+       "xem xét, ban hành quyết định công nhận người hoạt động cách mạng trước ngày 01 tháng 01 năm 1945 theo Mẫu số "
+       "49 "
+       "Phụ lục I Nghị định số 131/2021/NĐ-CP.",
+       "Ban Thường vụ Đảng ủy Công an Trung ương", "(null)"},
+      {heading + "Giao Sở Lao động - Thương binh và Xã hội rà soát hồ sơ người hoạt động cách mạng trước ngày 01 "
+                 "tháng 01 năm 1945, báo cáo UBND tỉnh trước ngày 30/9/2025.",
+       "Sở Lao động - Thương binh và Xã hội", "2025-09-30"},
+      {heading + "Giao Sở Xây dựng chủ trì, phối hợp với Sở Tài chính hoàn thành trước ngày 15/8/2025.", "Sở Xây dựng",
+       "2025-08-15"},
+      {heading + "Giao Sở Tài chính rà soát, báo cáo UBND tỉnh trước ngày 15/3/2020.", "Sở Tài chính", "(null)"},
+  };
+  for (const Row& row : rows) {
+    INFO(row.text);
+    const DocRecord r = record(row.text);
+    REQUIRE(r.assignments.size() == 1);
+    CHECK(r.assignments[0].assignee == row.assignee);
+    CHECK(opt(r.assignments[0].deadline) == row.deadline);
+  }
+}
+
 TEST_CASE("extract: assignments resolved through the item and the lead-in", "[ingest]") {
   const DocRecord r = record(
       "1. Dự thảo Báo cáo về an ninh trật tự (Công an tỉnh trình).\n"
