@@ -362,24 +362,29 @@ const AXE_PAGES = [
   ['citation', '/cite/66%2F2025%2FN%C4%90-CP'], ['assignments (staff)', '/assignments'],
 ];
 
-test('axe-core finds no serious or critical violation on home, results, document, citation and assignments pages',
-  async () => {
-    const context = await staffContext({ bypassCSP: true });
-    try {
-      const p = await context.newPage();
-      for (const width of [1280, 390]) {
-        await p.setViewportSize({ width, height: 900 });
-        for (const [name, path] of AXE_PAGES) {
-          await p.goto(BASE + path);
-          await p.addScriptTag({ content: AXE });
-          const violations = await p.evaluate(async () => (await window.axe.run(document)).violations
-            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-            .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`));
-          assert.deepEqual(violations, [], `${name} at ${width} px`);
-        }
+// Each page at both widths, as signed-in staff in one browser: `check(p, label)` once it has loaded.
+async function atBothWidths(pages, options, check) {
+  const context = await staffContext(options);
+  try {
+    const p = await context.newPage();
+    for (const width of [1280, 390]) {
+      await p.setViewportSize({ width, height: 900 });
+      for (const [name, path] of pages) {
+        await p.goto(BASE + path);
+        await check(p, `${name} at ${width} px`);
       }
-    } finally { await context.close(); }
-  });
+    }
+  } finally { await context.close(); }
+}
+
+test('axe-core finds no serious or critical violation on home, results, document, citation and assignments pages',
+  () => atBothWidths(AXE_PAGES, { bypassCSP: true }, async (p, label) => {
+    await p.addScriptTag({ content: AXE });
+    const violations = await p.evaluate(async () => (await window.axe.run(document)).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`));
+    assert.deepEqual(violations, [], label);
+  }));
 
 // Keyboard only. `tabTo` presses Tab (at most `limit` times) until `selector` has the focus: reached by Tab.
 async function tabTo(p, selector, limit = 300) {
@@ -394,7 +399,7 @@ async function tabTo(p, selector, limit = 300) {
 async function tabWalk(p) {
   const expected = await p.evaluate(() => {
     const controls = [...document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary')]
-      .filter((e) => e.checkVisibility({ visibilityProperty: true }) && !e.disabled && e.tabIndex >= 0);
+      .filter((e) => e.checkVisibility({ visibilityProperty: true }) && !e.disabled);
     controls.forEach((e, i) => { e.dataset.kb = String(i); });
     return controls.map((e) => `${e.tagName.toLowerCase()} "${(e.textContent || e.name || e.value || '').trim().slice(0, 40)}"`);
   });
@@ -423,22 +428,12 @@ const KEYBOARD_PAGES = [['home', '/'], ['results', '/search?q=ubnd'], ['document
   ['citation', '/cite/66%2F2025%2FN%C4%90-CP'], ['assignments (staff)', '/assignments']];
 
 test('keyboard only: every control of the five pages is reached with Tab and shows its focus, wide and narrow',
-  async () => {
-    const context = await staffContext();
-    try {
-      const p = await context.newPage();
-      for (const width of [1280, 390]) {
-        await p.setViewportSize({ width, height: 900 });
-        for (const [name, path] of KEYBOARD_PAGES) {
-          await p.goto(BASE + path);
-          const { count, missed, unseen } = await tabWalk(p);
-          assert.ok(count >= 3, `${name} at ${width} px has controls`);
-          assert.deepEqual(missed, [], `${name} at ${width} px: not reached with Tab`);
-          assert.deepEqual(unseen, [], `${name} at ${width} px: focus not visible`);
-        }
-      }
-    } finally { await context.close(); }
-  });
+  () => atBothWidths(KEYBOARD_PAGES, {}, async (p, label) => {
+    const { count, missed, unseen } = await tabWalk(p);
+    assert.ok(count >= 3, `${label}: has controls`);
+    assert.deepEqual(missed, [], `${label}: not reached with Tab`);
+    assert.deepEqual(unseen, [], `${label}: focus not visible`);
+  }));
 
 test('keyboard only: search, open the phone filters, tick a year, open a result (JavaScript on)', async () => {
   const p = await page(js);
