@@ -126,26 +126,25 @@ std::optional<std::string> decompress_body(std::string_view in) {
   return out;
 }
 
-// The body only as far as its first `parts` parts, decompressed in growing chunks: the text, most of the
+// The body only as far as its first `parts` parts, decompressed a chunk at a time: the text, most of the
 // frame, comes after the sections and the lists, so a reader of the lists stops before it.
 std::optional<std::string> decompress_parts(std::string_view in, int parts) {
   const std::unique_ptr<ZSTD_DCtx, decltype(&ZSTD_freeDCtx)> ctx(ZSTD_createDCtx(), &ZSTD_freeDCtx);
   if (!ctx) return std::nullopt;
   ZSTD_inBuffer input{in.data(), in.size(), 0};
+  std::array<char, 32 * 1024> chunk;  // appended as produced: `out` is never zero-filled ahead
   std::string out;
-  for (std::size_t chunk = 16 * 1024;; chunk *= 2) {
+  for (;;) {
     std::size_t pos = 0;
     int complete = 0;
     while (complete < parts && get_part(out, pos)) ++complete;
     if (complete == parts) return out;
-    const std::size_t have = out.size();
-    out.resize(have + chunk);
-    ZSTD_outBuffer output{out.data() + have, chunk, 0};
+    ZSTD_outBuffer output{chunk.data(), chunk.size(), 0};
     const std::size_t read = input.pos;
     const std::size_t left = ZSTD_decompressStream(ctx.get(), &output, &input);
-    out.resize(have + output.pos);
     // An error, or no progress: the frame ended (or the blob was cut) before the parts did.
     if (ZSTD_isError(left) || (output.pos == 0 && (left == 0 || input.pos == read))) return std::nullopt;
+    out.append(chunk.data(), output.pos);
   }
 }
 

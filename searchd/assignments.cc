@@ -49,6 +49,30 @@ bool before(const AssignmentItem& a, const AssignmentItem& b) {
 
 }  // namespace
 
+const std::vector<std::pair<schema::Visibility, AssignmentItem>>& Searcher::Impl::assignments() {
+  View& v = *current;
+  auto now = revisions();
+  if (v.assignments && now == v.assignment_revisions) return *v.assignments;
+  // Every document with an assignment holds a term of the assignee field; its lists are decoded, not its text.
+  const schema::FacetSpec& facet = schema::facet_spec(schema::Facet::Assignee);
+  Xapian::Enquire enquire(v.db);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_WILDCARD, schema::make_term(facet.field, "")));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+  const Xapian::MSet mset = enquire.get_mset(0, std::max<Xapian::doccount>(v.db.get_doccount(), 1));
+  std::vector<std::pair<schema::Visibility, AssignmentItem>> all;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    auto stored = schema::decode_doc_data(it.get_document().get_data(), schema::DocParts::Lists);
+    if (!stored) continue;
+    const schema::DocRecord& r = stored->record;
+    for (const schema::Assignment& a : r.assignments)
+      all.emplace_back(r.visibility, AssignmentItem{r.id, r.title, r.doc_number, r.doc_type, r.issue_date, a});
+  }
+  v.assignments = std::move(all);
+  v.assignment_revisions = std::move(now);
+  return *v.assignments;
+}
+
 Result<AssignmentList> Searcher::assignments(const AssignmentQuery& query, const schema::Audience& audience) {
   if (!audience.staff) return Error{Status::NotFound, "no such page"};  // the page does not exist for the public
   if (auto ok = check(query); !ok) return ok.error();
@@ -58,35 +82,23 @@ Result<AssignmentList> Searcher::assignments(const AssignmentQuery& query, const
   return retry_if_modified(
       "listing assignments", [&] { return refresh(); },
       [&]() -> Result<AssignmentList> {
-        const Xapian::Database& db = impl_->use(audience).db;
-        // Every document with an assignment holds a term of the assignee field.
-        Xapian::Query q(Xapian::Query::OP_WILDCARD, schema::make_term(facet.field, ""));
-        if (query.source) q = Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(schema::id_term(*query.source)));
-        Xapian::Enquire enquire(db);
-        enquire.set_query(q);
-        enquire.set_weighting_scheme(Xapian::BoolWeight());
-        enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-        const Xapian::MSet mset = enquire.get_mset(0, std::max<Xapian::doccount>(db.get_doccount(), 1));
+        impl_->use(audience);
         AssignmentList out;
         std::map<std::string, std::size_t> assignees;
-        std::vector<AssignmentItem> items;
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
-          auto stored = schema::decode_doc_data(it.get_document().get_data(), schema::DocParts::Lists);
-          if (!stored || !schema::may_see(audience, stored->record.visibility)) continue;
-          const schema::DocRecord& r = stored->record;
-          for (const schema::Assignment& a : r.assignments) {
-            if (!due_within(query, a.deadline)) continue;
-            ++assignees[a.assignee];
-            if (!wanted.empty() && !wanted.count(facet.code(a.assignee, impl_->issuers))) continue;
-            items.push_back(AssignmentItem{r.id, r.title, r.doc_number, r.doc_type, r.issue_date, a});
-          }
+        std::vector<const AssignmentItem*> items;  // the view's own: only the page asked for is copied
+        for (const auto& [visibility, item] : impl_->assignments()) {
+          if (!schema::may_see(audience, visibility) || (query.source && item.doc_id != *query.source)) continue;
+          const schema::Assignment& a = item.assignment;
+          if (!due_within(query, a.deadline)) continue;
+          ++assignees[a.assignee];
+          if (!wanted.empty() && !wanted.count(facet.code(a.assignee, impl_->issuers))) continue;
+          items.push_back(&item);
         }
-        std::sort(items.begin(), items.end(), before);
+        std::sort(items.begin(), items.end(), [](const auto* a, const auto* b) { return before(*a, *b); });
         out.total = items.size();
         const std::size_t first = std::min(query.offset, items.size());
         const std::size_t last = std::min(items.size(), first + query.limit);
-        out.items.assign(std::make_move_iterator(items.begin() + static_cast<std::ptrdiff_t>(first)),
-                         std::make_move_iterator(items.begin() + static_cast<std::ptrdiff_t>(last)));
+        for (std::size_t i = first; i < last; ++i) out.items.push_back(*items[i]);
         for (const auto& [name, count] : assignees) out.assignees.push_back(FacetValue{name, count, false});
         std::stable_sort(out.assignees.begin(), out.assignees.end(),
                          [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });

@@ -122,13 +122,18 @@ const Vocabulary& Searcher::Impl::vocab() {
   return *v.vocabulary;
 }
 
+std::vector<Xapian::rev> Searcher::Impl::revisions() const {
+  std::vector<Xapian::rev> out;
+  for (std::size_t i : current->parts) out.push_back(parts[i].db.get_revision());
+  return out;
+}
+
 const CopyKeys& Searcher::Impl::copy_keys() {
   View& v = *current;
-  std::vector<Xapian::rev> revisions;
-  for (std::size_t i : v.parts) revisions.push_back(parts[i].db.get_revision());
-  if (!v.copy_keys || revisions != v.copy_revisions) {
+  auto now = revisions();
+  if (!v.copy_keys || now != v.copy_revisions) {
     v.copy_keys = CopyKeys::scan(v.db);
-    v.copy_revisions = std::move(revisions);
+    v.copy_revisions = std::move(now);
   }
   return *v.copy_keys;
 }

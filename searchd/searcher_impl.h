@@ -37,6 +37,11 @@ struct Searcher::Impl {
     std::unordered_map<std::uint32_t, std::string> facet_names;  ///< display forms of facet ids, read on demand
     std::optional<CopyKeys> copy_keys;        ///< built on first use, rebuilt when a part's revision moves
     std::vector<Xapian::rev> copy_revisions;  ///< the parts' revisions copy_keys was read at
+    /// Every assignment of the view's documents with its document's visibility, read on first use and again
+    /// when a part's revision moves: /assignments filters and pages it, instead of decoding every assigning
+    /// document per request.
+    std::optional<std::vector<std::pair<schema::Visibility, AssignmentItem>>> assignments;
+    std::vector<Xapian::rev> assignment_revisions;  ///< the parts' revisions assignments was read at
     std::uint64_t last_used = 0;
   };
   /// Views kept per searcher (least recently used dropped): one per distinct set of groups in use.
@@ -75,6 +80,12 @@ struct Searcher::Impl {
   /// The shared copy keys of the current view (read again after any change: a copy
   /// added by `indexer add` must be counted once at once).
   const CopyKeys& copy_keys();
+
+  /// The assignments of the current view (assignments.cc; read again after any change).
+  const std::vector<std::pair<schema::Visibility, AssignmentItem>>& assignments();
+
+  /// The revisions of the current view's parts: what says a cache of the view is stale.
+  std::vector<Xapian::rev> revisions() const;
 };
 
 /// The metadata of a document as a hit, without score, rank or snippets (search_hits.cc).

@@ -278,3 +278,44 @@ TEST_CASE("ranking: completions follow the previous word and the typed marks", "
   CHECK(ho.front().kind == "signer");
   for (const auto& s : ho) CHECK(s.text.find("tiền") == std::string::npos);  // not the banking circular
 }
+
+TEST_CASE("assignments: documents added to a live index give their tasks from the next request on",
+          "[searchd][assignments]") {
+  // The assignments of a view are read once and kept until a part's revision moves (indexer add).
+  std::vector<DocRecord> without, with;
+  for (const DocRecord& d : tracuu::testing::fixture_records()) (d.assignments.empty() ? without : with).push_back(d);
+  std::size_t tasks = 0;
+  for (const DocRecord& d : with) tasks += d.assignments.size();
+  REQUIRE(tasks > 1);
+  tracuu::testing::TempDir dir{"assignments-live"};
+  const auto home = dir.path() / "index";
+  tracuu::testing::build_index(home, without);
+  auto searcher = Searcher::open(home);
+  REQUIRE(searcher);
+  const tracuu::schema::Audience staff{true, {}};
+  const auto before = searcher->assignments(AssignmentQuery{}, staff);
+  REQUIRE(before);
+  CHECK(before->total == 0);
+  {
+    auto gen = tracuu::schema::current_generation(home);
+    REQUIRE(gen);
+    auto writer = tracuu::indexer::GenerationWriter::open(*gen, "tracuu tests");
+    REQUIRE(writer);
+    for (const DocRecord& d : with) REQUIRE(writer->upsert(tracuu::indexer::DocumentBuilder().prepare(d)));
+    REQUIRE(writer->commit());
+  }
+  REQUIRE(searcher->refresh());
+  const auto after = searcher->assignments(AssignmentQuery{}, staff);
+  REQUIRE(after);
+  CHECK(after->total == tasks);
+  REQUIRE(after->items.size() == tasks);
+  // Paged from the kept list: the second page starts where the first ended.
+  AssignmentQuery second;
+  second.offset = 1;
+  second.limit = 1;
+  const auto page = searcher->assignments(second, staff);
+  REQUIRE(page);
+  REQUIRE(page->items.size() == 1);
+  CHECK(page->items.front().doc_id == after->items[1].doc_id);
+  CHECK(page->items.front().assignment.span.begin == after->items[1].assignment.span.begin);
+}
