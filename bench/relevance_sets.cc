@@ -197,7 +197,7 @@ std::vector<NumberSpelling> number_spellings(std::string_view number, std::strin
 
 KnownItemSets make_known_item_sets(const std::string& vn_legal_path) {
   struct Doc {
-    std::string id, title, number, key, type;
+    std::string id, title, number, key, type, issuer;
     bool stub = false;
   };
   std::vector<Doc> docs;
@@ -209,6 +209,8 @@ KnownItemSets make_known_item_sets(const std::string& vn_legal_path) {
     if (meta.contains("so_hieu") && meta.at("so_hieu").is_string()) d.number = meta.at("so_hieu").get<std::string>();
     if (meta.contains("loai_van_ban") && meta.at("loai_van_ban").is_string())
       d.type = meta.at("loai_van_ban").get<std::string>();
+    for (const char* k : {"co_quan_ban_hanh", "noi_ban_hanh"})
+      if (d.issuer.empty() && meta.contains(k) && meta.at(k).is_string()) d.issuer = meta.at(k).get<std::string>();
     d.stub = meta.value("stub", false);
     d.key = number_key(d.number.empty() ? title_number(d.title) : d.number);
     docs.push_back(std::move(d));
@@ -225,14 +227,42 @@ KnownItemSets make_known_item_sets(const std::string& vn_legal_path) {
       for (auto i : by_key[d.key]) rel[docs[i].id] = 1;
     return rel;
   };
+  // Type + number + year without the issuer ("thông tư 30/2026") -> the documents it names, which
+  // are several when ministries number their circulars alike.
+  auto shorthand = [&](const Doc& d) -> std::string {
+    for (const auto& s : number_spellings(d.number.empty() ? title_number(d.title) : d.number, d.type))
+      if (s.kind == "type_num/year") return to_lower(strip_marks(s.text));
+    return {};
+  };
+  std::map<std::string, std::set<std::string>> keys_of_shorthand;
+  std::map<std::string, std::map<std::string, int>> named_by_shorthand;
+  for (const auto& d : docs) {
+    if (d.key.empty() || d.stub) continue;
+    if (const auto sh = shorthand(d); !sh.empty()) {
+      keys_of_shorthand[sh].insert(d.key);
+      named_by_shorthand[sh][d.id] = 1;
+    }
+  }
+  static const std::set<std::string> shorthand_kinds = {"abbr_num_year", "abbr_num/year", "type_num/year",
+                                                        "type_num/year_ascii"};
   KnownItemSets sets;
   std::size_t n = 0, t = 0;
   for (const auto& d : docs) {
     if (d.number.empty() || d.stub) continue;
     ++n;
+    const std::string sh = shorthand(d);
+    const bool shared = !sh.empty() && keys_of_shorthand[sh].size() > 1;
     for (const auto& s : number_spellings(d.number, d.type)) {
       char qid[64];
       std::snprintf(qid, sizeof qid, "n%03zu-%s", n, s.kind.c_str());
+      if (shared && shorthand_kinds.count(s.kind)) {
+        sets.shared_numbers.push_back({qid, s.text, s.kind, named_by_shorthand[sh]});
+        if (s.kind == "type_num/year" && !d.issuer.empty()) {
+          std::snprintf(qid, sizeof qid, "n%03zu-type_num/year_issuer", n);
+          sets.numbers.push_back({qid, s.text + " " + d.issuer, "type_num/year_issuer", copies(d)});
+        }
+        continue;
+      }
       sets.numbers.push_back({qid, s.text, s.kind, copies(d)});
     }
   }

@@ -52,6 +52,10 @@ std::vector<NumberSpelling> number_spellings(std::string_view number, std::strin
 /// number their title opens with) and, for titles, documents with the same title.
 struct KnownItemSets {
   std::vector<JudgedQuery> numbers, titles;
+  /// Type + number + year spellings that name documents of several issuers ("thông tư 30/2026":
+  /// three ministries' circulars); relevant = every document the spelling names. Out of `numbers`,
+  /// which gets the same spelling with the issuer's name instead ("thông tư 30/2026 Bộ Y tế").
+  std::vector<JudgedQuery> shared_numbers;
 };
 KnownItemSets make_known_item_sets(const std::string& vn_legal_path);
 

@@ -191,6 +191,15 @@ class Builder {
     return best;
   }
 
+  // Up to six digits, and a one- or two-digit sub-number ("66.16", as text/docnum.h reads it).
+  static bool is_number_with_sub(std::string_view n) {
+    const std::size_t dot = n.find('.');
+    const std::string_view main = n.substr(0, dot), sub = dot == n.npos ? "" : n.substr(dot + 1);
+    auto digits = [](std::string_view d) { return d.find_first_not_of("0123456789") == std::string_view::npos; };
+    return !main.empty() && main.size() <= 6 && digits(main) && digits(sub) &&
+           (dot == n.npos || (!sub.empty() && sub.size() <= 2));
+  }
+
   // A number written in part: [type] [số] N [/ or space YYYY] ("nghị định 161/2026", "nd 161 2026",
   // "NĐ 161", "luật 24/2018", "161/2026"). Without a type it needs the year after a slash.
   std::optional<text::DocNumberPattern> number_pattern(const std::string& s, const std::vector<Token>& t,
@@ -214,9 +223,7 @@ class Builder {
       len = j + 1 - i;
       return p;
     }
-    if (t[j].kind != TokenKind::Number || t[j].exact.size() > 6 ||
-        t[j].exact.find_first_not_of("0123456789") != std::string::npos)
-      return std::nullopt;
+    if (t[j].kind != TokenKind::Number || !is_number_with_sub(t[j].exact)) return std::nullopt;
     p.number = t[j].exact;
     const bool slash = j + 1 < t.size() && gap(j).find('/') != std::string_view::npos;
     if (j + 1 < t.size() && is_year(t[j + 1]) && (slash || (!p.codes.empty() && text::joins_words(gap(j))))) {
@@ -373,6 +380,7 @@ class Builder {
     std::vector<std::string> folded;
     for (const auto& t : tokens) folded.push_back(schema::folded_form(t));
     note_types(folded);
+    note_issuers(folded);
     run_words_.clear();
     Part part;
     std::vector<Q> clauses, soft;
@@ -529,6 +537,29 @@ class Builder {
       if (longest == 0) continue;
       out_.signals.type_terms.push_back(make_term(Field::Type, std::string(code)));
       i += longest - 1;
+    }
+  }
+
+  // Issuing bodies the query names ("bộ công thương", "BCT", "ngân hàng nhà nước"): their documents
+  // rank higher, which tells apart the ministries' circulars of one number and year. The longest
+  // name wins; a one-word name counts only as a known alias of three letters or more ("byt", not "cp"),
+  // and only bodies that issued a document of this index count.
+  void note_issuers(const std::vector<std::string>& folded) {
+    constexpr std::size_t kLongestName = 10, kLongestQuery = 40;  // a name in a long question is noise
+    if (folded.size() > kLongestQuery) return;
+    for (std::size_t i = 0; i < folded.size(); ++i) {
+      for (std::size_t n = std::min(kLongestName, folded.size() - i); n >= 1; --n) {
+        if (n == 1 && folded[i].size() < 3) break;
+        std::string name;
+        for (std::size_t k = i; k < i + n; ++k) name += (k == i ? "" : " ") + folded[k];
+        const auto canonical = ctx_.issuers.canonical(name);
+        if (!canonical) continue;
+        std::string term = make_term(Field::Issuer, ctx_.issuers.code(*canonical));
+        if (!ctx_.db.term_exists(term)) continue;
+        out_.signals.issuer_terms.push_back(std::move(term));
+        i += n - 1;
+        break;
+      }
     }
   }
 

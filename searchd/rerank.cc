@@ -200,7 +200,7 @@ std::vector<Ranked> rerank(const Xapian::Database& db, const Xapian::MSet& mset,
   for (std::size_t k : order) sorted.push_back(dids[k]);
   // Per candidate (in `sorted` order) feature accumulators.
   std::vector<double> exact(out.size(), 0);
-  std::vector<bool> own_number(out.size(), false), typed(out.size(), false);
+  std::vector<bool> own_number(out.size(), false), typed(out.size(), false), issued(out.size(), false);
 
   // The same words in the title (positional S terms): the whole title is one passage.
   std::vector<Word> title_words = words;
@@ -236,6 +236,10 @@ std::vector<Ranked> rerank(const Xapian::Database& db, const Xapian::MSet& mset,
     const auto holds = has_term(db, term, sorted);
     for (std::size_t k = 0; k < sorted.size(); ++k) typed[k] = typed[k] || holds[k];
   }
+  for (const auto& term : signals.issuer_terms) {
+    const auto holds = has_term(db, term, sorted);
+    for (std::size_t k = 0; k < sorted.size(); ++k) issued[k] = issued[k] || holds[k];
+  }
 
   // First-stage scores relative to the best candidate not carried by a number match.
   double top = 0;
@@ -258,6 +262,7 @@ std::vector<Ranked> rerank(const Xapian::Database& db, const Xapian::MSet& mset,
     }
     if (own_number[k]) score += weights.number_weight;
     if (typed[k]) score += weights.type_weight;
+    if (issued[k]) score += own_number[k] ? weights.numbered_issuer_weight : weights.issuer_weight;
     if (!signals.date_ranges.empty()) {
       const Xapian::Document doc = db.get_document(r.did, Xapian::DOC_ASSUME_VALID);
       if (in_ranges(doc.get_value(schema::kSlotIssueDate), signals.date_ranges) ||
@@ -267,8 +272,26 @@ std::vector<Ranked> rerank(const Xapian::Database& db, const Xapian::MSet& mset,
     }
     r.score = score;
   }
-  std::stable_sort(out.begin(), out.end(), [](const Ranked& a, const Ranked& b) { return a.score > b.score; });
-  return out;
+  // Documents holding a number the query names in part and otherwise scored alike ("thông tư
+  // 30/2026": three ministries' circulars) come newest first, not in the order they were indexed.
+  std::vector<std::string> issued_on(out.size());
+  std::size_t holders = 0;
+  for (std::size_t k = 0; k < sorted.size(); ++k)
+    if (own_number[k]) ++holders;
+  if (holders > 1)
+    for (std::size_t k = 0; k < sorted.size(); ++k)
+      if (own_number[k])
+        issued_on[order[k]] = db.get_document(sorted[k], Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotIssueDate);
+  std::vector<std::size_t> by_score(out.size());
+  std::iota(by_score.begin(), by_score.end(), 0);
+  std::stable_sort(by_score.begin(), by_score.end(), [&](std::size_t a, std::size_t b) {
+    if (out[a].score != out[b].score) return out[a].score > out[b].score;
+    return issued_on[a] > issued_on[b];
+  });
+  std::vector<Ranked> ranked;
+  ranked.reserve(out.size());
+  for (std::size_t i : by_score) ranked.push_back(out[i]);
+  return ranked;
 }
 
 }  // namespace tracuu::searchd

@@ -35,6 +35,7 @@ struct RankSignals {
   std::vector<std::string> own_number_terms;                     ///< XSH: terms of numbers the query names
   std::vector<std::pair<std::string, std::string>> date_ranges;  ///< YYYYMMDD ranges the query names
   std::vector<std::string> type_terms;                           ///< XLOAI: terms of types the query names
+  std::vector<std::string> issuer_terms;                         ///< XCQ: terms of bodies the query names
 };
 
 /// One candidate after re-ranking.

@@ -231,6 +231,9 @@ struct RankingWeights {
   double exact_weight = 0.3;                ///< share of a marked query's words found as typed
   double number_weight = 10;                ///< the document whose own number the query names
   double type_weight = 0.3;                 ///< the document is of a type the query names ("nghị định ...")
+  double issuer_weight = 0.3;               ///< the document is issued by a body the query names ("bộ y tế")
+  double numbered_issuer_weight = 5.0;      ///< ...and holds the number the query names in part: the issuer
+                                            ///< completes it ("thông tư 30/2026 bộ y tế" is 30/2026/TT-BYT)
   double date_weight = 0.5;                 ///< the document is dated in a period the query names
 };
 

@@ -135,7 +135,7 @@ std::string strip_spaces(std::string_view s) {
 std::string doc_number_key(std::string_view number, std::string_view year, const std::vector<std::string>& codes) {
   std::string key;
   std::size_t z = 0;
-  while (z + 1 < number.size() && number[z] == '0') ++z;
+  while (z + 1 < number.size() && number[z] == '0' && number[z + 1] != '.') ++z;
   key.append(number.substr(z));
   if (!year.empty()) key.append("/").append(year);
   for (std::size_t i = 0; i < codes.size(); ++i) {
@@ -147,8 +147,23 @@ std::string doc_number_key(std::string_view number, std::string_view year, const
 
 std::size_t match_doc_number(std::string_view text, std::size_t pos, DocNumber& out) {
   Scanner sc(text, pos);
-  const std::string number = read_digits(sc, 6);
+  std::string number = read_digits(sc, 6);
   if (number.empty() || number.size() > 6) return 0;
+  // A sub-number after a dot: the Government's series "66.16/2026/NQ-CP". One or two digits
+  // only: "1.766/QĐ-UBND" is a thousands separator, which stays no number as before.
+  {
+    const std::size_t save = sc.pos();
+    if (sc.take() == '.') {
+      const std::string sub = read_digits(sc, 2);
+      const char32_t next = sc.peek();
+      if (!sub.empty() && sub.size() <= 2 && (next == '/' || next == '-'))
+        number.append(".").append(sub);
+      else
+        sc.seek(save);
+    } else {
+      sc.seek(save);
+    }
+  }
   std::string display = number;
 
   // First separator, with spaces before it only in the "346 /TB-UBND" shape.
@@ -303,6 +318,8 @@ bool matches_pattern(std::string_view key, const DocNumberPattern& pattern) {
     // Resolutions of the National Assembly and of its Standing Committee carry the
     // issuer's code alone ("nghị quyết 31/2026" is 31/2026/QH16, 12/2026/UBTVQH15).
     if (i == 0 && want == "NQ" && (code_is(c, "QH") || code_is(c, "UBTVQH"))) continue;
+    // The Standing Committee's ordinances too, since 2008 ("pháp lệnh 02/2012" is 02/2012/UBTVQH13).
+    if (i == 0 && want == "PL" && code_is(c, "UBTVQH")) continue;
     return false;
   }
   return true;

@@ -58,7 +58,8 @@ std::optional<DocNumberPattern> pattern_of_key(std::string_view key);
 /// True when the canonical key `key` ("161/2026/ND-CP", "24/2018/QH14") is a
 /// number `pattern` describes: same number, same year when the pattern has one,
 /// and the pattern's codes leading the key's ("QH" matches "QH14"); "NQ" also matches the
-/// National Assembly's resolutions, numbered with its code alone ("31/2026/QH16").
+/// National Assembly's resolutions, numbered with its code alone ("31/2026/QH16"), and "PL" the
+/// Standing Committee's ordinances ("02/2012/UBTVQH13"). A number may carry a sub-number ("66.16").
 bool matches_pattern(std::string_view key, const DocNumberPattern& pattern);
 
 }  // namespace tracuu::text

@@ -10,6 +10,29 @@
 #include "text/word.h"
 
 namespace tracuu::text {
+namespace {
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// A number piece: digits, or digits and a one- or two-digit sub-number ("66.16").
+bool is_plain_number(std::string_view s) {
+  const std::size_t dot = s.find('.');
+  if (dot == std::string_view::npos) return all_digits(s);
+  const std::string_view sub = s.substr(dot + 1);
+  return all_digits(s.substr(0, dot)) && all_digits(sub) && sub.size() <= 2;
+}
+
+// One or two digits at t[pos], then the end or a separator: the sub-number of "66.16 2026".
+bool sub_number_follows(std::string_view t, std::size_t pos) {
+  std::size_t n = 0;
+  while (pos + n < t.size() && t[pos + n] >= '0' && t[pos + n] <= '9') ++n;
+  if (n == 0 || n > 2) return false;
+  return pos + n == t.size() || std::string_view(" /-:,\n").find(t[pos + n]) != std::string_view::npos;
+}
+
+}  // namespace
 
 std::optional<DocNumber> parse_doc_number(std::string_view s, const Abbreviations& abbreviations) {
   std::string cleaned;
@@ -34,7 +57,7 @@ std::optional<DocNumber> parse_doc_number(std::string_view s, const Abbreviation
     const std::string raw = std::exchange(piece, {});
     const std::string folded = fold(raw);
     if (folded.empty()) return true;
-    if (std::all_of(folded.begin(), folded.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    if (is_plain_number(folded)) {
       numbers.push_back(folded);
       return true;
     }
@@ -48,7 +71,9 @@ std::optional<DocNumber> parse_doc_number(std::string_view s, const Abbreviation
   };
   for (std::size_t i = 0, len = 0; i < t.size(); i += len) {
     const char32_t c = decode_utf8(t, i, len);
-    if (c == ' ' || c == '/' || c == '-' || c == ':' || c == '.' || c == ',' || c == '\n') {
+    if (c == '.' && all_digits(piece) && sub_number_follows(t, i + len)) {
+      piece.push_back('.');  // "nq 66.16 2026": the sub-number stays with its number
+    } else if (c == ' ' || c == '/' || c == '-' || c == ':' || c == '.' || c == ',' || c == '\n') {
       if (!flush()) return std::nullopt;
     } else if (is_combining_mark(c) && (piece.empty() || (piece.back() >= '0' && piece.back() <= '9'))) {
       // A mark cut off from its letter by a space or a separator (PDF text, composite-Unicode typing:

@@ -69,6 +69,8 @@ searchd::RankingWeights ranking_from_env() {
       {"exact_weight", &w.exact_weight},
       {"number_weight", &w.number_weight},
       {"type_weight", &w.type_weight},
+      {"issuer_weight", &w.issuer_weight},
+      {"numbered_issuer_weight", &w.numbered_issuer_weight},
       {"date_weight", &w.date_weight},
       {"date_boost", &w.date_boost},
       {"bm25_k1", &w.bm25_k1},

@@ -108,6 +108,10 @@ real_sets() {
     { "$BENCH_BIN/bench_relevance" judged --set "$known/known-numbers.jsonl" "${args[@]}" --forms written \
         --category-metric s1 --title "known items: a document's number (goal: first, S@1 ≥ 0.98)" \
         --dump "$out/known-numbers-dump.tsv" "$@"
+      "$BENCH_BIN/bench_relevance" judged --set "$known/known-shared-numbers.jsonl" "${args[@]}" --forms written \
+        --category-metric s1 \
+        --title "known items: type + number + year naming several issuers' documents (any of them first, all in R@10)" \
+        --dump "$out/known-shared-numbers-dump.tsv" "$@"
       "$BENCH_BIN/bench_relevance" judged --set "$known/known-titles.jsonl" "${args[@]}" --forms written \
         --title "known items: a document's title without marks (goal: top 3, S@3 ≥ 0.95)" \
         --dump "$out/known-titles-dump.tsv" "$@"; } | tee "$out/known.md"

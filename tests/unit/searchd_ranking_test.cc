@@ -81,6 +81,36 @@ std::vector<DocRecord> ranking_records() {
                   "Kết luận của đồng chí Hồ Tiến Thiệu, Chủ tịch UBND tỉnh, về khu công nghiệp Hữu Lũng."));
   v.back().signer.name = "Hồ Tiến Thiệu";
   v.push_back(doc("khong-ngay", "Báo cáo", "", "", "", "", "Báo cáo không ghi ngày về kinh tế xã hội của tỉnh."));
+  // Three ministries' circulars of one number and year, as vn-legal holds (30/2026/TT-BYT, -BCT,
+  // -BKHCN). The Ministry of Science's text names the other two ministries more than they do.
+  struct Circular {
+    const char *id, *code, *issuer, *date, *title;
+  };
+  for (const Circular& c : std::vector<Circular>{
+           {"tt-30-byt", "BYT", "Bộ Y tế", "2026-06-06", "Hướng dẫn ghi thành phần dinh dưỡng trên nhãn thực phẩm"},
+           {"tt-30-bct", "BCT", "Bộ Công Thương", "2026-06-10", "Quy định phương pháp xác định giá phát điện"},
+           {"tt-30-bkhcn", "BKHCN", "Bộ Khoa học và Công nghệ", "2026-07-09",
+            "Danh mục hàng hóa lưỡng dụng do Bộ Công Thương và Bộ Y tế phối hợp quản lý"}}) {
+    const std::string number = std::string("30/2026/TT-") + c.code;
+    v.push_back(doc(c.id, "Thông tư", number, number, c.date, c.title,
+                    std::string("THÔNG TƯ\n") + c.title +
+                        ". Bộ Công Thương, Bộ Y tế và Bộ Khoa học và Công nghệ "
+                        "phối hợp; Bộ Công Thương, Bộ Y tế chủ trì thực hiện."));
+    v.back().issuer = c.issuer;
+  }
+  // The Government's numbered series: 66.18 cites 66.16 again and again; each holds its own number.
+  v.push_back(doc("nq-66-16", "Nghị quyết", "66.16/2026/NQ-CP", "66.16/2026/NQ-CP", "2026-04-07",
+                  "Cắt giảm, đơn giản hóa thủ tục hành chính trong sản xuất, kinh doanh",
+                  "NGHỊ QUYẾT\nCắt giảm thủ tục hành chính trong sản xuất, kinh doanh."));
+  v.push_back(doc("nq-66-18", "Nghị quyết", "66.18/2026/NQ-CP", "66.18/2026/NQ-CP", "2026-05-18",
+                  "Phân quyền, cắt giảm thủ tục hành chính của 11 bộ, ngành",
+                  "NGHỊ QUYẾT\nTiếp theo Nghị quyết số 66.16/2026/NQ-CP; theo Nghị quyết 66.16/2026/NQ-CP và "
+                  "Nghị quyết số 66.16/2026/NQ-CP, các bộ cắt giảm thủ tục."));
+  // An ordinance of the Standing Committee, numbered with the issuer's code alone since 2008.
+  v.push_back(doc("pl-chi-phi-to-tung", "Pháp lệnh", "02/2012/UBTVQH13", "2/2012/UBTVQH13", "2012-03-28",
+                  "Chi phí tố tụng", "PHÁP LỆNH\nChi phí tố tụng."));
+  v.push_back(doc("luat-2-2012", "Luật", "02/2012/QH13", "2/2012/QH13", "2012-06-20", "Luật Công đoàn",
+                  "LUẬT\nCông đoàn; căn cứ Pháp lệnh số 02/2012/UBTVQH13 và pháp lệnh về chi phí tố tụng."));
   return v;
 }
 
@@ -138,6 +168,44 @@ TEST_CASE("ranking: a number typed as type + number + year finds its own documen
     INFO(q);
     CHECK(first(r) == "tt-huong-dan-161");
   }
+}
+
+TEST_CASE("ranking: numbers with a sub-number, ordinances, and one number shared by several ministries",
+          "[searchd][ranking]") {
+  struct Row {
+    const char* query;
+    const char* first;
+  };
+  for (const Row& row : std::vector<Row>{
+           // 66.16 is its own number, not 66 and 16: the resolution citing it three times comes second.
+           {"66.16/2026/NQ-CP", "nq-66-16"},
+           {"nq 66.16 2026", "nq-66-16"},
+           {"nghị quyết 66.16/2026", "nq-66-16"},
+           {"Nghị quyết số 66.16/2026/NQ-CP", "nq-66-16"},
+           {"66.18/2026/NQ-CP", "nq-66-18"},
+           // "pháp lệnh 02/2012" is 02/2012/UBTVQH13, not the law 02/2012/QH13 that cites it.
+           {"pháp lệnh 02/2012", "pl-chi-phi-to-tung"},
+           {"pl 02 2012", "pl-chi-phi-to-tung"},
+           {"luật 02/2012", "luat-2-2012"},
+           // The issuer's name completes a number three ministries share, whichever words their texts hold.
+           {"thông tư 30/2026 bộ y tế", "tt-30-byt"},
+           {"thong tu 30/2026 bo cong thuong", "tt-30-bct"},
+           {"thông tư 30/2026 Bộ Khoa học và Công nghệ", "tt-30-bkhcn"},
+           {"tt 30 2026 bkhcn", "tt-30-bkhcn"},
+           {"thông tư 30/2026 BCT", "tt-30-bct"},
+           // Without it, the newest of the three comes first (indexed last: not the index's order).
+           {"thông tư 30/2026", "tt-30-bkhcn"},
+           {"tt 30 2026", "tt-30-bkhcn"}}) {
+    INFO(row.query);
+    CHECK(first(run(row.query)) == row.first);
+  }
+  // All three circulars a shared number names are on top, whatever the order.
+  const auto r = run("thông tư 30/2026");
+  REQUIRE(r.hits.size() >= 3);
+  std::vector<std::string> top;
+  for (std::size_t i = 0; i < 3; ++i) top.push_back(r.hits[i].id);
+  std::sort(top.begin(), top.end());
+  CHECK(top == std::vector<std::string>{"tt-30-bct", "tt-30-bkhcn", "tt-30-byt"});
 }
 
 TEST_CASE("ranking: a year or a date in words prefers documents of that time", "[searchd][ranking]") {

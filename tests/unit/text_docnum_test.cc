@@ -42,6 +42,11 @@ TEST_CASE("document numbers: every spelling gives one key", "[text]") {
       {"35/TB-VP", "35/TB-VP", "35/TB-VP"},
       {"59/2020/QH14", "59/2020/QH14", "59/2020/QH14"},
       {"12/2021/NQ-HĐND", "12/2021/NQ-HDND", "12/2021/NQ-HĐND"},
+      // The Government's numbered series keep their sub-number in every spelling.
+      {"66.16/2026/NQ-CP", "66.16/2026/NQ-CP", "66.16/2026/NQ-CP"},
+      {"nq 66.16 2026", "66.16/2026/NQ", "66.16/2026/NQ"},
+      {"nq-cp 66.7 2026", "66.7/2026/NQ-CP", "66.7/2026/NQ-CP"},
+      {"66.16/2026/nq-cp.", "66.16/2026/NQ-CP", "66.16/2026/nq-cp"},
   };
   for (const Row& row : rows) {
     INFO(row.input);
@@ -89,6 +94,8 @@ TEST_CASE("document numbers keep their identity", "[text]") {
   CHECK(key("66/2025/NĐ-CP") != key("66/2024/NĐ-CP"));
   CHECK(key("66/2025/NĐ-CP") != key("67/2025/NĐ-CP"));
   CHECK(key("16-NQ/TW") != key("16-NQ/TU"));
+  CHECK(key("66.16/2026/NQ-CP") != key("66.18/2026/NQ-CP"));
+  CHECK(key("66.16/2026/NQ-CP") != key("66/2026/NQ-CP"));
 }
 
 TEST_CASE("things that are not document numbers", "[text]") {
@@ -104,6 +111,8 @@ TEST_CASE("things that are not document numbers", "[text]") {
       "2025",          // a number alone
       "",
       "1234567/QĐ-TTg",  // seven digits
+      "1.766.194",       // an amount
+      "nq 66.166 2026",  // a sub-number has one or two digits
   };
   for (const char* row : rows) {
     INFO(row);
@@ -129,7 +138,11 @@ TEST_CASE("document numbers typed in part: type, number, year", "[text]") {
       {{"31", "2026", {"NQ"}}, "31/2026/NQ-CP", true},        // of the Government
       {{"31", "2026", {"ND"}}, "31/2026/QH16", false},        // a decree is never QH
       {{"25", "2005", {"PL"}}, "25/2005/PL-UBTVQH11", true},  // pháp lệnh
-      {{"161", "2026", {}}, "161/2026/ND-CP", true},          // 161/2026
+      {{"2", "2012", {"PL"}}, "2/2012/UBTVQH13", true},       // since 2008 numbered with the issuer alone
+      {{"2", "2012", {"PL"}}, "2/2012/QH13", false},          // a law is no ordinance
+      {{"66.16", "2026", {"NQ"}}, "66.16/2026/NQ-CP", true},  // nghị quyết 66.16/2026
+      {{"66.16", "2026", {"NQ"}}, "66.18/2026/NQ-CP", false}, {{"66", "2026", {"NQ"}}, "66.16/2026/NQ-CP", false},
+      {{"161", "2026", {}}, "161/2026/ND-CP", true},  // 161/2026
   };
   for (const auto& row : rows) {
     INFO(row.key << " number " << row.pattern.number << " year " << row.pattern.year);
