@@ -253,14 +253,22 @@ std::vector<Ranked> rerank(const Xapian::Database& db, const Xapian::MSet& mset,
   for (std::size_t k = 0; k < sorted.size(); ++k) {
     Ranked& r = out[order[k]];
     double score = weights.first_stage_weight * std::min(1.0, r.first_stage / top);
+    double title = 0;
     if (!words.empty() && idf_sum > 0) {
       score += weights.passage_weight *
                best_passage(db, r.did, passage_words, passage_pairs, window, weights.passage_adjacency_weight);
-      score += weights.title_weight *
-               best_passage(db, r.did, title_words, pairs, kWholeTitle, weights.passage_adjacency_weight);
+      title = best_passage(db, r.did, title_words, pairs, kWholeTitle, weights.passage_adjacency_weight);
+      score += weights.title_weight * title;
       if (signals.query_has_marks) score += weights.exact_weight * exact[k] / idf_sum;
     }
     if (own_number[k]) score += weights.number_weight;
+    // A focused document beats a long one whose best passage is as good; not when the query is
+    // the long one's title (a codified page typed by its name).
+    if (weights.focus_weight > 0) {
+      const double len = static_cast<double>(db.get_doclength(r.did));
+      score += weights.focus_weight * (1.0 - std::min(1.0, title)) /
+               (1.0 + std::log2(std::max(1.0, len / weights.focus_words)));
+    }
     if (typed[k]) score += weights.type_weight;
     if (issued[k]) score += own_number[k] ? weights.numbered_issuer_weight : weights.issuer_weight;
     if (!signals.date_ranges.empty()) {

@@ -235,6 +235,9 @@ struct RankingWeights {
   double numbered_issuer_weight = 5.0;      ///< ...and holds the number the query names in part: the issuer
                                             ///< completes it ("thông tư 30/2026 bộ y tế" is 30/2026/TT-BYT)
   double date_weight = 0.5;                 ///< the document is dated in a period the query names
+  double focus_weight = 0.3;                ///< a focused document: 1 up to focus_words of length, halved per doubling,
+                              ///< times what the title leaves unmatched (a page typed by its title is wanted)
+  double focus_words = 2000;  ///< document length (index terms, about 3 per word) that counts as focused
 };
 
 /// Facts about the open index as one audience sees it (health, metrics).

@@ -72,6 +72,8 @@ searchd::RankingWeights ranking_from_env() {
       {"issuer_weight", &w.issuer_weight},
       {"numbered_issuer_weight", &w.numbered_issuer_weight},
       {"date_weight", &w.date_weight},
+      {"focus_weight", &w.focus_weight},
+      {"focus_words", &w.focus_words},
       {"date_boost", &w.date_boost},
       {"bm25_k1", &w.bm25_k1},
       {"bm25_b", &w.bm25_b},
