@@ -73,6 +73,12 @@ Q phrase_of(const std::vector<std::string>& folded_words) {
   return Q(Q::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size()));
 }
 
+Q title_phrase_of(const std::vector<std::string>& folded_words) {
+  std::vector<Q> terms;
+  for (const auto& w : folded_words) terms.emplace_back(make_term(Field::Title, w));
+  return Q(Q::OP_PHRASE, terms.begin(), terms.end(), static_cast<Xapian::termcount>(terms.size()));
+}
+
 class Builder {
  public:
   Builder(const BuildContext& ctx, BuiltQuery& out) : ctx_(ctx), out_(out) {}
@@ -413,7 +419,10 @@ class Builder {
         ++i;
       } else if (auto m = ctx_.abbreviations.match_at(folded, i)) {
         std::vector<Q> alts;
-        for (const auto& a : alternatives(*m)) alts.push_back(bigram_chain(a));
+        for (const auto& a : alternatives(*m)) {
+          alts.push_back(bigram_chain(a));
+          if (a.size() > 1) alts.push_back(title_phrase_of(a));  // "quy chế" only in a title
+        }
         clauses.push_back(combine(Q::OP_OR, alts));
         if (auto bonus = exact_bonus(tokens, i, i + m->length); bonus && !ctx_.match_set_only)
           word_bonus_.push_back(*bonus);
@@ -493,6 +502,9 @@ class Builder {
     for (const auto& v : variants) {
       // The bigram chain narrows the candidates before positions are read for the exact phrase.
       phrases.push_back(v.size() > 1 ? Q(Q::OP_AND, bigram_chain(v), phrase_of(v)) : phrase_of(v));
+      // The title's words are in the folded layer without positions: a phrase only the title holds
+      // (a JSONL record's title that its text does not repeat) is read from the title's own positions.
+      if (v.size() > 1) phrases.push_back(title_phrase_of(v));
       out_.highlight.push_back(v);  // a phrase is highlighted where it occurs whole
     }
     Part part;

@@ -111,6 +111,10 @@ std::vector<DocRecord> ranking_records() {
                   "Chi phí tố tụng", "PHÁP LỆNH\nChi phí tố tụng."));
   v.push_back(doc("luat-2-2012", "Luật", "02/2012/QH13", "2/2012/QH13", "2012-06-20", "Luật Công đoàn",
                   "LUẬT\nCông đoàn; căn cứ Pháp lệnh số 02/2012/UBTVQH13 và pháp lệnh về chi phí tố tụng."));
+  // A record whose title its text does not repeat (a JSONL record's given title).
+  v.push_back(doc("quy-che-cum-cong-nghiep", "Quyết định", "", "", "2025-10-02",
+                  "Quy chế phối hợp quản lý cụm công nghiệp Tân Thành",
+                  "Điều 1. Phạm vi áp dụng: các sở, ngành và Ủy ban nhân dân huyện."));
   return v;
 }
 
@@ -206,6 +210,16 @@ TEST_CASE("ranking: numbers with a sub-number, ordinances, and one number shared
   for (std::size_t i = 0; i < 3; ++i) top.push_back(r.hits[i].id);
   std::sort(top.begin(), top.end());
   CHECK(top == std::vector<std::string>{"tt-30-bct", "tt-30-bkhcn", "tt-30-byt"});
+}
+
+TEST_CASE("ranking: a phrase only the title holds finds its document", "[searchd][ranking]") {
+  for (const char* q :
+       {"\"phối hợp quản lý cụm công nghiệp\"", "\"phoi hop quan ly cum cong nghiep\"",
+        "\"cụm công nghiệp Tân Thành\" quy chế", "quy chế cụm công nghiệp Tân Thành", "quy che cum cong nghiep"}) {
+    INFO(q);
+    CHECK(first(run(q)) == "quy-che-cum-cong-nghiep");
+  }
+  CHECK(run("\"cụm công nghiệp phối hợp\"").hits.empty());  // the words, not in that order
 }
 
 TEST_CASE("ranking: a year or a date in words prefers documents of that time", "[searchd][ranking]") {
