@@ -54,6 +54,7 @@ for f in usr/bin/tracuu-indexer usr/bin/tracuu-searchd usr/share/man/man1/tracuu
   usr/share/man/man1/tracuu-searchd.1.gz usr/share/tracuu/web/templates/layout.mustache \
   usr/share/tracuu/web/static/app.css lib/systemd/system/tracuu-searchd.service \
   lib/systemd/system/tracuu-index.service lib/systemd/system/tracuu-index.timer \
+  lib/systemd/system/tracuu-replicate.service lib/systemd/system/tracuu-replicate-server.service \
   usr/share/doc/tracuu/copyright usr/share/doc/tracuu/changelog.gz; do
   [[ -e "$root/$f" ]] || fail "the package lacks /$f"
 done
@@ -114,14 +115,23 @@ fi
 # --- systemd units: verified against the unpacked binaries, sandbox score kept ---
 units="$work/units"
 mkdir -p "$units"
-for unit in tracuu-searchd.service tracuu-index.service tracuu-index.timer; do
-  sed "s|/usr/bin/|$root/usr/bin/|g" "$root/lib/systemd/system/$unit" >"$units/$unit"
+all_units="tracuu-searchd.service tracuu-index.service tracuu-index.timer tracuu-replicate.service
+  tracuu-replicate-server.service"
+for unit in $all_units; do
+  # The package's own programs from the unpacked tree; xapian-replicate-server from xapian-tools (Recommends).
+  sed "s|/usr/bin/tracuu-|$root/usr/bin/tracuu-|g" "$root/lib/systemd/system/$unit" >"$units/$unit"
 done
-systemd-analyze verify --man=no "$units"/tracuu-searchd.service "$units"/tracuu-index.service \
-  "$units"/tracuu-index.timer || fail "systemd-analyze verify failed"
+unit_files=()
+for unit in $all_units; do unit_files+=("$units/$unit"); done
+systemd-analyze verify --man=no "${unit_files[@]}" || fail "systemd-analyze verify failed"
 # The exposure README records (1.1 for searchd, 0.2 for the indexer): fail when a change weakens the sandbox.
 systemd-analyze security --offline=true --threshold=11 "$units"/tracuu-searchd.service >/dev/null ||
   fail "tracuu-searchd.service is less sandboxed than README says (systemd-analyze security)"
 systemd-analyze security --offline=true --threshold=2 "$units"/tracuu-index.service >/dev/null ||
   fail "tracuu-index.service is less sandboxed than README says (systemd-analyze security)"
+for unit in tracuu-replicate.service tracuu-replicate-server.service; do
+  systemd-analyze security --offline=true --threshold=11 "$units/$unit" >/dev/null ||
+    fail "$unit is less sandboxed than tracuu-searchd.service (systemd-analyze security)"
+done
+grep -q '^Recommends: .*xapian-tools' "$work/control/control" || fail "the package does not recommend xapian-tools
 echo "test-package: ok"
