@@ -133,5 +133,5 @@ for unit in tracuu-replicate.service tracuu-replicate-server.service; do
   systemd-analyze security --offline=true --threshold=11 "$units/$unit" >/dev/null ||
     fail "$unit is less sandboxed than tracuu-searchd.service (systemd-analyze security)"
 done
-grep -q '^Recommends: .*xapian-tools' "$work/control/control" || fail "the package does not recommend xapian-tools
+grep -q '^Recommends: .*xapian-tools' "$work/control/control" || fail "the package does not recommend xapian-tools"
 echo "test-package: ok"
