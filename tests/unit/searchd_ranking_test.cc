@@ -148,6 +148,19 @@ std::string first(const SearchResponse& r) {
   return r.hits.empty() ? "" : r.hits.front().id;
 }
 
+// A query and the id of the document it must put first.
+struct FirstRow {
+  const char* query;
+  const char* first;
+};
+
+void check_first(const std::vector<FirstRow>& rows) {
+  for (const FirstRow& row : rows) {
+    INFO(row.query);
+    CHECK(first(run(row.query)) == row.first);
+  }
+}
+
 }  // namespace
 
 TEST_CASE("ranking: a focused document beats a long page holding every word scattered", "[searchd][ranking]") {
@@ -176,33 +189,25 @@ TEST_CASE("ranking: a number typed as type + number + year finds its own documen
 
 TEST_CASE("ranking: numbers with a sub-number, ordinances, and one number shared by several ministries",
           "[searchd][ranking]") {
-  struct Row {
-    const char* query;
-    const char* first;
-  };
-  for (const Row& row : std::vector<Row>{
-           // 66.16 is its own number, not 66 and 16: the resolution citing it three times comes second.
-           {"66.16/2026/NQ-CP", "nq-66-16"},
-           {"nq 66.16 2026", "nq-66-16"},
-           {"nghị quyết 66.16/2026", "nq-66-16"},
-           {"Nghị quyết số 66.16/2026/NQ-CP", "nq-66-16"},
-           {"66.18/2026/NQ-CP", "nq-66-18"},
-           // "pháp lệnh 02/2012" is 02/2012/UBTVQH13, not the law 02/2012/QH13 that cites it.
-           {"pháp lệnh 02/2012", "pl-chi-phi-to-tung"},
-           {"pl 02 2012", "pl-chi-phi-to-tung"},
-           {"luật 02/2012", "luat-2-2012"},
-           // The issuer's name completes a number three ministries share, whichever words their texts hold.
-           {"thông tư 30/2026 bộ y tế", "tt-30-byt"},
-           {"thong tu 30/2026 bo cong thuong", "tt-30-bct"},
-           {"thông tư 30/2026 Bộ Khoa học và Công nghệ", "tt-30-bkhcn"},
-           {"tt 30 2026 bkhcn", "tt-30-bkhcn"},
-           {"thông tư 30/2026 BCT", "tt-30-bct"},
-           // Without it, the newest of the three comes first (indexed last: not the index's order).
-           {"thông tư 30/2026", "tt-30-bkhcn"},
-           {"tt 30 2026", "tt-30-bkhcn"}}) {
-    INFO(row.query);
-    CHECK(first(run(row.query)) == row.first);
-  }
+  check_first({// 66.16 is its own number, not 66 and 16: the resolution citing it three times comes second.
+               {"66.16/2026/NQ-CP", "nq-66-16"},
+               {"nq 66.16 2026", "nq-66-16"},
+               {"nghị quyết 66.16/2026", "nq-66-16"},
+               {"Nghị quyết số 66.16/2026/NQ-CP", "nq-66-16"},
+               {"66.18/2026/NQ-CP", "nq-66-18"},
+               // "pháp lệnh 02/2012" is 02/2012/UBTVQH13, not the law 02/2012/QH13 that cites it.
+               {"pháp lệnh 02/2012", "pl-chi-phi-to-tung"},
+               {"pl 02 2012", "pl-chi-phi-to-tung"},
+               {"luật 02/2012", "luat-2-2012"},
+               // The issuer's name completes a number three ministries share, whichever words their texts hold.
+               {"thông tư 30/2026 bộ y tế", "tt-30-byt"},
+               {"thong tu 30/2026 bo cong thuong", "tt-30-bct"},
+               {"thông tư 30/2026 Bộ Khoa học và Công nghệ", "tt-30-bkhcn"},
+               {"tt 30 2026 bkhcn", "tt-30-bkhcn"},
+               {"thông tư 30/2026 BCT", "tt-30-bct"},
+               // Without it, the newest of the three comes first (indexed last: not the index's order).
+               {"thông tư 30/2026", "tt-30-bkhcn"},
+               {"tt 30 2026", "tt-30-bkhcn"}});
   // All three circulars a shared number names are on top, whatever the order.
   const auto r = run("thông tư 30/2026");
   REQUIRE(r.hits.size() >= 3);
@@ -223,18 +228,11 @@ TEST_CASE("ranking: a phrase only the title holds finds its document", "[searchd
 }
 
 TEST_CASE("ranking: a year or a date in words prefers documents of that time", "[searchd][ranking]") {
-  struct Row {
-    const char* query;
-    const char* first;
-  };
-  for (const Row& row : std::vector<Row>{{"báo cáo kinh tế xã hội tháng 9 năm 2025", "bc-2025-09"},
-                                         {"bao cao kinh te xa hoi thang 9 nam 2024", "bc-2024-09"},
-                                         {"báo cáo kinh tế xã hội 2024", "bc-2024-09"},
-                                         {"báo cáo kinh tế xã hội quý 3/2025", "bc-2025-09"},
-                                         {"báo cáo kinh tế xã hội ngày 27/9/2024", "bc-2024-09"}}) {
-    INFO(row.query);
-    CHECK(first(run(row.query)) == row.first);
-  }
+  check_first({{"báo cáo kinh tế xã hội tháng 9 năm 2025", "bc-2025-09"},
+               {"bao cao kinh te xa hoi thang 9 nam 2024", "bc-2024-09"},
+               {"báo cáo kinh tế xã hội 2024", "bc-2024-09"},
+               {"báo cáo kinh tế xã hội quý 3/2025", "bc-2025-09"},
+               {"báo cáo kinh tế xã hội ngày 27/9/2024", "bc-2024-09"}});
 }
 
 TEST_CASE("ranking: a marked query highlights its words as typed", "[searchd][ranking]") {
