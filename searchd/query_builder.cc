@@ -197,15 +197,6 @@ class Builder {
     return best;
   }
 
-  // Up to six digits, and a one- or two-digit sub-number ("66.16", as text/docnum.h reads it).
-  static bool is_number_with_sub(std::string_view n) {
-    const std::size_t dot = n.find('.');
-    const std::string_view main = n.substr(0, dot), sub = dot == n.npos ? "" : n.substr(dot + 1);
-    auto digits = [](std::string_view d) { return d.find_first_not_of("0123456789") == std::string_view::npos; };
-    return !main.empty() && main.size() <= 6 && digits(main) && digits(sub) &&
-           (dot == n.npos || (!sub.empty() && sub.size() <= 2));
-  }
-
   // A number written in part: [type] [số] N [/ or space YYYY] ("nghị định 161/2026", "nd 161 2026",
   // "NĐ 161", "luật 24/2018", "161/2026"). Without a type it needs the year after a slash.
   std::optional<text::DocNumberPattern> number_pattern(const std::string& s, const std::vector<Token>& t,
@@ -229,7 +220,10 @@ class Builder {
       len = j + 1 - i;
       return p;
     }
-    if (t[j].kind != TokenKind::Number || !is_number_with_sub(t[j].exact)) return std::nullopt;
+    // Up to six digits and a sub-number ("66.16"), as a document number holds them.
+    if (t[j].kind != TokenKind::Number || !text::is_number_part(t[j].exact) ||
+        t[j].exact.substr(0, t[j].exact.find('.')).size() > 6)
+      return std::nullopt;
     p.number = t[j].exact;
     const bool slash = j + 1 < t.size() && gap(j).find('/') != std::string_view::npos;
     if (j + 1 < t.size() && is_year(t[j + 1]) && (slash || (!p.codes.empty() && text::joins_words(gap(j))))) {

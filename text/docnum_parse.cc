@@ -16,14 +16,6 @@ bool all_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// A number piece: digits, or digits and a one- or two-digit sub-number ("66.16").
-bool is_plain_number(std::string_view s) {
-  const std::size_t dot = s.find('.');
-  if (dot == std::string_view::npos) return all_digits(s);
-  const std::string_view sub = s.substr(dot + 1);
-  return all_digits(s.substr(0, dot)) && all_digits(sub) && sub.size() <= 2;
-}
-
 // One or two digits at t[pos], then the end or a separator: the sub-number of "66.16 2026".
 bool sub_number_follows(std::string_view t, std::size_t pos) {
   std::size_t n = 0;
@@ -33,6 +25,13 @@ bool sub_number_follows(std::string_view t, std::size_t pos) {
 }
 
 }  // namespace
+
+bool is_number_part(std::string_view s) {
+  const std::size_t dot = s.find('.');
+  if (dot == std::string_view::npos) return all_digits(s);
+  const std::string_view sub = s.substr(dot + 1);
+  return all_digits(s.substr(0, dot)) && all_digits(sub) && sub.size() <= 2;
+}
 
 std::optional<DocNumber> parse_doc_number(std::string_view s, const Abbreviations& abbreviations) {
   std::string cleaned;
@@ -57,7 +56,7 @@ std::optional<DocNumber> parse_doc_number(std::string_view s, const Abbreviation
     const std::string raw = std::exchange(piece, {});
     const std::string folded = fold(raw);
     if (folded.empty()) return true;
-    if (is_plain_number(folded)) {
+    if (is_number_part(folded)) {
       numbers.push_back(folded);
       return true;
     }

@@ -19,4 +19,8 @@ namespace tracuu::text {
 /// not taken for a document number.
 std::optional<DocNumber> parse_doc_number(std::string_view s, const Abbreviations& abbreviations);
 
+/// True for the number part of a document number as typed: digits, or digits and a one- or
+/// two-digit sub-number ("66", "66.16"; not "1.766", a thousands separator). No bound on length.
+bool is_number_part(std::string_view s);
+
 }  // namespace tracuu::text
