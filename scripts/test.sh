@@ -19,7 +19,7 @@ ctest --test-dir build --output-on-failure --timeout 600 -j2
 #   package  a .deb of instrumented programs is not what ships (it would depend on libasan), and its
 #            programs are the ones http:* and cli:* run here;
 #   browser  what it adds over server:* and http:* is the pages in Chromium, which ASan does not see.
-# Seen green on main c881bd0 with this change: 241 tests, no report (notes/asan.md, BENCHMARKS.md).
+# Seen green on main e7c2e1d with this change: 246 tests, no report (notes/asan.md, BENCHMARKS.md).
 sanitized_excluded_labels='lint|package|browser'
 # -O1 -g1 (line tables for the reports) compile faster than -O2 -g. An invalid access, a leak or undefined
 # behaviour ends the process that meets it (-fno-sanitize-recover in CMakeLists.txt, halt_on_error). Reports go
