@@ -9,6 +9,13 @@ void add_db(CLI::App* cmd, CliArgs& args) {
   cmd->add_option("--db", args.db, "index directory")->required()->envname("TRACUU_DB");
 }
 
+void add_shards(CLI::App* cmd, CliArgs& args) {
+  cmd->add_option("--shards", args.shards,
+                  "split a new index into N shards by a hash of the document id (docs/scale-out.md); "
+                  "an existing sharded index is detected")
+      ->check(CLI::Range(1u, 256u));
+}
+
 void add_log_file(CLI::App* cmd, CliArgs& args) {
   cmd->add_option("--log-file", args.log_file, "append the JSON log lines here instead of standard error");
 }
@@ -30,6 +37,7 @@ void add_build_options(CLI::App* cmd, CliArgs& args, bool inputs_required) {
   cmd->add_flag(
       "--no-skip-unchanged", [&args](std::int64_t n) { args.options.skip_unchanged = n <= 0; },
       "rewrite unchanged documents");
+  add_shards(cmd, args);
   add_log_file(cmd, args);
 }
 
@@ -62,6 +70,7 @@ void define_cli(CLI::App& app, CliArgs& args, const std::string& default_config)
   auto* del = app.add_subcommand("delete", "delete documents by id");
   add_db(del, args);
   del->add_option("--id", args.delete_ids, "document id (repeatable)")->required()->configurable(false);
+  add_shards(del, args);
   add_log_file(del, args);
 
   add_db(app.add_subcommand("stats", "print index statistics as JSON"), args);

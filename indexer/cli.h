@@ -23,6 +23,7 @@ struct CliArgs {
   std::vector<std::string> inputs;         ///< `build|add|rebuild INPUT...`
   BuildOptions options;                    ///< --threads, --batch-docs, --batch-mb, --no-skip-unchanged
   std::vector<std::string> delete_ids;     ///< `delete --id`
+  unsigned shards = 0;                     ///< --shards of build, add, rebuild, delete: 0 = as the home is
   std::string log_file;                    ///< --log-file of build, add, rebuild, delete: empty = stderr
 };
 

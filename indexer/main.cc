@@ -16,8 +16,10 @@
 #include "indexer/cli.h"
 #include "indexer/ingest/ingest.h"
 #include "indexer/pipeline.h"
+#include "indexer/sharded.h"
 #include "schema/index_home.h"
 #include "schema/record_json.h"
+#include "schema/sharding.h"
 
 namespace {
 
@@ -136,25 +138,46 @@ int run_extract(const tracuu::indexer::CliArgs& a) {
   return errors.empty() ? status : kExitSomeInputsFailed;
 }
 
-int run_stats(const std::string& db) {
+tracuu::Result<nlohmann::ordered_json> stats_json(const fs::path& db) {
   auto s = tracuu::indexer::index_stats(db);
-  if (!s) return fail(s.error());
-  nlohmann::ordered_json j{{"generation", s->generation.string()},
-                           {"documents", s->documents},
-                           {"classes", nlohmann::ordered_json(s->classes)},
-                           {"terms", s->terms},
-                           {"size_bytes", s->size_bytes},
-                           {"schema_version", s->schema_version},
-                           {"analyzer_version", s->analyzer_version},
-                           {"created_by", s->created_by},
-                           {"last_commit", s->last_commit},
-                           {"inputs", s->inputs}};
-  std::cout << j.dump(2) << '\n';
+  if (!s) return s.error();
+  return nlohmann::ordered_json{{"generation", s->generation.string()},
+                                {"documents", s->documents},
+                                {"classes", nlohmann::ordered_json(s->classes)},
+                                {"terms", s->terms},
+                                {"size_bytes", s->size_bytes},
+                                {"schema_version", s->schema_version},
+                                {"analyzer_version", s->analyzer_version},
+                                {"created_by", s->created_by},
+                                {"last_commit", s->last_commit},
+                                {"inputs", s->inputs}};
+}
+
+// A sharded home: the documents of all shards, and each shard's statistics.
+int run_stats(const std::string& db) {
+  const auto shards = tracuu::schema::shard_count(db);
+  if (!shards && shards.error().status != Status::NotFound) return fail(shards.error());
+  if (!shards) {
+    auto j = stats_json(db);
+    if (!j) return fail(j.error());
+    std::cout << j->dump(2) << '\n';
+    return 0;
+  }
+  nlohmann::ordered_json each = nlohmann::ordered_json::array();
+  std::size_t documents = 0;
+  for (unsigned k = 0; k < *shards; ++k) {
+    auto j = stats_json(tracuu::schema::shard_home(db, k));
+    if (!j) return fail(j.error());
+    documents += (*j)["documents"].get<std::size_t>();
+    each.push_back(std::move(*j));
+  }
+  std::cout << nlohmann::ordered_json{{"documents", documents}, {"shards", each}}.dump(2) << '\n';
   return 0;
 }
 
-int run_delete(const std::string& db, const std::vector<std::string>& ids, const Log& log) {
-  auto n = tracuu::indexer::delete_documents(db, ids, "tracuu indexer");
+int run_delete(const std::string& db, unsigned shards, const std::vector<std::string>& ids, const Log& log) {
+  auto n = shards > 0 ? tracuu::indexer::delete_sharded(db, shards, ids, "tracuu indexer")
+                      : tracuu::indexer::delete_documents(db, ids, "tracuu indexer");
   if (!n) return log.fail(n.error());
   std::printf("deleted %zu of %zu\n", *n, ids.size());
   log.info({{"event", "deleted"}, {"deleted", *n}, {"requested", ids.size()}});
@@ -162,12 +185,14 @@ int run_delete(const std::string& db, const std::vector<std::string>& ids, const
 }
 
 // build, add and rebuild. `fresh`: a new generation from all inputs (rebuild, or build of a new index).
-int run_build(const tracuu::indexer::CliArgs& a, bool fresh, bool terminal, const Log& log) {
+// `shards`: the shard count of a sharded home (0: unsharded).
+int run_build(const tracuu::indexer::CliArgs& a, unsigned shards, bool fresh, bool terminal, const Log& log) {
   const tracuu::indexer::Extractor extractor;
   std::vector<fs::path> paths(a.inputs.begin(), a.inputs.end());
   const auto bar = progress_bar(terminal);
-  auto report = fresh ? tracuu::indexer::rebuild_index(a.db, paths, extractor, a.options, bar)
-                      : tracuu::indexer::add_documents(a.db, paths, extractor, a.options, bar);
+  auto report = shards > 0 ? tracuu::indexer::write_sharded(a.db, shards, paths, extractor, a.options, bar, fresh)
+                : fresh    ? tracuu::indexer::rebuild_index(a.db, paths, extractor, a.options, bar)
+                           : tracuu::indexer::add_documents(a.db, paths, extractor, a.options, bar);
   if (!report) {
     if (terminal) std::fputc('\n', stderr);
     return log.fail(report.error());
@@ -193,9 +218,13 @@ int main(int argc, char** argv) {
   auto logger = tracuu::cli::json_logger("indexer", args.log_file);
   if (!logger) return fail(logger.error());
   const Log log(*logger, !args.log_file.empty());
-  if (app.got_subcommand("delete")) return run_delete(args.db, args.delete_ids, log);
-  // A build of a new index is a fresh parallel build (shards merged), like rebuild.
-  const bool fresh =
-      app.got_subcommand("rebuild") || (app.got_subcommand("build") && !tracuu::schema::current_generation(args.db));
-  return run_build(args, fresh, terminal, log);
+  // A sharded home is written shard by shard (indexer/sharded.h), with or without --shards.
+  const auto shards = tracuu::indexer::shards_to_write(args.db, args.shards);
+  if (!shards) return log.fail(shards.error());
+  if (app.got_subcommand("delete")) return run_delete(args.db, *shards, args.delete_ids, log);
+  // A build of a new index is a fresh parallel build (shards merged), like rebuild; each shard of a
+  // sharded home is built fresh when new.
+  const bool fresh = app.got_subcommand("rebuild") ||
+                     (app.got_subcommand("build") && *shards == 0 && !tracuu::schema::current_generation(args.db));
+  return run_build(args, *shards, fresh, terminal, log);
 }

@@ -161,7 +161,8 @@ Result<BuildReport> add_documents(const fs::path& home, const std::vector<fs::pa
   for (unsigned i = 0; i < threads; ++i) {
     workers.emplace_back([&] {
       while (auto raw = raw_queue.pop())
-        if (auto prepared = extract_one(*raw, extractor, builder, state)) prepared_queue.push(std::move(*prepared));
+        if (auto prepared = extract_one(*raw, extractor, builder, options, state))
+          prepared_queue.push(std::move(*prepared));
     });
   }
   Result<void> write_status;

@@ -21,6 +21,8 @@ struct BuildOptions {
   std::size_t batch_bytes = 16 << 20;  ///< ...or this many bytes of text, whichever first
   bool skip_unchanged = true;          ///< skip documents whose content hash is already indexed
   std::string created_by = "tracuu indexer";
+  /// A run for one shard of a sharded home writes only the documents that hash to it (schema/sharding.h).
+  unsigned shard = 0, shards = 1;
 };
 
 /// Counters, reported while running and at the end.

@@ -3,6 +3,8 @@
 #include <thread>
 #include <unordered_set>
 
+#include "schema/sharding.h"
+
 namespace tracuu::indexer {
 namespace fs = std::filesystem;
 
@@ -59,13 +61,14 @@ void read_into(const std::vector<fs::path>& inputs, BoundedQueue<RawDoc>& queue,
 }
 
 std::optional<PreparedDoc> extract_one(const RawDoc& raw, const Extractor& extractor, const DocumentBuilder& builder,
-                                       RunState& state) {
+                                       const BuildOptions& options, RunState& state) {
   try {
     auto record = extractor.extract(raw);
     if (!record) {
       state.add_error({raw.source, record.error()});
       return std::nullopt;
     }
+    if (schema::shard_of(record->id, options.shards) != options.shard) return std::nullopt;
     return builder.prepare(*record);
   } catch (const std::exception& e) {  // a bug in extraction must not stop the batch
     state.add_error({raw.source, {Status::Internal, std::string("extraction failed: ") + e.what()}});

@@ -96,8 +96,9 @@ void read_into(const std::vector<std::filesystem::path>& inputs, BoundedQueue<Ra
                const std::unordered_map<std::string, std::string>* hashes);
 
 /// Extracts and prepares one document; nullopt after recording why in `state`
-/// (extraction errors, and exceptions: a bug in extraction must not stop the run).
+/// (extraction errors, and exceptions: a bug in extraction must not stop the run); nullopt too for a
+/// document of another shard than `options.shard`.
 std::optional<PreparedDoc> extract_one(const RawDoc& raw, const Extractor& extractor, const DocumentBuilder& builder,
-                                       RunState& state);
+                                       const BuildOptions& options, RunState& state);
 
 }  // namespace tracuu::indexer

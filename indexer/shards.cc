@@ -51,7 +51,7 @@ Result<void> write_shards(ShardSet& out, BoundedQueue<RawDoc>& queue, const Extr
   };
   Batcher batcher(options);
   while (auto raw = queue.pop()) {
-    std::optional<PreparedDoc> prepared = extract_one(*raw, extractor, builder, state);
+    std::optional<PreparedDoc> prepared = extract_one(*raw, extractor, builder, options, state);
     if (!prepared) continue;
     const std::size_t bytes = prepared->text_bytes();
     auto writer = out.writer(prepared->visibility());

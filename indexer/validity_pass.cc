@@ -35,40 +35,46 @@ bool seen_with(const Visibility& actor, const Visibility& target) {
 
 }  // namespace
 
-Result<std::size_t> settle_validity(GenerationWriter& writer, const std::string& as_of) {
+Result<std::size_t> settle_validity(const std::vector<GenerationWriter*>& writers, const std::string& as_of) {
   const std::vector<std::string> prefixes{std::string(schema::prefix(schema::Field::Replaces)),
                                           std::string(schema::prefix(schema::Field::Repeals))};
   // The documents' own acts that end the force of what they cite, by the cited number.
   std::unordered_map<std::string, std::vector<Act>> acts;
-  for (auto& [cls, w] : writer.classes()) {
-    auto actors = w.records_under(prefixes);
-    if (!actors) return actors.error();
-    for (const auto& r : *actors)
-      for (const auto& c : r.citations)
-        for (const auto& rel : c.relations) {
-          const auto type = schema::relation_type(rel.type);
-          if (rel.by || !type || !schema::ends_force(*type)) continue;
-          if (auto a = schema::incoming_act(r, rel)) acts[c.key].push_back({cls, c, std::move(*a)});
-        }
-  }
+  for (GenerationWriter* writer : writers)
+    for (auto& [cls, w] : writer->classes()) {
+      auto actors = w.records_under(prefixes);
+      if (!actors) return actors.error();
+      for (const auto& r : *actors)
+        for (const auto& c : r.citations)
+          for (const auto& rel : c.relations) {
+            const auto type = schema::relation_type(rel.type);
+            if (rel.by || !type || !schema::ends_force(*type)) continue;
+            if (auto a = schema::incoming_act(r, rel)) acts[c.key].push_back({cls, c, std::move(*a)});
+          }
+    }
   const auto issuers = schema::IssuerRegistry::builtin();
   std::size_t changed = 0;
-  for (auto& [cls, w] : writer.classes()) {
-    const Visibility target_class = cls;
-    auto n = w.relabel_validity([&](const schema::DocRecord& r) {
-      schema::ValidityFacts facts = schema::facts_of(r);
-      if (r.doc_number_key)
-        if (const auto it = acts.find(*r.doc_number_key); it != acts.end())
-          for (const Act& a : it->second)
-            if (a.act.by_id != r.id && seen_with(a.actor_class, target_class) &&
-                schema::citation_matches(a.citation, r, issuers))
-              facts.acts.push_back(a.act);
-      return schema::validity_at(schema::validity_dates(facts), as_of);
-    });
-    if (!n) return n.error();
-    changed += *n;
-  }
+  for (GenerationWriter* writer : writers)
+    for (auto& [cls, w] : writer->classes()) {
+      const Visibility target_class = cls;
+      auto n = w.relabel_validity([&](const schema::DocRecord& r) {
+        schema::ValidityFacts facts = schema::facts_of(r);
+        if (r.doc_number_key)
+          if (const auto it = acts.find(*r.doc_number_key); it != acts.end())
+            for (const Act& a : it->second)
+              if (a.act.by_id != r.id && seen_with(a.actor_class, target_class) &&
+                  schema::citation_matches(a.citation, r, issuers))
+                facts.acts.push_back(a.act);
+        return schema::validity_at(schema::validity_dates(facts), as_of);
+      });
+      if (!n) return n.error();
+      changed += *n;
+    }
   return changed;
+}
+
+Result<std::size_t> settle_validity(GenerationWriter& writer, const std::string& as_of) {
+  return settle_validity(std::vector<GenerationWriter*>{&writer}, as_of);
 }
 
 }  // namespace tracuu::indexer

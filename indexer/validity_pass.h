@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "indexer/generation_writer.h"
 #include "schema/status.h"
@@ -18,5 +19,9 @@ namespace tracuu::indexer {
 /// repeal of a public document never shows in what the public sees of it.
 /// @return how many documents changed status.
 Result<std::size_t> settle_validity(GenerationWriter& writer, const std::string& as_of);
+
+/// The same over the live generations of every shard of a sharded home (schema/sharding.h): an act in
+/// one shard ends the force of a document in another.
+Result<std::size_t> settle_validity(const std::vector<GenerationWriter*>& writers, const std::string& as_of);
 
 }  // namespace tracuu::indexer

@@ -6,15 +6,18 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 
 #include "indexer/generation_writer.h"
 #include "indexer/ingest/ingest.h"
 #include "indexer/pipeline.h"
+#include "indexer/sharded.h"
 #include "indexer/validity_pass.h"
 #include "schema/fields.h"
 #include "schema/index_home.h"
 #include "schema/index_meta.h"
+#include "schema/sharding.h"
 #include "schema/terms.h"
 #include "tests/support/temp_dir.h"
 
@@ -375,4 +378,114 @@ TEST_CASE("indexer: validity is settled as of a day: before the replacement took
     CHECK(validity_code_of(home, "nd-103-2015") == row.target);
     CHECK(validity_code_of(home, "nd-42-2019") == row.actor);
   }
+}
+
+namespace {
+
+// The ids held by each database of the live generation of `home`.
+std::set<std::string> ids_in(const fs::path& home) {
+  std::set<std::string> out;
+  const auto gen = tracuu::schema::current_generation(home);
+  if (!gen) return out;
+  const std::string prefix = tracuu::schema::id_term("");
+  for (const auto& dir : tracuu::schema::sub_database_dirs(*gen)) {
+    Xapian::Database db(dir.string());
+    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) out.insert((*t).substr(prefix.size()));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("indexer: the shard of a document id is FNV-1a of the id modulo the count, on every machine",
+          "[indexer][shards]") {
+  using tracuu::schema::fnv1a_64;
+  using tracuu::schema::shard_of;
+  // The published FNV-1a 64 test vectors: the hash is defined, not whatever std::hash gives.
+  STATIC_REQUIRE(fnv1a_64("") == 0xcbf29ce484222325ULL);
+  STATIC_REQUIRE(fnv1a_64("a") == 0xaf63dc4c8601ec8cULL);
+  STATIC_REQUIRE(fnv1a_64("foobar") == 0x85944171f73967e8ULL);
+  struct Row {
+    const char* id;
+    unsigned count, shard;
+  };
+  for (const Row& row :
+       {Row{"nd-103-2015", 1, 0}, Row{"nd-103-2015", 3, static_cast<unsigned>(fnv1a_64("nd-103-2015") % 3)},
+        Row{"Quyết định 1234/QĐ-UBND", 7, static_cast<unsigned>(fnv1a_64("Quyết định 1234/QĐ-UBND") % 7)}}) {
+    INFO(row.id << " of " << row.count);
+    CHECK(shard_of(row.id, row.count) == row.shard);
+  }
+}
+
+TEST_CASE(
+    "indexer: a sharded build puts each document in the shard of its id, the same every time; add and "
+    "delete route by the same hash",
+    "[indexer][shards]") {
+  const TempDir dir("sharded");
+  const fs::path docs = dir.path() / "docs";
+  copy_samples(docs);
+  const fs::path extra = dir.write("extra.jsonl", decree_103("") + decree_42(R"("internal")"));
+  const Extractor extractor;
+  constexpr unsigned kShards = 3;
+  std::set<std::string> first_layout[kShards];
+  for (const char* run : {"a", "b"}) {
+    INFO("build " << run);
+    const fs::path home = dir.path() / run;
+    REQUIRE(shards_to_write(home, kShards).value() == kShards);
+    auto r = write_sharded(home, kShards, {docs, extra}, extractor, quiet(), {}, true);
+    REQUIRE(r.has_value());
+    CHECK(r->progress.indexed == 7);
+    CHECK(tracuu::schema::shard_count(home).value() == kShards);
+    std::set<std::string> all;
+    for (unsigned k = 0; k < kShards; ++k) {
+      const auto ids = ids_in(tracuu::schema::shard_home(home, k));
+      for (const auto& id : ids) CHECK(tracuu::schema::shard_of(id, kShards) == k);
+      all.insert(ids.begin(), ids.end());
+      if (std::string(run) == "a") first_layout[k] = ids;
+      CHECK(ids == first_layout[k]);  // the second build lays the documents out as the first
+    }
+    CHECK(all.size() == 7);
+  }
+  const fs::path home = dir.path() / "a";
+  SECTION("the home's count is kept, and contradicting it is refused") {
+    CHECK(shards_to_write(home, 0).value() == kShards);
+    CHECK(shards_to_write(home, kShards + 1).error().status == tracuu::Status::BadRequest);
+    REQUIRE(add_documents(dir.path() / "plain", {extra}, extractor, quiet(1), {}).has_value());
+    CHECK(shards_to_write(dir.path() / "plain", 0).value() == 0u);
+    CHECK(shards_to_write(dir.path() / "plain", 2).error().status == tracuu::Status::BadRequest);
+  }
+  SECTION("add updates a document in its shard, delete removes it from there") {
+    const std::string id = "nd-103-2015";
+    const unsigned k = tracuu::schema::shard_of(id, kShards);
+    const fs::path changed = dir.write("changed.jsonl", decree_103(R"("internal")"));
+    auto r = write_sharded(home, kShards, {changed}, extractor, quiet(1), {}, false);
+    REQUIRE(r.has_value());
+    CHECK(r->progress.indexed == 1);
+    std::size_t holders = 0;
+    for (unsigned s = 0; s < kShards; ++s) holders += ids_in(tracuu::schema::shard_home(home, s)).count(id);
+    CHECK(holders == 1);
+    CHECK(ids_in(tracuu::schema::shard_home(home, k)).count(id) == 1);
+    auto n = delete_sharded(home, kShards, {id, "no-such-document"}, "tests");
+    REQUIRE(n.has_value());
+    CHECK(*n == 1);
+    CHECK(ids_in(tracuu::schema::shard_home(home, k)).count(id) == 0);
+  }
+}
+
+TEST_CASE("indexer: a replacement in one shard ends the force of the replaced decree in another",
+          "[indexer][shards][validity]") {
+  // The smallest count that puts the two decrees apart.
+  unsigned count = 2;
+  while (tracuu::schema::shard_of("nd-103-2015", count) == tracuu::schema::shard_of("nd-42-2019", count)) ++count;
+  const TempDir dir("sharded-validity");
+  const fs::path home = dir.path() / "index";
+  const fs::path target = dir.write("nd-103.jsonl", decree_103(""));
+  const fs::path actor = dir.write("nd-42.jsonl", decree_42(""));
+  const fs::path target_shard = tracuu::schema::shard_home(home, tracuu::schema::shard_of("nd-103-2015", count));
+  REQUIRE(write_sharded(home, count, {target}, Extractor{}, quiet(1), {}, true).has_value());
+  CHECK(validity_code_of(target_shard, "nd-103-2015") == "con");
+  REQUIRE(write_sharded(home, count, {actor}, Extractor{}, quiet(1), {}, false).has_value());
+  CHECK(validity_code_of(target_shard, "nd-103-2015") == "het");
+  REQUIRE(delete_sharded(home, count, {"nd-42-2019"}, "tests").has_value());
+  CHECK(validity_code_of(target_shard, "nd-103-2015") == "con");
 }
