@@ -21,6 +21,19 @@ CopyKeys CopyKeys::scan(const Xapian::Database& db) {
   return out;
 }
 
+CopyKeys CopyKeys::count(const Xapian::Database& db) {
+  Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_query(Xapian::Query::MatchAll);
+  Xapian::ValueCountMatchSpy keys(schema::kSlotCopyKey);
+  enquire.add_matchspy(&keys);
+  enquire.get_mset(0, 0, db.get_doccount());
+  CopyKeys out;
+  for (auto it = keys.values_begin(); it != keys.values_end(); ++it)
+    if (it.get_termfreq() > 1) out.shared_.insert(std::hash<std::string>{}(*it));
+  return out;
+}
+
 FacetCounter::FacetCounter(std::vector<const schema::FacetSpec*> fields, const CopyKeys* copies)
     : fields_(std::move(fields)), shared_keys_(copies && copies->any() ? copies : nullptr) {
   for (const schema::FacetSpec* f : fields_) packed_ = packed_ || f->part != schema::FacetPart::Count;
@@ -35,18 +48,27 @@ void FacetCounter::operator()(const Xapian::Document& doc, double) {
     }
   }
   ++seen_;
-  std::string packed;
-  if (packed_) packed = doc.get_value(schema::kSlotFacets);
+  add(
+      packed_ ? doc.get_value(schema::kSlotFacets) : std::string(),
+      [&](const schema::FacetSpec& f) { return doc.get_value(f.slot); }, 1);
+}
+
+void FacetCounter::add(const std::string& packed,
+                       const std::function<std::string(const schema::FacetSpec&)>& slot_value, long n) {
+  // Unsigned addition of a negative n wraps to the right count; a value taken back to 0 is dropped.
+  const auto bump = [n](auto& counts, const auto& key) {
+    if ((counts[key] += static_cast<std::size_t>(n)) == 0) counts.erase(key);
+  };
   for (const schema::FacetSpec* f : fields_) {
     if (f->part != schema::FacetPart::Count) {
       if (const std::uint32_t id = schema::unpack_facet_id(packed, f->part); id != 0)
-        ++ids_[static_cast<std::size_t>(f->part)][id];
+        bump(ids_[static_cast<std::size_t>(f->part)], id);
       continue;
     }
-    const std::string v = doc.get_value(f->slot);
+    const std::string v = slot_value(*f);
     if (v.empty()) continue;
     auto& counts = strings_[f];
-    for (std::string_view value : text::split(v, schema::kMultiValueSeparator)) ++counts[std::string(value)];
+    for (std::string_view value : text::split(v, schema::kMultiValueSeparator)) bump(counts, std::string(value));
   }
 }
 

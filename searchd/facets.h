@@ -28,6 +28,9 @@ class CopyKeys {
  public:
   /// Reads the slot's value stream once (hashes only: 8 bytes a document while scanning).
   static CopyKeys scan(const Xapian::Database& db);
+  /// The same from a built-in ValueCountMatchSpy over every document, for remote shards (a value
+  /// stream over the remote protocol reads every document).
+  static CopyKeys count(const Xapian::Database& db);
   /// True when some document of the database is a copy of another.
   bool any() const { return !shared_.empty(); }
   /// True when `key` may be held by two or more documents (a 64-bit hash: a rare
@@ -54,6 +57,12 @@ class FacetCounter : public Xapian::MatchSpy {
   std::size_t copies() const { return copies_; }
   /// Scales every count by `total / seen()` (a sample standing for all matches).
   void extrapolate(std::size_t total);
+  /// Counts `n` documents (n < 0: takes them back) whose kSlotFacets value is `packed` and, for each
+  /// string-slot field, whose slot holds `slot_value(field)`: what operator() does for one document,
+  /// also fed from per-value counts (count_remote in search_count.cc).
+  void add(const std::string& packed, const std::function<std::string(const schema::FacetSpec&)>& slot_value, long n);
+  /// The fields counted.
+  const std::vector<const schema::FacetSpec*>& fields() const { return fields_; }
   /// True when `field` is one of those counted.
   bool counts(const schema::FacetSpec& field) const;
   /// The counts of one field by display form: the `limit` most frequent values

@@ -1,6 +1,9 @@
 // Counting a search's matches: the total and the facet lists, over every match
 // of the query stripped of what only ranks, exactly up to a limit and from a
 // uniform sample beyond it.
+#include <memory>
+
+#include "schema/terms.h"
 #include "searchd/facets.h"
 #include "searchd/search_steps.h"
 
@@ -37,6 +40,68 @@ Count count_with(const Xapian::Database& db, const Q& query, const std::vector<F
   return {seen * stride, false};
 }
 
+// count_with for remote shards: xapian-tcpsrv runs only Xapian's own classes, so every match is
+// counted (no StrideSource sample) by a ValueCountMatchSpy per slot, whose per-value counts feed
+// `counter` here. Copies: the shared copy keys among the matches, each counted once, and the facets
+// of their further copies (in docid order, as FacetCounter skips them) taken back.
+Count count_remote(const Xapian::Database& db, const Q& query, FacetCounter& counter, const CopyKeys& copy_keys) {
+  Xapian::Enquire counting(db);
+  counting.set_weighting_scheme(Xapian::BoolWeight());
+  counting.set_query(query);
+  bool packed = false;
+  std::vector<std::pair<const schema::FacetSpec*, std::unique_ptr<Xapian::ValueCountMatchSpy>>> slots;
+  for (const schema::FacetSpec* f : counter.fields()) {
+    if (f->part != schema::FacetPart::Count)
+      packed = true;
+    else
+      slots.emplace_back(f, std::make_unique<Xapian::ValueCountMatchSpy>(f->slot));
+  }
+  Xapian::ValueCountMatchSpy packed_spy(schema::kSlotFacets), keys(schema::kSlotCopyKey);
+  if (packed) counting.add_matchspy(&packed_spy);
+  for (auto& [f, spy] : slots) counting.add_matchspy(spy.get());
+  if (copy_keys.any()) counting.add_matchspy(&keys);
+  const Xapian::doccount matches = counting.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+  const auto none = [](const schema::FacetSpec&) { return std::string(); };
+  for (auto it = packed_spy.values_begin(); it != packed_spy.values_end(); ++it)
+    counter.add(*it, none, static_cast<long>(it.get_termfreq()));
+  for (auto& [field, spy] : slots)
+    for (auto it = spy->values_begin(); it != spy->values_end(); ++it) {
+      const std::string value = *it;
+      counter.add(
+          {}, [&](const schema::FacetSpec& f) { return &f == field ? value : std::string(); },
+          static_cast<long>(it.get_termfreq()));
+    }
+  Xapian::doccount copies = 0;
+  for (auto it = keys.values_begin(); it != keys.values_end(); ++it) {
+    const Xapian::doccount holders = it.get_termfreq();
+    if (holders < 2) continue;
+    copies += holders - 1;
+    Xapian::Enquire copy(db);
+    copy.set_weighting_scheme(Xapian::BoolWeight());
+    copy.set_docid_order(Xapian::Enquire::ASCENDING);
+    // The key's number term drives the value check (search_hits.cc: a bare OP_VALUE_RANGE reads the slot
+    // of every document).
+    const std::string key = *it;
+    const std::string number = schema::make_term(schema::Field::Number, key.substr(0, key.rfind('|')));
+    copy.set_query(
+        Q(Q::OP_FILTER, query, Q(Q::OP_AND, Q(number), Q(Q::OP_VALUE_RANGE, schema::kSlotCopyKey, key, key))));
+    const Xapian::MSet all = copy.get_mset(0, holders);
+    for (auto doc = all.begin(); doc != all.end(); ++doc) {
+      if (doc == all.begin()) continue;  // the copy counted
+      const Xapian::Document d = doc.get_document();
+      counter.add(
+          d.get_value(schema::kSlotFacets), [&](const schema::FacetSpec& f) { return d.get_value(f.slot); }, -1);
+    }
+  }
+  return {matches - copies, true};
+}
+
+// The total (and facets) of `query`: count_with, or count_remote over remote shards.
+Count count_all(Searcher::Impl& im, const Q& query, FacetCounter& counter, std::size_t limit) {
+  return im.remote ? count_remote(im.db(), query, counter, im.copy_keys())
+                   : count_with(im.db(), query, {&counter}, limit);
+}
+
 }  // namespace
 
 Result<void> count_matches(SearchState& s, SearchResponse& resp) {
@@ -52,7 +117,7 @@ Result<void> count_matches(SearchState& s, SearchResponse& resp) {
     // The total alone, counted as with facets: the page's estimate (of a collapsed,
     // early-terminated match) can be off either way.
     FacetCounter copies({}, &im.copy_keys());
-    const Count all = count_with(im.db(), s.filters.apply(match_set), {&copies}, limit);
+    const Count all = count_all(im, s.filters.apply(match_set), copies, limit);
     resp.total = all.total;
     resp.exact = all.exact;
     return {};
@@ -63,7 +128,7 @@ Result<void> count_matches(SearchState& s, SearchResponse& resp) {
   for (const schema::FacetSpec& f : schema::kFacets)
     if ((!f.staff_only || request.audience.staff) && request.filter(f.facet).empty()) unselected.push_back(&f);
   FacetCounter counter(unselected, &im.copy_keys());
-  const Count all = count_with(im.db(), s.filters.apply(match_set), {&counter}, limit);
+  const Count all = count_all(im, s.filters.apply(match_set), counter, limit);
   resp.total = all.total;
   resp.exact = all.exact;
 
@@ -82,7 +147,7 @@ Result<void> count_matches(SearchState& s, SearchResponse& resp) {
     for (const auto& v : selected) selected_ids.push_back(facet_value_id(f, v, im.issuers));
     // Disjunctive: this facet's counts ignore this facet's own selection.
     FacetCounter own({&f}, &im.copy_keys());
-    const Count c = count_with(im.db(), s.filters.apply(match_set, f.facet), {&own}, limit);
+    const Count c = count_all(im, s.filters.apply(match_set, f.facet), own, limit);
     resp.exact = resp.exact && c.exact;
     list = facet_values(f, own.values(f, names, shown, selected_ids), selected, im.issuers);
   }

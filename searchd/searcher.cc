@@ -1,12 +1,14 @@
 #include "searchd/searcher.h"
 
 #include <algorithm>
+#include <charconv>
 #include <fstream>
 #include <iterator>
 
 #include "schema/fields.h"
 #include "schema/index_home.h"
 #include "schema/index_meta.h"
+#include "schema/sharding.h"
 #include "schema/terms.h"
 #include "searchd/searcher_impl.h"
 
@@ -18,6 +20,9 @@ Error from_xapian(const Xapian::Error& e, const std::string& what) {
   if (type == "DatabaseOpeningError" || type == "DatabaseNotFoundError" || type == "DatabaseModifiedError" ||
       type == "DatabaseCorruptError")
     return Error{Status::IndexUnavailable, what + ": " + e.get_description()};
+  // A remote shard that is down or too slow (the description names it: "remote:tcp(HOST:PORT)").
+  if (type == "NetworkError" || type == "NetworkTimeoutError")
+    return Error{Status::IndexUnavailable, what + ": shard unavailable: " + e.get_description()};
   return Error{Status::Internal, what + ": " + e.get_description()};
 }
 
@@ -44,36 +49,103 @@ std::vector<std::string> replica_stubs(const std::vector<std::filesystem::path>&
 
 }  // namespace
 
+namespace {
+
+// The live generation of `home`, or of each of its shards (schema/sharding.h).
+Result<std::vector<std::filesystem::path>> live_generations(const std::filesystem::path& home) {
+  const auto shards = schema::shard_count(home);
+  if (!shards && shards.error().status != Status::NotFound) return shards.error();
+  std::vector<std::filesystem::path> out;
+  for (unsigned k = 0; k < (shards ? *shards : 1); ++k) {
+    auto gen = schema::current_generation(shards ? schema::shard_home(home, k) : home);
+    if (!gen) return gen.error();
+    out.push_back(std::move(*gen));
+  }
+  return out;
+}
+
+std::vector<std::filesystem::path> class_dirs(const std::vector<std::filesystem::path>& generations) {
+  std::vector<std::filesystem::path> out;
+  for (const auto& gen : generations)
+    for (auto& dir : schema::sub_database_dirs(gen)) out.push_back(std::move(dir));
+  return out;
+}
+
+// "tcp://HOST:PORT" as xapian-tcpsrv listens.
+Result<std::pair<std::string, unsigned>> parse_shard(const std::string& address) {
+  constexpr std::string_view scheme = "tcp://";
+  const auto colon = address.rfind(':');
+  unsigned port = 0;
+  if (address.starts_with(scheme) && colon != std::string::npos && colon > scheme.size()) {
+    const std::string_view digits(address.data() + colon + 1, address.size() - colon - 1);
+    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), port);
+    if (ec == std::errc() && end == digits.data() + digits.size() && port > 0 && port < 65536)
+      return std::make_pair(address.substr(scheme.size(), colon - scheme.size()), port);
+  }
+  return Error{Status::BadRequest, "a shard is tcp://HOST:PORT, not '" + address + "'"};
+}
+
+}  // namespace
+
 Result<void> Searcher::Impl::open_current() {
-  auto gen = schema::current_generation(home);
-  if (!gen) return gen.error();
-  std::vector<Part> fresh;
-  const auto dirs = schema::sub_database_dirs(*gen);
+  // Every class database to search, by its path or shard address.
+  std::vector<std::pair<std::string, Xapian::Database>> dbs;
+  std::vector<std::filesystem::path> gens;
   try {
-    for (const auto& dir : dirs) {
-      Xapian::Database db(dir.string());
-      if (auto ok = schema::check_index_versions(db); !ok) return ok.error();
-      auto cls = schema::read_class(db);
-      // A database that does not say who may see it is served to nobody.
-      if (!cls) return Error{Status::IndexUnavailable, dir.string() + ": " + cls.error().message};
-      fresh.push_back({std::move(*cls), std::move(db)});
-    }
-    if (fresh.empty()) {
-      // An index of schema 6 or older is one database, not a directory of them.
-      if (auto ok = schema::check_index_versions(Xapian::Database(gen->string())); !ok) return ok.error();
-      return Error{Status::IndexUnavailable, gen->string() + " holds no databases"};
+    if (!source.shards.empty()) {
+      for (const auto& address : source.shards) {
+        auto where = parse_shard(address);
+        if (!where) return where.error();
+        try {
+          dbs.emplace_back(address, Xapian::Remote::open(where->first, where->second,
+                                                         static_cast<useconds_t>(source.shard_timeout.count()),
+                                                         static_cast<useconds_t>(source.connect_timeout.count())));
+        } catch (const Xapian::NetworkError& e) {
+          return Error{Status::IndexUnavailable, "shard " + address + " does not answer: " + e.get_msg()};
+        }
+      }
+    } else {
+      auto live = live_generations(source.home);
+      if (!live) return live.error();
+      gens = std::move(*live);
+      for (const auto& dir : class_dirs(gens)) dbs.emplace_back(dir.string(), Xapian::Database(dir.string()));
+      if (dbs.empty()) {
+        // An index of schema 6 or older is one database, not a directory of them.
+        if (auto ok = schema::check_index_versions(Xapian::Database(gens.front().string())); !ok) return ok.error();
+        return Error{Status::IndexUnavailable, gens.front().string() + " holds no databases"};
+      }
     }
   } catch (const Xapian::Error& e) {
-    return from_xapian(e, "opening " + gen->string());
+    return from_xapian(e, "opening " + (gens.empty() ? source.home.string() : gens.front().string()));
+  }
+  // The databases of one class (one per shard) are combined into one part.
+  std::vector<Part> fresh;
+  try {
+    for (auto& [name, db] : dbs) {
+      if (auto ok = schema::check_index_versions(db); !ok)
+        return Error{ok.error().status, name + ": " + ok.error().message};
+      auto cls = schema::read_class(db);
+      // A database that does not say who may see it is served to nobody.
+      if (!cls) return Error{Status::IndexUnavailable, name + ": " + cls.error().message};
+      auto same = std::find_if(fresh.begin(), fresh.end(), [&](const Part& p) { return p.visibility == *cls; });
+      if (same == fresh.end()) same = fresh.insert(fresh.end(), Part{std::move(*cls), {}, {}});
+      same->db.add_database(db);
+      same->members.push_back(std::move(db));
+    }
+  } catch (const Xapian::Error& e) {
+    return from_xapian(e, "opening " + dbs.front().first);
   }
   std::sort(fresh.begin(), fresh.end(),
             [](const Part& a, const Part& b) { return class_before(a.visibility, b.visibility); });
+  const std::string where = gens.empty() ? "the shards" : gens.front().string();
   if (fresh.front().visibility.kind != schema::Visibility::Kind::Public)
-    return Error{Status::IndexUnavailable, gen->string() + " has no public database"};
+    return Error{Status::IndexUnavailable, where + " has no public database"};
   parts = std::move(fresh);
-  part_dirs = dirs;
-  part_stubs = replica_stubs(dirs);
-  generation = *gen;
+  remote = !source.shards.empty();
+  generations = gens;
+  generation = gens.empty() ? std::filesystem::path() : gens.front();
+  part_dirs = class_dirs(gens);
+  part_stubs = replica_stubs(part_dirs);
   views.clear();
   current = nullptr;
   // The public view's vocabulary is built now rather than on the first query after opening or a swap.
@@ -81,7 +153,7 @@ Result<void> Searcher::Impl::open_current() {
     use({});
     vocab();
   } catch (const Xapian::Error& e) {
-    return from_xapian(e, "opening " + gen->string());
+    return from_xapian(e, "opening " + where);
   }
   return {};
 }
@@ -124,7 +196,9 @@ const Vocabulary& Searcher::Impl::vocab() {
 
 std::vector<Xapian::rev> Searcher::Impl::revisions() const {
   std::vector<Xapian::rev> out;
-  for (std::size_t i : current->parts) out.push_back(parts[i].db.get_revision());
+  for (std::size_t i : current->parts)
+    // The remote protocol gives no revision: refresh() drops the caches when a remote moves.
+    for (const auto& member : parts[i].members) out.push_back(remote ? 0 : member.get_revision());
   return out;
 }
 
@@ -132,7 +206,7 @@ const CopyKeys& Searcher::Impl::copy_keys() {
   View& v = *current;
   auto now = revisions();
   if (!v.copy_keys || now != v.copy_revisions) {
-    v.copy_keys = CopyKeys::scan(v.db);
+    v.copy_keys = remote ? CopyKeys::count(v.db) : CopyKeys::scan(v.db);
     v.copy_revisions = std::move(now);
   }
   return *v.copy_keys;
@@ -147,7 +221,8 @@ std::string Searcher::Impl::facet_name(const schema::FacetSpec& facet, std::uint
   // Each sub-database holds the names its own documents use.
   std::string name;
   for (std::size_t i = 0; i < v.parts.size() && name.empty(); ++i)
-    name = parts[v.parts[i]].db.get_metadata(schema::facet_metadata_key(id));
+    for (const auto& member : parts[v.parts[i]].members)
+      if (name.empty()) name = member.get_metadata(schema::facet_metadata_key(id));
   v.facet_names.emplace(id, name);
   return name;
 }
@@ -157,23 +232,25 @@ Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 Searcher::~Searcher() = default;
 
-Result<Searcher> Searcher::open(const std::filesystem::path& home) {
+Result<Searcher> Searcher::open(const IndexSource& source) {
   auto impl = std::make_unique<Impl>();
-  impl->home = home;
+  impl->source = source;
   if (auto ok = impl->open_current(); !ok) return ok.error();
   return Searcher(std::move(impl));
 }
 
 Result<bool> Searcher::refresh() {
-  auto gen = schema::current_generation(impl_->home);
-  // The index that was open has gone: unavailable (503), not a missing document (404).
-  if (!gen) return Error{Status::IndexUnavailable, gen.error().message};
-  // A new generation, a class added to this one by `indexer add`, or a replica switched to a
-  // full copy by xapian-replicate (its stub names the other directory): open afresh.
-  if (*gen != impl_->generation || schema::sub_database_dirs(*gen) != impl_->part_dirs ||
-      replica_stubs(impl_->part_dirs) != impl_->part_stubs) {
-    if (auto ok = impl_->open_current(); !ok) return ok.error();
-    return true;
+  if (impl_->source.shards.empty()) {
+    auto gens = live_generations(impl_->source.home);
+    // The index that was open has gone: unavailable (503), not a missing document (404).
+    if (!gens) return Error{Status::IndexUnavailable, gens.error().message};
+    // A new generation (of any shard), a class added to one by `indexer add`, or a replica switched
+    // to a full copy by xapian-replicate (its stub names the other directory): open afresh.
+    if (*gens != impl_->generations || class_dirs(*gens) != impl_->part_dirs ||
+        replica_stubs(impl_->part_dirs) != impl_->part_stubs) {
+      if (auto ok = impl_->open_current(); !ok) return ok.error();
+      return true;
+    }
   }
   try {
     // Views share their sub-databases' internals: reopening the parts reopens every view.
@@ -184,12 +261,18 @@ Result<bool> Searcher::refresh() {
     // reuses blocks an older revision still points to).
     const bool replica = std::any_of(impl_->part_stubs.begin(), impl_->part_stubs.end(),
                                      [](const std::string& stub) { return !stub.empty(); });
+    if (changed && impl_->remote)
+      for (auto& [key, view] : impl_->views) {
+        view.copy_keys.reset();
+        view.assignments.reset();
+      }
     if (changed && replica) {
       if (auto ok = impl_->open_current(); !ok) return ok.error();
     }
     return changed;
   } catch (const Xapian::Error& e) {
-    // The generation under us may have been pruned: open the current one afresh.
+    // The generation under us may have been pruned, or a remote shard restarted or closed an idle
+    // connection: open afresh.
     if (auto ok = impl_->open_current(); !ok) return ok.error();
     return true;
   }
@@ -205,7 +288,8 @@ Result<IndexInfo> Searcher::info(const schema::Audience& audience) {
     const Impl::View& v = impl_->use(audience);
     i.documents = v.db.get_doccount();
     for (std::size_t p : v.parts)
-      i.last_commit = std::max(i.last_commit, impl_->parts[p].db.get_metadata(std::string(schema::kMetaLastCommit)));
+      for (const auto& member : impl_->parts[p].members)
+        i.last_commit = std::max(i.last_commit, member.get_metadata(std::string(schema::kMetaLastCommit)));
   } catch (const Xapian::Error& e) {
     return from_xapian(e, "reading index info");
   }
@@ -254,10 +338,10 @@ void SearcherPool::give_back(Searcher* s) {
   available_.notify_one();
 }
 
-Result<std::unique_ptr<SearcherPool>> SearcherPool::open(const std::filesystem::path& home, std::size_t size) {
+Result<std::unique_ptr<SearcherPool>> SearcherPool::open(const IndexSource& source, std::size_t size) {
   auto pool = std::make_unique<SearcherPool>();
   for (std::size_t i = 0; i < std::max<std::size_t>(size, 1); ++i) {
-    auto s = Searcher::open(home);
+    auto s = Searcher::open(source);
     if (!s) return s.error();
     pool->all_.push_back(std::make_unique<Searcher>(std::move(*s)));
     pool->free_.push_back(pool->all_.back().get());

@@ -8,6 +8,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "schema/status.h"
@@ -15,13 +16,31 @@
 
 namespace tracuu::searchd {
 
+/// What a Searcher searches: an index home, or remote shards (docs/scale-out.md).
+struct IndexSource {
+  /// An index home (schema/index_home.h), or a sharded one (schema/sharding.h: its shards are combined).
+  std::filesystem::path home;
+  /// Remote class databases of shards ("tcp://HOST:PORT", each served by xapian-tcpsrv), searched as one
+  /// database with global term statistics; each states its class in its metadata. Replaces `home`.
+  std::vector<std::string> shards;
+  std::chrono::milliseconds shard_timeout{10000};  ///< a remote shard must answer within this
+  std::chrono::milliseconds connect_timeout{2000};
+
+  IndexSource() = default;
+  /// An index home alone.
+  explicit IndexSource(std::filesystem::path index_home) : home(std::move(index_home)) {}
+};
+
 /// Answers searches over one index home. Not thread-safe: one thread uses it at a time.
 class Searcher {
  public:
-  /// Opens the live generation of the index home `home` (DIR/current).
+  /// Opens the live generation of the index home `source.home` (DIR/current), of each of its shards,
+  /// or the remote shards `source.shards`.
   /// @return NotFound/IndexUnavailable when there is no readable index;
-  ///         IndexVersionMismatch when it was built by another schema/analyser.
-  static Result<Searcher> open(const std::filesystem::path& home);
+  ///         IndexVersionMismatch when it was built by another schema/analyser;
+  ///         BadRequest for a malformed shard address, IndexUnavailable for a shard that does not answer.
+  static Result<Searcher> open(const IndexSource& source);
+  static Result<Searcher> open(const std::filesystem::path& home) { return open(IndexSource(home)); }
 
   Searcher(Searcher&&) noexcept;
   Searcher& operator=(Searcher&&) noexcept;
@@ -81,7 +100,10 @@ class Searcher {
 class SearcherPool {
  public:
   /// Opens `size` searchers over `home`.
-  static Result<std::unique_ptr<SearcherPool>> open(const std::filesystem::path& home, std::size_t size);
+  static Result<std::unique_ptr<SearcherPool>> open(const IndexSource& source, std::size_t size);
+  static Result<std::unique_ptr<SearcherPool>> open(const std::filesystem::path& home, std::size_t size) {
+    return open(IndexSource(home), size);
+  }
 
   /// RAII checkout: returns the searcher to the pool on destruction.
   class Lease {

@@ -22,10 +22,13 @@
 namespace tracuu::searchd {
 
 struct Searcher::Impl {
-  /// One sub-database of the open generation: one visibility class.
+  /// One visibility class of the open generation: its database, or that of every shard combined.
   struct Part {
     schema::Visibility visibility;
     Xapian::Database db;
+    /// Each shard's database of the class (one when unsharded): Xapian 1.4 reads a combined
+    /// database's metadata from its first sub-database only.
+    std::vector<Xapian::Database> members;
   };
   /// The sub-databases one audience may see, searched as one database, and everything
   /// derived from them: nothing computed over one view is ever used for another.
@@ -47,9 +50,13 @@ struct Searcher::Impl {
   /// Views kept per searcher (least recently used dropped): one per distinct set of groups in use.
   static constexpr std::size_t kMaxViews = 8;
 
-  std::filesystem::path home;
-  std::filesystem::path generation;              ///< the generation the databases are open on
-  std::vector<std::filesystem::path> part_dirs;  ///< its subdirectories when opened (a new class reopens)
+  IndexSource source;
+  /// Some database is remote (IndexSource::shards): searches use only classes xapian-tcpsrv knows
+  /// (ValueCountMatchSpy, sort by value; search_count.cc, search_rank.cc).
+  bool remote = false;
+  std::filesystem::path generation;                ///< the generation the databases are open on (the first shard's)
+  std::vector<std::filesystem::path> generations;  ///< every shard's (one when unsharded)
+  std::vector<std::filesystem::path> part_dirs;    ///< their subdirectories when opened (a new class reopens)
   std::vector<std::string> part_stubs;  ///< each one's replica stub (XAPIANDB) when opened, "" when not a replica
   std::vector<Part> parts;              ///< public first, then internal, then groups
   std::map<std::string, View> views;    ///< by schema::combination_key
@@ -71,7 +78,7 @@ struct Searcher::Impl {
   /// database's metadata from its first sub-database only).
   std::string facet_name(const schema::FacetSpec& facet, std::uint32_t id);
 
-  /// Opens (or reopens after a swap) DIR/current and its sub-databases.
+  /// Opens (or reopens after a swap) DIR/current and its sub-databases, those of every shard, or the remote shards.
   Result<void> open_current();
 
   /// The vocabulary of the current view (rebuilt after it changed by 5%).

@@ -27,7 +27,13 @@ void define_cli(CLI::App& app, CliArgs& args, const std::string& default_config)
   config.threads = std::max(1u, std::thread::hardware_concurrency());
   config.workers = config.threads;
   auto* serve = app.add_subcommand("serve", "serve the HTTP API (/api/v1) and, with --web, the portal");
-  serve->add_option("--db", config.db, "index directory")->required()->envname("TRACUU_DB");
+  serve->add_option("--db", config.db, "index directory (or --shard)")->envname("TRACUU_DB");
+  serve->add_option("--shard", config.shards,
+                    "tcp://HOST:PORT of a remote shard's class database (xapian-tcpsrv; repeatable): the shards "
+                    "are searched as one index, instead of --db (docs/scale-out.md)");
+  serve->add_option("--shard-timeout", args.shard_timeout_ms, "milliseconds a remote shard has to answer")
+      ->check(CLI::Range(1u, 600000u))
+      ->capture_default_str();
   serve->add_option("--bind", config.bind, "address to listen on")->envname("TRACUU_BIND")->capture_default_str();
   serve->add_option("--port", config.port, "port (0 = any free port, printed on start)")
       ->envname("TRACUU_PORT")

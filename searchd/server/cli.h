@@ -44,6 +44,7 @@ struct CliArgs {
   bool staff = false;                    ///< `query --staff`
   std::vector<std::string> groups;       ///< `query --group`
   unsigned session_hours = 8;            ///< `serve --session-hours`
+  unsigned shard_timeout_ms = 10000;     ///< `serve --shard-timeout`
   std::vector<std::string> proxy_users;  ///< `serve --proxy-user USER=G,...`
   KeysArgs keys;                         ///< `keys ...`
   ReplicateArgs replicate;               ///< `replicate ...`

@@ -149,7 +149,13 @@ int serve(const tracuu::searchd::server::CliArgs& args) {
   }
   config.max_connections =
       server::connection_cap(config.max_connections, server::raise_descriptor_limit(), config.workers);
-  auto pool = tracuu::searchd::SearcherPool::open(config.db, config.workers);
+  config.shard_timeout = std::chrono::milliseconds(args.shard_timeout_ms);
+  if (config.db.empty() && config.shards.empty())
+    return start_failed({Status::BadRequest, "--db or --shard is required"});
+  tracuu::searchd::IndexSource source(config.db);
+  source.shards = config.shards;
+  source.shard_timeout = config.shard_timeout;
+  auto pool = tracuu::searchd::SearcherPool::open(source, config.workers);
   if (!pool) return start_failed(pool.error());
   auto access = server::Access::open(config);
   if (!access) return start_failed(access.error());
@@ -174,6 +180,7 @@ int serve(const tracuu::searchd::server::CliArgs& args) {
   (*logger)->info(nlohmann::ordered_json{{"event", "listening"},
                                          {"url", url},
                                          {"db", config.db.string()},
+                                         {"shards", config.shards},
                                          {"threads", config.threads},
                                          {"workers", config.workers},
                                          {"max_connections", config.max_connections}}

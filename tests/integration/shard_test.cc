@@ -1,0 +1,189 @@
+// Shards (docs/scale-out.md): `indexer build --shards 3` and the same documents searched three ways:
+// one index, the sharded home opened locally, and its three shards each served by a stock
+// xapian-tcpsrv on loopback (`searchd serve --shard tcp://...`, the remote-compatible path). Totals,
+// the top 20 ids, facets, snippets, did-you-mean, document pages, citations and suggestions agree.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "tests/integration/http_client.h"
+#include "tests/integration/http_process.h"
+
+namespace {
+
+using namespace tracuu::testing;
+using json = nlohmann::json;
+namespace fs = std::filesystem;
+
+json record(const std::string& id, const std::string& number, const std::string& date, const std::string& title,
+            const std::string& text) {
+  return {{"id", id},
+          {"title", title},
+          {"so_hieu", number},
+          {"loai_van_ban", "Nghị định"},
+          {"text", text},
+          {"co_quan_ban_hanh", "Chính phủ"},
+          {"ngay_ban_hanh", date}};
+}
+
+// Beside the samples: a decree and its copy from another source (same number and date: one hit,
+// counted once), the decree replacing it (its validity is settled across shards), another decree, and
+// an internal document (never in a public answer).
+std::string extra_records() {
+  const std::string text103 =
+      "Nghị định này quy định chi tiết và biện pháp thi hành một số điều của Luật Công an nhân dân về chế độ "
+      "phục vụ. Nghị định này có hiệu lực thi hành kể từ ngày 05 tháng 12 năm 2015.";
+  json internal = record("noi-bo-7", "7/2024/NĐ-CP", "2024-03-01", "Quy chế nội bộ về công an nhân dân",
+                         "Quy chế xyzzynoibo về chế độ phục vụ của công an nhân dân.");
+  internal["visibility"] = "internal";
+  std::string out;
+  for (const json& j :
+       {record("nd-103-2015", "103/2015/NĐ-CP", "2015-10-20",
+               "Quy định chi tiết và biện pháp thi hành một số điều của Luật Công an nhân dân", text103),
+        record("nd-103-2015-ban-sao", "103/2015/NĐ-CP", "2015-10-20",
+               "Quy định chi tiết và biện pháp thi hành một số điều của Luật Công an nhân dân", text103),
+        record("nd-42-2019", "42/2019/NĐ-CP", "2019-05-16", "Quy định chi tiết một số điều của Luật Công an nhân dân",
+               "Điều 18. Hiệu lực thi hành\n1. Nghị định này có hiệu lực thi hành kể từ ngày 25 tháng 7 năm 2019, "
+               "thay thế Nghị định số 103/2015/NĐ-CP ngày 20 tháng 10 năm 2015 của Chính phủ quy định chi tiết và "
+               "biện pháp thi hành một số điều của Luật Công an nhân dân."),
+        record("nd-15-2020", "15/2020/NĐ-CP", "2020-02-03",
+               "Quy định xử phạt vi phạm hành chính trong lĩnh vực bưu chính, viễn thông",
+               "Nghị định này quy định về hành vi vi phạm hành chính, hình thức xử phạt trong lĩnh vực bưu chính, "
+               "viễn thông, tần số vô tuyến điện, công nghệ thông tin và giao dịch điện tử."),
+        internal})
+    out += j.dump() + "\n";
+  return out;
+}
+
+int run(const std::vector<std::string>& argv) {
+  int code = -1;
+  run_program(argv, &code);
+  return code;
+}
+
+// An answer without what may differ between equal answers: the time taken, the floating-point scores,
+// and which of two copies stands for both (the first in document-id order, and shards number
+// documents otherwise than one index: docs/scale-out.md).
+json comparable(const Reply& r) {
+  INFO(r.body);
+  REQUIRE(r.status == 200);
+  std::string body = r.body;
+  const std::string copy = "nd-103-2015-ban-sao";
+  for (auto at = body.find(copy); at != std::string::npos; at = body.find(copy, at))
+    body.replace(at, copy.size(), "nd-103-2015");
+  json j = json::parse(body);
+  j.erase("took_ms");
+  if (j.contains("hits"))
+    for (auto& h : j["hits"]) h.erase("score");
+  return j;
+}
+
+std::vector<std::string> ids_of(const json& answer) {
+  std::vector<std::string> out;
+  for (const auto& h : answer["hits"]) out.push_back(h["id"].get<std::string>());
+  return out;
+}
+
+/// The test's documents indexed twice, as one index and as a home of 3 shards, each shard's public
+/// database served by its own xapian-tcpsrv.
+struct ShardedSetup {
+  explicit ShardedSetup(const std::string& tag) : dir(tag) {
+    const fs::path extra = dir.write("extra.jsonl", extra_records());
+    const std::string samples = std::string(TRACUU_SOURCE_DIR) + "/data/samples";
+    REQUIRE(run({TRACUU_INDEXER_BIN, "build", "--config", "", "--db", one.string(), "--threads", "1", samples,
+                 extra.string()}) == 0);
+    REQUIRE(run({TRACUU_INDEXER_BIN, "build", "--config", "", "--db", sharded.string(), "--shards", "3", "--threads",
+                 "1", samples, extra.string()}) == 0);
+    for (unsigned k = 0; k < 3; ++k) {
+      ports.push_back(free_port());
+      servers.push_back(start_shard(k));
+    }
+  }
+  std::unique_ptr<BackgroundProcess> start_shard(unsigned k) {
+    // Through `current`: each connection opens the live generation.
+    auto p = std::make_unique<BackgroundProcess>(std::vector<std::string>{
+        "/usr/bin/xapian-tcpsrv", "--interface", "127.0.0.1", "--port", std::to_string(ports[k]),
+        (sharded / ("shard-" + std::to_string(k)) / "current" / "public").string()});
+    REQUIRE(wait_for_port(ports[k]));
+    return p;
+  }
+  std::vector<std::string> shard_args() const {
+    std::vector<std::string> out;
+    for (unsigned short p : ports) out.insert(out.end(), {"--shard", "tcp://127.0.0.1:" + std::to_string(p)});
+    return out;
+  }
+  TempDir dir;
+  fs::path one = dir.path() / "one", sharded = dir.path() / "sharded";
+  std::vector<unsigned short> ports;
+  std::vector<std::unique_ptr<BackgroundProcess>> servers;
+};
+
+std::vector<std::string> with(std::vector<std::string> a, const std::vector<std::string>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
+}
+
+}  // namespace
+
+TEST_CASE("3 shards, local or on xapian-tcpsrv, answer as one index of the same documents", "[http][shards][slow]") {
+  ShardedSetup s("shards");
+  SearchdProcess one({"--db", s.one.string(), "--threads", "1", "--workers", "1"});
+  SearchdProcess local({"--db", s.sharded.string(), "--threads", "1", "--workers", "1"});
+  SearchdProcess remote(with({"--threads", "1", "--workers", "1"}, s.shard_args()));
+
+  // Searches (with and without diacritics, filters, date sorts, citations, a misspelling), a document
+  // page, a citation and completions.
+  const std::vector<std::string> targets{
+      "/api/v1/search?q=" + query_encode("công an nhân dân") + "&limit=20",
+      "/api/v1/search?q=" + query_encode("cong an nhan dan") + "&limit=20",
+      "/api/v1/search?q=" + query_encode("kinh tế") + "&limit=20&snippets=2",
+      "/api/v1/search?q=" + query_encode("Ủy ban nhân dân tỉnh") + "&limit=20",
+      "/api/v1/search?q=" + query_encode("nghị định") + "&limit=20&validity=het",
+      "/api/v1/search?q=" + query_encode("nghị định") + "&limit=20&year=2015&year=2019",
+      "/api/v1/search?q=&limit=20&sort=date_desc",
+      "/api/v1/search?q=&limit=20&type=" + query_encode("Nghị định"),
+      "/api/v1/search?q=" + query_encode("cites:103/2015/NĐ-CP") + "&limit=20",
+      "/api/v1/search?q=" + query_encode("citedby:nd-42-2019") + "&limit=20",
+      "/api/v1/search?q=" + query_encode("bưu chínhh viễn thôngg") + "&limit=20",
+      "/api/v1/search?q=xyzzynoibo&limit=20",
+      "/api/v1/documents/nd-103-2015",
+      "/api/v1/documents/nd-42-2019",
+      "/api/v1/citations?number=" + query_encode("103/2015/NĐ-CP"),
+      "/api/v1/suggest?q=" + query_encode("công a"),
+      "/api/v1/suggest?q=" + query_encode("nghi dinh"),
+  };
+  for (const auto& target : targets) {
+    INFO(target);
+    const json expected = comparable(http_get(one.port(), target));
+    const json from_local = comparable(http_get(local.port(), target));
+    const json from_remote = comparable(http_get(remote.port(), target));
+    CHECK(from_local == expected);
+    CHECK(from_remote == expected);
+    if (expected.contains("hits")) CHECK(ids_of(from_remote) == ids_of(expected));
+  }
+  // What the table must cover, so that a change breaking it cannot pass by matching nothing.
+  const json copies = comparable(http_get(remote.port(), targets[0]));
+  CHECK(copies["total"].get<int>() >= 3);
+  const json replaced = comparable(http_get(remote.port(), targets[4]));
+  CHECK(ids_of(replaced) == std::vector<std::string>{"nd-103-2015"});     // the copy is one hit
+  CHECK(comparable(http_get(remote.port(), targets[11]))["total"] == 0);  // internal: never public
+  const json misspelt = comparable(http_get(remote.port(), targets[10]));
+  CHECK(misspelt["did_you_mean"].is_string());
+
+  // Oldest first is the same from the local shards; remote shards sort by the slot, which puts undated
+  // documents first (a KeyMaker does not cross the remote protocol): not compared.
+  const std::string oldest = "/api/v1/search?q=&limit=20&sort=date_asc";
+  CHECK(comparable(http_get(local.port(), oldest)) == comparable(http_get(one.port(), oldest)));
+  // Staff see the internal document in the sharded home as in one index.
+  for (const fs::path& db : {s.one, s.sharded}) {
+    INFO(db);
+    int code = -1;
+    const std::string out =
+        run_program({TRACUU_SEARCHD_BIN, "query", "--config", "", "--db", db.string(), "--staff", "xyzzynoibo"}, &code);
+    REQUIRE(code == 0);
+    CHECK(json::parse(out)["total"] == 1);
+  }
+}
