@@ -116,6 +116,10 @@ Result<DocumentView> Searcher::document(const std::string& id, const schema::Aud
       [&]() -> Result<DocumentView> {
         const Xapian::Database& db = impl_->use(audience).db;
         auto found = first_visible(db, schema::id_term(id), audience);
+        // It may be on a shard that does not answer: not a 404.
+        if (!found && !impl_->missing.empty())
+          return Error{Status::IndexUnavailable,
+                       "shard " + impl_->missing.front() + " does not answer (document '" + id + "' may be there)"};
         if (!found) return Error{Status::NotFound, "no document '" + id + "'"};
         DocumentView view;
         view.record = std::move(found->stored.record);

@@ -105,6 +105,7 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
         // Offered when nothing has every word: no hit at all, or only a relaxed (OR) list.
         if ((resp.total == 0 || resp.info.relaxed) && searched->has_text)
           resp.did_you_mean = did_you_mean(query_text, request);
+        resp.missing_shards = impl_->missing;
         resp.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
         return std::move(resp);
       });

@@ -85,25 +85,37 @@ Result<std::pair<std::string, unsigned>> parse_shard(const std::string& address)
   return Error{Status::BadRequest, "a shard is tcp://HOST:PORT, not '" + address + "'"};
 }
 
+// A remote shard's database. @return IndexUnavailable naming it when it does not answer.
+Result<Xapian::Database> open_shard(const std::string& address, const IndexSource& source) {
+  auto where = parse_shard(address);
+  if (!where) return where.error();
+  try {
+    return Xapian::Remote::open(where->first, where->second, static_cast<useconds_t>(source.shard_timeout.count()),
+                                static_cast<useconds_t>(source.connect_timeout.count()));
+  } catch (const Xapian::NetworkError& e) {
+    return Error{Status::IndexUnavailable, "shard " + address + " does not answer (" + e.get_msg() + ")"};
+  }
+}
+
 }  // namespace
 
 Result<void> Searcher::Impl::open_current() {
   // Every class database to search, by its path or shard address.
   std::vector<std::pair<std::string, Xapian::Database>> dbs;
   std::vector<std::filesystem::path> gens;
+  std::vector<std::string> missed;
   try {
     if (!source.shards.empty()) {
       for (const auto& address : source.shards) {
-        auto where = parse_shard(address);
-        if (!where) return where.error();
-        try {
-          dbs.emplace_back(address, Xapian::Remote::open(where->first, where->second,
-                                                         static_cast<useconds_t>(source.shard_timeout.count()),
-                                                         static_cast<useconds_t>(source.connect_timeout.count())));
-        } catch (const Xapian::NetworkError& e) {
-          return Error{Status::IndexUnavailable, "shard " + address + " does not answer: " + e.get_msg()};
+        auto db = open_shard(address, source);
+        if (db) {
+          dbs.emplace_back(address, std::move(*db));
+          continue;
         }
+        if (!source.partial || db.error().status != Status::IndexUnavailable) return db.error();
+        missed.push_back(address);
       }
+      if (dbs.empty()) return Error{Status::IndexUnavailable, "no shard answers"};
     } else {
       auto live = live_generations(source.home);
       if (!live) return live.error();
@@ -142,6 +154,8 @@ Result<void> Searcher::Impl::open_current() {
     return Error{Status::IndexUnavailable, where + " has no public database"};
   parts = std::move(fresh);
   remote = !source.shards.empty();
+  missing = std::move(missed);
+  probed = std::chrono::steady_clock::now();
   generations = gens;
   generation = gens.empty() ? std::filesystem::path() : gens.front();
   part_dirs = class_dirs(gens);
@@ -240,6 +254,17 @@ Result<Searcher> Searcher::open(const IndexSource& source) {
 }
 
 Result<bool> Searcher::refresh() {
+  // A shard left out of a partial view is tried again now and then; once it answers, all are reopened.
+  if (!impl_->missing.empty() && std::chrono::steady_clock::now() - impl_->probed >= Impl::kProbeInterval) {
+    impl_->probed = std::chrono::steady_clock::now();
+    const bool back = std::any_of(impl_->missing.begin(), impl_->missing.end(), [&](const std::string& address) {
+      return open_shard(address, impl_->source).has_value();
+    });
+    if (back) {
+      if (auto ok = impl_->open_current(); !ok) return ok.error();
+      return true;
+    }
+  }
   if (impl_->source.shards.empty()) {
     auto gens = live_generations(impl_->source.home);
     // The index that was open has gone: unavailable (503), not a missing document (404).

@@ -25,6 +25,9 @@ struct IndexSource {
   std::vector<std::string> shards;
   std::chrono::milliseconds shard_timeout{10000};  ///< a remote shard must answer within this
   std::chrono::milliseconds connect_timeout{2000};
+  /// When a remote shard does not answer: false, the search fails (IndexUnavailable naming it); true,
+  /// the live shards answer and SearchResponse::missing_shards names the others.
+  bool partial = false;
 
   IndexSource() = default;
   /// An index home alone.

@@ -2,6 +2,7 @@
 // Internal: the Xapian side of Searcher, shared by the searcher's source files.
 #include <xapian.h>
 
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -57,6 +58,11 @@ struct Searcher::Impl {
   std::filesystem::path generation;                ///< the generation the databases are open on (the first shard's)
   std::vector<std::filesystem::path> generations;  ///< every shard's (one when unsharded)
   std::vector<std::filesystem::path> part_dirs;    ///< their subdirectories when opened (a new class reopens)
+  /// Remote shards that did not answer when the databases were opened (IndexSource::partial), and
+  /// when they were last tried again (refresh(): at most every kProbeInterval).
+  std::vector<std::string> missing;
+  std::chrono::steady_clock::time_point probed;
+  static constexpr std::chrono::seconds kProbeInterval{1};
   std::vector<std::string> part_stubs;  ///< each one's replica stub (XAPIANDB) when opened, "" when not a replica
   std::vector<Part> parts;              ///< public first, then internal, then groups
   std::map<std::string, View> views;    ///< by schema::combination_key
@@ -103,7 +109,8 @@ Hit hit_of(const schema::DocRecord& record);
 Error from_xapian(const Xapian::Error& e, const std::string& what);
 
 /// Runs `fn` (which reads the database and returns a Result); when the database
-/// changed under it (DatabaseModifiedError), calls `refresh` and runs it once more.
+/// changed under it (DatabaseModifiedError) or a remote shard failed (NetworkError),
+/// calls `refresh` and runs it once more.
 /// Other Xapian errors become a Status through from_xapian().
 template <typename Refresh, typename F>
 auto retry_if_modified(const char* what, Refresh&& refresh, F&& fn) -> decltype(fn()) {
@@ -111,6 +118,10 @@ auto retry_if_modified(const char* what, Refresh&& refresh, F&& fn) -> decltype(
     try {
       return fn();
     } catch (const Xapian::DatabaseModifiedError& e) {
+      if (attempt > 0) return from_xapian(e, what);
+      if (auto r = refresh(); !r) return r.error();
+    } catch (const Xapian::NetworkError& e) {
+      // A remote shard went away: refresh() reconnects (and, answering partially, leaves it out).
       if (attempt > 0) return from_xapian(e, what);
       if (auto r = refresh(); !r) return r.error();
     } catch (const Xapian::Error& e) {

@@ -116,6 +116,7 @@ struct SearchResponse {
   Facets facets;
   std::optional<std::string> did_you_mean;  ///< a respelled query that finds documents
   QueryInfo info;
+  std::vector<std::string> missing_shards;  ///< remote shards left out of a partial answer (IndexSource::partial)
 };
 
 /// A document that cites another.

@@ -31,6 +31,11 @@ void define_cli(CLI::App& app, CliArgs& args, const std::string& default_config)
   serve->add_option("--shard", config.shards,
                     "tcp://HOST:PORT of a remote shard's class database (xapian-tcpsrv; repeatable): the shards "
                     "are searched as one index, instead of --db (docs/scale-out.md)");
+  serve
+      ->add_option("--shard-failure", args.shard_failure,
+                   "when a remote shard does not answer: error (503 naming it) or partial (the others answer, "
+                   "marked \"partial\": true with \"missing_shards\")")
+      ->capture_default_str();
   serve->add_option("--shard-timeout", args.shard_timeout_ms, "milliseconds a remote shard has to answer")
       ->check(CLI::Range(1u, 600000u))
       ->capture_default_str();

@@ -45,6 +45,7 @@ struct CliArgs {
   std::vector<std::string> groups;       ///< `query --group`
   unsigned session_hours = 8;            ///< `serve --session-hours`
   unsigned shard_timeout_ms = 10000;     ///< `serve --shard-timeout`
+  std::string shard_failure = "error";   ///< `serve --shard-failure`: error or partial
   std::vector<std::string> proxy_users;  ///< `serve --proxy-user USER=G,...`
   KeysArgs keys;                         ///< `keys ...`
   ReplicateArgs replicate;               ///< `replicate ...`

@@ -243,6 +243,10 @@ ojson to_json(const SearchResponse& r) {
     j["facets"][name] = list;
   }
   j["query"] = ojson{{"doc_numbers", r.info.doc_numbers}, {"relaxed", r.info.relaxed}};
+  if (!r.missing_shards.empty()) {
+    j["partial"] = true;
+    j["missing_shards"] = r.missing_shards;
+  }
   return j;
 }
 

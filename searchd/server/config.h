@@ -19,13 +19,14 @@ struct Config {
   std::filesystem::path db;                        ///< index home (--db, TRACUU_DB)
   std::vector<std::string> shards;                 ///< remote shards tcp://HOST:PORT, replacing db (--shard)
   std::chrono::milliseconds shard_timeout{10000};  ///< a remote shard must answer within this (--shard-timeout)
-  std::string bind = "127.0.0.1";                  ///< listening address (--bind, TRACUU_BIND)
-  std::uint16_t port = 8080;                       ///< listening port, 0 = ephemeral (--port, TRACUU_PORT)
-  unsigned threads = 2;                            ///< I/O threads (--threads, TRACUU_THREADS)
-  unsigned workers = 2;                            ///< search workers = searchers (--workers, TRACUU_WORKERS)
-  std::size_t queue_limit = 64;                    ///< requests that may wait for a worker (then 503) (--queue)
-  std::size_t max_connections = 1024;            ///< open connections; past it idle ones are closed (--max-connections)
-  std::filesystem::path web;                     ///< portal directory (templates/, static/); empty = API only
+  bool shard_partial = false;          ///< --shard-failure partial: live shards answer, marked partial (else 503)
+  std::string bind = "127.0.0.1";      ///< listening address (--bind, TRACUU_BIND)
+  std::uint16_t port = 8080;           ///< listening port, 0 = ephemeral (--port, TRACUU_PORT)
+  unsigned threads = 2;                ///< I/O threads (--threads, TRACUU_THREADS)
+  unsigned workers = 2;                ///< search workers = searchers (--workers, TRACUU_WORKERS)
+  std::size_t queue_limit = 64;        ///< requests that may wait for a worker (then 503) (--queue)
+  std::size_t max_connections = 1024;  ///< open connections; past it idle ones are closed (--max-connections)
+  std::filesystem::path web;           ///< portal directory (templates/, static/); empty = API only
   std::chrono::milliseconds acquire_wait{2000};  ///< longest wait in the queue or for a searcher (then 503)
   // Access (docs/access.md). Without --keys and --auth-proxy-header every caller is the public.
   std::filesystem::path keys;                       ///< keys file (--keys): staff and admin API keys

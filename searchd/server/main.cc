@@ -155,6 +155,11 @@ int serve(const tracuu::searchd::server::CliArgs& args) {
   tracuu::searchd::IndexSource source(config.db);
   source.shards = config.shards;
   source.shard_timeout = config.shard_timeout;
+  if (args.shard_failure != "error" && args.shard_failure != "partial")
+    return start_failed(
+        {Status::BadRequest, "--shard-failure must be error or partial, not '" + args.shard_failure + "'"});
+  config.shard_partial = args.shard_failure == "partial";
+  source.partial = config.shard_partial;
   auto pool = tracuu::searchd::SearcherPool::open(source, config.workers);
   if (!pool) return start_failed(pool.error());
   auto access = server::Access::open(config);

@@ -14,7 +14,11 @@ Error public_error(const Error& error) {
   if (!is_server_error(error.status)) return error;
   switch (error.status) {
     case Status::Overloaded: return {error.status, "all searchers are busy; retry shortly"};
-    case Status::IndexUnavailable: return {error.status, "the index is unavailable"};
+    case Status::IndexUnavailable:
+      // A remote shard that does not answer is named (docs/scale-out.md), not why (that is logged).
+      if (error.message.starts_with("shard tcp://"))
+        return {error.status, error.message.substr(0, error.message.find(" does not answer")) + " does not answer"};
+      return {error.status, "the index is unavailable"};
     case Status::IndexVersionMismatch:
       return {error.status, "the index was built by another version; it must be rebuilt"};
     case Status::Locked: return {error.status, "the index is locked"};

@@ -3,12 +3,15 @@
 // xapian-tcpsrv on loopback (`searchd serve --shard tcp://...`, the remote-compatible path). Totals,
 // the top 20 ids, facets, snippets, did-you-mean, document pages, citations and suggestions agree.
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "schema/sharding.h"
 #include "tests/integration/http_client.h"
 #include "tests/integration/http_process.h"
 
@@ -186,4 +189,55 @@ TEST_CASE("3 shards, local or on xapian-tcpsrv, answer as one index of the same 
     REQUIRE(code == 0);
     CHECK(json::parse(out)["total"] == 1);
   }
+}
+
+TEST_CASE("a remote shard killed mid-run: a 503 naming it, or a partial answer naming it; both recover when it is back",
+          "[http][shards][slow]") {
+  ShardedSetup s("shard-failure");
+  const std::vector<std::string> common{"--threads", "1", "--workers", "1", "--shard-timeout", "5000"};
+  SearchdProcess strict(with(common, s.shard_args()));
+  SearchdProcess partial(with(with(common, {"--shard-failure", "partial"}), s.shard_args()));
+  // Samples issued in 2025 (the decrees, and their copies, are older).
+  const std::string target = "/api/v1/search?q=&limit=50&year=2025";
+  const json all = comparable(http_get(strict.port(), target));
+  REQUIRE(all["total"] >= 2);
+  CHECK(comparable(http_get(partial.port(), target)) == all);
+  CHECK_FALSE(all.contains("partial"));
+
+  // The shard of the first hit goes away while both servers are connected to it.
+  const std::string first = all["hits"][0]["id"];
+  const unsigned k = tracuu::schema::shard_of(first, 3);
+  const std::string address = "tcp://127.0.0.1:" + std::to_string(s.ports[k]);
+  s.servers[k].reset();
+  std::vector<std::string> live;  // the hits the other shards hold
+  for (const auto& h : all["hits"])
+    if (tracuu::schema::shard_of(h["id"].get<std::string>(), 3) != k) live.push_back(h["id"]);
+
+  const Reply failed = http_get(strict.port(), target);
+  CHECK(failed.status == 503);
+  CHECK(failed.body.find("127.0.0.1:" + std::to_string(s.ports[k])) != std::string::npos);
+  CHECK(http_get(strict.port(), "/api/v1/documents/" + first).status == 503);
+
+  const Reply answered = http_get(partial.port(), target);
+  REQUIRE(answered.status == 200);
+  const json part = json::parse(answered.body);
+  CHECK(part["partial"] == true);
+  CHECK(part["missing_shards"] == json::array({address}));
+  CHECK(part["total"] == live.size());
+  CHECK(ids_of(part) == live);
+  // A document of the missing shard may exist: 503, not 404; one of a live shard is served.
+  CHECK(http_get(partial.port(), "/api/v1/documents/" + first).status == 503);
+  if (!live.empty()) CHECK(http_get(partial.port(), "/api/v1/documents/" + live.front()).status == 200);
+
+  // The shard comes back on its port: both answer in full again (the partial one tries it again
+  // at most every second, so the first requests may still be partial).
+  s.servers[k] = s.start_shard(k);
+  CHECK(comparable(http_get(strict.port(), target)) == all);
+  json again;
+  for (int attempt = 0; attempt < 50; ++attempt) {
+    again = comparable(http_get(partial.port(), target));
+    if (!again.contains("partial")) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  CHECK(again == all);
 }
