@@ -110,6 +110,11 @@ Response portal_response(const Request& request, const PageRequest& page, Search
   if (!params) return error_page(request, params.error(), {}, site, viewer, notes);
   if (page.route == Route::AssignmentsCsv || page.route == Route::AssignmentsIcs)
     return assignments_export(request, page, *params, pool, site, config, viewer, notes);
+  if (page.route == Route::Feed) {
+    auto feed = search_feed(*params, pool, config, viewer.who.audience());
+    if (!feed) return error_page(request, feed.error(), *params, site, viewer, notes);
+    return make_response(request, Status::Ok, std::move(*feed), "application/atom+xml; charset=utf-8");
+  }
   auto built = build_page(page, *params, pool, config, viewer.who.audience());
   if (!built) return error_page(request, built.error(), *params, site, viewer, notes);
   set_viewer(built->data, viewer);

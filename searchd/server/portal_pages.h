@@ -40,6 +40,12 @@ std::vector<bool> top_facet_values(const std::vector<FacetValue>& values, std::s
 Result<Page> search_page(const Params& params, SearcherPool& pool, const Config& config,
                          const schema::Audience& audience);
 
+/// The Atom feed (RFC 4287) of a search, /feed?<the search page's parameters>: its newest dated documents by
+/// issue date (page, sort, limit and offset ignored), the caller's view only (a feed reader sends no
+/// credentials: the public's). @return the search page's errors.
+Result<std::string> search_feed(const Params& params, SearcherPool& pool, const Config& config,
+                                const schema::Audience& audience);
+
 /// The document page /doc/{id}?hl=OFFSET-LENGTH.
 /// @return NotFound for an unknown or hidden document.
 Result<Page> document_page(const std::string& id, const Params& params, SearcherPool& pool, const Config& config,

@@ -149,6 +149,22 @@ data facets_data(const Facets& facets, bool staff) {
   return list;
 }
 
+// The query string of `kept` ("q=ubnd&year=2025"): the search a feed follows.
+std::string query_of(const Params& kept) {
+  const std::string url = search_url(kept, "", "");
+  return url.substr(url.find('?') + 1);
+}
+
+// Text for XML 1.0: escaped, without the control characters XML forbids (a PDF's form feed).
+std::string xml_text(std::string_view text) {
+  std::string kept;
+  for (const char ch : text)
+    if (static_cast<unsigned char>(ch) >= 0x20 || ch == '\t' || ch == '\n' || ch == '\r') kept.push_back(ch);
+  return html_escape(kept);
+}
+
+constexpr std::size_t kFeedEntries = 20;
+
 // Pages of results the portal offers (at most 1,000, as page_number allows).
 std::size_t page_count(std::size_t total) {
   return std::min<std::size_t>((total + kPageSize - 1) / kPageSize, 1000);
@@ -230,6 +246,7 @@ Result<Page> search_page(const Params& params, SearcherPool& pool, const Config&
   d.set("title", "Tra cứu văn bản");
   d.set("searched", !kept.empty());
   if (kept.empty()) return out;  // the home page: the form alone
+  d.set("feed_url", "/feed?" + query_of(kept));
   forwarded.emplace_back("limit", std::to_string(kPageSize));
   forwarded.emplace_back("offset", std::to_string((*page - 1) * kPageSize));
   auto response = run_search(forwarded, pool, config, audience);
@@ -259,6 +276,41 @@ Result<Page> search_page(const Params& params, SearcherPool& pool, const Config&
   d.set("last_page", grouped(pages));
   d.set("last_page_url", search_url(kept, "page", std::to_string(pages)));
   return out;
+}
+
+Result<std::string> search_feed(const Params& params, SearcherPool& pool, const Config& config,
+                                const schema::Audience& audience) {
+  Params kept;
+  for (const auto& [k, v] : kept_params(params))
+    if (k != "sort" && k != "limit" && k != "offset") kept.emplace_back(k, v);
+  Params forwarded = kept;
+  forwarded.emplace_back("sort", "date_desc");
+  forwarded.emplace_back("limit", std::to_string(kFeedEntries));
+  auto response = run_search(forwarded, pool, config, audience);
+  if (!response) return response.error();
+  const std::string query = query_of(kept);
+  const std::string q = param(params, "q").value_or("");
+  std::string entries, updated;
+  for (const Hit& hit : response->hits) {
+    if (!hit.issue_date) continue;  // newest first needs a date; undated documents have none to place them by
+    const std::string when = *hit.issue_date + "T00:00:00+07:00";  // a day in Vietnam
+    if (updated.empty()) updated = when;
+    const std::string title = hit.title.value_or(hit.doc_number.value_or(hit.id));
+    entries += "<entry>\n<title>" + xml_text(hit.doc_number && hit.title ? *hit.doc_number + ": " + title : title) +
+               "</title>\n<id>urn:tracuu:doc:" + url_encode(hit.id) + "</id>\n<updated>" + when +
+               "</updated>\n<link rel=\"alternate\" type=\"text/html\" href=\"/doc/" + url_encode(hit.id) + "\"/>\n";
+    if (hit.issuer) entries += "<author><name>" + xml_text(*hit.issuer) + "</name></author>\n";
+    if (!hit.snippets.empty()) entries += "<summary>" + xml_text(hit.snippets.front().text) + "</summary>\n";
+    entries += "</entry>\n";
+  }
+  return "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n"
+         "<title>" +
+         xml_text("Tra cứu văn bản: " + (q.empty() ? std::string("văn bản mới") : q)) +
+         "</title>\n<id>urn:tracuu:feed:" + xml_text(query) + "</id>\n<updated>" +
+         (updated.empty() ? std::string("1970-01-01T00:00:00Z") : updated) +
+         "</updated>\n<link rel=\"self\" type=\"application/atom+xml\" href=\"" + xml_text("/feed?" + query) +
+         "\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"" + xml_text(search_url(kept, "sort", "date_desc")) +
+         "\"/>\n<author><name>Tra cứu văn bản</name></author>\n" + entries + "</feed>\n";
 }
 
 }  // namespace tracuu::searchd::server

@@ -21,7 +21,7 @@ struct RouteSpec {
   Route route;
 };
 
-constexpr std::array<RouteSpec, 17> kRoutes{{
+constexpr std::array<RouteSpec, 18> kRoutes{{
     {"/api/v1/search", false, Route::ApiSearch},
     {"/api/v1/documents/", true, Route::ApiDocument},
     {"/api/v1/citations", false, Route::ApiCitations},
@@ -39,6 +39,7 @@ constexpr std::array<RouteSpec, 17> kRoutes{{
     {"/assignments", false, Route::PageAssignments},
     {"/assignments.csv", false, Route::AssignmentsCsv},
     {"/assignments.ics", false, Route::AssignmentsIcs},
+    {"/feed", false, Route::Feed},
 }};
 
 // Routes that exist for staff only. To anyone else they are a path that does not exist: the same
@@ -49,7 +50,8 @@ bool is_staff_only(Route route) {
 
 bool is_portal(Route route) {
   return route == Route::PageSearch || route == Route::PageDocument || route == Route::PageCitation ||
-         route == Route::Static || route == Route::SignIn || route == Route::SignOut || is_staff_only(route);
+         route == Route::Static || route == Route::SignIn || route == Route::SignOut || route == Route::Feed ||
+         is_staff_only(route);
 }
 
 // The answer to a path that does not exist.
@@ -198,6 +200,7 @@ Response dispatch(const Request& request, const Backend& backend, const Config& 
     case Route::PageAssignments:
     case Route::AssignmentsCsv:
     case Route::AssignmentsIcs:
+    case Route::Feed:
     case Route::Unknown: break;
   }
   return error_response(request, {Status::NotFound, "no such route"});
@@ -254,6 +257,7 @@ std::string_view route_name(Route route) {
     case Route::PageAssignments: return "page_assignments";
     case Route::AssignmentsCsv: return "assignments_csv";
     case Route::AssignmentsIcs: return "assignments_ics";
+    case Route::Feed: return "feed";
     case Route::Unknown: return "unknown";
   }
   return "unknown";

@@ -38,6 +38,7 @@ enum class Route {
   PageAssignments,  ///< GET /assignments: staff only (to others, a path that does not exist)
   AssignmentsCsv,   ///< GET /assignments.csv: staff only
   AssignmentsIcs,   ///< GET /assignments.ics: staff only
+  Feed,             ///< GET /feed?<search parameters>: the search's newest documents as Atom
   Unknown,          ///< anything else (404)
 };
 

@@ -481,3 +481,18 @@ test('keyboard only: staff sign in, open their assignments and filter them by as
     assert.ok(await p.locator('table.assignments tbody tr').count() >= 1, 'the filtered assignments');
   } finally { await context.close(); }
 });
+
+test('a search links its Atom feed: newest dated documents first, each linked to its page', async () => {
+  const p = await page(nojs);
+  await p.goto(BASE + '/search?q=ubnd');
+  const href = await p.locator('link[rel=alternate][type="application/atom+xml"]').getAttribute('href');
+  assert.equal(href, await p.getByRole('link', { name: 'Theo dõi văn bản mới (Atom)' }).getAttribute('href'));
+  const feed = await p.request.get(BASE + href);
+  assert.match(feed.headers()['content-type'], /^application\/atom\+xml/);
+  const xml = await feed.text();
+  const dates = [...xml.matchAll(/<entry>\n<title>[^<]*<\/title>\n<id>[^<]*<\/id>\n<updated>([^<]*)<\/updated>/g)].map((m) => m[1]);
+  assert.ok(dates.length >= 2, xml.slice(0, 500));
+  assert.deepEqual(dates, [...dates].sort().reverse(), 'newest first');
+  const first = xml.match(/<link rel="alternate" type="text\/html" href="(\/doc\/[^"]+)"\/>/)[1];
+  assert.equal((await p.request.get(BASE + first)).status(), 200);
+});

@@ -84,6 +84,9 @@ const std::vector<std::string> kTargets{
     "/cite/346%2FTB-UBND",
     "/cite/777%2FQ%C4%90-UBND",
     "/cite/888%2FQ%C4%90-STC",
+    "/feed?q=xyzzymatkhau",
+    "/feed?year=2021",
+    "/feed",
 };
 
 // The body without what differs between any two runs: timing and commit times.

@@ -283,6 +283,8 @@ TEST_CASE("match_route knows every route and nothing else", "[server]") {
   CHECK(match_route("/").route == Route::PageSearch);
   CHECK(match_route("/search").route == Route::PageSearch);
   CHECK(match_route("/searchx").route == Route::Unknown);
+  CHECK(match_route("/feed").route == Route::Feed);
+  CHECK(match_route("/feed/").route == Route::Unknown);
   CHECK(match_route("").route == Route::Unknown);
 }
 
