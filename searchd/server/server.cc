@@ -84,6 +84,8 @@ void do_accept(const std::shared_ptr<Server::State>& state) {
 }
 
 void wait_for_reload(Server* server, const std::shared_ptr<Server::State>& state) {
+  std::lock_guard lock(state->signal_mutex);
+  if (state->stopping) return;  // stop() has cancelled the sets, or is about to under this lock: no new wait
   state->reload_signals.async_wait([server, state](boost::system::error_code ec, int) {
     if (ec || state->stopping) return;
     server->reload();
@@ -144,9 +146,12 @@ Result<tcp::endpoint> Server::listen() {
 
 void Server::run() {
   auto state = state_;
-  state->signals.async_wait([this](boost::system::error_code ec, int) {
-    if (!ec) stop();
-  });
+  {
+    std::lock_guard lock(state->signal_mutex);
+    state->signals.async_wait([this](boost::system::error_code ec, int) {
+      if (!ec) stop();
+    });
+  }
   if (!state->stopping) {
     do_accept(state);
     wait_for_reload(this, state);
@@ -181,17 +186,19 @@ std::size_t connection_cap(std::size_t requested, std::size_t descriptors, unsig
 
 void Server::stop() {
   auto state = state_;
-  if (state->stopping.exchange(true)) return;
-  // Stop accepting and listening for signals; sessions finish their request and close.
+  {
+    // Under the lock that arms the sets: a wait armed before this is cancelled here, none is armed after.
+    std::lock_guard lock(state->signal_mutex);
+    if (state->stopping.exchange(true)) return;
+    boost::system::error_code ec;
+    state->signals.cancel(ec);
+    state->reload_signals.cancel(ec);
+  }
+  // Stop accepting; sessions finish their request and close.
   net::post(state->acceptor.get_executor(), [state] {
     boost::system::error_code ec;
     state->acceptor.close(ec);
     state->accept_timer.cancel();
-  });
-  net::post(state->ioc, [state] {
-    boost::system::error_code ec;
-    state->signals.cancel(ec);
-    state->reload_signals.cancel(ec);
   });
   close_sessions(*state);
 }

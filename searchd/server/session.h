@@ -34,6 +34,9 @@ struct Server::State {
   boost::asio::signal_set signals;         ///< SIGINT, SIGTERM: stop
   boost::asio::signal_set reload_signals;  ///< SIGHUP: reload
   std::mutex reload_mutex;                 ///< one reload at a time
+  /// Serialises arming the signal sets with stop(): a SIGHUP handler that re-arms after stop() cancelled
+  /// would leave a wait that keeps the io_context running forever (seen: searchd ignoring SIGTERM after SIGHUP).
+  std::mutex signal_mutex;
   std::vector<std::pair<std::string, ReloadHook>> reload_hooks;
   std::atomic<bool> stopping{false};
   std::mutex sessions_mutex;
