@@ -153,6 +153,7 @@ Result<BuildReport> add_documents(const fs::path& home, const std::vector<fs::pa
 
   // The reader (this thread) feeds the workers, which extract and prepare; one writer writes.
   RunState state(total_input_bytes(inputs), progress);
+  state.originals = schema::originals_dir(home);
   const unsigned threads = thread_count(options);
   BoundedQueue<RawDoc> raw_queue(threads * 4);
   BoundedQueue<PreparedDoc> prepared_queue(threads * 4);
@@ -195,6 +196,7 @@ Result<BuildReport> rebuild_index(const fs::path& home, std::vector<fs::path> in
   fs::create_directories(work, ec);
   if (ec) return Error{Status::Io, "cannot create " + work.string() + ": " + ec.message()};
   RunState state(total_input_bytes(inputs), progress);
+  state.originals = schema::originals_dir(home);
   auto shards = write_all_shards(work, inputs, extractor, options, state);
   if (!shards) {
     fs::remove_all(work, ec);

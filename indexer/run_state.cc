@@ -3,6 +3,7 @@
 #include <thread>
 #include <unordered_set>
 
+#include "indexer/originals.h"
 #include "schema/sharding.h"
 
 namespace tracuu::indexer {
@@ -69,6 +70,13 @@ std::optional<PreparedDoc> extract_one(const RawDoc& raw, const Extractor& extra
       return std::nullopt;
     }
     if (schema::shard_of(record->id, options.shards) != options.shard) return std::nullopt;
+    if (!state.originals.empty() && (raw.format == "pdf" || raw.format == "docx")) {
+      // The document is indexed without its download when the copy fails: a warning, not a lost document.
+      if (auto kept = keep_original(state.originals, raw.source, raw.format))
+        record->original = std::move(*kept);
+      else
+        record->warnings.push_back("original not kept for download: " + kept.error().message);
+    }
     return builder.prepare(*record);
   } catch (const std::exception& e) {  // a bug in extraction must not stop the batch
     state.add_error({raw.source, {Status::Internal, std::string("extraction failed: ") + e.what()}});

@@ -27,6 +27,8 @@ class RunState {
   }
   std::atomic<std::size_t> read{0}, indexed{0}, skipped{0}, failed{0}, commits{0};
   std::atomic<std::uint64_t> text_bytes{0}, input_bytes{0};
+  /// Where PDF and DOCX inputs are kept for download (DIR/originals); empty: not kept.
+  std::filesystem::path originals;
 
   void add_error(InputError e) {
     std::lock_guard lock(mutex_);

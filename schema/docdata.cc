@@ -202,7 +202,9 @@ Result<StoredDoc> decode_doc_data(std::string_view data, DocParts parts) {
   try {
     j = nlohmann::json::from_msgpack(meta_bytes->begin(), meta_bytes->end());
     if (!j.is_object()) return corrupt("metadata is not an object");
-    if (parts == DocParts::All || parts == DocParts::Lists)
+    // Snippets of a PDF say which page they are on: the lists are read for its pages.
+    const bool pdf_pages = parts == DocParts::Snippets && j.contains("original") && j["original"].is_string();
+    if (parts == DocParts::All || parts == DocParts::Lists || pdf_pages)
       j.update(nlohmann::json::from_msgpack(rest->begin(), rest->end()));
   } catch (const nlohmann::json::exception& e) {
     return corrupt(e.what());

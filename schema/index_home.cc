@@ -149,4 +149,19 @@ void prune_generations(const fs::path& home) {
   for (const auto& p : doomed) fs::remove_all(p, ec);
 }
 
+fs::path originals_dir(const fs::path& home) {
+  return home / "originals";
+}
+
+std::optional<std::string_view> original_media_type(std::string_view name) {
+  const std::size_t dot = name.find('.');
+  if (dot == 0 || dot == std::string_view::npos || dot > 128) return std::nullopt;
+  for (char c : name.substr(0, dot))
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return std::nullopt;
+  const std::string_view ext = name.substr(dot + 1);
+  if (ext == "pdf") return "application/pdf";
+  if (ext == "docx") return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  return std::nullopt;
+}
+
 }  // namespace tracuu::schema

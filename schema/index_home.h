@@ -9,6 +9,8 @@
 //     group-so-tai-chinh/         one per distinct group set (schema/visibility.h)
 //   DIR/gen-000002/               the previous generation, kept for readers still on it
 //   DIR/gen-000004.tmp/           a rebuild in progress (never read)
+//   DIR/originals/<hash>.pdf      PDF and DOCX inputs as they were read, named by the hash of their
+//                                 bytes (shared by generations, written once, never changed), for download
 //   DIR/manifest/                 a small Xapian database naming the live generation and its
 //                                 classes, for replicas (docs/scale-out.md)
 //
@@ -17,7 +19,9 @@
 // each states its class in metadata (kMetaVisibility), which readers trust over the name.
 
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "schema/status.h"
@@ -68,6 +72,14 @@ Result<void> write_manifest(const std::filesystem::path& home);
 /// Reads a manifest database: DIR/manifest, or a replica's copy of it.
 /// @return NotFound when there is none; IndexUnavailable when it cannot be read or names no generation.
 Result<Manifest> read_manifest(const std::filesystem::path& db);
+
+/// The directory of kept originals: DIR/originals.
+std::filesystem::path originals_dir(const std::filesystem::path& home);
+
+/// The media type of a kept original by its name ("<hex>.pdf" -> "application/pdf"); nullopt when the name is
+/// not one the indexer writes (anything but lower-case hex digits, a dot and "pdf" or "docx"), so a name read
+/// from the index can never point outside DIR/originals.
+std::optional<std::string_view> original_media_type(std::string_view name);
 
 /// Removes generations older than the current one and its predecessor, and
 /// leftover *.tmp directories of interrupted rebuilds. Errors are ignored.

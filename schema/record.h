@@ -115,6 +115,9 @@ struct DocRecord {
   Visibility visibility;              ///< public, internal (staff) or named groups (schema/visibility.h)
   std::string source;                 ///< source path or URL
   std::string content_hash;           ///< hex hash of the source bytes (skip unchanged files)
+  /// The original file kept in the index home for download (original_file_name: "<hash>.pdf"); PDF and DOCX
+  /// inputs only, null for text and web copies.
+  std::optional<std::string> original;
 };
 
 }  // namespace tracuu::schema

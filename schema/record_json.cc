@@ -199,6 +199,7 @@ void read_fields(DocRecord& r, const nlohmann::json& j) {
   read_visibility(j, r.visibility);
   read_str(j, "source", r.source);
   read_str(j, "content_hash", r.content_hash);
+  read_opt(j, "original", r.original);
 }
 
 }  // namespace
@@ -253,6 +254,7 @@ nlohmann::ordered_json record_to_json(const DocRecord& r, bool include_text) {
                                                                   : ojson(to_string(r.visibility));
   j["source"] = r.source;
   j["content_hash"] = r.content_hash;
+  j["original"] = opt(r.original);
   if (include_text) {
     j["text"] = r.text;
     j["pages"] = ojson::array();

@@ -1,6 +1,7 @@
 // Searcher::document and Searcher::citations: a record, its citations out and in.
 #include "schema/docdata.h"
 #include "schema/fields.h"
+#include "schema/index_home.h"
 #include "schema/relation.h"
 #include "schema/terms.h"
 #include "schema/validity.h"
@@ -22,9 +23,9 @@ struct Loaded {
 // The first document holding `term` that the caller may see (the view holds no
 // other; the check guards against a document filed in the wrong sub-database).
 std::optional<Loaded> first_visible(const Xapian::Database& db, const std::string& term,
-                                    const schema::Audience& audience) {
+                                    const schema::Audience& audience, schema::DocParts parts = schema::DocParts::All) {
   for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
-    auto stored = schema::decode_doc_data(db.get_document(*it).get_data(), schema::DocParts::All);
+    auto stored = schema::decode_doc_data(db.get_document(*it).get_data(), parts);
     if (!stored || !schema::may_see(audience, stored->record.visibility)) continue;
     return Loaded{*it, std::move(*stored)};
   }
@@ -132,6 +133,26 @@ Result<DocumentView> Searcher::document(const std::string& id, const schema::Aud
         for (const auto& c : view.record.citations)
           view.citation_targets.push_back(matching_holder(db, c, impl_->issuers, audience));
         return view;
+      });
+}
+
+Result<OriginalFile> Searcher::original(const std::string& id, const schema::Audience& audience) {
+  return retry_if_modified(
+      "reading a document", [&] { return refresh(); },
+      [&]() -> Result<OriginalFile> {
+        auto found = first_visible(impl_->use(audience).db, schema::id_term(id), audience, schema::DocParts::Meta);
+        if (!found) return Error{Status::NotFound, "no document '" + id + "'"};
+        const auto& r = found->stored.record;
+        // The name comes from the index: checked, so that it can only name a file in DIR/originals.
+        const auto media_type = r.original ? schema::original_media_type(*r.original) : std::nullopt;
+        if (!media_type) return Error{Status::NotFound, "document '" + id + "' was not read from a PDF or DOCX file"};
+        OriginalFile file{schema::originals_dir(impl_->home) / *r.original, std::string(*media_type),
+                          r.id + r.original->substr(r.original->find('.')),
+                          r.visibility.kind == schema::Visibility::Kind::Public};
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(file.path, ec))
+          return Error{Status::NotFound, "the original of '" + id + "' is not kept on this server"};
+        return file;
       });
 }
 

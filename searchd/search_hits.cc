@@ -13,6 +13,7 @@ Hit hit_of(const schema::DocRecord& rec) {
   h.id = rec.id;
   h.title = rec.title, h.doc_type = rec.doc_type, h.doc_number = rec.doc_number, h.issuer = rec.issuer;
   h.issue_date = rec.issue_date, h.event_date = rec.event_date, h.signer = rec.signer.name;
+  h.has_original = rec.original.has_value();
   return h;
 }
 

@@ -64,6 +64,11 @@ class Searcher {
   Result<DocumentView> document(const std::string& id, const schema::Audience& audience,
                                 const std::optional<std::string>& as_of = std::nullopt);
 
+  /// The file a document was read from (PDF, DOCX), kept in DIR/originals by the indexer.
+  /// @return NotFound when there is no such document, `audience` may not see it, it came from another
+  ///         format, or this server does not hold the file (a replica: originals are not replicated).
+  Result<OriginalFile> original(const std::string& id, const schema::Audience& audience);
+
   /// A cited number: the document if held, what citing documents say, and who cites it.
   /// @param number any spelling text::parse_doc_number (text/docnum_parse.h) accepts.
   /// @return BadRequest when `number` is not a document number.

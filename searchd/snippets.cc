@@ -146,6 +146,16 @@ std::optional<SectionRef> section_at(const schema::DocRecord& record, std::size_
   return SectionRef{best->number, best->title, best->anchor};
 }
 
+int page_at(const schema::DocRecord& record, std::size_t offset) {
+  if (!record.original || !record.original->ends_with(".pdf")) return 0;
+  int page = 0;
+  for (const auto& p : record.pages) {
+    if (p.offset > offset) break;
+    page = p.page;
+  }
+  return page;
+}
+
 std::vector<Snippet> make_snippets(const Xapian::Database& db, Xapian::docid did, const schema::StoredDoc& doc,
                                    const HighlightSet& highlight, std::size_t max_snippets, const ExactForms& exact) {
   std::vector<Snippet> out;
@@ -175,6 +185,7 @@ std::vector<Snippet> make_snippets(const Xapian::Database& db, Xapian::docid did
     s.offset = b;
     s.length = e - b;
     s.anchor = "p-" + std::to_string(b);
+    s.page = page_at(doc.record, b);
     out.push_back(std::move(s));
   }
   if (!exact.empty() && out.size() > 1) {

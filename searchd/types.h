@@ -3,6 +3,7 @@
 // turns them into JSON (searchd/server/codec), the portal into HTML.
 
 #include <cstddef>
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
@@ -76,6 +77,7 @@ struct Snippet {
   std::string anchor;                 ///< "p-<offset>": deep link to the passage
   std::size_t offset = 0;             ///< byte offset of the passage in the document text
   std::size_t length = 0;             ///< byte length of the passage in the document text
+  int page = 0;                       ///< page of the original PDF the passage starts on; 0: no PDF
 };
 
 /// One result.
@@ -86,6 +88,7 @@ struct Hit {
   std::size_t rank = 0;  ///< 1-based position in the whole result list
   std::vector<Snippet> snippets;
   std::vector<std::string> copies;  ///< ids of the other copies of this document (same number and date)
+  bool has_original = false;        ///< the PDF or DOCX it was read from can be downloaded (Searcher::original)
   /// Validity code (con, het, ...) as of the last indexer run, as hieuluc: and the validity facet see it.
   std::optional<std::string> validity;
 };
@@ -157,6 +160,14 @@ struct DocumentView {
   ValidityView validity;
   /// For each citation of the record (same order): the id of the cited document if we hold it.
   std::vector<std::optional<std::string>> citation_targets;
+};
+
+/// A document's original file (Searcher::original).
+struct OriginalFile {
+  std::filesystem::path path;  ///< in DIR/originals
+  std::string media_type;      ///< "application/pdf", or DOCX's
+  std::string file_name;       ///< what a browser saves it as: "<id>.pdf"
+  bool is_public = false;      ///< a public document: shared caches may keep it
 };
 
 /// What we know of a cited number.

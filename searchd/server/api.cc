@@ -1,8 +1,11 @@
 #include "searchd/server/api.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
+#include <fstream>
 #include <initializer_list>
+#include <sstream>
 
 #include "schema/fields.h"
 #include "searchd/server/codec.h"
@@ -105,6 +108,28 @@ Result<ojson> api_relations(std::string_view encoded_id, std::string_view query_
   auto view = document_view(encoded_id, query_string, pool, config, audience);
   if (!view) return view.error();
   return relations_json(*view);
+}
+
+Result<OriginalDownload> api_original(std::string_view encoded_id, std::string_view query_string, SearcherPool& pool,
+                                      const Config& config, const schema::Audience& audience) {
+  auto params = route_params(query_string, {});
+  if (!params) return params.error();
+  auto id = decode_path_segment(encoded_id);
+  if (!id) return id.error();
+  Result<OriginalFile> file = Error{Status::NotFound, "no document id in the path"};
+  if (!id->empty()) {
+    auto lease = lease_searcher(pool, config);
+    if (!lease) return lease.error();
+    file = (*lease)->original(*id, audience);  // the searcher goes back to the pool before the file is read
+  }
+  if (!file) return file.error();
+  std::ifstream in(file->path, std::ios::binary);
+  std::ostringstream bytes;
+  if (!(in && bytes << in.rdbuf())) return Error{Status::Io, "cannot read the original of '" + *id + "'"};
+  std::string name = file->file_name;
+  for (char& c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-' && c != '_') c = '_';
+  return OriginalDownload{std::move(bytes).str(), std::move(file->media_type), std::move(name)};
 }
 
 Result<ojson> api_citations(std::string_view query_string, SearcherPool& pool, const Config& config,

@@ -44,6 +44,18 @@ Result<nlohmann::ordered_json> api_relations(std::string_view encoded_id, std::s
                                              SearcherPool& pool, const Config& config,
                                              const schema::Audience& audience);
 
+/// A document's original file, read for sending.
+struct OriginalDownload {
+  std::string bytes;
+  std::string media_type;
+  std::string file_name;  ///< "<id>.pdf", with anything but [A-Za-z0-9._-] as '_' (a header value)
+};
+
+/// GET /api/v1/documents/{id}/original: the PDF or DOCX the document was read from (Searcher::original).
+/// @return NotFound as api_document, and when no original is kept; Io when the file cannot be read.
+Result<OriginalDownload> api_original(std::string_view encoded_id, std::string_view query_string, SearcherPool& pool,
+                                      const Config& config, const schema::Audience& audience);
+
 /// GET /api/v1/citations?number=: to_json(CitationView).
 /// @return BadRequest when number is missing or not a document number.
 Result<nlohmann::ordered_json> api_citations(std::string_view query_string, SearcherPool& pool, const Config& config,

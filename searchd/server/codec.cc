@@ -5,6 +5,7 @@
 
 #include "schema/facets.h"
 #include "schema/record_json.h"
+#include "searchd/server/html.h"
 #include "text/normalize.h"
 #include "text/utf8.h"
 
@@ -202,6 +203,10 @@ Result<SearchRequest> search_request_from_params(const Params& params) {
   return r;
 }
 
+std::string original_url(std::string_view id) {
+  return "/api/v1/documents/" + url_encode(id) + "/original";
+}
+
 ojson to_json(const Hit& h) {
   ojson j{{"id", h.id},
           {"title", opt(h.title)},
@@ -215,6 +220,7 @@ ojson to_json(const Hit& h) {
           {"rank", h.rank},
           {"copies", h.copies},
           {"validity", opt(h.validity)},
+          {"original", h.has_original ? ojson(original_url(h.id)) : ojson(nullptr)},
           {"snippets", ojson::array()}};
   for (const auto& s : h.snippets) {
     ojson hl = ojson::array();
@@ -227,7 +233,8 @@ ojson to_json(const Hit& h) {
                                   {"section", section},
                                   {"anchor", s.anchor},
                                   {"offset", s.offset},
-                                  {"length", s.length}});
+                                  {"length", s.length},
+                                  {"page", s.page > 0 ? ojson(s.page) : ojson(nullptr)}});
   }
   return j;
 }
@@ -258,6 +265,7 @@ ojson to_json(const DocumentView& v) {
   for (const auto& c : v.cited_by) j["cited_by"].push_back(citing_json(c));
   j["relations_in"] = incoming_json(v.relations_in);
   j["validity"] = validity_json(v.validity);
+  j["original"] = v.record.original ? ojson(original_url(v.record.id)) : ojson(nullptr);  // not the stored name
   return j;
 }
 

@@ -41,6 +41,8 @@ std::optional<std::string> param(const Params& params, std::string_view name);
 nlohmann::ordered_json to_json(const SearchResponse& response);
 /// One hit with its snippets (highlights as [begin, end) byte pairs).
 nlohmann::ordered_json to_json(const Hit& hit);
+/// Where a document's original file is downloaded: "/api/v1/documents/<id, percent-encoded>/original".
+std::string original_url(std::string_view id);
 /// The /api/v1/documents/{id} body: the record with text, citation targets and cited_by.
 nlohmann::ordered_json to_json(const DocumentView& view);
 /// /documents/{id}/relations: what the document does to the numbers it cites (typed, with the held

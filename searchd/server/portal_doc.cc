@@ -225,6 +225,8 @@ Result<Page> document_page(const std::string& id, const Params& params, Searcher
   d.set("doc_number", optional_data(r.doc_number));
   d.set("doc_type", optional_data(r.doc_type));
   d.set("internal", r.visibility.kind != schema::Visibility::Kind::Public);
+  d.set("original_url", r.original ? data(original_url(r.id)) : data(false));
+  d.set("original_kind", r.original && r.original->ends_with(".docx") ? "DOCX" : "PDF");
   d.set("rows", metadata_rows(r, audience.staff));
   d.set("toc", list_data(r.sections, [&](const schema::Section& s) {
           data t;

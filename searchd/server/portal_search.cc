@@ -83,6 +83,9 @@ data snippet_data(const Hit& hit, const Snippet& s) {
                            std::to_string(s.length) + "#p-" + std::to_string(s.offset));
   d.set("section",
         s.section ? data(s.section->number + (s.section->title.empty() ? "" : ". " + s.section->title)) : data(false));
+  // A passage of a PDF opens the original at its page (browsers' PDF viewers read #page=N).
+  d.set("page", s.page > 0 && hit.has_original ? data(std::to_string(s.page)) : data(false));
+  d.set("page_url", original_url(hit.id) + "#page=" + std::to_string(s.page));
   return d;
 }
 

@@ -165,7 +165,8 @@ std::optional<Response> screen(const Request& request, const Backend& backend, c
 Response dispatch(const Request& request, const Backend& backend, const Config& config, const Client& client,
                   const Viewer& viewer, RequestNotes& notes) {
   const auto [match, query] = target_of(request);
-  if (match.route == Route::ApiDocument || match.route == Route::ApiRelations || match.route == Route::PageDocument) {
+  if (match.route == Route::ApiDocument || match.route == Route::ApiRelations || match.route == Route::ApiOriginal ||
+      match.route == Route::PageDocument) {
     auto id = decode_path_segment(match.tail);
     notes.document = id ? *id : std::string(match.tail);
   }
@@ -185,6 +186,13 @@ Response dispatch(const Request& request, const Backend& backend, const Config& 
       return from_result(request, api_document(match.tail, query, pool, config, audience), notes);
     case Route::ApiRelations:
       return from_result(request, api_relations(match.tail, query, pool, config, audience), notes);
+    case Route::ApiOriginal: {
+      auto file = api_original(match.tail, query, pool, config, audience);
+      if (!file) return from_result(request, file.error(), notes);
+      Response response = make_response(request, Status::Ok, std::move(file->bytes), file->media_type);
+      response.set(http::field::content_disposition, "inline; filename=\"" + file->file_name + "\"");
+      return response;
+    }
     case Route::ApiCitations: return from_result(request, api_citations(query, pool, config, audience), notes);
     case Route::ApiSuggest: return from_result(request, api_suggest(query, pool, config, audience), notes);
     case Route::Health: return json_response(request, health(pool, config, audience));
@@ -230,9 +238,10 @@ RouteMatch match_route(std::string_view path) {
     if (!(spec.prefix ? path.starts_with(spec.path) && path.size() > spec.path.size() : path == spec.path)) continue;
     const std::string_view tail = spec.prefix ? path.substr(spec.path.size()) : std::string_view();
     // An id's own slashes are percent-encoded (%2F): a literal one ends it.
-    constexpr std::string_view kRelations = "/relations";
-    if (spec.route == Route::ApiDocument && tail.ends_with(kRelations) && tail.size() > kRelations.size())
-      return {Route::ApiRelations, tail.substr(0, tail.size() - kRelations.size())};
+    for (const auto& [suffix, route] : {std::pair{std::string_view("/relations"), Route::ApiRelations},
+                                        std::pair{std::string_view("/original"), Route::ApiOriginal}})
+      if (spec.route == Route::ApiDocument && tail.ends_with(suffix) && tail.size() > suffix.size())
+        return {route, tail.substr(0, tail.size() - suffix.size())};
     return {spec.route, tail};
   }
   return {};
@@ -243,6 +252,7 @@ std::string_view route_name(Route route) {
     case Route::ApiSearch: return "api_search";
     case Route::ApiDocument: return "api_document";
     case Route::ApiRelations: return "api_relations";
+    case Route::ApiOriginal: return "api_original";
     case Route::ApiCitations: return "api_citations";
     case Route::ApiSuggest: return "api_suggest";
     case Route::Health: return "health";

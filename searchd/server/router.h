@@ -24,6 +24,7 @@ enum class Route {
   ApiSearch,        ///< GET /api/v1/search
   ApiDocument,      ///< GET /api/v1/documents/{id}
   ApiRelations,     ///< GET /api/v1/documents/{id}/relations
+  ApiOriginal,      ///< GET /api/v1/documents/{id}/original: the PDF or DOCX it was read from
   ApiCitations,     ///< GET /api/v1/citations?number=
   ApiSuggest,       ///< GET /api/v1/suggest?q=&limit=
   Health,           ///< GET /health: versions and document count

@@ -66,6 +66,8 @@ const std::vector<std::string> kTargets{
     "/api/v1/documents/004_b33ee16890788d7a/relations",
     "/api/v1/documents/004_b33ee16890788d7a/relations?as_of=2021-08-01",
     "/api/v1/documents/mat-777/relations",
+    "/api/v1/documents/mat-777/original",
+    "/api/v1/documents/004_b33ee16890788d7a/original",
     "/api/v1/documents/nhom-tc-888/relations",
     "/api/v1/citations?number=346/TB-UBND",
     "/api/v1/citations?number=777/Q%C4%90-UBND",
