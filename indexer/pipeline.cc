@@ -64,6 +64,30 @@ std::string inputs_metadata(const fs::path& gen) {
   return std::string();
 }
 
+// When each document of generation `gen` was first indexed, by id (kSlotIndexedAt; the id from kSlotSource).
+std::unordered_map<std::string, std::string> first_indexed_times(const fs::path& gen) {
+  std::unordered_map<std::string, std::string> out;
+  for (const fs::path& dir : schema::sub_database_dirs(gen)) {
+    try {
+      const Xapian::Database db(dir.string());
+      auto ids = db.valuestream_begin(schema::kSlotSource);
+      const auto ids_end = db.valuestream_end(schema::kSlotSource);
+      for (auto it = db.valuestream_begin(schema::kSlotIndexedAt); it != db.valuestream_end(schema::kSlotIndexedAt);
+           ++it) {
+        ids.skip_to(it.get_docid());
+        if (ids == ids_end) break;
+        if (ids.get_docid() != it.get_docid()) continue;
+        const std::string source = *ids;
+        const std::size_t sep = source.find(schema::kMultiValueSeparator);
+        if (sep != std::string::npos) out.emplace(source.substr(sep + 1), *it);
+      }
+    } catch (const Xapian::Error&) {
+      // Unreadable: its documents count as new to the index, which only moves them up a feed.
+    }
+  }
+  return out;
+}
+
 // The incremental writer: upserts prepared documents, committing per batch and at
 // the end. After a write error it drains the queue (so the workers finish) and returns it.
 Result<void> write_prepared(GenerationWriter& writer, BoundedQueue<PreparedDoc>& queue, const BuildOptions& options,
@@ -154,6 +178,8 @@ Result<BuildReport> add_documents(const fs::path& home, const std::vector<fs::pa
   // The reader (this thread) feeds the workers, which extract and prepare; one writer writes.
   RunState state(total_input_bytes(inputs), progress);
   state.originals = schema::originals_dir(home);
+  state.started_at = options.indexed_at.empty() ? schema::utc_now_iso() : options.indexed_at;
+  state.first_indexed = first_indexed_times(*gen);
   const unsigned threads = thread_count(options);
   BoundedQueue<RawDoc> raw_queue(threads * 4);
   BoundedQueue<PreparedDoc> prepared_queue(threads * 4);
@@ -197,6 +223,8 @@ Result<BuildReport> rebuild_index(const fs::path& home, std::vector<fs::path> in
   if (ec) return Error{Status::Io, "cannot create " + work.string() + ": " + ec.message()};
   RunState state(total_input_bytes(inputs), progress);
   state.originals = schema::originals_dir(home);
+  state.started_at = options.indexed_at.empty() ? schema::utc_now_iso() : options.indexed_at;
+  if (auto live = schema::current_generation(home)) state.first_indexed = first_indexed_times(*live);
   auto shards = write_all_shards(work, inputs, extractor, options, state);
   if (!shards) {
     fs::remove_all(work, ec);

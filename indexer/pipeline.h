@@ -20,6 +20,8 @@ struct BuildOptions {
   std::size_t batch_docs = 100;        ///< commit (a fresh build: start a new shard) after this many documents...
   std::size_t batch_bytes = 16 << 20;  ///< ...or this many bytes of text, whichever first
   bool skip_unchanged = true;          ///< skip documents whose content hash is already indexed
+  std::string indexed_at;              ///< the indexing time of documents new to the index (UTC, kSlotIndexedAt's
+                                       ///< form); empty: now. Set by tests, for times they can compare.
   std::string created_by = "tracuu indexer";
   /// A run for one shard of a sharded home writes only the documents that hash to it (schema/sharding.h).
   unsigned shard = 0, shards = 1;

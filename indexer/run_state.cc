@@ -4,6 +4,8 @@
 #include <unordered_set>
 
 #include "indexer/originals.h"
+#include "indexer/prepared_doc_impl.h"
+#include "schema/fields.h"
 #include "schema/sharding.h"
 
 namespace tracuu::indexer {
@@ -77,7 +79,11 @@ std::optional<PreparedDoc> extract_one(const RawDoc& raw, const Extractor& extra
       else
         record->warnings.push_back("original not kept for download: " + kept.error().message);
     }
-    return builder.prepare(*record);
+    PreparedDoc prepared = builder.prepare(*record);
+    const auto first = state.first_indexed.find(prepared.id());
+    prepared.impl().doc.add_value(schema::kSlotIndexedAt,
+                                  first != state.first_indexed.end() ? first->second : state.started_at);
+    return prepared;
   } catch (const std::exception& e) {  // a bug in extraction must not stop the batch
     state.add_error({raw.source, {Status::Internal, std::string("extraction failed: ") + e.what()}});
     return std::nullopt;

@@ -29,6 +29,10 @@ class RunState {
   std::atomic<std::uint64_t> text_bytes{0}, input_bytes{0};
   /// Where PDF and DOCX inputs are kept for download (DIR/originals); empty: not kept.
   std::filesystem::path originals;
+  /// When this run started (UTC, kSlotIndexedAt's form): the indexing time of documents new to the index.
+  std::string started_at;
+  /// Document id -> when it was first indexed, from the live generation: kept when a document is rewritten.
+  std::unordered_map<std::string, std::string> first_indexed;
 
   void add_error(InputError e) {
     std::lock_guard lock(mutex_);

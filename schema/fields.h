@@ -36,13 +36,13 @@
 namespace tracuu::schema {
 
 /// Version of this table and of the document-data layout. Bump on any change.
-inline constexpr int kSchemaVersion = 8;  // 2: XB: bigrams; 3: content hash in a slot; 4: kSlotFacets;
+inline constexpr int kSchemaVersion = 9;  // 2: XB: bigrams; 3: content hash in a slot; 4: kSlotFacets;
                                           // 5: document data in parts (docdata.h); 6: title terms (S)
                                           // positional, the own number's year in XF:, kSlotCopyKey
                                           // 7: one sub-database per visibility class (index_home.h),
                                           // XV: retired;
                                           // 8: relation fields (XCANCU: ... XTHUCHIEN:), XHL: and
-                                          // kSlotValidity, typed citations
+                                          // kSlotValidity, typed citations; 9: kSlotIndexedAt
 
 /// Database metadata keys (ASCII decimal values, like notmuch's "version").
 inline constexpr std::string_view kMetaSchemaVersion = "tracuu.schema_version";
@@ -135,22 +135,24 @@ constexpr std::string_view prefix(Field f) {
 
 /// Value slots. Every slot states its encoding.
 enum Slot : unsigned {
-  kSlotIssueDate = 0,  ///< ngày ban hành, "YYYYMMDD" (sortable, range filters)
-  kSlotEventDate = 1,  ///< ngày sự kiện (phiên họp, kiểm tra), "YYYYMMDD"
-  kSlotType = 2,       ///< loại văn bản, display form ("Thông báo")
-  kSlotIssuer = 3,     ///< cơ quan ban hành, canonical display form
-  kSlotSigner = 4,     ///< người ký, display form
-  kSlotYearMonth = 5,  ///< "YYYY-MM" of the issue date (month histogram)
-  kSlotNumberKey = 6,  ///< canonical number key ("66/2025/ND-CP")
-  kSlotAssignees = 7,  ///< assignee display forms joined by kMultiValueSeparator
-  kSlotYear = 8,       ///< "YYYY" of the issue date (or of the event date when undated)
-  kSlotSource = 9,     ///< content hash, kMultiValueSeparator, id: skips unchanged inputs on re-runs
-  kSlotFacets = 10,    ///< the facet ids of the document, FacetPart order, 4 bytes each little-endian
-                       ///< (0 = none): one value read per document when counting facets
-  kSlotCopyKey = 11,   ///< number key "|" issue date ("169/2026/ND-CP|20260612"): copies of one document
-                       ///< (several web copies, a re-upload) share it and are collapsed into one hit
-  kSlotValidity = 12,  ///< tình trạng hiệu lực on the day of the last indexer run, label ("Còn hiệu lực");
-                       ///< set again after every run from later documents (indexer/validity_pass.h)
+  kSlotIssueDate = 0,   ///< ngày ban hành, "YYYYMMDD" (sortable, range filters)
+  kSlotEventDate = 1,   ///< ngày sự kiện (phiên họp, kiểm tra), "YYYYMMDD"
+  kSlotType = 2,        ///< loại văn bản, display form ("Thông báo")
+  kSlotIssuer = 3,      ///< cơ quan ban hành, canonical display form
+  kSlotSigner = 4,      ///< người ký, display form
+  kSlotYearMonth = 5,   ///< "YYYY-MM" of the issue date (month histogram)
+  kSlotNumberKey = 6,   ///< canonical number key ("66/2025/ND-CP")
+  kSlotAssignees = 7,   ///< assignee display forms joined by kMultiValueSeparator
+  kSlotYear = 8,        ///< "YYYY" of the issue date (or of the event date when undated)
+  kSlotSource = 9,      ///< content hash, kMultiValueSeparator, id: skips unchanged inputs on re-runs
+  kSlotFacets = 10,     ///< the facet ids of the document, FacetPart order, 4 bytes each little-endian
+                        ///< (0 = none): one value read per document when counting facets
+  kSlotCopyKey = 11,    ///< number key "|" issue date ("169/2026/ND-CP|20260612"): copies of one document
+                        ///< (several web copies, a re-upload) share it and are collapsed into one hit
+  kSlotValidity = 12,   ///< tình trạng hiệu lực on the day of the last indexer run, label ("Còn hiệu lực");
+                        ///< set again after every run from later documents (indexer/validity_pass.h)
+  kSlotIndexedAt = 13,  ///< when the document id was first indexed, UTC "YYYY-MM-DDTHH:MM:SSZ" (sortable):
+                        ///< kept through re-indexing and rebuilds, so feeds list what is new to the index
 };
 
 /// The parts of kSlotFacets, in order.

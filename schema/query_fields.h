@@ -9,6 +9,7 @@
 #include <array>
 #include <optional>
 #include <string_view>
+#include <utility>
 
 namespace tracuu::schema {
 
@@ -65,10 +66,17 @@ inline constexpr std::array<QueryFieldSpec, 19> kQueryFields{{
     {QueryField::Validity, "hieuluc", "validity as of the last indexer run"},
 }};
 
-/// The field users mean by `name` ("loai"); nullopt when it is not a field.
+/// Other names users type for a field: `bibaibo:` (the name, from "bị bãi bỏ") is `baibo:`.
+inline constexpr std::array<std::pair<std::string_view, QueryField>, 1> kQueryFieldAliases{{
+    {"bibaibo", QueryField::Repeals},
+}};
+
+/// The field users mean by `name` ("loai", or an alias); nullopt when it is not a field.
 constexpr std::optional<QueryField> query_field_by_name(std::string_view name) {
   for (const auto& f : kQueryFields)
     if (f.name == name) return f.field;
+  for (const auto& [alias, field] : kQueryFieldAliases)
+    if (alias == name) return field;
   return std::nullopt;
 }
 

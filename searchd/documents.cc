@@ -1,8 +1,11 @@
 // Searcher::document and Searcher::citations: a record, its citations out and in.
+#include <set>
+
 #include "schema/docdata.h"
 #include "schema/fields.h"
 #include "schema/index_home.h"
 #include "schema/relation.h"
+#include "schema/sharding.h"
 #include "schema/terms.h"
 #include "schema/validity.h"
 #include "searchd/field_filters.h"
@@ -82,6 +85,7 @@ std::vector<CitingDoc> citing(const Xapian::Database& db, const std::string& key
                               std::vector<IncomingRelation>* relations_in = nullptr,
                               std::vector<schema::IncomingAct>* acts = nullptr) {
   std::vector<CitingDoc> out;
+  std::set<std::string> acted;  // number|date of the citing documents whose acts are taken: copies act once
   const std::string term = schema::make_term(schema::Field::Cites, key);
   for (auto it = db.postlist_begin(term); it != db.postlist_end(term) && out.size() < kMaxCitedBy; ++it) {
     auto stored = schema::decode_doc_data(db.get_document(*it).get_data(), schema::DocParts::All);
@@ -93,7 +97,9 @@ std::vector<CitingDoc> citing(const Xapian::Database& db, const std::string& key
       if (cit.key != key) continue;
       c.context = cit.context;
       if (mentions) mentions->push_back(cit);
-      if (target && relations_in && acts && schema::citation_matches(cit, *target, *issuers))
+      const bool copy_seen =
+          r.doc_number_key && !acted.insert(*r.doc_number_key + "|" + r.issue_date.value_or("")).second;
+      if (target && relations_in && acts && !copy_seen && schema::citation_matches(cit, *target, *issuers))
         add_incoming(r, cit, *relations_in, *acts);
       break;
     }
@@ -146,7 +152,13 @@ Result<OriginalFile> Searcher::original(const std::string& id, const schema::Aud
         // The name comes from the index: checked, so that it can only name a file in DIR/originals.
         const auto media_type = r.original ? schema::original_media_type(*r.original) : std::nullopt;
         if (!media_type) return Error{Status::NotFound, "document '" + id + "' was not read from a PDF or DOCX file"};
-        OriginalFile file{schema::originals_dir(impl_->home) / *r.original, std::string(*media_type),
+        // A sharded home keeps each original in the shard holding its document (schema/sharding.h).
+        const std::filesystem::path& top = impl_->source.home;
+        if (top.empty())  // remote shards: the files are on their machines
+          return Error{Status::NotFound, "the original of '" + id + "' is not kept on this server"};
+        const auto shards = schema::shard_count(top);
+        const std::filesystem::path home = shards ? schema::shard_home(top, schema::shard_of(r.id, *shards)) : top;
+        OriginalFile file{schema::originals_dir(home) / *r.original, std::string(*media_type),
                           r.id + r.original->substr(r.original->find('.')),
                           r.visibility.kind == schema::Visibility::Kind::Public};
         std::error_code ec;
@@ -196,6 +208,16 @@ Result<CitationView> Searcher::citations(const std::string& number, const schema
           if (!view.issuer) view.issuer = m.issuer;
           if (!view.date) view.date = m.date;
           if (!view.document && !m.number.empty()) view.display = m.number;
+        }
+        if (!view.document) {
+          // A stub of what the citing documents say, so that their acts on it are read as on a held document.
+          schema::DocRecord stub;
+          stub.doc_number_key = dn->key;
+          stub.doc_number = view.display;
+          stub.doc_type = view.doc_type, stub.issuer = view.issuer, stub.issue_date = view.date;
+          std::vector<schema::IncomingAct> acts;
+          citing(db, dn->key, std::string(), audience, nullptr, &stub, &impl_->issuers, &view.relations_in, &acts);
+          view.validity = validity_of(stub, std::move(acts), schema::today_iso());
         }
         return view;
       });

@@ -60,6 +60,7 @@ Result<std::vector<Hit>> page_hits(const SearchState& s, const RankedPage& page)
     if (!stored) return stored.error();
     Hit h = hit_of(stored->record);
     h.copies = copies_of(s, r.did, doc);
+    if (std::string at = doc.get_value(schema::kSlotIndexedAt); !at.empty()) h.indexed_at = std::move(at);
     if (const auto v = schema::parse_validity(doc.get_value(schema::kSlotValidity)))
       h.validity = std::string(schema::validity_code(*v));
     h.score = r.score;

@@ -57,14 +57,16 @@ Xapian::Enquire ranking_enquire(const SearchState& s, bool by_date) {
     // Browsing (no text) lists the newest first unless asked otherwise; undated
     // documents come last either way ("~" sorts after every date).
     const bool ascending = s.request.sort == SortOrder::DateAsc;
+    const bool indexed = s.request.sort == SortOrder::IndexedDesc;
     if (s.im.remote) {
       // A KeyMaker does not cross the remote protocol: sorted by the slot, undated documents ("")
       // come first when ascending (docs/scale-out.md).
-      enquire.set_sort_by_value_then_relevance(schema::kSlotIssueDate, !ascending);
+      enquire.set_sort_by_value_then_relevance(indexed ? schema::kSlotIndexedAt : schema::kSlotIssueDate, !ascending);
       return enquire;
     }
     auto* dates = new Xapian::MultiValueKeyMaker;
-    dates->add_value(schema::kSlotIssueDate, !ascending, ascending ? "~" : "");
+    dates->add_value(indexed ? schema::kSlotIndexedAt : schema::kSlotIssueDate, !ascending, ascending ? "~" : "");
+    if (indexed) dates->add_value(schema::kSlotIssueDate, true);  // one run's documents: the newest issued first
     enquire.set_sort_by_key_then_relevance(dates->release(), false);
   }
   return enquire;

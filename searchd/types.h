@@ -16,7 +16,9 @@
 namespace tracuu::searchd {
 
 /// Order of hits.
-enum class SortOrder { Relevance, DateDesc, DateAsc };
+/// Relevance, issue date (newest or oldest first), or when the index first held the document (newest first:
+/// what feeds follow).
+enum class SortOrder { Relevance, DateDesc, DateAsc, IndexedDesc };
 
 /// How the words of a query combine when no operator is written.
 enum class DefaultOperator {
@@ -87,8 +89,9 @@ struct Hit {
   double score = 0;
   std::size_t rank = 0;  ///< 1-based position in the whole result list
   std::vector<Snippet> snippets;
-  std::vector<std::string> copies;  ///< ids of the other copies of this document (same number and date)
-  bool has_original = false;        ///< the PDF or DOCX it was read from can be downloaded (Searcher::original)
+  std::vector<std::string> copies;        ///< ids of the other copies of this document (same number and date)
+  bool has_original = false;              ///< the PDF or DOCX it was read from can be downloaded (Searcher::original)
+  std::optional<std::string> indexed_at;  ///< when the index first held it, UTC "YYYY-MM-DDTHH:MM:SSZ"
   /// Validity code (con, het, ...) as of the last indexer run, as hieuluc: and the validity facet see it.
   std::optional<std::string> validity;
 };
@@ -181,6 +184,10 @@ struct CitationView {
   /// 16-NQ/TW when the Politburo's of 10/10/2017 is cited): candidates, never "the document".
   std::vector<Hit> others;
   std::vector<CitingDoc> cited_by;
+  /// For a number we do not hold: what the citing documents do to it (typed citations whose date and issuer
+  /// agree with what is known of it), and its validity today from those acts alone. Empty / null when held.
+  std::vector<IncomingRelation> relations_in;
+  std::optional<ValidityView> validity;
 };
 /// Which assignments Searcher::assignments lists (the staff's assignments page and its exports).
 struct AssignmentQuery {

@@ -166,8 +166,10 @@ Result<SearchRequest> search_request_from_params(const Params& params) {
         r.sort = SortOrder::DateDesc;
       else if (v == "date_asc")
         r.sort = SortOrder::DateAsc;
+      else if (v == "indexed_desc")
+        r.sort = SortOrder::IndexedDesc;
       else
-        return Error{Status::BadRequest, "sort must be relevance, date_desc or date_asc"};
+        return Error{Status::BadRequest, "sort must be relevance, date_desc, date_asc or indexed_desc"};
     } else if (k == "op") {
       if (v == "auto" || v.empty())
         r.op = DefaultOperator::Auto;
@@ -221,6 +223,7 @@ ojson to_json(const Hit& h) {
           {"copies", h.copies},
           {"validity", opt(h.validity)},
           {"original", h.has_original ? ojson(original_url(h.id)) : ojson(nullptr)},
+          {"indexed_at", opt(h.indexed_at)},
           {"snippets", ojson::array()}};
   for (const auto& s : h.snippets) {
     ojson hl = ojson::array();
@@ -307,6 +310,8 @@ ojson to_json(const CitationView& v) {
   for (const auto& h : v.others) j["others"].push_back(to_json(h));
   j["cited_by"] = ojson::array();
   for (const auto& c : v.cited_by) j["cited_by"].push_back(citing_json(c));
+  j["relations_in"] = incoming_json(v.relations_in);
+  j["validity"] = v.validity ? validity_json(*v.validity) : ojson(nullptr);
   return j;
 }
 

@@ -171,12 +171,13 @@ std::string_view event_words(const std::string& kind) {
 }
 
 // The status at the date asked (today by default), its dates, where sources disagree, and the timeline.
-void set_validity(data& d, const std::string& id, const ValidityView& v, bool asked) {
+// `form_url`: where the as-of form asks again (none on a citation page).
+void set_validity(data& d, const std::optional<std::string>& form_url, const ValidityView& v, bool asked) {
   d.set("validity_code", v.status);
   d.set("validity_label", v.label);
   d.set("validity_as_of", vietnamese_date(v.as_of));
   d.set("validity_asked", asked);
-  d.set("validity_form_url", doc_url(id));
+  d.set("validity_form_url", optional_data(form_url));
   data rows{data::type::list};
   add_row(rows, "Có hiệu lực từ", date_of(v.in_force_from));
   add_row(rows, "Hết hiệu lực một phần từ", date_of(v.partly_ended_from));
@@ -243,7 +244,7 @@ Result<Page> document_page(const std::string& id, const Params& params, Searcher
   d.set("has_citations", !r.citations.empty());
   d.set("cited_by", list_data(view->cited_by, citing_data));
   d.set("has_cited_by", !view->cited_by.empty());
-  set_validity(d, r.id, view->validity, as_of && !as_of->empty());
+  set_validity(d, doc_url(r.id), view->validity, as_of && !as_of->empty());
   auto groups = relation_groups(*view);
   d.set("has_relations", !groups.is_empty_list());
   d.set("relation_groups", groups);
@@ -279,6 +280,14 @@ Result<Page> citation_page(const std::string& number, const Params& params, Sear
   d.set("has_others", !view->others.empty());
   d.set("cited_by", list_data(view->cited_by, citing_data));
   d.set("has_cited_by", !view->cited_by.empty());
+  // A number we do not hold: its status and the acts on it, as far as the citing documents tell.
+  d.set("has_validity", view->validity.has_value());
+  if (view->validity) set_validity(d, std::nullopt, *view->validity, false);
+  DocumentView acted_on;
+  acted_on.relations_in = view->relations_in;
+  auto groups = relation_groups(acted_on);
+  d.set("has_relations", !groups.is_empty_list());
+  d.set("relation_groups", groups);
   return out;
 }
 

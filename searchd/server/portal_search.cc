@@ -18,10 +18,11 @@ using kainjow::mustache::data;
 struct SortSpec {
   std::string_view value, label;
 };
-constexpr std::array<SortSpec, 3> kSorts{{
+constexpr std::array<SortSpec, 4> kSorts{{
     {"relevance", "Phù hợp nhất"},
     {"date_desc", "Mới nhất"},
     {"date_asc", "Cũ nhất"},
+    {"indexed_desc", "Mới cập nhật"},
 }};
 
 // "1234567" -> "1.234.567" (Vietnamese digit grouping).
@@ -287,7 +288,7 @@ Result<std::string> search_feed(const Params& params, SearcherPool& pool, const 
   for (const auto& [k, v] : kept_params(params))
     if (k != "sort" && k != "limit" && k != "offset") kept.emplace_back(k, v);
   Params forwarded = kept;
-  forwarded.emplace_back("sort", "date_desc");
+  forwarded.emplace_back("sort", "indexed_desc");
   forwarded.emplace_back("limit", std::to_string(kFeedEntries));
   auto response = run_search(forwarded, pool, config, audience);
   if (!response) return response.error();
@@ -295,13 +296,15 @@ Result<std::string> search_feed(const Params& params, SearcherPool& pool, const 
   const std::string q = param(params, "q").value_or("");
   std::string entries, updated;
   for (const Hit& hit : response->hits) {
-    if (!hit.issue_date) continue;  // newest first needs a date; undated documents have none to place them by
-    const std::string when = *hit.issue_date + "T00:00:00+07:00";  // a day in Vietnam
+    // Newest to the index first; <published> is the issue date (a day in Vietnam) when there is one.
+    const std::string issued = hit.issue_date ? *hit.issue_date + "T00:00:00+07:00" : std::string();
+    const std::string when = hit.indexed_at.value_or(issued.empty() ? std::string("1970-01-01T00:00:00Z") : issued);
     if (updated.empty()) updated = when;
     const std::string title = hit.title.value_or(hit.doc_number.value_or(hit.id));
     entries += "<entry>\n<title>" + xml_text(hit.doc_number && hit.title ? *hit.doc_number + ": " + title : title) +
-               "</title>\n<id>urn:tracuu:doc:" + url_encode(hit.id) + "</id>\n<updated>" + when +
-               "</updated>\n<link rel=\"alternate\" type=\"text/html\" href=\"/doc/" + url_encode(hit.id) + "\"/>\n";
+               "</title>\n<id>urn:tracuu:doc:" + url_encode(hit.id) + "</id>\n<updated>" + when + "</updated>\n" +
+               (issued.empty() ? "" : "<published>" + issued + "</published>\n") +
+               "<link rel=\"alternate\" type=\"text/html\" href=\"/doc/" + url_encode(hit.id) + "\"/>\n";
     if (hit.issuer) entries += "<author><name>" + xml_text(*hit.issuer) + "</name></author>\n";
     if (!hit.snippets.empty()) entries += "<summary>" + xml_text(hit.snippets.front().text) + "</summary>\n";
     entries += "</entry>\n";
@@ -312,8 +315,9 @@ Result<std::string> search_feed(const Params& params, SearcherPool& pool, const 
          "</title>\n<id>urn:tracuu:feed:" + xml_text(query) + "</id>\n<updated>" +
          (updated.empty() ? std::string("1970-01-01T00:00:00Z") : updated) +
          "</updated>\n<link rel=\"self\" type=\"application/atom+xml\" href=\"" + xml_text("/feed?" + query) +
-         "\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"" + xml_text(search_url(kept, "sort", "date_desc")) +
-         "\"/>\n<author><name>Tra cứu văn bản</name></author>\n" + entries + "</feed>\n";
+         "\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"" +
+         xml_text(search_url(kept, "sort", "indexed_desc")) + "\"/>\n<author><name>Tra cứu văn bản</name></author>\n" +
+         entries + "</feed>\n";
 }
 
 }  // namespace tracuu::searchd::server

@@ -77,7 +77,10 @@ Result<std::string> Site::render(std::string_view page, const kainjow::mustache:
   // A mustache object is parsed per render: rendering mutates it, and threads share the Site.
   kainjow::mustache::mustache page_template(body->second);
   kainjow::mustache::data full(data);
-  full.set("content", page_template.render(data));
+  // Templates named "_x" are partials ({{>_x}}): sections two pages share.
+  for (const auto& [name, text] : templates_)
+    if (name.starts_with('_')) full.set(name, kainjow::mustache::partial([&text = text] { return text; }));
+  full.set("content", page_template.render(full));
   if (!page_template.is_valid())
     return Error{Status::Internal, "rendering " + std::string(page) + ": " + page_template.error_message()};
   kainjow::mustache::mustache layout_template(layout->second);

@@ -386,6 +386,28 @@ test('axe-core finds no serious or critical violation on home, results, document
     assert.deepEqual(violations, [], label);
   }));
 
+// 200 % zoom: a 1,280 × 900 window zoomed to 200 % lays a page out in 640 × 450 CSS pixels at twice the density.
+test('at 200 % zoom every page fits the window and no control is cut off', async () => {
+  const context = await staffContext({ viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 });
+  try {
+    const p = await context.newPage();
+    for (const [name, path] of AXE_PAGES) {
+      await p.goto(BASE + path);
+      const overflow = await p.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${name}: ${overflow} px wider than the window at 200 %`);
+      // Controls partly outside the window (wholly outside ones, like a skip link waiting for focus, are meant).
+      const cut = await p.evaluate(() => [...document.querySelectorAll('a, button, input, select, summary, label')]
+        .filter((e) => {
+          const r = e.getBoundingClientRect();
+          if (r.width === 0 || getComputedStyle(e).visibility === 'hidden') return false;
+          return (r.left < -1 && r.right > 0) || (r.right > window.innerWidth + 1 && r.left < window.innerWidth);
+        })
+        .map((e) => e.outerHTML.slice(0, 100)));
+      assert.deepEqual(cut, [], name);
+    }
+  } finally { await context.close(); }
+});
+
 // Keyboard only. `tabTo` presses Tab (at most `limit` times) until `selector` has the focus: reached by Tab.
 async function tabTo(p, selector, limit = 300) {
   for (let i = 0; i < limit; ++i) {
@@ -482,7 +504,7 @@ test('keyboard only: staff sign in, open their assignments and filter them by as
   } finally { await context.close(); }
 });
 
-test('a search links its Atom feed: newest dated documents first, each linked to its page', async () => {
+test('a search links its Atom feed: newest to the index first, each linked to its page', async () => {
   const p = await page(nojs);
   await p.goto(BASE + '/search?q=ubnd');
   const href = await p.locator('link[rel=alternate][type="application/atom+xml"]').getAttribute('href');
@@ -492,7 +514,7 @@ test('a search links its Atom feed: newest dated documents first, each linked to
   const xml = await feed.text();
   const dates = [...xml.matchAll(/<entry>\n<title>[^<]*<\/title>\n<id>[^<]*<\/id>\n<updated>([^<]*)<\/updated>/g)].map((m) => m[1]);
   assert.ok(dates.length >= 2, xml.slice(0, 500));
-  assert.deepEqual(dates, [...dates].sort().reverse(), 'newest first');
+  assert.deepEqual(dates, [...dates].sort().reverse(), 'newest to the index first');
   const first = xml.match(/<link rel="alternate" type="text\/html" href="(\/doc\/[^"]+)"\/>/)[1];
   assert.equal((await p.request.get(BASE + first)).status(), 200);
 });

@@ -83,7 +83,8 @@ fs::path build(const std::string& name, bool restricted) {
     inputs.push_back(dir.path() / "restricted");
   }
   indexer::BuildOptions options;
-  options.threads = 1;  // the same document order, so the same docids, in both indexes
+  options.threads = 1;                          // the same document order, so the same docids, in both indexes
+  options.indexed_at = "2026-11-30T00:00:00Z";  // and the same indexing time, whenever each is built
   auto report = indexer::rebuild_index(home, inputs, indexer::Extractor(), options, {});
   if (!report || !report->errors.empty()) {
     std::fprintf(stderr, "cannot build the %s access index: %s\n", name.c_str(),

@@ -179,6 +179,7 @@ TEST_CASE("contract: every query field finds what the indexer wrote", "[searchd]
       {"suadoi:15/2012/QH13", {}},  // reported: 67/2020/QH14 amends it, not tb-346
       {"thaythe:88/2016/NĐ-CP", {"tb-346"}},
       {"baibo:55/2010/TT-BTC", {"tb-346"}},
+      {"bibaibo:55/2010/TT-BTC", {"tb-346"}},  // the issue's name for the same field (an alias)
       {"huongdan:23/2013/NĐ-CP", {"tb-346"}},
       {"thuchien:66/2025/NĐ-CP", {"tb-346"}},
       {"hieuluc:con", {"tb-346"}},

@@ -60,8 +60,9 @@ TEST_CASE("a document keeps the time the index first held it; what is new comes 
   // The feed follows the same order: <updated> is when the index first held it, <published> its issue date.
   tracuu::testing::AccessServer server(home);
   const std::string feed = server.get("/feed?q=xyzzymoivanban").body();
-  const std::regex entry(R"(<entry>\n<title>[^<]+</title>\n<id>urn:tracuu:doc:([^<]+)</id>\n<updated>([^<]+)</updated>\n)"
-                         R"(<published>([^<]+)</published>)");
+  const std::regex entry(
+      R"(<entry>\n<title>[^<]+</title>\n<id>urn:tracuu:doc:([^<]+)</id>\n<updated>([^<]+)</updated>\n)"
+      R"(<published>([^<]+)</published>)");
   std::vector<std::vector<std::string>> entries;
   for (std::sregex_iterator it(feed.begin(), feed.end(), entry), end; it != end; ++it)
     entries.push_back({(*it)[1], (*it)[2], (*it)[3]});

@@ -5,7 +5,9 @@
 #include <nlohmann/json.hpp>
 
 #include "indexer/pipeline.h"
+#include "indexer/sharded.h"
 #include "schema/index_home.h"
+#include "schema/sharding.h"
 #include "searchd/snippets.h"
 #include "tests/unit/access_fixture.h"
 #include "tests/unit/ingest_test_files.h"
@@ -159,6 +161,26 @@ TEST_CASE("a PDF's hits link its original and say which page each passage is on"
             .body()
             .find("href=\"/api/v1/documents/qd-12/original#page=2\">Trang 2 của bản gốc (PDF)") != std::string::npos);
   CHECK(json::parse(server.get("/api/v1/documents/qd-12").body())["original"] == "/api/v1/documents/qd-12/original");
+}
+
+TEST_CASE("a sharded home keeps each original in its document's shard, and serves it from there", "[originals]") {
+  OriginalsIndex idx;
+  tracuu::indexer::BuildOptions options;
+  options.threads = 1;
+  REQUIRE(tracuu::indexer::write_sharded(idx.home, 3, {idx.dir.path() / "in"}, tracuu::indexer::Extractor(), options,
+                                         {}, true));
+  for (const char* id : {"qd-12", "qd-13-mat"}) {
+    INFO(id);
+    const auto shard = tracuu::schema::shard_home(idx.home, tracuu::schema::shard_of(id, 3));
+    CHECK(kept_files(shard).size() >= 1);
+  }
+  CHECK(kept_files(idx.home).empty());  // not in the top of the home
+  AccessServer server(idx.home);
+  const auto file = server.get("/api/v1/documents/qd-12/original");
+  REQUIRE(file.result_int() == 200);
+  CHECK(file.body() == idx.pdf);
+  CHECK(server.get("/api/v1/documents/qd-13-mat/original").result_int() == 404);
+  CHECK(server.get("/api/v1/documents/qd-13-mat/original", "staff").body() == idx.internal_pdf);
 }
 
 }  // namespace

@@ -242,7 +242,7 @@ TEST_CASE("dates are dd/mm/yyyy text fields, read day first or ISO", "[server][p
   CHECK(total(get("/search?q=ubnd&from=01%2F06%2F2021&to=30%2F06%2F2021").body()) != "none");
 }
 
-TEST_CASE("a search has an Atom feed of its newest dated documents, linked from its page", "[server][portal]") {
+TEST_CASE("a search has an Atom feed of what is new to the index, linked from its page", "[server][portal]") {
   const auto page = get("/search?q=dong+chi&page=1");
   CHECK_THAT(page.body(), Catch::Contains("<link rel=\"alternate\" type=\"application/atom+xml\""));
   CHECK_THAT(page.body(), Catch::Contains("href=\"/feed?q=dong%20chi\""));
@@ -257,13 +257,13 @@ TEST_CASE("a search has an Atom feed of its newest dated documents, linked from 
   CHECK(xml.starts_with("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\""));
   CHECK_THAT(xml, Catch::Contains("<id>urn:tracuu:feed:q=dong%20chi</id>"));
   CHECK_THAT(xml, Catch::Contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"/feed?q=dong%20chi\"/>"));
-  // Entries newest first by issue date (here every document, browsed), the feed as new as its newest; & escaped.
+  // Entries newest to the index first (here every document, browsed), the feed as new as its newest; & escaped.
   const std::string all = get("/feed").body();
   std::vector<std::string> dates;
   const std::regex updated(
       R"(<entry>\n<title>[^<]+</title>\n<id>urn:tracuu:doc:[^<]+</id>\n<updated>([^<]+)</updated>)");
   for (std::sregex_iterator it(all.begin(), all.end(), updated), end; it != end; ++it) dates.push_back((*it)[1]);
-  REQUIRE_FALSE(dates.empty());  // the fixture has one dated public document; the browser test orders many
+  REQUIRE_FALSE(dates.empty());  // server_new_documents_test orders documents of several runs
   CHECK(std::is_sorted(dates.rbegin(), dates.rend()));
   CHECK_THAT(all, Catch::Contains("<updated>" + dates.front() + "</updated>\n<link rel=\"self\""));
   for (const std::string* feed : {&xml, &all})

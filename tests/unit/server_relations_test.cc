@@ -28,6 +28,16 @@ const char* const kRecords[] = {
         "title": "Nghị định mật xyzzyhieuluc", "ngay_ban_hanh": "2020-03-02", "ngay_hieu_luc": "2020-04-01",
         "visibility": "internal",
         "text": "Điều 2. Bãi bỏ khoản 2 Điều 18 Nghị định số 42/2019/NĐ-CP ngày 16 tháng 5 năm 2019 của Chính phủ."})",
+    // A provincial decision replacing one the index does not hold (its citation page is a stub).
+    R"({"id": "qd-25-2021", "so_hieu": "25/2021/QĐ-UBND", "loai_van_ban": "Quyết định",
+        "co_quan_ban_hanh": "Ủy ban nhân dân tỉnh Lạng Sơn", "title": "Ban hành Quy chế quản lý cụm công nghiệp",
+        "ngay_ban_hanh": "2021-06-10", "ngay_hieu_luc": "2021-06-20",
+        "text": "Điều 2. Hiệu lực thi hành\nQuyết định này có hiệu lực thi hành kể từ ngày 20 tháng 6 năm 2021, thay thế Quyết định số 09/2010/QĐ-UBND ngày 05 tháng 4 năm 2010 của Ủy ban nhân dân tỉnh Lạng Sơn."})",
+    // Another web copy of it (same number and date): one act, not two.
+    R"({"id": "qd-25-2021-ban-sao", "so_hieu": "25/2021/QĐ-UBND", "loai_van_ban": "Quyết định",
+        "co_quan_ban_hanh": "Ủy ban nhân dân tỉnh Lạng Sơn", "title": "BAN HÀNH QUY CHẾ QUẢN LÝ CỤM CÔNG NGHIỆP",
+        "ngay_ban_hanh": "2021-06-10", "ngay_hieu_luc": "2021-06-20",
+        "text": "Điều 2. Hiệu lực thi hành\nQuyết định này có hiệu lực thi hành kể từ ngày 20 tháng 6 năm 2021, thay thế Quyết định số 09/2010/QĐ-UBND ngày 05 tháng 4 năm 2010 của Ủy ban nhân dân tỉnh Lạng Sơn."})",
 };
 
 const fs::path& relations_index() {
@@ -173,4 +183,28 @@ TEST_CASE("search hits carry the status badge the validity facet counts", "[serv
   const auto page = server.get("/search?q=ngh%E1%BB%8B%20%C4%91%E1%BB%8Bnh");
   CHECK(page.body().find("class=\"status status-het\">Hết hiệu lực<") != std::string::npos);
   CHECK(page.body().find("class=\"status status-con\">Còn hiệu lực<") != std::string::npos);
+}
+
+TEST_CASE("a number the index does not hold: its status and the acts on it, from the documents citing it",
+          "[server][relations][portal]") {
+  AccessServer server(relations_index());
+  const auto stub = json_of(server.get("/api/v1/citations?number=09%2F2010%2FQ%C4%90-UBND"));
+  CHECK(stub["document"].is_null());
+  REQUIRE(stub["relations_in"].size() == 1);        // two copies of the act: one act
+  CHECK(stub["validity"]["timeline"].size() == 2);  // issued, replaced
+  CHECK(stub["relations_in"][0]["type"] == "replaces");
+  CHECK(stub["relations_in"][0]["from_id"] == "qd-25-2021");
+  CHECK(stub["validity"]["status"] == "het");
+  CHECK(stub["validity"]["ended_from"] == "2021-06-20");
+  // A held number: the document page says all this; the citation answer does not repeat it.
+  const auto held = json_of(server.get("/api/v1/citations?number=103%2F2015%2FN%C4%90-CP"));
+  CHECK(held["validity"].is_null());
+  CHECK(held["relations_in"].empty());
+
+  const auto page = server.get("/cite/09%2F2010%2FQ%C4%90-UBND");
+  REQUIRE(page.result_int() == 200);
+  for (const char* s : {"chưa có trong hệ thống", "Hết hiệu lực", "Bị thay thế", "Được thay thế bởi",
+                        "href=\"/doc/qd-25-2021\"", "20/06/2021"})
+    CHECK(page.body().find(s) != std::string::npos);
+  CHECK(page.body().find("name=\"as_of\"") == std::string::npos);  // no form: the day asked is today's
 }
