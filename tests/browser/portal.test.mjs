@@ -504,6 +504,20 @@ test('keyboard only: staff sign in, open their assignments and filter them by as
   } finally { await context.close(); }
 });
 
+test('a document read from a PDF offers the file, and a passage opens it at its page', async () => {
+  const p = await page(nojs);
+  await p.goto(BASE + '/search?q=xyzzybangoc');
+  const href = await p.getByRole('link', { name: 'Trang 2 của bản gốc (PDF)' }).getAttribute('href');
+  assert.equal(href, '/api/v1/documents/tb-41-2025/original#page=2');
+  const file = await p.request.get(BASE + href.replace(/#.*/, ''));
+  assert.equal(file.status(), 200);
+  assert.equal(file.headers()['content-type'], 'application/pdf');
+  assert.equal((await file.body()).subarray(0, 5).toString(), '%PDF-');
+  await p.goto(BASE + '/doc/tb-41-2025');
+  assert.equal(await p.getByRole('link', { name: 'Tải bản gốc (PDF)' }).getAttribute('href'),
+    '/api/v1/documents/tb-41-2025/original');
+});
+
 test('a search links its Atom feed: newest to the index first, each linked to its page', async () => {
   const p = await page(nojs);
   await p.goto(BASE + '/search?q=ubnd');

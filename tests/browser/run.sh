@@ -28,7 +28,8 @@ trap cleanup EXIT
 # datasets are beside the checkout (TRACUU_BROWSER_CORPUS overrides; empty: the samples alone, and the
 # tests that need long documents say they were skipped).
 corpus=${TRACUU_BROWSER_CORPUS-$source_dir/../shared/datasets/vn-legal/docs.jsonl.gz}
-inputs=("$source_dir/data/samples")
+# tests/browser/fixtures: a PDF (its original offered for download, passages linked to their page).
+inputs=("$source_dir/data/samples" "$source_dir/tests/browser/fixtures")
 real_index=0
 if [[ -n $corpus && -f $corpus ]]; then inputs+=("$corpus"); real_index=1; fi
 "$indexer" build --db "$work/index" --threads 2 "${inputs[@]}" >/dev/null 2>"$work/indexer.log" || { cat "$work/indexer.log" >&2; exit 1; }
