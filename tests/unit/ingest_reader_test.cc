@@ -119,6 +119,10 @@ TEST_CASE("readers: each bad file is one clear error and the batch goes on", "[i
   dir.write("truncated.pdf", pdf.substr(0, 40));
   dir.write("scan.pdf", tracuu::testing::make_pdf({{}}));
   dir.write("notpdf.pdf", "<html>not a pdf</html>");
+  // fuzz_pdf's find: a small file whose trailer declares millions of objects (poppler allocated for them all).
+  std::string forged = pdf;
+  forged.replace(forged.rfind("/Size ") + 6, 1, "6000445 ");
+  dir.write("forged.pdf", forged);
   dir.write("notzip.docx", "PK not really a zip");
   dir.write("old.doc", "\xD0\xCF\x11\xE0");  // skipped in a directory, refused when named
   const Read r = read_all({dir.path(), dir.path() / "missing.txt"});
@@ -132,11 +136,17 @@ TEST_CASE("readers: each bad file is one clear error and the batch goes on", "[i
     const char* words;
   };
   const std::vector<Row> rows = {
-      {"empty.txt", Status::BadRequest, "empty"},      {"binary.txt", Status::Unsupported, "binary"},
-      {"legacy.txt", Status::Unsupported, "TCVN3"},    {"invalid.md", Status::Unsupported, "not UTF-8"},
-      {"oneline.txt", Status::TooLarge, "line"},       {"truncated.pdf", Status::BadRequest, "PDF"},
-      {"scan.pdf", Status::Unsupported, "text layer"}, {"notpdf.pdf", Status::BadRequest, "not a PDF"},
-      {"notzip.docx", Status::BadRequest, "DOCX"},     {"missing.txt", Status::NotFound, "no such file"},
+      {"empty.txt", Status::BadRequest, "empty"},
+      {"binary.txt", Status::Unsupported, "binary"},
+      {"legacy.txt", Status::Unsupported, "TCVN3"},
+      {"invalid.md", Status::Unsupported, "not UTF-8"},
+      {"oneline.txt", Status::TooLarge, "line"},
+      {"truncated.pdf", Status::BadRequest, "PDF"},
+      {"scan.pdf", Status::Unsupported, "text layer"},
+      {"notpdf.pdf", Status::BadRequest, "not a PDF"},
+      {"notzip.docx", Status::BadRequest, "DOCX"},
+      {"missing.txt", Status::NotFound, "no such file"},
+      {"forged.pdf", Status::BadRequest, "declares 6000445"},
   };
   for (const Row& row : rows) {
     INFO(row.file);
