@@ -4,11 +4,9 @@
 #include <sodium.h>
 #include <unistd.h>
 
-#include <fstream>
-#include <iterator>
-#include <sstream>
 #include <thread>
 
+#include "indexer/ingest/reader_internal.h"
 #include "schema/index_home.h"
 
 namespace tracuu::indexer {
@@ -46,11 +44,10 @@ bool write_synced(const fs::path& path, std::string_view bytes) {
 
 Result<std::string> keep_original(const fs::path& dir, const fs::path& source, std::string_view format) {
   if (format != "pdf" && format != "docx") return Error{Status::Unsupported, "only PDF and DOCX originals are kept"};
-  std::ifstream in(source, std::ios::binary);
-  if (!in) return Error{Status::Io, "cannot read " + source.string()};
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  const std::string bytes = std::move(buffer).str();
+  // The readers' own reading, under their limit: a file they read can be kept.
+  auto read = detail::read_bytes(source, detail::kMaxFileBytes);
+  if (!read) return read.error();
+  const std::string& bytes = *read;
   const std::string name = blake2b_hex(bytes) + "." + std::string(format);
   const fs::path target = dir / name;
   std::error_code ec;

@@ -88,6 +88,14 @@ std::unordered_map<std::string, std::string> first_indexed_times(const fs::path&
   return out;
 }
 
+// What a run writing into `home` records beside the documents: PDF and DOCX inputs kept in DIR/originals, and the
+// time each document was first indexed, kept from `live` (the generation the run extends or replaces, if any).
+void prepare_run(RunState& state, const fs::path& home, const BuildOptions& options, const Result<fs::path>& live) {
+  state.originals = schema::originals_dir(home);
+  state.started_at = options.indexed_at.empty() ? schema::utc_now_iso() : options.indexed_at;
+  if (live) state.first_indexed = first_indexed_times(*live);
+}
+
 // The incremental writer: upserts prepared documents, committing per batch and at
 // the end. After a write error it drains the queue (so the workers finish) and returns it.
 Result<void> write_prepared(GenerationWriter& writer, BoundedQueue<PreparedDoc>& queue, const BuildOptions& options,
@@ -177,9 +185,7 @@ Result<BuildReport> add_documents(const fs::path& home, const std::vector<fs::pa
 
   // The reader (this thread) feeds the workers, which extract and prepare; one writer writes.
   RunState state(total_input_bytes(inputs), progress);
-  state.originals = schema::originals_dir(home);
-  state.started_at = options.indexed_at.empty() ? schema::utc_now_iso() : options.indexed_at;
-  state.first_indexed = first_indexed_times(*gen);
+  prepare_run(state, home, options, gen);
   const unsigned threads = thread_count(options);
   BoundedQueue<RawDoc> raw_queue(threads * 4);
   BoundedQueue<PreparedDoc> prepared_queue(threads * 4);
@@ -222,9 +228,7 @@ Result<BuildReport> rebuild_index(const fs::path& home, std::vector<fs::path> in
   fs::create_directories(work, ec);
   if (ec) return Error{Status::Io, "cannot create " + work.string() + ": " + ec.message()};
   RunState state(total_input_bytes(inputs), progress);
-  state.originals = schema::originals_dir(home);
-  state.started_at = options.indexed_at.empty() ? schema::utc_now_iso() : options.indexed_at;
-  if (auto live = schema::current_generation(home)) state.first_indexed = first_indexed_times(*live);
+  prepare_run(state, home, options, schema::current_generation(home));
   auto shards = write_all_shards(work, inputs, extractor, options, state);
   if (!shards) {
     fs::remove_all(work, ec);

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "schema/index_home.h"
 #include "schema/record_json.h"
 
 namespace tracuu::schema {
@@ -203,7 +204,8 @@ Result<StoredDoc> decode_doc_data(std::string_view data, DocParts parts) {
     j = nlohmann::json::from_msgpack(meta_bytes->begin(), meta_bytes->end());
     if (!j.is_object()) return corrupt("metadata is not an object");
     // Snippets of a PDF say which page they are on: the lists are read for its pages.
-    const bool pdf_pages = parts == DocParts::Snippets && j.contains("original") && j["original"].is_string();
+    const bool pdf_pages = parts == DocParts::Snippets && j.contains("original") && j["original"].is_string() &&
+                           original_media_type(j["original"].get<std::string>()) == kPdfMediaType;
     if (parts == DocParts::All || parts == DocParts::Lists || pdf_pages)
       j.update(nlohmann::json::from_msgpack(rest->begin(), rest->end()));
   } catch (const nlohmann::json::exception& e) {

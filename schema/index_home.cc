@@ -159,7 +159,7 @@ std::optional<std::string_view> original_media_type(std::string_view name) {
   for (char c : name.substr(0, dot))
     if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return std::nullopt;
   const std::string_view ext = name.substr(dot + 1);
-  if (ext == "pdf") return "application/pdf";
+  if (ext == "pdf") return kPdfMediaType;
   if (ext == "docx") return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
   return std::nullopt;
 }

@@ -81,6 +81,9 @@ std::filesystem::path originals_dir(const std::filesystem::path& home);
 /// from the index can never point outside DIR/originals.
 std::optional<std::string_view> original_media_type(std::string_view name);
 
+/// The media type of a PDF original: the one kind whose snippets name a page (`#page=N`).
+inline constexpr std::string_view kPdfMediaType = "application/pdf";
+
 /// Removes generations older than the current one and its predecessor, and
 /// leftover *.tmp directories of interrupted rebuilds. Errors are ignored.
 void prune_generations(const std::filesystem::path& home);

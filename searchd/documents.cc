@@ -97,9 +97,8 @@ std::vector<CitingDoc> citing(const Xapian::Database& db, const std::string& key
       if (cit.key != key) continue;
       c.context = cit.context;
       if (mentions) mentions->push_back(cit);
-      const bool copy_seen =
-          r.doc_number_key && !acted.insert(*r.doc_number_key + "|" + r.issue_date.value_or("")).second;
-      if (target && relations_in && acts && !copy_seen && schema::citation_matches(cit, *target, *issuers))
+      if (target && relations_in && acts && schema::citation_matches(cit, *target, *issuers) &&
+          (!r.doc_number_key || acted.insert(*r.doc_number_key + "|" + r.issue_date.value_or("")).second))
         add_incoming(r, cit, *relations_in, *acts);
       break;
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "schema/fields.h"
+#include "schema/index_home.h"
 #include "schema/terms.h"
 #include "text/tokenizer.h"
 
@@ -147,7 +148,7 @@ std::optional<SectionRef> section_at(const schema::DocRecord& record, std::size_
 }
 
 int page_at(const schema::DocRecord& record, std::size_t offset) {
-  if (!record.original || !record.original->ends_with(".pdf")) return 0;
+  if (!record.original || schema::original_media_type(*record.original) != schema::kPdfMediaType) return 0;
   int page = 0;
   for (const auto& p : record.pages) {
     if (p.offset > offset) break;

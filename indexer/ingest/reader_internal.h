@@ -1,5 +1,6 @@
 #pragma once
-// The per-format readers behind read_file (reader.cc). Internal to indexer/ingest.
+// The per-format readers behind read_file (reader.cc). Internal to indexer/ingest, and to indexer/originals.cc,
+// which keeps the PDF and DOCX files these read with the same read_bytes and limit.
 // Each returns documents with id, source, format, pages and content_hash
 // filled; read_file adds sidecar overrides and prefixes errors with the file name.
 
