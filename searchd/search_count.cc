@@ -64,8 +64,10 @@ Count count_remote(const Xapian::Database& db, const Q& query, FacetCounter& cou
   const auto none = [](const schema::FacetSpec&) { return std::string(); };
   for (auto it = packed_spy.values_begin(); it != packed_spy.values_end(); ++it)
     counter.add(*it, none, static_cast<long>(it.get_termfreq()));
-  for (auto& [field, spy] : slots)
-    for (auto it = spy->values_begin(); it != spy->values_end(); ++it) {
+  for (auto& slot : slots)
+    for (auto it = slot.second->values_begin(); it != slot.second->values_end(); ++it) {
+      // A named pointer, not a structured binding: clang 14 (the fuzzing build) cannot capture those.
+      const schema::FacetSpec* field = slot.first;
       const std::string value = *it;
       counter.add(
           {}, [&](const schema::FacetSpec& f) { return &f == field ? value : std::string(); },
