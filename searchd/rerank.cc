@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
+#include <limits>
 #include <numeric>
 #include <queue>
 
@@ -52,14 +53,52 @@ struct Pair {
   double idf = 0;
 };
 
+// Saturation of a word's count in a passage: a second occurrence adds 20 %, a third 7 %.
+constexpr double kSaturation = 0.5;
+double sat(double tf) {
+  return tf * (kSaturation + 1) / (tf + kSaturation);
+}
+
+// The weight of each word, then of each adjacent pair, in a passage, and their sum (what a
+// passage could score at most with every word once).
+double passage_weights(const std::vector<Word>& words, const std::vector<Pair>& pairs, double adjacency_weight,
+                       std::vector<double>& weight) {
+  weight.assign(words.size() + pairs.size(), 0);
+  double most = 0;
+  for (std::size_t i = 0; i < words.size(); ++i) most += weight[i] = words[i].idf;
+  for (std::size_t k = 0; k < pairs.size(); ++k) most += weight[words.size() + k] = adjacency_weight * pairs[k].idf;
+  return most;
+}
+
+// The most best_passage() could return for a document whose wdf of each word is `wdf`
+// (wdf bounds the positions: the indexer adds no position without a unit of wdf): every
+// word as often as its wdf allows in one window, every pair of present words adjacent.
+double passage_bound(const std::vector<Word>& words, const std::vector<Pair>& pairs,
+                     const std::vector<Xapian::termcount>& wdf, std::uint32_t window, double adjacency_weight) {
+  std::vector<double> weight;
+  const double most = passage_weights(words, pairs, adjacency_weight, weight);
+  if (most <= 0) return 0;
+  double sum = 0;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const auto count = std::min<std::uint64_t>({wdf[i], window, kMaxPositionsPerTerm});
+    if (count > 0) sum += weight[i] * sat(static_cast<double>(count));
+  }
+  for (std::size_t k = 0; k < pairs.size(); ++k)
+    if (wdf[pairs[k].first] > 0 && wdf[pairs[k].second] > 0) sum += weight[words.size() + k];
+  return sum / most;
+}
+
 // The score of the best window of `window` positions: each distinct word by its idf
 // (saturating with repeats), each adjacent query pair found adjacent by its bigram idf,
 // over the most a passage could score. 0..~1.2.
+// `wdf` (of each word in the document) spares opening the position lists of absent words.
 double best_passage(const Xapian::Database& db, Xapian::docid did, const std::vector<Word>& words,
-                    const std::vector<Pair>& pairs, std::uint32_t window, double adjacency_weight) {
+                    const std::vector<Pair>& pairs, const std::vector<Xapian::termcount>& wdf, std::uint32_t window,
+                    double adjacency_weight) {
   // One sorted position list per word, then one per adjacent pair (where the pair starts).
   std::vector<std::vector<std::uint32_t>> lists(words.size() + pairs.size());
   for (std::size_t i = 0; i < words.size(); ++i) {
+    if (wdf[i] == 0) continue;
     auto& p = lists[i];
     for (auto it = db.positionlist_begin(did, words[i].term);
          it != db.positionlist_end(did, words[i].term) && p.size() < kMaxPositionsPerTerm; ++it)
@@ -75,14 +114,10 @@ double best_passage(const Xapian::Database& db, Xapian::docid did, const std::ve
       if (j < b.size() && b[j] == x + 1) out.push_back(x);
     }
   }
-  std::vector<double> weight(lists.size());
-  double most = 0;
-  for (std::size_t i = 0; i < words.size(); ++i) most += weight[i] = words[i].idf;
-  for (std::size_t k = 0; k < pairs.size(); ++k) most += weight[words.size() + k] = adjacency_weight * pairs[k].idf;
+  std::vector<double> weight;
+  const double most = passage_weights(words, pairs, adjacency_weight, weight);
   if (most <= 0) return 0;
 
-  constexpr double k1 = 0.5;  // saturation: a second occurrence adds 20 %, a third 7 %
-  auto sat = [](std::uint32_t tf) { return tf * (k1 + 1) / (tf + k1); };
   // A window slides over the lists merged by a heap; positions enter in order, so they
   // leave in the same order (a queue). The score changes when a list's count does.
   using Entry = std::pair<std::uint32_t, std::uint32_t>;  // position, list
@@ -145,7 +180,7 @@ std::vector<Xapian::termcount> wdfs(const Xapian::Database& db, const std::strin
 }
 
 std::vector<Ranked> rerank(const Xapian::Database& db, const Xapian::MSet& mset, const RankSignals& signals,
-                           const Vocabulary& vocabulary, const RankingWeights& weights) {
+                           const Vocabulary& vocabulary, const RankingWeights& weights, std::size_t needed) {
   std::vector<Ranked> out;
   for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back({*it, it.get_weight(), it.get_weight()});
   if (out.empty()) return out;
@@ -249,37 +284,91 @@ std::vector<Ranked> rerank(const Xapian::Database& db, const Xapian::MSet& mset,
   const std::uint32_t window = static_cast<std::uint32_t>(
       std::clamp<double>(weights.passage_words_per_query_word * static_cast<double>(words.size()),
                          weights.passage_min_words, weights.passage_max_words));
+  const bool positional = !words.empty() && idf_sum > 0;
 
+  // What each candidate holds of each word, body and title, from the posting lists (one pass
+  // per term): the position lists of the words a document lacks are never opened, and the
+  // counts bound what the passage and the title can add.
+  auto wdfs_of = [&](const std::vector<Word>& of) {
+    std::vector<std::vector<Xapian::termcount>> per_candidate(sorted.size(), std::vector<Xapian::termcount>(of.size()));
+    if (!positional) return per_candidate;
+    for (std::size_t i = 0; i < of.size(); ++i) {
+      const auto each = wdfs(db, of[i].term, sorted);
+      for (std::size_t k = 0; k < sorted.size(); ++k) per_candidate[k][i] = each[k];
+    }
+    return per_candidate;
+  };
+  const auto body_wdf = wdfs_of(passage_words);
+  const auto title_wdf = wdfs_of(title_words);
+
+  // The score without the passage and the title, in the order the full score adds its parts.
+  std::vector<double> length_factor(sorted.size(), 1), dated(sorted.size(), 0);
   for (std::size_t k = 0; k < sorted.size(); ++k) {
-    Ranked& r = out[order[k]];
-    double score = weights.first_stage_weight * std::min(1.0, r.first_stage / top);
-    double title = 0;
-    if (!words.empty() && idf_sum > 0) {
-      score += weights.passage_weight *
-               best_passage(db, r.did, passage_words, passage_pairs, window, weights.passage_adjacency_weight);
-      title = best_passage(db, r.did, title_words, pairs, kWholeTitle, weights.passage_adjacency_weight);
+    if (weights.focus_weight > 0) {
+      const double len = static_cast<double>(db.get_doclength(sorted[k]));
+      length_factor[k] = 1.0 + std::log2(std::max(1.0, len / weights.focus_words));
+    }
+    if (signals.date_ranges.empty()) continue;
+    const Xapian::Document doc = db.get_document(sorted[k], Xapian::DOC_ASSUME_VALID);
+    if (in_ranges(doc.get_value(schema::kSlotIssueDate), signals.date_ranges) ||
+        in_ranges(doc.get_value(schema::kSlotEventDate), signals.date_ranges) ||
+        number_year_in(doc.get_value(schema::kSlotNumberKey), signals.date_ranges))
+      dated[k] = weights.date_weight;
+  }
+  auto score_with = [&](std::size_t k, double passage, double title) {
+    double score = weights.first_stage_weight * std::min(1.0, out[order[k]].first_stage / top);
+    if (positional) {
+      score += weights.passage_weight * passage;
       score += weights.title_weight * title;
       if (signals.query_has_marks) score += weights.exact_weight * exact[k] / idf_sum;
     }
     if (own_number[k]) score += weights.number_weight;
     // A focused document beats a long one whose best passage is as good; not when the query is
     // the long one's title (a codified page typed by its name).
-    if (weights.focus_weight > 0) {
-      const double len = static_cast<double>(db.get_doclength(r.did));
-      score += weights.focus_weight * (1.0 - std::min(1.0, title)) /
-               (1.0 + std::log2(std::max(1.0, len / weights.focus_words)));
-    }
+    if (weights.focus_weight > 0) score += weights.focus_weight * (1.0 - std::min(1.0, title)) / length_factor[k];
     if (typed[k]) score += weights.type_weight;
     if (issued[k]) score += own_number[k] ? weights.numbered_issuer_weight : weights.issuer_weight;
-    if (!signals.date_ranges.empty()) {
-      const Xapian::Document doc = db.get_document(r.did, Xapian::DOC_ASSUME_VALID);
-      if (in_ranges(doc.get_value(schema::kSlotIssueDate), signals.date_ranges) ||
-          in_ranges(doc.get_value(schema::kSlotEventDate), signals.date_ranges) ||
-          number_year_in(doc.get_value(schema::kSlotNumberKey), signals.date_ranges))
-        score += weights.date_weight;
+    score += dated[k];
+    return score;
+  };
+  // The most a candidate can score: the passage and the title at their bounds (the title at
+  // either end of its range or at 1, where the focus stops falling), with a margin for rounding.
+  auto bound_of = [&](std::size_t k) {
+    if (!positional) return score_with(k, 0, 0);
+    const double passage =
+        passage_bound(passage_words, passage_pairs, body_wdf[k], window, weights.passage_adjacency_weight);
+    const double title = passage_bound(title_words, pairs, title_wdf[k], kWholeTitle, weights.passage_adjacency_weight);
+    double most = -std::numeric_limits<double>::infinity();
+    for (double p : {0.0, passage})
+      for (double t : {0.0, std::min(1.0, title), title}) most = std::max(most, score_with(k, p, t));
+    return most + 1e-9 * (1.0 + std::abs(most));
+  };
+
+  // Candidates in descending order of their bound are scored in full until the `needed`-th
+  // best full score beats the next bound: no candidate left can reach the page.
+  std::vector<double> bound(sorted.size());
+  for (std::size_t k = 0; k < sorted.size(); ++k) bound[k] = bound_of(k);
+  std::vector<std::size_t> by_bound(sorted.size());
+  std::iota(by_bound.begin(), by_bound.end(), 0);
+  std::sort(by_bound.begin(), by_bound.end(), [&](std::size_t a, std::size_t b) { return bound[a] > bound[b]; });
+  needed = std::max<std::size_t>(1, needed);
+  std::priority_queue<double, std::vector<double>, std::greater<>> kept;  // the `needed` best full scores
+  std::vector<std::size_t> scored;
+  for (std::size_t k : by_bound) {
+    if (kept.size() >= needed && kept.top() > bound[k]) break;
+    double passage = 0, title = 0;
+    if (positional) {
+      passage = best_passage(db, sorted[k], passage_words, passage_pairs, body_wdf[k], window,
+                             weights.passage_adjacency_weight);
+      title =
+          best_passage(db, sorted[k], title_words, pairs, title_wdf[k], kWholeTitle, weights.passage_adjacency_weight);
     }
-    r.score = score;
+    out[order[k]].score = score_with(k, passage, title);
+    scored.push_back(order[k]);
+    kept.push(out[order[k]].score);
+    if (kept.size() > needed) kept.pop();
   }
+
   // Documents holding a number the query names in part and otherwise scored alike ("thông tư
   // 30/2026": three ministries' circulars) come newest first, not in the order they were indexed.
   std::vector<std::string> issued_on(out.size());
@@ -290,15 +379,14 @@ std::vector<Ranked> rerank(const Xapian::Database& db, const Xapian::MSet& mset,
     for (std::size_t k = 0; k < sorted.size(); ++k)
       if (own_number[k])
         issued_on[order[k]] = db.get_document(sorted[k], Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotIssueDate);
-  std::vector<std::size_t> by_score(out.size());
-  std::iota(by_score.begin(), by_score.end(), 0);
-  std::stable_sort(by_score.begin(), by_score.end(), [&](std::size_t a, std::size_t b) {
+  std::sort(scored.begin(), scored.end(), [&](std::size_t a, std::size_t b) {
     if (out[a].score != out[b].score) return out[a].score > out[b].score;
-    return issued_on[a] > issued_on[b];
+    if (issued_on[a] != issued_on[b]) return issued_on[a] > issued_on[b];
+    return a < b;  // then in first-stage order
   });
   std::vector<Ranked> ranked;
-  ranked.reserve(out.size());
-  for (std::size_t i : by_score) ranked.push_back(out[i]);
+  ranked.reserve(scored.size());
+  for (std::size_t i : scored) ranked.push_back(out[i]);
   return ranked;
 }
 

@@ -50,8 +50,11 @@ struct Ranked {
 std::vector<Xapian::termcount> wdfs(const Xapian::Database& db, const std::string& term,
                                     const std::vector<Xapian::docid>& dids);
 
-/// Re-scores the first-stage candidates `mset` (best first) and returns them best first.
+/// Re-scores the first-stage candidates `mset` (best first) and returns, best first, at least
+/// the best `needed` of them (all when fewer), ranked exactly as scoring every candidate would
+/// rank them. Candidates whose bound (their score with the passage and the title at the most
+/// their word counts allow) cannot reach rank `needed` are left out without reading positions.
 std::vector<Ranked> rerank(const Xapian::Database& db, const Xapian::MSet& mset, const RankSignals& signals,
-                           const Vocabulary& vocabulary, const RankingWeights& weights);
+                           const Vocabulary& vocabulary, const RankingWeights& weights, std::size_t needed);
 
 }  // namespace tracuu::searchd

@@ -120,8 +120,9 @@ Result<RankedPage> rank_page(SearchState& s) {
     out.relaxed = true;
   }
   if (reranked) {
-    const std::vector<Ranked> all = rerank(s.im.db(), out.mset, out.built.signals, s.ctx.vocabulary, s.im.weights);
-    for (std::size_t k = r.offset; k < all.size() && out.hits.size() < r.limit; ++k) out.hits.push_back(all[k]);
+    const std::vector<Ranked> best =
+        rerank(s.im.db(), out.mset, out.built.signals, s.ctx.vocabulary, s.im.weights, r.offset + r.limit);
+    for (std::size_t k = r.offset; k < best.size() && out.hits.size() < r.limit; ++k) out.hits.push_back(best[k]);
   } else {
     for (auto it = out.mset.begin(); it != out.mset.end(); ++it)
       out.hits.push_back({*it, it.get_weight(), it.get_weight()});

@@ -1,0 +1,146 @@
+// The second ranking stage reads positions only for the candidates that can still reach the
+// page (rerank.h): on the samples and the fixture, with and without marks, the page it returns
+// must be the page that scoring every candidate in full gives.
+#include <xapian.h>
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "indexer/ingest/ingest.h"
+#include "indexer/pipeline.h"
+#include "schema/index_home.h"
+#include "schema/terms.h"
+#include "searchd/rerank.h"
+#include "searchd/searcher.h"
+#include "searchd/vocabulary.h"
+#include "searchd_fixture.h"
+#include "tests/support/temp_dir.h"
+#include "text/tokenizer.h"
+
+using namespace tracuu::searchd;
+namespace fs = std::filesystem;
+
+namespace {
+
+// data/samples (five long notices of a provincial People's Committee), indexed as the indexer does.
+const fs::path& samples_index() {
+  static tracuu::testing::TempDir dir("rerank-samples");
+  static const fs::path home = [] {
+    const fs::path h = dir.path() / "index";
+    tracuu::indexer::BuildOptions options;
+    options.threads = 1;
+    auto report = tracuu::indexer::rebuild_index(h, {fs::path(TRACUU_SOURCE_DIR) / "data/samples"},
+                                                 tracuu::indexer::Extractor(), options, {});
+    if (!report || !report->errors.empty()) throw std::runtime_error("cannot index data/samples");
+    return h;
+  }();
+  return home;
+}
+
+Xapian::Database open_db(const fs::path& home) {
+  auto gen = tracuu::schema::current_generation(home);
+  if (!gen) throw std::runtime_error(gen.error().message);
+  Xapian::Database db;
+  for (const fs::path& dir : tracuu::schema::sub_database_dirs(*gen)) db.add_database(Xapian::Database(dir.string()));
+  return db;
+}
+
+// Queries typed as users type them: marked and unmarked, one word and many, names and numbers.
+const std::vector<const char*> kQueries{
+    "phiên họp thường kỳ",
+    "phien hop thuong ky",
+    "kế hoạch phát triển kinh tế xã hội",
+    "ke hoach phat trien kinh te xa hoi",
+    "Hồ Tiến Thiệu",
+    "dự toán ngân sách nhà nước năm 2025",
+    "chương trình mục tiêu quốc gia",
+    "tỉnh",
+    "huu lung",
+    "giáo dục ngoài giờ",
+    "xử phạt vi phạm giao thông",
+    "Ủy ban nhân dân tỉnh Lạng Sơn kết luận",
+    "346/TB-UBND",
+    "báo cáo tháng 8 năm 2025",
+};
+
+// The first stage as a ranked OR of the folded words, and what the second stage reads of the query.
+struct Candidates {
+  Xapian::MSet mset;
+  RankSignals signals;
+};
+
+Candidates candidates(const Xapian::Database& db, const std::string& query) {
+  Candidates c;
+  std::vector<Xapian::Query> words;
+  for (const tracuu::text::Token& t : tracuu::text::analyze(query)) {
+    words.emplace_back(tracuu::schema::folded_term(t));
+    c.signals.words.push_back({t.folded, t.exact, true, t.kind == tracuu::text::TokenKind::Word});
+    c.signals.query_has_marks = c.signals.query_has_marks || t.has_marks();
+  }
+  if (!c.signals.words.empty()) c.signals.words.back().joins_next = false;
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, words.begin(), words.end()));
+  c.mset = enquire.get_mset(0, 200);
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("rerank: the bound never drops a candidate that full scoring ranks on the page", "[searchd][ranking]") {
+  std::size_t rows = 0, pruned = 0;
+  for (const fs::path& home : {samples_index(), tracuu::testing::fixture_index()}) {
+    const Xapian::Database db = open_db(home);
+    const Vocabulary vocabulary = Vocabulary::build(db);
+    const RankingWeights weights;
+    for (const char* q : kQueries) {
+      const Candidates c = candidates(db, q);
+      const std::size_t n = c.mset.size();
+      if (n == 0) continue;
+      ++rows;
+      const auto full = rerank(db, c.mset, c.signals, vocabulary, weights, n);
+      REQUIRE(full.size() == n);
+      bool dropped = false;
+      for (std::size_t needed = 1; needed <= n; ++needed) {
+        const auto page = rerank(db, c.mset, c.signals, vocabulary, weights, needed);
+        INFO(home.parent_path().filename().string() << ": " << q << ", the best " << needed << " of " << n);
+        REQUIRE(page.size() >= needed);
+        for (std::size_t k = 0; k < needed; ++k) {
+          CHECK(page[k].did == full[k].did);
+          CHECK(page[k].score == full[k].score);
+        }
+        dropped = dropped || page.size() < n;
+      }
+      if (dropped) ++pruned;
+    }
+  }
+  CHECK(rows >= 20);
+  // Not a vacuous check: for most queries, some pages are found without scoring every candidate.
+  CHECK(pruned * 2 >= rows);
+}
+
+TEST_CASE("rerank: each page of a search is its slice of the whole ranked list", "[searchd][ranking]") {
+  for (const fs::path& home : {samples_index(), tracuu::testing::fixture_index()}) {
+    auto searcher = Searcher::open(home);
+    REQUIRE(searcher);
+    for (const char* q : kQueries) {
+      SearchRequest all;
+      all.query = q;
+      all.limit = kMaxLimit;
+      const auto whole = searcher->search(all);
+      REQUIRE(whole);
+      for (std::size_t offset = 0; offset < whole->hits.size(); ++offset)
+        for (std::size_t limit : {1, 2, 3}) {
+          SearchRequest r = all;
+          r.offset = offset;
+          r.limit = limit;
+          const auto page = searcher->search(r);
+          INFO(q << ", offset " << offset << ", limit " << limit);
+          REQUIRE(page);
+          REQUIRE(page->hits.size() == std::min(limit, whole->hits.size() - offset));
+          for (std::size_t k = 0; k < page->hits.size(); ++k) CHECK(page->hits[k].id == whole->hits[offset + k].id);
+        }
+    }
+  }
+}
