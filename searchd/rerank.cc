@@ -331,39 +331,60 @@ std::vector<Ranked> rerank(const Xapian::Database& db, const Xapian::MSet& mset,
     score += dated[k];
     return score;
   };
-  // The most a candidate can score: the passage and the title at their bounds (the title at
-  // either end of its range or at 1, where the focus stops falling), with a margin for rounding.
-  auto bound_of = [&](std::size_t k) {
-    if (!positional) return score_with(k, 0, 0);
-    const double passage =
-        passage_bound(passage_words, passage_pairs, body_wdf[k], window, weights.passage_adjacency_weight);
-    const double title = passage_bound(title_words, pairs, title_wdf[k], kWholeTitle, weights.passage_adjacency_weight);
+  // The most a candidate can score with the passage at most `passage` and the title between 0
+  // and `title_most` (at either end of that range or at 1, where the focus stops falling), with a
+  // margin for rounding.
+  auto bound_with = [&](std::size_t k, double passage, double title_least, double title_most) {
     double most = -std::numeric_limits<double>::infinity();
     for (double p : {0.0, passage})
-      for (double t : {0.0, std::min(1.0, title), title}) most = std::max(most, score_with(k, p, t));
+      for (double t : {title_least, std::clamp(1.0, title_least, title_most), title_most})
+        most = std::max(most, score_with(k, p, t));
     return most + 1e-9 * (1.0 + std::abs(most));
   };
+  auto passage_most = [&](std::size_t k) {
+    return passage_bound(passage_words, passage_pairs, body_wdf[k], window, weights.passage_adjacency_weight);
+  };
 
-  // Candidates in descending order of their bound are scored in full until the `needed`-th
-  // best full score beats the next bound: no candidate left can reach the page.
-  std::vector<double> bound(sorted.size());
-  for (std::size_t k = 0; k < sorted.size(); ++k) bound[k] = bound_of(k);
-  std::vector<std::size_t> by_bound(sorted.size());
-  std::iota(by_bound.begin(), by_bound.end(), 0);
-  std::sort(by_bound.begin(), by_bound.end(), [&](std::size_t a, std::size_t b) { return bound[a] > bound[b]; });
-  needed = std::max<std::size_t>(1, needed);
-  std::priority_queue<double, std::vector<double>, std::greater<>> kept;  // the `needed` best full scores
-  std::vector<std::size_t> scored;
-  for (std::size_t k : by_bound) {
-    if (kept.size() >= needed && kept.top() > bound[k]) break;
-    double passage = 0, title = 0;
-    if (positional) {
-      passage = best_passage(db, sorted[k], passage_words, passage_pairs, body_wdf[k], window,
-                             weights.passage_adjacency_weight);
-      title =
-          best_passage(db, sorted[k], title_words, pairs, title_wdf[k], kWholeTitle, weights.passage_adjacency_weight);
+  // Candidates are taken by their bound, highest first: the first time, the title (a few
+  // positions) is read and the bound tightened; the second, the passage, and the score is
+  // final. Once the `needed`-th best final score beats the highest bound left, no candidate
+  // left can reach the page.
+  struct Pending {
+    double bound;
+    std::size_t k;
+    bool title_read;
+    double title;
+    bool operator<(const Pending& o) const { return bound != o.bound ? bound < o.bound : k > o.k; }
+  };
+  std::priority_queue<Pending> pending;
+  for (std::size_t k = 0; k < sorted.size(); ++k) {
+    if (!positional) {
+      pending.push({score_with(k, 0, 0), k, true, 0});
+      continue;
     }
-    out[order[k]].score = score_with(k, passage, title);
+    const double title = passage_bound(title_words, pairs, title_wdf[k], kWholeTitle, weights.passage_adjacency_weight);
+    pending.push({bound_with(k, passage_most(k), 0, title), k, false, 0});
+  }
+  needed = std::max<std::size_t>(1, needed);
+  std::priority_queue<double, std::vector<double>, std::greater<>> kept;  // the `needed` best final scores
+  std::vector<std::size_t> scored;
+  while (!pending.empty()) {
+    Pending next = pending.top();
+    if (kept.size() >= needed && kept.top() > next.bound) break;
+    pending.pop();
+    const std::size_t k = next.k;
+    if (!next.title_read) {
+      next.title =
+          best_passage(db, sorted[k], title_words, pairs, title_wdf[k], kWholeTitle, weights.passage_adjacency_weight);
+      next.title_read = true;
+      next.bound = bound_with(k, passage_most(k), next.title, next.title);
+      pending.push(next);
+      continue;
+    }
+    const double passage = positional ? best_passage(db, sorted[k], passage_words, passage_pairs, body_wdf[k], window,
+                                                     weights.passage_adjacency_weight)
+                                      : 0;
+    out[order[k]].score = score_with(k, passage, next.title);
     scored.push_back(order[k]);
     kept.push(out[order[k]].score);
     if (kept.size() > needed) kept.pop();
