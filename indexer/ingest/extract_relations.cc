@@ -9,6 +9,7 @@
 #include "indexer/ingest/extract_internal.h"
 #include "indexer/ingest/markers.h"
 #include "indexer/ingest/scan.h"
+#include "text/strings.h"
 
 namespace tracuu::indexer::extract_detail {
 namespace {
@@ -68,6 +69,14 @@ constexpr std::string_view kNotActs[] = {"đề nghị", "dự thảo", "tham m�
 
 // Bytes of adverbs an "initial" trigger may follow ("Tiếp tục đẩy mạnh triển khai ...", "Chỉ đạo triển khai").
 constexpr std::size_t kInitialSlack = 30;
+
+// The only words an "initial" implements trigger may follow in its clause: how a document opens its own act
+// ("Tiếp tục đẩy mạnh triển khai", "Để thực hiện"). Other words make it a task ("bố trí ngân sách triển khai
+// hiệu quả Nghị quyết số ...", "triển khai các chương trình ... về thực hiện Nghị quyết"), not an act on the text.
+// "triển khai" before "thực hiện": the longer trigger read from its second word.
+constexpr std::string_view kImplementsLeadWords[] = {
+    "tiếp",   "tục", "đẩy",   "mạnh", "chỉ", "đạo", "để",   "nhằm", "tích", "cực",   "khẩn", "trương",
+    "nghiêm", "túc", "quyết", "liệt", "và",  "tổ",  "chức", "kịp",  "thời", "triển", "khai"};
 
 constexpr std::string_view kScopeWords[] = {"điểm", "khoản", "điều", "chương", "mục", "phụ lục", "phần"};
 
@@ -393,6 +402,9 @@ class Typer {
     const auto f = last_trigger(lower_, cb, mention.begin);
     if (f && !f->passive && mention.begin - f->end <= f->trigger->max_gap && !quoted(f->end, mention.begin) &&
         !after_object(f->end, m)) {
+      // "Tiếp tục triển khai các chương trình, kế hoạch của tỉnh về thực hiện Nghị quyết số ...": what is
+      // carried out is something else, about the number.
+      if (f->trigger->type == RelationType::Implements && other_object(f->end, mention.begin)) return;
       // A number between the clause start and the trigger is the one acting ("Thông tư số A ... sửa đổi Thông tư B").
       const std::size_t subject = mention_before(f->begin, cb);
       auto scope = scope_before(t_, lower_, f->end, mention.begin);
@@ -429,10 +441,29 @@ class Typer {
     return gap.find(',') == std::string_view::npos && gap.find(" và ") == std::string_view::npos;
   }
 
+  // Between a trigger and a mention: a list or a " về " (the trigger's object is another thing, about it).
+  bool other_object(std::size_t from, std::size_t to) const {
+    const std::string_view gap = std::string_view(lower_).substr(from, to - from);
+    return gap.find(',') != std::string_view::npos || gap.find(" về ") != std::string_view::npos;
+  }
+
   // An opening quote between the trigger and the mention: the number is inside quoted words being changed.
   bool quoted(std::size_t from, std::size_t to) const {
     const std::string_view gap = std::string_view(t_).substr(from, to - from);
     return gap.find('"') != std::string_view::npos || gap.find("\u201C") != std::string_view::npos;
+  }
+
+  // Whether `words` are all kImplementsLeadWords (or none).
+  static bool only_lead_words(std::string_view words) {
+    for (std::string_view w : text::split(words, ' ')) {
+      // Bullets and dashes ("- Tiếp tục ...") are no words.
+      if (std::none_of(w.begin(), w.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c < 0; }))
+        continue;
+      if (std::find(std::begin(kImplementsLeadWords), std::end(kImplementsLeadWords), w) ==
+          std::end(kImplementsLeadWords))
+        return false;
+    }
+    return true;
   }
 
   // Whether the trigger states the document's own act: not a proposal or a draft's, not another document's
@@ -449,7 +480,9 @@ class Typer {
       case Stand::Initial: {
         std::string_view last = prefix.substr(prefix.rfind(',') == std::string_view::npos ? 0 : prefix.rfind(',') + 1);
         if (const auto m = parse_marker(scan::trim(last)); m) last = last.substr(std::min(last.size(), m->title_begin));
-        return scan::trim(last).size() <= kInitialSlack || ends_with(prefix, "này");
+        last = scan::trim(last);
+        if (f.trigger->type == RelationType::Implements) return only_lead_words(last);
+        return last.size() <= kInitialSlack || ends_with(prefix, "này");
       }
     }
     return false;

@@ -679,6 +679,22 @@ TEST_CASE("extract: a number near a relation word that is not acted on", "[inges
        decree + "Điều 13. Nghị định này có hiệu lực thi hành từ 07/5/2026 đến hết ngày các quy định tại NQ "
                 "29/2026/QH16 hết hiệu lực.\n",
        ""},
+      // Sample 003's tasks: a clause implements a text only when it opens with the act ("Tiếp tục triển khai",
+      // "Để thực hiện") and the text is what is carried out.
+      {"a task carrying out a resolution is not the document's act",
+       decree + "- Chú trọng rà soát, bố trí ngân sách triển khai hiệu quả Nghị quyết số 28/2023/NQ-HĐND ngày "
+                "08/12/2023 của HĐND tỉnh.\n",
+       ""},
+      {"a task assigned to a department",
+       decree + "3. Giao Sở Tài chính triển khai thực hiện Quyết định số 24/2023/QĐ-UBND ngày 10/5/2023.\n", ""},
+      {"programmes about a resolution are what is carried out",
+       decree + "- Tiếp tục triển khai các chương trình, kế hoạch của tỉnh về thực hiện Nghị quyết số 39-NQ/TW ngày "
+                "15/01/2019 của Bộ Chính trị.\n",
+       ""},
+      {"opening with the act: implements",
+       decree + "- Tiếp tục đẩy mạnh triển khai hiệu quả Nghị quyết số 49-NQ/TU ngày 20/6/2025.\n2. Để triển khai thực "
+                "hiện Kết luận số 12-KL/TW, các sở thực hiện như sau.\n",
+       "49/NQ-TU implements; 12/KL-TW implements"},
       {"forms replaced: a part, and the forms' numbers are no documents",
        circular + "5. Thông tư này thay thế mẫu số 01/TCKT, mẫu số 01/BK-KTHTKD kèm theo Thông tư số 18/2026/TT-BTC "
                   "bằng mẫu số 01/TCKT, mẫu số 01/BK-KTHTKD Phụ lục I ban hành kèm theo Thông tư này.\n",
