@@ -107,14 +107,32 @@ void add_facets(PreparedDoc::Impl& p, const schema::DocRecord& r, const schema::
   p.doc.add_value(schema::kSlotFacets, schema::pack_facet_ids(ids));
 }
 
-// The document's own acts on the numbers it cites (relations reported of other documents are not its own).
+// The document's own acts on the numbers it cites; relations it reports of other documents are not its
+// own, but those ending a number's force mark it (XHLBC:) for the validity pass.
 void add_relations(Xapian::Document& doc, const schema::DocRecord& r) {
   for (const auto& c : r.citations)
     for (const auto& rel : c.relations) {
       const auto type = schema::relation_type(rel.type);
-      if (!type || rel.by || c.key.empty()) continue;
-      if (const auto field = schema::relation_field(*type)) doc.add_boolean_term(make_term(*field, c.key));
+      if (!type || c.key.empty()) continue;
+      if (rel.by) {
+        if (schema::ends_force(*type)) doc.add_boolean_term(make_term(Field::ReportsEnd, c.key));
+      } else if (const auto field = schema::relation_field(*type)) {
+        doc.add_boolean_term(make_term(*field, c.key));
+      }
     }
+}
+
+// Removes the terms of `doc` starting with `prefix`.
+void remove_terms(Xapian::Document& doc, const std::string& prefix) {
+  std::vector<std::string> old;
+  auto t = doc.termlist_begin();
+  for (t.skip_to(prefix); t != doc.termlist_end() && (*t).starts_with(prefix); ++t) old.push_back(*t);
+  for (const auto& term : old) doc.remove_term(term);
+}
+
+// A slot set to `value`, or cleared when there is none (Xapian: an empty value is no value).
+void set_value(Xapian::Document& doc, unsigned slot, const std::optional<std::string>& value) {
+  doc.add_value(slot, value.value_or(""));
 }
 
 }  // namespace
@@ -170,10 +188,11 @@ PreparedDoc DocumentBuilder::prepare(const schema::DocRecord& r) const {
   if (r.signer.name)
     for (const auto& t : text::analyze(*r.signer.name)) doc.add_term(schema::word_term(Field::SignerName, t));
   stored.record = r;
-  // Validity is a facet of the day of indexing: the record's own dates and stated status.
-  stored.record.validity =
-      std::string(schema::validity_label(schema::validity_at(schema::validity_dates(schema::facts_of(r)), as_of_)));
+  // Validity from the record's own dates and stated status; the validity pass adds what later documents do.
+  const schema::ValidityDates validity = schema::validity_dates(schema::facts_of(r));
+  stored.record.validity = std::string(schema::validity_label(schema::validity_at(validity, as_of_)));
   add_facets(p, stored.record, issuers_);
+  set_validity(doc, validity, as_of_);
   add_relations(doc, r);
   // The document date: issue date, else the date of the event it reports.
   if (const auto& date = r.issue_date ? r.issue_date : r.event_date) {
@@ -192,6 +211,21 @@ PreparedDoc DocumentBuilder::prepare(const schema::DocRecord& r) const {
 
   doc.set_data(schema::encode_doc_data(stored));
   return prepared;
+}
+
+void set_validity(Xapian::Document& doc, const schema::ValidityDates& dates, std::string_view as_of) {
+  const schema::Validity status = schema::validity_at(dates, as_of);
+  remove_terms(doc, std::string(schema::prefix(Field::Validity)));
+  remove_terms(doc, std::string(schema::prefix(Field::ValidityStated)));
+  doc.add_boolean_term(make_term(Field::Validity, schema::validity_code(status)));
+  doc.add_value(schema::kSlotValidity, std::string(schema::validity_label(status)));
+  if (!dates.from)
+    doc.add_boolean_term(
+        make_term(Field::ValidityStated, schema::validity_code(dates.stated.value_or(schema::Validity::Unknown))));
+  set_value(doc, schema::kSlotValidFrom, dates.from);
+  set_value(doc, schema::kSlotValidUntil, dates.until);
+  set_value(doc, schema::kSlotPartlyEndedFrom, dates.partly_from);
+  doc.add_value(schema::kSlotValidityDates, schema::pack_validity_dates(dates));
 }
 
 }  // namespace tracuu::indexer

@@ -129,8 +129,7 @@ Result<std::vector<schema::DocRecord>> IndexWriter::records_under(const std::vec
 }
 
 Result<std::size_t> IndexWriter::relabel_validity(
-    const std::function<schema::Validity(const schema::DocRecord&)>& validity_of) {
-  const std::string prefix(schema::prefix(schema::Field::Validity));
+    const std::function<schema::ValidityDates(const schema::DocRecord&)>& dates_of, std::string_view as_of) {
   std::size_t changed = 0;
   try {
     Xapian::WritableDatabase& db = impl_->db;
@@ -140,15 +139,11 @@ Result<std::size_t> IndexWriter::relabel_validity(
       Xapian::Document doc = db.get_document(did);
       auto stored = schema::decode_doc_data(doc.get_data(), schema::DocParts::Meta);
       if (!stored) continue;
-      const schema::Validity v = validity_of(stored->record);
-      const std::string label(schema::validity_label(v));
-      if (doc.get_value(schema::kSlotValidity) == label) continue;
-      std::vector<std::string> old;
-      for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
-        if ((*t).starts_with(prefix)) old.push_back(*t);
-      for (const auto& term : old) doc.remove_term(term);
-      doc.add_boolean_term(schema::make_term(schema::Field::Validity, schema::validity_code(v)));
-      doc.add_value(schema::kSlotValidity, label);
+      const schema::ValidityDates dates = dates_of(stored->record);
+      if (doc.get_value(schema::kSlotValidityDates) == schema::pack_validity_dates(dates) &&
+          doc.get_value(schema::kSlotValidity) == schema::validity_label(schema::validity_at(dates, as_of)))
+        continue;
+      set_validity(doc, dates, as_of);
       db.replace_document(did, doc);
       impl_->documents_changed = true;
       ++changed;

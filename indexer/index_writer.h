@@ -62,10 +62,12 @@ class IndexWriter {
   /// The records (every part) of the documents indexed under any term starting with one of `prefixes`.
   Result<std::vector<schema::DocRecord>> records_under(const std::vector<std::string>& prefixes) const;
 
-  /// Sets each document's validity (the `validity` facet: its XHL: term and kSlotValidity) to what
-  /// `validity_of` says of its record (DocParts::Meta); documents whose status is unchanged are not rewritten.
+  /// Sets each document's validity (set_validity: its dates and its status at `as_of`, the `validity`
+  /// facet) to the dates `dates_of` gives for its record (DocParts::Meta); documents whose dates and status
+  /// are unchanged are not rewritten.
   /// @return how many changed.
-  Result<std::size_t> relabel_validity(const std::function<schema::Validity(const schema::DocRecord&)>& validity_of);
+  Result<std::size_t> relabel_validity(const std::function<schema::ValidityDates(const schema::DocRecord&)>& dates_of,
+                                       std::string_view as_of);
 
  private:
   struct Impl;

@@ -37,8 +37,10 @@ bool seen_with(const Visibility& actor, const Visibility& target) {
 
 Result<std::size_t> settle_validity(const std::vector<GenerationWriter*>& writers, const std::string& as_of) {
   const std::vector<std::string> prefixes{std::string(schema::prefix(schema::Field::Replaces)),
-                                          std::string(schema::prefix(schema::Field::Repeals))};
-  // The documents' own acts that end the force of what they cite, by the cited number.
+                                          std::string(schema::prefix(schema::Field::Repeals)),
+                                          std::string(schema::prefix(schema::Field::ReportsEnd))};
+  // The acts that end the force of what a document cites, by the cited number: its own, and those it
+  // reports of others ("X được thay thế bởi Y"), as the document page counts them (searchd/documents.cc).
   std::unordered_map<std::string, std::vector<Act>> acts;
   for (GenerationWriter* writer : writers)
     for (auto& [cls, w] : writer->classes()) {
@@ -48,7 +50,7 @@ Result<std::size_t> settle_validity(const std::vector<GenerationWriter*>& writer
         for (const auto& c : r.citations)
           for (const auto& rel : c.relations) {
             const auto type = schema::relation_type(rel.type);
-            if (rel.by || !type || !schema::ends_force(*type)) continue;
+            if (!type || !schema::ends_force(*type)) continue;
             if (auto a = schema::incoming_act(r, rel)) acts[c.key].push_back({cls, c, std::move(*a)});
           }
     }
@@ -57,16 +59,18 @@ Result<std::size_t> settle_validity(const std::vector<GenerationWriter*>& writer
   for (GenerationWriter* writer : writers)
     for (auto& [cls, w] : writer->classes()) {
       const Visibility target_class = cls;
-      auto n = w.relabel_validity([&](const schema::DocRecord& r) {
-        schema::ValidityFacts facts = schema::facts_of(r);
-        if (r.doc_number_key)
-          if (const auto it = acts.find(*r.doc_number_key); it != acts.end())
-            for (const Act& a : it->second)
-              if (a.act.by_id != r.id && seen_with(a.actor_class, target_class) &&
-                  schema::citation_matches(a.citation, r, issuers))
-                facts.acts.push_back(a.act);
-        return schema::validity_at(schema::validity_dates(facts), as_of);
-      });
+      auto n = w.relabel_validity(
+          [&](const schema::DocRecord& r) {
+            schema::ValidityFacts facts = schema::facts_of(r);
+            if (r.doc_number_key)
+              if (const auto it = acts.find(*r.doc_number_key); it != acts.end())
+                for (const Act& a : it->second)
+                  if (a.act.by_id != r.id && a.act.reported_by != r.id && seen_with(a.actor_class, target_class) &&
+                      schema::citation_matches(a.citation, r, issuers))
+                    facts.acts.push_back(a.act);
+            return schema::validity_dates(facts);
+          },
+          as_of);
       if (!n) return n.error();
       changed += *n;
     }

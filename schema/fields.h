@@ -19,7 +19,11 @@
 //           XCANCU: XSUADOI: XTHAYTHE: XBAIBO: XHUONGDAN: XTHUCHIEN:<key>
 //                                       numbers it rests on, amends, replaces, repeals, details,
 //                                       implements (its own acts, schema/relation.h)
-//           XHL:<code>                  validity on the day it was indexed (schema/validity.h)
+//           XHL:<code>                  validity on the day of the last indexer run (schema/validity.h)
+//           XHLS:<code>                 for a document with no in-force date: the status a source
+//                                       states (khong-ro when none), what validity_at falls back to
+//           XHLBC:<key>                 numbers whose end of force it reports ("X được thay thế bởi Y"):
+//                                       the validity pass reads these documents too
 //           XY:<yyyy> XM:<yyyy-mm>      issue year and month
 //           (XV:internal marked staff-only documents up to schema 6; since 7 the visibility of a
 //           document is the sub-database it is written to, schema/visibility.h)
@@ -36,13 +40,15 @@
 namespace tracuu::schema {
 
 /// Version of this table and of the document-data layout. Bump on any change.
-inline constexpr int kSchemaVersion = 9;  // 2: XB: bigrams; 3: content hash in a slot; 4: kSlotFacets;
-                                          // 5: document data in parts (docdata.h); 6: title terms (S)
-                                          // positional, the own number's year in XF:, kSlotCopyKey
-                                          // 7: one sub-database per visibility class (index_home.h),
-                                          // XV: retired;
-                                          // 8: relation fields (XCANCU: ... XTHUCHIEN:), XHL: and
-                                          // kSlotValidity, typed citations; 9: kSlotIndexedAt
+inline constexpr int kSchemaVersion = 10;  // 2: XB: bigrams; 3: content hash in a slot; 4: kSlotFacets;
+                                           // 5: document data in parts (docdata.h); 6: title terms (S)
+                                           // positional, the own number's year in XF:, kSlotCopyKey
+                                           // 7: one sub-database per visibility class (index_home.h),
+                                           // XV: retired;
+                                           // 8: relation fields (XCANCU: ... XTHUCHIEN:), XHL: and
+                                           // kSlotValidity, typed citations; 9: kSlotIndexedAt;
+                                           // 10: validity dates (kSlotValidFrom..kSlotValidityDates),
+                                           // XHLS:, XHLBC:
 
 /// Database metadata keys (ASCII decimal values, like notmuch's "version").
 inline constexpr std::string_view kMetaSchemaVersion = "tracuu.schema_version";
@@ -64,28 +70,30 @@ enum class FieldKind {
 
 /// Every indexed field.
 enum class Field {
-  Id,          ///< mã văn bản: stable document key
-  BodyExact,   ///< nội dung (có dấu): exact layer
-  BodyFolded,  ///< nội dung (không dấu): folded layer, positional
-  Bigram,      ///< cặp âm tiết liền nhau (không dấu): adjacent-word pairs
-  Title,       ///< trích yếu / tiêu đề
-  Number,      ///< số hiệu of the document itself
-  Cites,       ///< số hiệu of documents it cites (viện dẫn)
-  Type,        ///< loại văn bản
-  Issuer,      ///< cơ quan ban hành
-  Signer,      ///< người ký (code)
-  SignerName,  ///< người ký (words)
-  Assignee,    ///< cơ quan được giao nhiệm vụ
-  Year,        ///< năm ban hành
-  Month,       ///< tháng ban hành (yyyy-mm)
-  Visibility,  ///< phạm vi: retired in schema 7 (XV: is never written; kept so the prefix is never reused)
-  Basis,       ///< số hiệu of documents it rests on (căn cứ)
-  Amends,      ///< số hiệu of documents it amends (sửa đổi, bổ sung)
-  Replaces,    ///< số hiệu of documents it replaces (thay thế)
-  Repeals,     ///< số hiệu of documents it repeals (bãi bỏ)
-  Details,     ///< số hiệu of documents it details (quy định chi tiết, hướng dẫn)
-  Implements,  ///< số hiệu of documents it implements (triển khai, thực hiện)
-  Validity,    ///< tình trạng hiệu lực (code)
+  Id,              ///< mã văn bản: stable document key
+  BodyExact,       ///< nội dung (có dấu): exact layer
+  BodyFolded,      ///< nội dung (không dấu): folded layer, positional
+  Bigram,          ///< cặp âm tiết liền nhau (không dấu): adjacent-word pairs
+  Title,           ///< trích yếu / tiêu đề
+  Number,          ///< số hiệu of the document itself
+  Cites,           ///< số hiệu of documents it cites (viện dẫn)
+  Type,            ///< loại văn bản
+  Issuer,          ///< cơ quan ban hành
+  Signer,          ///< người ký (code)
+  SignerName,      ///< người ký (words)
+  Assignee,        ///< cơ quan được giao nhiệm vụ
+  Year,            ///< năm ban hành
+  Month,           ///< tháng ban hành (yyyy-mm)
+  Visibility,      ///< phạm vi: retired in schema 7 (XV: is never written; kept so the prefix is never reused)
+  Basis,           ///< số hiệu of documents it rests on (căn cứ)
+  Amends,          ///< số hiệu of documents it amends (sửa đổi, bổ sung)
+  Replaces,        ///< số hiệu of documents it replaces (thay thế)
+  Repeals,         ///< số hiệu of documents it repeals (bãi bỏ)
+  Details,         ///< số hiệu of documents it details (quy định chi tiết, hướng dẫn)
+  Implements,      ///< số hiệu of documents it implements (triển khai, thực hiện)
+  Validity,        ///< tình trạng hiệu lực (code)
+  ValidityStated,  ///< for documents without an in-force date: the status a source states (code)
+  ReportsEnd,      ///< số hiệu of documents whose end of force it reports (not its own act)
 };
 
 /// One row of the schema table. The names users type for fields are in
@@ -96,7 +104,7 @@ struct FieldSpec {
   FieldKind kind;
 };
 
-inline constexpr std::array<FieldSpec, 22> kFields{{
+inline constexpr std::array<FieldSpec, 24> kFields{{
     {Field::Id, "Q", FieldKind::Unique},
     {Field::BodyExact, "", FieldKind::FreeText},
     {Field::BodyFolded, "XF:", FieldKind::FreeText},
@@ -119,6 +127,8 @@ inline constexpr std::array<FieldSpec, 22> kFields{{
     {Field::Details, "XHUONGDAN:", FieldKind::Boolean},
     {Field::Implements, "XTHUCHIEN:", FieldKind::Boolean},
     {Field::Validity, "XHL:", FieldKind::Boolean},
+    {Field::ValidityStated, "XHLS:", FieldKind::Boolean},
+    {Field::ReportsEnd, "XHLBC:", FieldKind::Boolean},
 }};
 
 /// The spec of a field.
@@ -153,6 +163,14 @@ enum Slot : unsigned {
                         ///< set again after every run from later documents (indexer/validity_pass.h)
   kSlotIndexedAt = 13,  ///< when the document id was first indexed, UTC "YYYY-MM-DDTHH:MM:SSZ" (sortable):
                         ///< kept through re-indexing and rebuilds, so feeds list what is new to the index
+  // The dates that decide validity on any day (schema::ValidityDates, set with kSlotValidity), ISO
+  // "YYYY-MM-DD", absent when unknown: a search as of a day filters with value ranges over them, which
+  // remote shards (stock xapian-tcpsrv) run too.
+  kSlotValidFrom = 14,        ///< in force from
+  kSlotValidUntil = 15,       ///< wholly ended from
+  kSlotPartlyEndedFrom = 16,  ///< partly ended from
+  kSlotValidityDates = 17,    ///< all of them in one value (schema::pack_validity_dates): counting and badges
+                              ///< read one value a document
 };
 
 /// The parts of kSlotFacets, in order.

@@ -63,7 +63,7 @@ inline constexpr std::array<QueryFieldSpec, 19> kQueryFields{{
     {QueryField::Repeals, "baibo", "documents repealing a number"},
     {QueryField::Details, "huongdan", "documents detailing a number"},
     {QueryField::Implements, "thuchien", "documents implementing a number"},
-    {QueryField::Validity, "hieuluc", "validity as of the last indexer run"},
+    {QueryField::Validity, "hieuluc", "validity today, or on the search's as_of day"},
 }};
 
 /// Other names users type for a field: `bibaibo:` (the name, from "bị bãi bỏ") is `baibo:`.

@@ -5,6 +5,7 @@
 #include "schema/codes.h"
 #include "schema/index_meta.h"
 #include "schema/relation.h"
+#include "text/strings.h"
 
 namespace tracuu::schema {
 namespace {
@@ -100,6 +101,26 @@ ValidityDates validity_dates(const ValidityFacts& f) {
     if (!ends(a) || !a.date) continue;
     keep_min(partial(a) ? d.partly_from : d.until, a.date);
   }
+  return d;
+}
+
+std::string pack_validity_dates(const ValidityDates& d) {
+  std::string out = d.from.value_or("");
+  out += '|';
+  out += d.until.value_or("");
+  out += '|';
+  out += d.partly_from.value_or("");
+  out += '|';
+  if (d.stated) out += validity_code(*d.stated);
+  return out;
+}
+
+std::optional<ValidityDates> unpack_validity_dates(std::string_view packed) {
+  const auto parts = text::split(packed, '|');
+  if (parts.size() != 4) return std::nullopt;
+  const auto date = [](std::string_view v) { return v.empty() ? std::nullopt : std::optional<std::string>(v); };
+  ValidityDates d{date(parts[0]), date(parts[1]), date(parts[2]), std::nullopt};
+  if (!parts[3].empty() && !(d.stated = parse_validity(parts[3]))) return std::nullopt;
   return d;
 }
 

@@ -78,6 +78,13 @@ struct ValidityDates {
 /// replacements; `partly_from` the earliest partial one.
 ValidityDates validity_dates(const ValidityFacts& facts);
 
+/// The dates as one value slot holds them: "from|until|partly_from|stated code", empty where unknown
+/// ("2025-07-01|2026-03-01||", "|||con").
+std::string pack_validity_dates(const ValidityDates& dates);
+
+/// The dates of a pack_validity_dates value; nullopt for anything else (an empty value included).
+std::optional<ValidityDates> unpack_validity_dates(std::string_view packed);
+
 /// The status at `as_of` (ISO date): NotYet before `from`, Ended from `until`, PartlyEnded from
 /// `partly_from`, else InForce; without `from`, the stated status (Unknown when none).
 Validity validity_at(const ValidityDates& dates, std::string_view as_of);

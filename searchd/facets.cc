@@ -34,8 +34,11 @@ CopyKeys CopyKeys::count(const Xapian::Database& db) {
   return out;
 }
 
-FacetCounter::FacetCounter(std::vector<const schema::FacetSpec*> fields, const CopyKeys* copies)
-    : fields_(std::move(fields)), shared_keys_(copies && copies->any() ? copies : nullptr) {
+FacetCounter::FacetCounter(std::vector<const schema::FacetSpec*> fields, const CopyKeys* copies,
+                           std::string validity_day)
+    : fields_(std::move(fields)),
+      validity_day_(std::move(validity_day)),
+      shared_keys_(copies && copies->any() ? copies : nullptr) {
   for (const schema::FacetSpec* f : fields_) packed_ = packed_ || f->part != schema::FacetPart::Count;
 }
 
@@ -50,7 +53,19 @@ void FacetCounter::operator()(const Xapian::Document& doc, double) {
   ++seen_;
   add(
       packed_ ? doc.get_value(schema::kSlotFacets) : std::string(),
-      [&](const schema::FacetSpec& f) { return doc.get_value(f.slot); }, 1);
+      [&](const schema::FacetSpec& f) { return doc.get_value(counted_slot(f)); }, 1);
+}
+
+unsigned FacetCounter::counted_slot(const schema::FacetSpec& field) {
+  return field.facet == schema::Facet::Validity ? schema::kSlotValidityDates : field.slot;
+}
+
+const std::string& FacetCounter::validity_label(const std::string& dates) {
+  auto [it, added] = validity_labels_.try_emplace(dates);
+  if (added)
+    it->second = schema::validity_label(
+        schema::validity_at(schema::unpack_validity_dates(dates).value_or(schema::ValidityDates{}), validity_day_));
+  return it->second;
 }
 
 void FacetCounter::add(const std::string& packed,
@@ -65,8 +80,9 @@ void FacetCounter::add(const std::string& packed,
         bump(ids_[static_cast<std::size_t>(f->part)], id);
       continue;
     }
-    const std::string v = slot_value(*f);
+    std::string v = slot_value(*f);
     if (v.empty()) continue;
+    if (f->facet == schema::Facet::Validity) v = validity_label(v);
     auto& counts = strings_[f];
     for (std::string_view value : text::split(v, schema::kMultiValueSeparator)) bump(counts, std::string(value));
   }
@@ -119,10 +135,35 @@ std::uint32_t facet_value_id(const schema::FacetSpec& f, const std::string& valu
   return schema::facet_value_id(f, f.code(value, issuers));
 }
 
+Xapian::Query validity_on(schema::Validity status, const std::string& day) {
+  using Q = Xapian::Query;
+  using schema::Validity;
+  const Q ended(Q::OP_VALUE_LE, schema::kSlotValidUntil, day);
+  // Without an in-force date, the status a source states (schema::validity_at).
+  const Q stated(schema::make_term(schema::Field::ValidityStated, schema::validity_code(status)));
+  if (status == Validity::Ended) return Q(Q::OP_OR, ended, stated);
+  const Q in_force_from(Q::OP_VALUE_LE, schema::kSlotValidFrom, day);
+  const Q partly_ended(Q::OP_VALUE_LE, schema::kSlotPartlyEndedFrom, day);
+  Q dated = Q::MatchNothing;
+  switch (status) {
+    case Validity::InForce: dated = Q(Q::OP_AND_NOT, in_force_from, partly_ended); break;
+    case Validity::PartlyEnded: dated = Q(Q::OP_AND, in_force_from, partly_ended); break;
+    // In force from a later day: the day with a NUL after it sorts after the day and before the next.
+    case Validity::NotYet: dated = Q(Q::OP_VALUE_GE, schema::kSlotValidFrom, day + '\0'); break;
+    case Validity::Unknown:
+    case Validity::Ended: break;
+  }
+  return Q(Q::OP_AND_NOT, Q(Q::OP_OR, dated, stated), ended);
+}
+
 Xapian::Query facet_filter(const schema::FacetSpec& f, const std::vector<std::string>& values,
-                           const schema::IssuerRegistry& issuers) {
+                           const schema::IssuerRegistry& issuers, const std::string& validity_day) {
   std::vector<Xapian::Query> terms;
-  for (const auto& v : values) terms.emplace_back(schema::make_term(f.field, f.code(v, issuers)));
+  for (const auto& v : values)
+    if (f.facet == schema::Facet::Validity)
+      terms.push_back(validity_on(schema::parse_validity(v).value_or(schema::Validity::Unknown), validity_day));
+    else
+      terms.emplace_back(schema::make_term(f.field, f.code(v, issuers)));
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 

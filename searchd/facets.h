@@ -14,6 +14,7 @@
 #include "schema/codes.h"
 #include "schema/facets.h"
 #include "schema/fields.h"
+#include "schema/validity.h"
 #include "searchd/types.h"
 
 namespace tracuu::searchd {
@@ -47,8 +48,13 @@ class FacetCounter : public Xapian::MatchSpy {
  public:
   /// @param fields the facets to count (rows of schema::kFacets)
   /// @param copies the shared copy keys of the database searched (nullptr: count copies apart)
-  FacetCounter(std::vector<const schema::FacetSpec*> fields, const CopyKeys* copies);
+  /// @param validity_day the day (ISO) the validity facet counts each document's status at
+  FacetCounter(std::vector<const schema::FacetSpec*> fields, const CopyKeys* copies, std::string validity_day = {});
   void operator()(const Xapian::Document& doc, double wt) override;
+
+  /// The slot a string-slot field is counted from: the validity facet reads each document's validity
+  /// dates (kSlotValidityDates) and counts its status at the counter's day; the others their `slot`.
+  static unsigned counted_slot(const schema::FacetSpec& field);
 
   /// Documents seen (the sample size when counting a sample), one per set of copies.
   std::size_t seen() const { return seen_; }
@@ -73,7 +79,12 @@ class FacetCounter : public Xapian::MatchSpy {
                                                       const std::vector<std::uint32_t>& always) const;
 
  private:
+  // The label of the status at validity_day_ of a kSlotValidityDates value (memoised: few distinct values).
+  const std::string& validity_label(const std::string& dates);
+
   std::vector<const schema::FacetSpec*> fields_;
+  std::string validity_day_;
+  std::unordered_map<std::string, std::string> validity_labels_;
   bool packed_ = false;  // some field reads kSlotFacets
   std::size_t seen_ = 0;
   std::size_t copies_ = 0;
@@ -114,9 +125,14 @@ class StrideSource : public Xapian::PostingSource {
 std::uint32_t facet_value_id(const schema::FacetSpec& f, const std::string& value,
                              const schema::IssuerRegistry& issuers);
 
-/// The boolean filter selecting `values` of facet `f` (OR of its terms).
+/// The documents whose status on `day` (ISO) is `status`, from their validity dates (schema/fields.h,
+/// kSlotValidFrom ..): value ranges and terms only, which remote shards run too.
+Xapian::Query validity_on(schema::Validity status, const std::string& day);
+
+/// The boolean filter selecting `values` of facet `f` (OR of its terms; for the validity facet, of
+/// validity_on(value, validity_day)).
 Xapian::Query facet_filter(const schema::FacetSpec& f, const std::vector<std::string>& values,
-                           const schema::IssuerRegistry& issuers);
+                           const schema::IssuerRegistry& issuers, const std::string& validity_day);
 
 /// Turns counts into the response list: top values (or all, in order, for the
 /// month histogram and years), plus every selected value even at count 0.

@@ -11,6 +11,7 @@
 #include "schema/fields.h"
 #include "schema/terms.h"
 #include "schema/validity.h"
+#include "searchd/facets.h"
 #include "searchd/query_builder.h"
 #include "text/docnum_parse.h"
 #include "text/tokenizer.h"
@@ -161,7 +162,7 @@ Result<Q> validity_filter(std::string_view name, const std::string& value, const
   const schema::FacetSpec& f = schema::facet_spec(Facet::Validity);
   if (!f.valid(value))
     return Error{Status::BadQuery, std::string(name) + ": '" + value + "' is not " + std::string(f.format)};
-  return Q(make_term(f.field, f.code(value, ctx.issuers)));
+  return validity_on(*schema::parse_validity(value), ctx.validity_day);
 }
 
 Result<Q> signer_filter(std::string_view, const std::string& value, const BuildContext&) {

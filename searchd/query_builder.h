@@ -40,6 +40,7 @@ struct BuildContext {
   DefaultOperator op = DefaultOperator::And;           ///< how free words of a run combine (And or Or)
   const SpellingOverrides* local_spellings = nullptr;  ///< replaces vocabulary shares where present
   bool query_has_marks = false;                        ///< some word was typed with marks: restore no accents
+  std::string validity_day = {};                       ///< ISO: the day hieuluc: judges validity on
   /// Only what decides which documents match, none of what ranks them (exact-form
   /// and restored-spelling alternatives, bonuses, proximity and date boosts): the
   /// same documents at a fraction of the cost, for counting totals and facets.

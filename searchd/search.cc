@@ -6,6 +6,7 @@
 #include "schema/facets.h"
 #include "schema/fields.h"
 #include "schema/terms.h"
+#include "schema/validity.h"
 #include "searchd/facets.h"
 #include "searchd/query_budget.h"
 #include "searchd/search_steps.h"
@@ -35,6 +36,14 @@ Result<void> validate(const SearchRequest& r) {
   return {};
 }
 
+// The day validity is judged on: as_of (a day), else today.
+Result<std::string> judged_day(const SearchRequest& r) {
+  if (!r.as_of) return schema::today_iso();
+  auto day = parse_day("as_of", *r.as_of);
+  if (!day) return Error{Status::BadRequest, day.error().message};
+  return day;
+}
+
 // The response of a search, and whether its query had some free text (else it browses).
 struct Searched {
   SearchResponse resp;
@@ -43,18 +52,20 @@ struct Searched {
 
 // A search of a parsed query against the open database.
 Result<Searched> run(Searcher::Impl& im, const SearchRequest& request, const std::string& query_text,
-                     const QueryNode& tree) {
+                     const QueryNode& tree, const std::string& day) {
   const DefaultOperator op = request.op == DefaultOperator::Or ? DefaultOperator::Or : DefaultOperator::And;
   SearchState s{im,
                 request,
                 tree,
                 BuildContext{im.db(), im.abbreviations, im.issuers, im.vocab(), im.weights, op},
-                Filters(request, im.issuers),
+                Filters(request, im.issuers, day),
                 {}};
+  s.ctx.validity_day = day;
   for (const auto& t : text::analyze(query_text)) s.ctx.query_has_marks = s.ctx.query_has_marks || t.has_marks();
   auto page = rank_page(s);
   if (!page) return page.error();
   SearchResponse resp;
+  resp.validity_as_of = day;
   resp.info.relaxed = page->relaxed;
   resp.info.doc_numbers = page->built.doc_numbers;
   resp.info.parsed = page->built.query.get_description();
@@ -67,7 +78,7 @@ Result<Searched> run(Searcher::Impl& im, const SearchRequest& request, const std
 
 }  // namespace
 
-Filters::Filters(const SearchRequest& r, const schema::IssuerRegistry& issuers) {
+Filters::Filters(const SearchRequest& r, const schema::IssuerRegistry& issuers, const std::string& validity_day) {
   if (r.from || r.to) {
     const std::string lo = r.from ? parse_date_range(*r.from)->first : "";
     const std::string hi = r.to ? parse_date_range(*r.to)->second : "99999999";
@@ -76,7 +87,7 @@ Filters::Filters(const SearchRequest& r, const schema::IssuerRegistry& issuers) 
   for (const schema::FacetSpec& facet : schema::kFacets) {
     const auto& selected = r.filter(facet.facet);
     if (!selected.empty() && (!facet.staff_only || r.audience.staff))
-      facets_.emplace_back(facet.facet, facet_filter(facet, selected, issuers));
+      facets_.emplace_back(facet.facet, facet_filter(facet, selected, issuers, validity_day));
   }
 }
 
@@ -91,6 +102,8 @@ Xapian::Query Filters::apply(const Xapian::Query& query, std::optional<schema::F
 Result<SearchResponse> Searcher::search(const SearchRequest& request) {
   const auto t0 = std::chrono::steady_clock::now();
   if (auto ok = validate(request); !ok) return ok.error();
+  const auto day = judged_day(request);
+  if (!day) return day.error();
   const std::string query_text = text::normalize(request.query);
   auto tree = parse_query(query_text, request.op);
   if (!tree) return tree.error();
@@ -99,7 +112,7 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
       "searching", [&] { return refresh(); },
       [&]() -> Result<SearchResponse> {
         impl_->use(request.audience);
-        auto searched = run(*impl_, request, query_text, *tree);
+        auto searched = run(*impl_, request, query_text, *tree, *day);
         if (!searched) return searched.error();
         SearchResponse& resp = searched->resp;
         // Offered when nothing has every word: no hit at all, or only a relaxed (OR) list.

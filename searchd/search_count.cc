@@ -54,7 +54,7 @@ Count count_remote(const Xapian::Database& db, const Q& query, FacetCounter& cou
     if (f->part != schema::FacetPart::Count)
       packed = true;
     else
-      slots.emplace_back(f, std::make_unique<Xapian::ValueCountMatchSpy>(f->slot));
+      slots.emplace_back(f, std::make_unique<Xapian::ValueCountMatchSpy>(FacetCounter::counted_slot(*f)));
   }
   Xapian::ValueCountMatchSpy packed_spy(schema::kSlotFacets), keys(schema::kSlotCopyKey);
   if (packed) counting.add_matchspy(&packed_spy);
@@ -92,7 +92,8 @@ Count count_remote(const Xapian::Database& db, const Q& query, FacetCounter& cou
       if (doc == all.begin()) continue;  // the copy counted
       const Xapian::Document d = doc.get_document();
       counter.add(
-          d.get_value(schema::kSlotFacets), [&](const schema::FacetSpec& f) { return d.get_value(f.slot); }, -1);
+          d.get_value(schema::kSlotFacets),
+          [&](const schema::FacetSpec& f) { return d.get_value(FacetCounter::counted_slot(f)); }, -1);
     }
   }
   return {matches - copies, true};
@@ -118,7 +119,7 @@ Result<void> count_matches(SearchState& s, SearchResponse& resp) {
   if (!request.facets) {
     // The total alone, counted as with facets: the page's estimate (of a collapsed,
     // early-terminated match) can be off either way.
-    FacetCounter copies({}, &im.copy_keys());
+    FacetCounter copies({}, &im.copy_keys(), s.ctx.validity_day);
     const Count all = count_all(im, s.filters.apply(match_set), copies, limit);
     resp.total = all.total;
     resp.exact = all.exact;
@@ -129,7 +130,7 @@ Result<void> count_matches(SearchState& s, SearchResponse& resp) {
   std::vector<const schema::FacetSpec*> unselected;
   for (const schema::FacetSpec& f : schema::kFacets)
     if ((!f.staff_only || request.audience.staff) && request.filter(f.facet).empty()) unselected.push_back(&f);
-  FacetCounter counter(unselected, &im.copy_keys());
+  FacetCounter counter(unselected, &im.copy_keys(), s.ctx.validity_day);
   const Count all = count_all(im, s.filters.apply(match_set), counter, limit);
   resp.total = all.total;
   resp.exact = all.exact;
@@ -148,7 +149,7 @@ Result<void> count_matches(SearchState& s, SearchResponse& resp) {
     std::vector<std::uint32_t> selected_ids;
     for (const auto& v : selected) selected_ids.push_back(facet_value_id(f, v, im.issuers));
     // Disjunctive: this facet's counts ignore this facet's own selection.
-    FacetCounter own({&f}, &im.copy_keys());
+    FacetCounter own({&f}, &im.copy_keys(), s.ctx.validity_day);
     const Count c = count_all(im, s.filters.apply(match_set, f.facet), own, limit);
     resp.exact = resp.exact && c.exact;
     list = facet_values(f, own.values(f, names, shown, selected_ids), selected, im.issuers);

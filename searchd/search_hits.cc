@@ -61,8 +61,8 @@ Result<std::vector<Hit>> page_hits(const SearchState& s, const RankedPage& page)
     Hit h = hit_of(stored->record);
     h.copies = copies_of(s, r.did, doc);
     if (std::string at = doc.get_value(schema::kSlotIndexedAt); !at.empty()) h.indexed_at = std::move(at);
-    if (const auto v = schema::parse_validity(doc.get_value(schema::kSlotValidity)))
-      h.validity = std::string(schema::validity_code(*v));
+    if (const auto dates = schema::unpack_validity_dates(doc.get_value(schema::kSlotValidityDates)))
+      h.validity = std::string(schema::validity_code(schema::validity_at(*dates, s.ctx.validity_day)));
     h.score = r.score;
     h.rank = ++rank;
     h.snippets =

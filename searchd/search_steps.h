@@ -20,7 +20,8 @@ namespace tracuu::searchd {
 /// The filters of a request besides its text: the date range and each selected facet's values.
 class Filters {
  public:
-  Filters(const SearchRequest& r, const schema::IssuerRegistry& issuers);
+  /// @param validity_day ISO: the day the validity facet's selection is judged on
+  Filters(const SearchRequest& r, const schema::IssuerRegistry& issuers, const std::string& validity_day);
 
   /// `query` restricted by every filter but those of facet `skip` (none: every filter).
   /// Visibility is not a filter: the view searched holds only what the audience may see.

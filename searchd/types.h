@@ -40,6 +40,9 @@ struct SearchRequest {
   schema::FacetSelections filters;
   std::optional<std::string> from;  ///< from=: ISO date, inclusive
   std::optional<std::string> to;    ///< to=: ISO date, inclusive
+  /// as_of=: the day validity is judged on (hieuluc:, the validity facet and its filter, hits' status),
+  /// a day as parse_day takes it; default: today.
+  std::optional<std::string> as_of;
   SortOrder sort = SortOrder::Relevance;
   DefaultOperator op = DefaultOperator::Auto;
   std::size_t limit = 10;  ///< 0..kMaxLimit
@@ -92,7 +95,8 @@ struct Hit {
   std::vector<std::string> copies;        ///< ids of the other copies of this document (same number and date)
   bool has_original = false;              ///< the PDF or DOCX it was read from can be downloaded (Searcher::original)
   std::optional<std::string> indexed_at;  ///< when the index first held it, UTC "YYYY-MM-DDTHH:MM:SSZ"
-  /// Validity code (con, het, ...) as of the last indexer run, as hieuluc: and the validity facet see it.
+  /// Validity code (con, het, ...) on the search's day (SearchResponse::validity_as_of), as hieuluc: and the
+  /// validity facet see it.
   std::optional<std::string> validity;
 };
 
@@ -123,6 +127,7 @@ struct SearchResponse {
   std::optional<std::string> did_you_mean;  ///< a respelled query that finds documents
   QueryInfo info;
   std::vector<std::string> missing_shards;  ///< remote shards left out of a partial answer (IndexSource::partial)
+  std::string validity_as_of;  ///< ISO: the day hits' validity, hieuluc: and the validity facet are judged on
 };
 
 /// A document that cites another.

@@ -159,6 +159,8 @@ Result<SearchRequest> search_request_from_params(const Params& params) {
       if (!v.empty()) r.from = v;
     } else if (k == "to") {
       if (!v.empty()) r.to = v;
+    } else if (k == "as_of") {
+      if (!v.empty()) r.as_of = v;
     } else if (k == "sort") {
       if (v == "relevance" || v.empty())
         r.sort = SortOrder::Relevance;
@@ -253,6 +255,7 @@ ojson to_json(const SearchResponse& r) {
     j["facets"][name] = list;
   }
   j["query"] = ojson{{"doc_numbers", r.info.doc_numbers}, {"relaxed", r.info.relaxed}};
+  j["validity_as_of"] = r.validity_as_of;
   if (!r.missing_shards.empty()) {
     j["partial"] = true;
     j["missing_shards"] = r.missing_shards;

@@ -205,6 +205,7 @@ void form_data(data& d, const Params& params) {
   d.set("q", param(params, "q").value_or(""));
   d.set("from", date_shown(params, "from"));
   d.set("to", date_shown(params, "to"));
+  d.set("as_of", date_shown(params, "as_of"));
   d.set("date_pattern", std::string(kDatePattern));
   const std::string sort = param(params, "sort").value_or("relevance");
   d.set("sorts", list_data(kSorts, [&](const SortSpec& s) {
@@ -266,8 +267,11 @@ Result<Page> search_page(const Params& params, SearcherPool& pool, const Config&
   d.set("last_rank", grouped(r.hits.empty() ? 0 : r.hits.back().rank));
   d.set("hits", list_data(r.hits, hit_data));
   d.set("facets", facets_data(r.facets, audience.staff));
+  const bool day_asked = !param(params, "as_of").value_or("").empty();
+  d.set("as_of_note", day_asked ? data(vietnamese_date(r.validity_as_of)) : data(false));
   std::size_t selected_filters = 0;  // facet values and date bounds: what the phone's closed panel mentions
-  for (const auto& [k, v] : kept) selected_filters += schema::facet_by_param(k) || k == "from" || k == "to" ? 1 : 0;
+  for (const auto& [k, v] : kept)
+    selected_filters += schema::facet_by_param(k) || k == "from" || k == "to" || k == "as_of" ? 1 : 0;
   d.set("selected_filters", selected_filters > 0 ? data(std::to_string(selected_filters)) : data(false));
   d.set("did_you_mean", r.did_you_mean ? data(*r.did_you_mean) : data(false));
   d.set("did_you_mean_url", r.did_you_mean ? search_url(kept, "q", *r.did_you_mean) : std::string());

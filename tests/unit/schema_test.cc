@@ -395,7 +395,15 @@ TEST_CASE("schema: validity at a date: own dates, a stated status, later documen
     f.stated_status = row.stated;
     f.acts = row.acts;
     CHECK(validity_code(validity_at(validity_dates(f), row.as_of)) == row.status);
+    // The index keeps the dates in one slot value: the same status on the same day from what it stores.
+    const auto stored = unpack_validity_dates(pack_validity_dates(validity_dates(f)));
+    REQUIRE(stored);
+    CHECK(validity_code(validity_at(*stored, row.as_of)) == row.status);
   }
+  CHECK(pack_validity_dates({"2015-12-05", "2019-07-25", std::nullopt, std::nullopt}) == "2015-12-05|2019-07-25||");
+  CHECK(pack_validity_dates({std::nullopt, std::nullopt, std::nullopt, Validity::InForce}) == "|||con");
+  for (const char* bad : {"", "2015-12-05", "a|b|c", "|||dang-cap-nhat", "||||"})
+    CHECK_FALSE(unpack_validity_dates(bad));
   // A source stating "Còn hiệu lực" of a document replaced since: said, not guessed.
   ValidityFacts f;
   f.issue_date = "2026-03-25";

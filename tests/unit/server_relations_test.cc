@@ -183,6 +183,16 @@ TEST_CASE("search hits carry the status badge the validity facet counts", "[serv
   const auto page = server.get("/search?q=ngh%E1%BB%8B%20%C4%91%E1%BB%8Bnh");
   CHECK(page.body().find("class=\"status status-het\">Hết hiệu lực<") != std::string::npos);
   CHECK(page.body().find("class=\"status status-con\">Còn hiệu lực<") != std::string::npos);
+
+  // On a day asked: 103/2015 was in force, 42/2019 not yet; the form keeps the day and the page says it.
+  const auto then = server.get("/search?q=ngh%E1%BB%8B%20%C4%91%E1%BB%8Bnh&as_of=1%2F1%2F2019");
+  REQUIRE(then.result_int() == 200);
+  for (const char* s : {"class=\"status status-con\">Còn hiệu lực<", "class=\"status status-chua\">Chưa có hiệu lực<",
+                        "Trạng thái hiệu lực tính tại ngày 01/01/2019",
+                        "name=\"as_of\" type=\"text\" inputmode=\"numeric\" value=\"01/01/2019\""})
+    CHECK(then.body().find(s) != std::string::npos);
+  CHECK(then.body().find("status-het") == std::string::npos);
+  CHECK(server.get("/search?q=x&as_of=32%2F1%2F2019").result_int() == 400);
 }
 
 TEST_CASE("a number the index does not hold: its status and the acts on it, from the documents citing it",
@@ -207,4 +217,65 @@ TEST_CASE("a number the index does not hold: its status and the acts on it, from
                         "href=\"/doc/qd-25-2021\"", "20/06/2021"})
     CHECK(page.body().find(s) != std::string::npos);
   CHECK(page.body().find("name=\"as_of\"") == std::string::npos);  // no form: the day asked is today's
+}
+
+TEST_CASE("/api/v1/search?as_of=: hieuluc:, the validity facet and hits' status on that day", "[server][relations]") {
+  AccessServer server(relations_index());
+  struct Row {
+    const char* query;                        // after /api/v1/search?
+    std::map<std::string, std::string> hits;  // id -> status code of each hit
+  };
+  // 103/2015/NĐ-CP: in force 5/12/2015, replaced by 42/2019/NĐ-CP from 25/7/2019; 25/2021/QĐ-UBND (two copies,
+  // one hit): in force 20/6/2021.
+  const std::vector<Row> rows{
+      {"q=hieuluc:chua&as_of=2015-11-01", {{"nd-103-2015", "chua"}, {"nd-42-2019", "chua"}, {"qd-25-2021", "chua"}}},
+      {"q=hieuluc:con&as_of=2019-07-24", {{"nd-103-2015", "con"}}},
+      {"q=hieuluc:con&as_of=24%2F7%2F2019", {{"nd-103-2015", "con"}}},
+      {"q=hieuluc:het&as_of=2019-07-24", {}},
+      {"q=hieuluc:het&as_of=2019-07-25", {{"nd-103-2015", "het"}}},
+      {"q=hieuluc:con&as_of=2019-07-25", {{"nd-42-2019", "con"}}},
+      {"q=hieuluc:con", {{"nd-42-2019", "con"}, {"qd-25-2021", "con"}}},  // today
+      {"q=hieuluc:%22H%E1%BA%BFt%20hi%E1%BB%87u%20l%E1%BB%B1c%22&as_of=2020-01-01", {{"nd-103-2015", "het"}}},
+      {"q=ngh%E1%BB%8B%20%C4%91%E1%BB%8Bnh&validity=con&as_of=2019-01-01", {{"nd-103-2015", "con"}}},
+      {"q=ngh%E1%BB%8B%20%C4%91%E1%BB%8Bnh&validity=chua&validity=het&as_of=2019-01-01", {{"nd-42-2019", "chua"}}},
+      {"q=ngh%E1%BB%8B%20%C4%91%E1%BB%8Bnh&as_of=2019-01-01", {{"nd-103-2015", "con"}, {"nd-42-2019", "chua"}}},
+      {"q=ngh%E1%BB%8B%20%C4%91%E1%BB%8Bnh", {{"nd-103-2015", "het"}, {"nd-42-2019", "con"}}},
+  };
+  for (const auto& row : rows) {
+    INFO(row.query);
+    const auto r = server.get(std::string("/api/v1/search?") + row.query);
+    REQUIRE(r.result_int() == 200);
+    const auto j = json_of(r);
+    std::map<std::string, std::string> hits;
+    for (const auto& h : j["hits"]) hits[h["id"]] = h["validity"];
+    CHECK(hits == row.hits);
+  }
+
+  // The facet counts every status on the day asked, copies once; a selection keeps its own facet's counts.
+  const auto counts = [&](const std::string& query, const std::string& who = "") {
+    std::map<std::string, std::size_t> out;
+    const auto j = json_of(server.get("/api/v1/search?" + query, who));
+    for (const auto& v : j["facets"]["validity"])
+      if (v["count"] != 0) out[v["value"]] = v["count"];
+    return out;
+  };
+  using Counts = std::map<std::string, std::size_t>;
+  CHECK(counts("q=&as_of=2015-11-01") == Counts{{"Chưa có hiệu lực", 3}});
+  CHECK(counts("q=&as_of=2019-07-24") == Counts{{"Còn hiệu lực", 1}, {"Chưa có hiệu lực", 2}});
+  CHECK(counts("q=&as_of=2021-07-01") == Counts{{"Còn hiệu lực", 2}, {"Hết hiệu lực", 1}});
+  CHECK(counts("q=&as_of=2021-07-01&validity=het") == Counts{{"Còn hiệu lực", 2}, {"Hết hiệu lực", 1}});
+  CHECK(json_of(server.get("/api/v1/search?q=&as_of=2021-07-01"))["validity_as_of"] == "2021-07-01");
+
+  // Staff also count the internal decree (in force from 1/4/2020).
+  CHECK(counts("q=&as_of=2021-07-01", "staff") == Counts{{"Còn hiệu lực", 3}, {"Hết hiệu lực", 1}});
+  CHECK(counts("q=&as_of=2020-03-31", "staff") ==
+        Counts{{"Còn hiệu lực", 1}, {"Chưa có hiệu lực", 2}, {"Hết hiệu lực", 1}});
+
+  for (const char* bad :
+       {"q=&as_of=2019-07", "q=&as_of=hom-nay", "q=&as_of=2019-02-30", "q=hieuluc:sap&as_of=2020-01-01"}) {
+    INFO(bad);
+    const auto r = server.get(std::string("/api/v1/search?") + bad);
+    CHECK(r.result_int() == 400);
+    CHECK(json_of(r).contains("error"));
+  }
 }
