@@ -19,7 +19,7 @@ using schema::Field;
 using schema::make_term;
 
 // Very common words in megabyte pages: the first ones are enough to place a passage.
-constexpr std::size_t kMaxPositionsPerTerm = 10000;
+constexpr std::size_t kMaxPositionsPerTerm = PositionLists::kMaxPositions;
 constexpr std::size_t kFewWords = 4;             // queries this short keep every word in passages
 constexpr double kSmallCollection = 50;          // below this many documents, every word too
 constexpr std::uint32_t kWholeTitle = 1u << 20;  // a window longer than any title
@@ -92,17 +92,14 @@ double passage_bound(const std::vector<Word>& words, const std::vector<Pair>& pa
 // (saturating with repeats), each adjacent query pair found adjacent by its bigram idf,
 // over the most a passage could score. 0..~1.2.
 // `wdf` (of each word in the document) spares opening the position lists of absent words.
-double best_passage(const Xapian::Database& db, Xapian::docid did, const std::vector<Word>& words,
+double best_passage(PositionLists& positions, Xapian::docid did, const std::vector<Word>& words,
                     const std::vector<Pair>& pairs, const std::vector<Xapian::termcount>& wdf, std::uint32_t window,
                     double adjacency_weight) {
   // One sorted position list per word, then one per adjacent pair (where the pair starts).
   std::vector<std::vector<std::uint32_t>> lists(words.size() + pairs.size());
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (wdf[i] == 0) continue;
-    auto& p = lists[i];
-    for (auto it = db.positionlist_begin(did, words[i].term);
-         it != db.positionlist_end(did, words[i].term) && p.size() < kMaxPositionsPerTerm; ++it)
-      p.push_back(*it);
+    lists[i] = positions.of(did, words[i].term);
   }
   for (std::size_t k = 0; k < pairs.size(); ++k) {
     const auto& a = lists[pairs[k].first];
@@ -180,7 +177,8 @@ std::vector<Xapian::termcount> wdfs(const Xapian::Database& db, const std::strin
 }
 
 std::vector<Ranked> rerank(const Xapian::Database& db, const Xapian::MSet& mset, const RankSignals& signals,
-                           const Vocabulary& vocabulary, const RankingWeights& weights, std::size_t needed) {
+                           const Vocabulary& vocabulary, const RankingWeights& weights, std::size_t needed,
+                           PositionLists& positions) {
   std::vector<Ranked> out;
   for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back({*it, it.get_weight(), it.get_weight()});
   if (out.empty()) return out;
@@ -374,15 +372,15 @@ std::vector<Ranked> rerank(const Xapian::Database& db, const Xapian::MSet& mset,
     pending.pop();
     const std::size_t k = next.k;
     if (!next.title_read) {
-      next.title =
-          best_passage(db, sorted[k], title_words, pairs, title_wdf[k], kWholeTitle, weights.passage_adjacency_weight);
+      next.title = best_passage(positions, sorted[k], title_words, pairs, title_wdf[k], kWholeTitle,
+                                weights.passage_adjacency_weight);
       next.title_read = true;
       next.bound = bound_with(k, passage_most(k), next.title, next.title);
       pending.push(next);
       continue;
     }
-    const double passage = positional ? best_passage(db, sorted[k], passage_words, passage_pairs, body_wdf[k], window,
-                                                     weights.passage_adjacency_weight)
+    const double passage = positional ? best_passage(positions, sorted[k], passage_words, passage_pairs, body_wdf[k],
+                                                     window, weights.passage_adjacency_weight)
                                       : 0;
     out[order[k]].score = score_with(k, passage, next.title);
     scored.push_back(order[k]);

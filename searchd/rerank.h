@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "searchd/positions.h"
 #include "searchd/types.h"
 
 namespace tracuu::searchd {
@@ -54,7 +55,16 @@ std::vector<Xapian::termcount> wdfs(const Xapian::Database& db, const std::strin
 /// the best `needed` of them (all when fewer), ranked exactly as scoring every candidate would
 /// rank them. Candidates whose bound (their score with the passage and the title at the most
 /// their word counts allow) cannot reach rank `needed` are left out without reading positions.
+/// Position lists are read through `positions`, which keeps them for the page's snippets.
 std::vector<Ranked> rerank(const Xapian::Database& db, const Xapian::MSet& mset, const RankSignals& signals,
-                           const Vocabulary& vocabulary, const RankingWeights& weights, std::size_t needed);
+                           const Vocabulary& vocabulary, const RankingWeights& weights, std::size_t needed,
+                           PositionLists& positions);
+
+/// The same, the position lists kept for this call only.
+inline std::vector<Ranked> rerank(const Xapian::Database& db, const Xapian::MSet& mset, const RankSignals& signals,
+                                  const Vocabulary& vocabulary, const RankingWeights& weights, std::size_t needed) {
+  PositionLists positions(db);
+  return rerank(db, mset, signals, vocabulary, weights, needed, positions);
+}
 
 }  // namespace tracuu::searchd

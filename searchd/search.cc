@@ -59,7 +59,8 @@ Result<Searched> run(Searcher::Impl& im, const SearchRequest& request, const std
                 tree,
                 BuildContext{im.db(), im.abbreviations, im.issuers, im.vocab(), im.weights, op},
                 Filters(request, im.issuers, day),
-                {}};
+                {},
+                PositionLists(im.db())};
   s.ctx.validity_day = day;
   for (const auto& t : text::analyze(query_text)) s.ctx.query_has_marks = s.ctx.query_has_marks || t.has_marks();
   auto page = rank_page(s);

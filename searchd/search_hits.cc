@@ -48,7 +48,7 @@ std::vector<std::string> copies_of(const SearchState& s, Xapian::docid did, cons
 
 }  // namespace
 
-Result<std::vector<Hit>> page_hits(const SearchState& s, const RankedPage& page) {
+Result<std::vector<Hit>> page_hits(SearchState& s, const RankedPage& page) {
   const SearchRequest& request = s.request;
   // A hit list decodes only the metadata part of the document data, snippets also the sections.
   const schema::DocParts parts = request.snippets > 0 ? schema::DocParts::Snippets : schema::DocParts::Meta;
@@ -66,7 +66,7 @@ Result<std::vector<Hit>> page_hits(const SearchState& s, const RankedPage& page)
     h.score = r.score;
     h.rank = ++rank;
     h.snippets =
-        make_snippets(s.im.db(), r.did, *stored, page.built.highlight, request.snippets, page.built.exact_forms);
+        make_snippets(s.positions, r.did, *stored, page.built.highlight, request.snippets, page.built.exact_forms);
     hits.push_back(std::move(h));
   }
   return hits;

@@ -100,8 +100,9 @@ Result<RankedPage> rank_page(SearchState& s) {
   // stage for its best rerank_depth candidates (at least the page), which the second
   // stage re-scores (rerank.h). Counting needs every match and runs apart (search_count.cc).
   const SearchRequest& r = s.request;
-  const bool reranked = !by_date && s.im.weights.rerank_depth > 0;
-  const auto depth = static_cast<Xapian::doccount>(std::max(s.im.weights.rerank_depth, r.offset + r.limit));
+  const std::size_t rerank_depth = s.im.remote ? s.im.weights.remote_rerank_depth : s.im.weights.rerank_depth;
+  const bool reranked = !by_date && rerank_depth > 0;
+  const auto depth = static_cast<Xapian::doccount>(std::max(rerank_depth, r.offset + r.limit));
   auto page = [&](const Xapian::Query& q) {
     enquire.set_query(s.filters.apply(q));
     if (reranked) return enquire.get_mset(0, depth, depth);
@@ -121,7 +122,7 @@ Result<RankedPage> rank_page(SearchState& s) {
   }
   if (reranked) {
     const std::vector<Ranked> best =
-        rerank(s.im.db(), out.mset, out.built.signals, s.ctx.vocabulary, s.im.weights, r.offset + r.limit);
+        rerank(s.im.db(), out.mset, out.built.signals, s.ctx.vocabulary, s.im.weights, r.offset + r.limit, s.positions);
     for (std::size_t k = r.offset; k < best.size() && out.hits.size() < r.limit; ++k) out.hits.push_back(best[k]);
   } else {
     for (auto it = out.mset.begin(); it != out.mset.end(); ++it)

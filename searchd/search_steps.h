@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "schema/facets.h"
+#include "searchd/positions.h"
 #include "searchd/query_builder.h"
 #include "searchd/rerank.h"
 #include "searchd/searcher_impl.h"
@@ -40,6 +41,7 @@ struct SearchState {
   BuildContext ctx;  ///< as the ranked query was built (relaxed to Or, restored spellings)
   Filters filters;
   SpellingOverrides local;  ///< spellings restored from the first pass (ctx.local_spellings points here)
+  PositionLists positions;  ///< read by the second stage, used again by the page's snippets
 };
 
 /// The ranked page and the query that ranked it.
@@ -61,6 +63,6 @@ Result<void> count_matches(SearchState& s, SearchResponse& resp);
 
 /// The hits of the ranked page with their snippets (search_hits.cc).
 /// @return an error when a document's stored data cannot be read.
-Result<std::vector<Hit>> page_hits(const SearchState& s, const RankedPage& page);
+Result<std::vector<Hit>> page_hits(SearchState& s, const RankedPage& page);
 
 }  // namespace tracuu::searchd

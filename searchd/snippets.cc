@@ -20,24 +20,20 @@ struct Match {
   std::uint32_t term;
 };
 
-std::vector<std::uint32_t> positions_of(const Xapian::Database& db, Xapian::docid did, const std::string& word) {
-  std::vector<std::uint32_t> out;
-  const std::string term = schema::make_term(schema::Field::BodyFolded, word);
-  for (auto it = db.positionlist_begin(did, term);
-       it != db.positionlist_end(did, term) && out.size() < kMaxPositionsPerTerm; ++it)
-    out.push_back(*it);
-  return out;
+std::vector<std::uint32_t> positions_of(PositionLists& positions, Xapian::docid did, const std::string& word) {
+  const auto& all = positions.of(did, schema::make_term(schema::Field::BodyFolded, word));
+  return {all.begin(), all.begin() + static_cast<long>(std::min(all.size(), kMaxPositionsPerTerm))};
 }
 
 // Where each sequence occurs whole (its first word's position), tagged with the sequence.
-std::vector<Match> collect_matches(const Xapian::Database& db, Xapian::docid did, const HighlightSet& sequences) {
+std::vector<Match> collect_matches(PositionLists& positions, Xapian::docid did, const HighlightSet& sequences) {
   std::vector<Match> matches;
   for (std::uint32_t i = 0; i < sequences.size(); ++i) {
     const auto& seq = sequences[i];
     if (seq.empty()) continue;
-    std::vector<std::uint32_t> starts = positions_of(db, did, seq[0]);
+    std::vector<std::uint32_t> starts = positions_of(positions, did, seq[0]);
     for (std::size_t k = 1; k < seq.size() && !starts.empty(); ++k) {
-      const auto next = positions_of(db, did, seq[k]);
+      const auto next = positions_of(positions, did, seq[k]);
       std::vector<std::uint32_t> kept;
       for (std::uint32_t p : starts)
         if (std::binary_search(next.begin(), next.end(), static_cast<std::uint32_t>(p + k))) kept.push_back(p);
@@ -157,14 +153,14 @@ int page_at(const schema::DocRecord& record, std::size_t offset) {
   return page;
 }
 
-std::vector<Snippet> make_snippets(const Xapian::Database& db, Xapian::docid did, const schema::StoredDoc& doc,
+std::vector<Snippet> make_snippets(PositionLists& positions, Xapian::docid did, const schema::StoredDoc& doc,
                                    const HighlightSet& highlight, std::size_t max_snippets, const ExactForms& exact) {
   std::vector<Snippet> out;
   if (max_snippets == 0 || doc.record.text.empty()) return out;
   HighlightSet words = highlight;
   std::sort(words.begin(), words.end());
   words.erase(std::unique(words.begin(), words.end()), words.end());
-  const auto matches = collect_matches(db, did, words);
+  const auto matches = collect_matches(positions, did, words);
   // With exact forms, more passages are read so that those with the words as typed can come first.
   std::vector<Window> windows =
       best_windows(matches, words.size(), exact.empty() ? max_snippets : max_snippets * kExactCandidates);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "schema/docdata.h"
+#include "searchd/positions.h"
 #include "searchd/types.h"
 
 namespace tracuu::searchd {
@@ -23,12 +24,13 @@ using HighlightSet = std::vector<std::vector<std::string>>;
 using ExactForms = std::unordered_map<std::string, std::vector<std::string>>;
 
 /// Builds up to `max_snippets` passages for document `did`, best first.
+/// @param positions where the words' position lists are read (kept for the search)
 /// @param highlight the query's words and phrases
 /// When no query word occurs in the body (a filter-only query, a title match),
 /// the opening of the text is returned, without highlights.
 /// With `exact` forms, passages where the words occur as typed come first and only
 /// those occurrences are highlighted (all spellings when a passage has none as typed).
-std::vector<Snippet> make_snippets(const Xapian::Database& db, Xapian::docid did, const schema::StoredDoc& doc,
+std::vector<Snippet> make_snippets(PositionLists& positions, Xapian::docid did, const schema::StoredDoc& doc,
                                    const HighlightSet& highlight, std::size_t max_snippets,
                                    const ExactForms& exact = {});
 
