@@ -104,11 +104,13 @@ Result<void> Searcher::Impl::open_current() {
   std::vector<std::pair<std::string, Xapian::Database>> dbs;
   std::vector<std::filesystem::path> gens;
   std::vector<std::string> missed;
+  std::vector<std::pair<std::string, std::string>> uuids;
   try {
     if (!source.shards.empty()) {
       for (const auto& address : source.shards) {
         auto db = open_shard(address, source);
         if (db) {
+          uuids.emplace_back(address, db->get_uuid());
           dbs.emplace_back(address, std::move(*db));
           continue;
         }
@@ -156,6 +158,8 @@ Result<void> Searcher::Impl::open_current() {
   remote = !source.shards.empty();
   missing = std::move(missed);
   probed = std::chrono::steady_clock::now();
+  shard_uuids = std::move(uuids);
+  swaps_probed = probed;
   generations = gens;
   generation = gens.empty() ? std::filesystem::path() : gens.front();
   part_dirs = class_dirs(gens);
@@ -265,6 +269,22 @@ Result<bool> Searcher::refresh() {
       return true;
     }
   }
+  // A remote shard serving another database than the one open (rebuilt: a new generation): open afresh.
+  if (impl_->remote && std::chrono::steady_clock::now() - impl_->swaps_probed >= Impl::kSwapProbeInterval) {
+    impl_->swaps_probed = std::chrono::steady_clock::now();
+    const bool swapped = std::any_of(impl_->shard_uuids.begin(), impl_->shard_uuids.end(), [&](const auto& shard) {
+      auto fresh = open_shard(shard.first, impl_->source);
+      try {
+        return fresh && fresh->get_uuid() != shard.second;
+      } catch (const Xapian::Error&) {
+        return false;  // a shard failing now is the request's to find (NetworkError: reconnect or leave out)
+      }
+    });
+    if (swapped) {
+      if (auto ok = impl_->open_current(); !ok) return ok.error();
+      return true;
+    }
+  }
   if (impl_->source.shards.empty()) {
     auto gens = live_generations(impl_->source.home);
     // The index that was open has gone: unavailable (503), not a missing document (404).
@@ -303,6 +323,19 @@ Result<bool> Searcher::refresh() {
   }
 }
 
+void Searcher::keep_alive() {
+  if (!impl_->remote) return;
+  for (auto& p : impl_->parts) try {
+      p.db.keep_alive();
+    } catch (const Xapian::Error&) {
+      // A shard gone: the next request reconnects (or, answering partially, leaves it out).
+    }
+}
+
+const std::vector<std::string>& Searcher::missing_shards() const {
+  return impl_->missing;
+}
+
 void Searcher::set_ranking(const RankingWeights& weights) {
   impl_->weights = weights;
 }
@@ -337,7 +370,7 @@ Result<SearcherPool::Lease> SearcherPool::acquire(std::chrono::milliseconds wait
   return lease;
 }
 
-Result<void> SearcherPool::refresh_idle() {
+Result<void> SearcherPool::each_idle(const std::function<Result<void>(Searcher&)>& fn) {
   std::vector<Searcher*> done;
   for (;;) {
     Searcher* s = nullptr;
@@ -350,9 +383,23 @@ Result<void> SearcherPool::refresh_idle() {
       free_.erase(it);
     }
     done.push_back(s);
-    Lease lease(this, s);  // back in the pool however the refresh ends
-    if (auto r = s->refresh(); !r) return r.error();
+    Lease lease(this, s);  // back in the pool however `fn` ends
+    if (auto r = fn(*s); !r) return r.error();
   }
+}
+
+Result<void> SearcherPool::refresh_idle() {
+  return each_idle([](Searcher& s) -> Result<void> {
+    if (auto r = s.refresh(); !r) return r.error();
+    return {};
+  });
+}
+
+void SearcherPool::keep_alive() {
+  (void)each_idle([](Searcher& s) -> Result<void> {
+    s.keep_alive();
+    return {};
+  });
 }
 
 void SearcherPool::give_back(Searcher* s) {

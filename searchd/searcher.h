@@ -5,6 +5,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -85,11 +86,22 @@ class Searcher {
   Result<std::vector<Suggestion>> suggest(const std::string& prefix, std::size_t limit,
                                           const schema::Audience& audience);
 
+  /// The remote shards left out of the open databases (IndexSource::partial): what an answer just
+  /// given (a document page's cited-by list, citations, completions) lacks. A search carries its
+  /// own in SearchResponse::missing_shards.
+  const std::vector<std::string>& missing_shards() const;
+
   /// Facts about the open index as `audience` sees it (its documents only).
   Result<IndexInfo> info(const schema::Audience& audience);
 
   /// Replaces the ranking weights (benchmarks and tuning; the defaults are the tuned ones).
   void set_ranking(const RankingWeights& weights);
+
+  /// Tells remote shards this searcher's connections are in use, so that xapian-tcpsrv's idle
+  /// timeout (60 s by default) does not close them between requests: a closed one costs the next
+  /// request a reconnection and the vocabulary read again from every shard. A failure is left to
+  /// the next request, which reconnects. Nothing to do without remote shards.
+  void keep_alive();
 
   /// Sees new commits and generation swaps. Cheap when nothing changed.
   /// @return true when the view changed.
@@ -139,10 +151,15 @@ class SearcherPool {
   /// @return the first refresh error (IndexUnavailable, IndexVersionMismatch); the rest still serve.
   Result<void> refresh_idle();
 
+  /// Searcher::keep_alive on every idle searcher (busy ones are talking to the shards anyway).
+  void keep_alive();
+
   std::size_t size() const { return all_.size(); }
 
  private:
   void give_back(Searcher* s);
+  /// Runs `fn` on every idle searcher, one at a time, until one fails; @return its error.
+  Result<void> each_idle(const std::function<Result<void>(Searcher&)>& fn);
   std::vector<std::unique_ptr<Searcher>> all_;
   std::vector<Searcher*> free_;
   std::mutex mutex_;

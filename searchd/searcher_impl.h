@@ -63,6 +63,12 @@ struct Searcher::Impl {
   std::vector<std::string> missing;
   std::chrono::steady_clock::time_point probed;
   static constexpr std::chrono::seconds kProbeInterval{1};
+  /// Each remote shard's address and the UUID of the database it served when opened. A connection
+  /// keeps the generation it opened, so a rebuild on a shard (a `current` swapped under xapian-tcpsrv)
+  /// shows only to a new one: refresh() asks each shard afresh at most every kSwapProbeInterval.
+  std::vector<std::pair<std::string, std::string>> shard_uuids;
+  std::chrono::steady_clock::time_point swaps_probed;
+  static constexpr std::chrono::seconds kSwapProbeInterval{2};
   std::vector<std::string> part_stubs;  ///< each one's replica stub (XAPIANDB) when opened, "" when not a replica
   std::vector<Part> parts;              ///< public first, then internal, then groups
   std::map<std::string, View> views;    ///< by schema::combination_key

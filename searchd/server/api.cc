@@ -81,9 +81,11 @@ Result<ojson> api_search(std::string_view query_string, SearcherPool& pool, cons
 
 namespace {
 
-// The document of a /documents/{id} route with its validity at the as_of parameter.
+// The document of a /documents/{id} route with its validity at the as_of parameter; `missing_shards`
+// receives the shards its cited-by lists lack.
 Result<DocumentView> document_view(std::string_view encoded_id, std::string_view query_string, SearcherPool& pool,
-                                   const Config& config, const schema::Audience& audience) {
+                                   const Config& config, const schema::Audience& audience,
+                                   std::vector<std::string>& missing_shards) {
   auto params = route_params(query_string, {"as_of"});
   if (!params) return params.error();
   auto id = decode_path_segment(encoded_id);
@@ -91,23 +93,31 @@ Result<DocumentView> document_view(std::string_view encoded_id, std::string_view
   if (id->empty()) return Error{Status::NotFound, "no document id in the path"};
   auto lease = lease_searcher(pool, config);
   if (!lease) return lease.error();
-  return (*lease)->document(*id, audience, param(*params, "as_of"));
+  auto view = (*lease)->document(*id, audience, param(*params, "as_of"));
+  missing_shards = (*lease)->missing_shards();
+  return view;
 }
 
 }  // namespace
 
 Result<ojson> api_document(std::string_view encoded_id, std::string_view query_string, SearcherPool& pool,
                            const Config& config, const schema::Audience& audience) {
-  auto view = document_view(encoded_id, query_string, pool, config, audience);
+  std::vector<std::string> missing;
+  auto view = document_view(encoded_id, query_string, pool, config, audience, missing);
   if (!view) return view.error();
-  return to_json(*view);
+  ojson j = to_json(*view);
+  mark_partial(j, missing);
+  return j;
 }
 
 Result<ojson> api_relations(std::string_view encoded_id, std::string_view query_string, SearcherPool& pool,
                             const Config& config, const schema::Audience& audience) {
-  auto view = document_view(encoded_id, query_string, pool, config, audience);
+  std::vector<std::string> missing;
+  auto view = document_view(encoded_id, query_string, pool, config, audience, missing);
   if (!view) return view.error();
-  return relations_json(*view);
+  ojson j = relations_json(*view);
+  mark_partial(j, missing);
+  return j;
 }
 
 Result<OriginalDownload> api_original(std::string_view encoded_id, std::string_view query_string, SearcherPool& pool,
@@ -142,7 +152,9 @@ Result<ojson> api_citations(std::string_view query_string, SearcherPool& pool, c
   if (!lease) return lease.error();
   auto view = (*lease)->citations(*number, audience, param(*params, "date"));
   if (!view) return view.error();
-  return to_json(*view);
+  ojson j = to_json(*view);
+  mark_partial(j, (*lease)->missing_shards());
+  return j;
 }
 
 Result<ojson> api_suggest(std::string_view query_string, SearcherPool& pool, const Config& config,
@@ -158,7 +170,9 @@ Result<ojson> api_suggest(std::string_view query_string, SearcherPool& pool, con
   if (!lease) return lease.error();
   auto suggestions = (*lease)->suggest(q, *limit, audience);
   if (!suggestions) return suggestions.error();
-  return to_json(*suggestions);
+  ojson j = to_json(*suggestions);
+  mark_partial(j, (*lease)->missing_shards());
+  return j;
 }
 
 ojson health(SearcherPool& pool, const Config& config, const schema::Audience& audience) {

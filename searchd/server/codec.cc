@@ -256,11 +256,14 @@ ojson to_json(const SearchResponse& r) {
   }
   j["query"] = ojson{{"doc_numbers", r.info.doc_numbers}, {"relaxed", r.info.relaxed}};
   j["validity_as_of"] = r.validity_as_of;
-  if (!r.missing_shards.empty()) {
-    j["partial"] = true;
-    j["missing_shards"] = r.missing_shards;
-  }
+  mark_partial(j, r.missing_shards);
   return j;
+}
+
+void mark_partial(ojson& answer, const std::vector<std::string>& missing_shards) {
+  if (missing_shards.empty()) return;
+  answer["partial"] = true;
+  answer["missing_shards"] = missing_shards;
 }
 
 ojson to_json(const DocumentView& v) {

@@ -52,6 +52,9 @@ nlohmann::ordered_json relations_json(const DocumentView& view);
 nlohmann::ordered_json to_json(const CitationView& view);
 /// The /api/v1/suggest body: {"suggestions":[{text, kind, id}]}.
 nlohmann::ordered_json to_json(const std::vector<Suggestion>& suggestions);
+/// Marks an answer given without some remote shards (--shard-failure partial): "partial": true and
+/// "missing_shards" naming them; nothing when none is missing.
+void mark_partial(nlohmann::ordered_json& answer, const std::vector<std::string>& missing_shards);
 /// The index facts of /health and /ready: documents, generation, last_commit (never the path).
 nlohmann::ordered_json to_json(const IndexInfo& info);
 

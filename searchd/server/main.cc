@@ -9,11 +9,14 @@
 #include <CLI/CLI.hpp>
 #include <cerrno>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <stop_token>
 #include <thread>
 
 #include "cli/exit_code.h"
@@ -32,6 +35,10 @@
 #include "text/strings.h"
 
 namespace {
+
+// How often idle searchers tell remote shards they are still there: xapian-tcpsrv closes a
+// connection idle for 60 s (its default --idle-timeout), and reconnecting costs a request seconds.
+constexpr std::chrono::seconds kShardKeepAlive{20};
 
 using tracuu::Status;
 
@@ -192,6 +199,18 @@ int serve(const tracuu::searchd::server::CliArgs& args) {
                       .dump());
   std::printf("searchd: listening on %s\n", url.c_str());  // tests and scripts read the port here
   std::fflush(stdout);
+  std::jthread keeper;  // stopped and joined before the pool goes
+  if (!config.shards.empty())
+    keeper = std::jthread([&pool](std::stop_token stop) {
+      std::mutex m;
+      std::condition_variable_any wake;
+      std::unique_lock lock(m);
+      for (;;) {
+        wake.wait_for(lock, stop, kShardKeepAlive, [] { return false; });
+        if (stop.stop_requested()) return;
+        (*pool)->keep_alive();
+      }
+    });
   http.run();
   (*logger)->info(nlohmann::ordered_json{{"event", "stopped"}}.dump());
   std::printf("searchd: stopped\n");

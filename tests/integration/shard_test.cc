@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -97,7 +98,7 @@ std::vector<std::string> ids_of(const json& answer) {
 /// database served by its own xapian-tcpsrv.
 struct ShardedSetup {
   explicit ShardedSetup(const std::string& tag) : dir(tag) {
-    const fs::path extra = dir.write("extra.jsonl", extra_records());
+    extra = dir.write("extra.jsonl", extra_records());
     const std::string samples = std::string(TRACUU_SOURCE_DIR) + "/data/samples";
     REQUIRE(run({TRACUU_INDEXER_BIN, "build", "--config", "", "--db", one.string(), "--threads", "1", samples,
                  extra.string()}) == 0);
@@ -122,6 +123,7 @@ struct ShardedSetup {
     return out;
   }
   TempDir dir;
+  fs::path extra;  ///< the decrees beside the samples (an input of both homes)
   fs::path one = dir.path() / "one", sharded = dir.path() / "sharded";
   std::vector<unsigned short> ports;
   std::vector<std::unique_ptr<BackgroundProcess>> servers;
@@ -206,6 +208,16 @@ TEST_CASE("a remote shard killed mid-run: a 503 naming it, or a partial answer n
   REQUIRE(all["total"] >= 2);
   CHECK(comparable(http_get(partial.port(), target)) == all);
   CHECK_FALSE(all.contains("partial"));
+  // Other answers read every shard too: completions, a citation (its citing documents), a document
+  // page (its cited-by list) and its relations.
+  const auto reads_of = [](const std::string& doc) {
+    return std::vector<std::string>{"/api/v1/suggest?q=c%C3%B4ng%20an", "/api/v1/citations?number=103/2015/N%C4%90-CP",
+                                    "/api/v1/documents/" + doc, "/api/v1/documents/" + doc + "/relations"};
+  };
+  for (const auto& read : reads_of("nd-42-2019")) {
+    INFO(read);
+    CHECK_FALSE(json::parse(http_get(partial.port(), read).body).contains("partial"));
+  }
 
   // The shard of the first hit goes away while both servers are connected to it.
   const std::string first = all["hits"][0]["id"];
@@ -231,6 +243,22 @@ TEST_CASE("a remote shard killed mid-run: a 503 naming it, or a partial answer n
   // A document of the missing shard may exist: 503, not 404; one of a live shard is served.
   CHECK(http_get(partial.port(), "/api/v1/documents/" + first).status == 503);
   if (!live.empty()) CHECK(http_get(partial.port(), "/api/v1/documents/" + live.front()).status == 200);
+  // The other answers are the live shards' too, and say so (a document page whose document is on
+  // the missing shard is the 503 above); the strict server refuses them.
+  std::string on_live;
+  for (const std::string id : {"nd-42-2019", "nd-15-2020", "nd-103-2015"})
+    if (on_live.empty() && tracuu::schema::shard_of(id, 3) != k) on_live = id;
+  if (on_live.empty() && !live.empty()) on_live = live.front();
+  REQUIRE_FALSE(on_live.empty());
+  for (const auto& read : reads_of(on_live)) {
+    INFO(read);
+    const Reply r = http_get(partial.port(), read);
+    REQUIRE(r.status == 200);
+    const json j = json::parse(r.body);
+    CHECK(j["partial"] == true);
+    CHECK(j["missing_shards"] == json::array({address}));
+    CHECK(http_get(strict.port(), read).status == 503);
+  }
 
   // The shard comes back on its port: both answer in full again (the partial one tries it again
   // at most every second, so the first requests may still be partial).
@@ -243,4 +271,37 @@ TEST_CASE("a remote shard killed mid-run: a 503 naming it, or a partial answer n
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
   CHECK(again == all);
+  for (const auto& read : reads_of(on_live)) {
+    INFO(read);
+    CHECK_FALSE(json::parse(http_get(partial.port(), read).body).contains("partial"));
+  }
+}
+
+TEST_CASE("a rebuild swapping the shards' current under running xapian-tcpsrv reaches a connected searchd",
+          "[http][shards][slow]") {
+  ShardedSetup s("shard-rebuild");
+  SearchdProcess remote(with({"--threads", "1", "--workers", "1"}, s.shard_args()));
+  const std::string target = "/api/v1/search?q=xyzzymoi";
+  REQUIRE(comparable(http_get(remote.port(), target))["total"] == 0);
+  const std::string browse = "/api/v1/search?q=&limit=0";
+  const std::size_t before = comparable(http_get(remote.port(), browse))["total"];
+  // A decree joins the inputs; `indexer rebuild` builds every shard's next generation and swaps
+  // each `current`. The servers keep running: their open connections still read the old generation.
+  std::ofstream(s.extra, std::ios::app) << record("nd-99-2024", "99/2024/NĐ-CP", "2024-12-30",
+                                                  "Quy định xyzzymoi về công an xã",
+                                                  "Nghị định này quy định xyzzymoi về công an xã.")
+                                               .dump()
+                                        << "\n";
+  REQUIRE(run({TRACUU_INDEXER_BIN, "rebuild", "--config", "", "--db", s.sharded.string(), "--threads", "1"}) == 0);
+  json found;
+  for (int attempt = 0; attempt < 100; ++attempt) {  // searchd asks the shards afresh every 2 s
+    found = comparable(http_get(remote.port(), target));
+    if (found["total"] == 1) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  CHECK(found["total"] == 1);
+  CHECK(ids_of(found) == std::vector<std::string>{"nd-99-2024"});
+  CHECK(http_get(remote.port(), "/api/v1/documents/nd-99-2024").status == 200);
+  // The documents of before are all still there, once.
+  CHECK(comparable(http_get(remote.port(), browse))["total"] == before + 1);
 }
