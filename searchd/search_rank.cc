@@ -11,6 +11,11 @@
 namespace tracuu::searchd {
 namespace {
 
+// Candidates the second stage re-scores over remote shards (one index: RankingWeights::rerank_depth,
+// 200): each costs posting-list entries and title and length round trips, and its passage position
+// lists of hundreds of messages (docs/scale-out.md "Remote shards: cost").
+constexpr std::size_t kRemoteRerankDepth = 50;
+
 // Accent restoration from the top documents of a first pass: which spellings of
 // each unaccented query word those documents use (wdf), blended with the
 // collection-wide shares. "luat" in documents about law is "luật".
@@ -100,7 +105,8 @@ Result<RankedPage> rank_page(SearchState& s) {
   // stage for its best rerank_depth candidates (at least the page), which the second
   // stage re-scores (rerank.h). Counting needs every match and runs apart (search_count.cc).
   const SearchRequest& r = s.request;
-  const std::size_t rerank_depth = s.im.remote ? s.im.weights.remote_rerank_depth : s.im.weights.rerank_depth;
+  const std::size_t rerank_depth =
+      s.im.remote ? std::min(s.im.weights.rerank_depth, kRemoteRerankDepth) : s.im.weights.rerank_depth;
   const bool reranked = !by_date && rerank_depth > 0;
   const auto depth = static_cast<Xapian::doccount>(std::max(rerank_depth, r.offset + r.limit));
   auto page = [&](const Xapian::Query& q) {

@@ -243,10 +243,7 @@ struct RankingWeights {
   std::size_t exact_count_limit = kExactCountLimit;  ///< see kExactCountLimit (tests lower it)
   // The second stage (searchd/rerank.h): the first stage's best `rerank_depth`
   // candidates are re-scored by the sum of these features, each about 0..1.
-  std::size_t rerank_depth = 200;  ///< candidates re-scored (0: first stage only)
-  /// The same over remote shards, where each candidate's title and length are round trips
-  /// and its passage hundreds of messages (docs/scale-out.md "Remote shards: cost").
-  std::size_t remote_rerank_depth = 50;
+  std::size_t rerank_depth = 200;           ///< candidates re-scored (0: first stage only)
   double first_stage_weight = 1.0;          ///< first-stage score over the best candidate's
   double passage_weight = 1.0;              ///< the best passage's share of the query's words
   double passage_adjacency_weight = 0.5;    ///< adjacent query pairs in the passage, by bigram idf
