@@ -196,8 +196,9 @@ TEST_CASE("3 shards, local or on xapian-tcpsrv, answer as one index of the same 
   }
 }
 
-TEST_CASE("a remote shard killed mid-run: a 503 naming it, or a partial answer naming it; both recover when it is back",
-          "[http][shards][slow]") {
+TEST_CASE(
+    "a remote shard killed mid-run: a 503 naming it, or a partial answer naming it, and both recover when it is back",
+    "[http][shards][slow]") {
   ShardedSetup s("shard-failure");
   const std::vector<std::string> common{"--threads", "1", "--workers", "1", "--shard-timeout", "5000"};
   SearchdProcess strict(with(common, s.shard_args()));
