@@ -24,6 +24,8 @@ constexpr std::size_t kLeadInBlocks = 12;
 constexpr std::size_t kMaxAgentGap = 120;
 // Documents with this many "(Điều N Luật số X ...)" source notes are codified pages.
 constexpr std::size_t kCodifiedSources = 3;
+// A short name is given this close after "sau đây gọi là" ("Nghị định số ").
+constexpr std::size_t kAliasGap = 40;
 
 // Where a trigger must stand to be the document's own act.
 enum class Stand {
@@ -64,6 +66,13 @@ constexpr std::array<Trigger, 21> kTriggers{{
     {"tổ chức thực hiện", RelationType::Implements, 60, Stand::Initial},
 }};
 
+// Bytes of the longest trigger.
+constexpr std::size_t kLongestTrigger = [] {
+  std::size_t n = 0;
+  for (const Trigger& t : kTriggers) n = std::max(n, t.words.size());
+  return n;
+}();
+
 // Words before a trigger that make it a proposal or a draft's act, not the document's.
 constexpr std::string_view kNotActs[] = {"đề nghị", "dự thảo", "tham mưu", "xem xét", "cần ", "đề xuất", "kiến nghị"};
 
@@ -77,6 +86,20 @@ constexpr std::size_t kInitialSlack = 30;
 constexpr std::string_view kImplementsLeadWords[] = {
     "tiếp",   "tục", "đẩy",   "mạnh", "chỉ", "đạo", "để",   "nhằm", "tích", "cực",   "khẩn", "trương",
     "nghiêm", "túc", "quyết", "liệt", "và",  "tổ",  "chức", "kịp",  "thời", "triển", "khai"};
+
+// How a clause that reports another's act ends before its trigger ("được tiếp tục thực hiện đến hết ngày ...").
+constexpr std::string_view kPassiveEnds[] = {"được", "bị", "được tiếp tục", "đã được", "vẫn được"};
+
+// Words before a mention that define a short name for it ("(sau đây gọi tắt là Nghị định số 88/2016/NĐ-CP)"):
+// a name being given, not a document being acted on.
+constexpr std::string_view kAliasWords[] = {"sau đây gọi là", "sau đây gọi tắt là", "sau đây viết gọn là",
+                                            "sau đây viết tắt là", "sau đây gọi chung là"};
+
+// An implements lead-in's object that is documents ("Triển khai thực hiện các văn bản sau:"); tasks
+// ("thực hiện tốt các nhóm nhiệm vụ sau:") and conditions ("Điều kiện thực hiện ...") are not.
+constexpr std::string_view kDocumentWords[] = {"văn bản",      "nghị quyết", "nghị định", "thông tư",
+                                               "quyết định",   "chỉ thị",    "kết luận",  "luật",
+                                               "chương trình", "kế hoạch",   "thông báo", "pháp lệnh"};
 
 constexpr std::string_view kScopeWords[] = {"điểm", "khoản", "điều", "chương", "mục", "phụ lục", "phần"};
 
@@ -109,8 +132,10 @@ std::optional<Found> trigger_at(std::string_view lower, std::size_t from, std::s
     const std::string_view before = scan::trim(lower.substr(from, i - from));
     std::size_t after = scan::skip_spaces(lower, e);
     if (at(lower, after, ", bổ sung")) after = scan::skip_spaces(lower, after + std::string_view(", bổ sung").size());
-    // "được sửa đổi", "bị bãi bỏ", and "(sửa đổi bởi Luật ...)" without the auxiliary.
-    const bool passive = ends_with(before, "được") || ends_with(before, "bị") || at(lower, after, "bởi ");
+    // "được sửa đổi", "bị bãi bỏ", "được tiếp tục thực hiện", and "(sửa đổi bởi Luật ...)" without the auxiliary.
+    const bool passive = std::any_of(std::begin(kPassiveEnds), std::end(kPassiveEnds),
+                                     [&](std::string_view w) { return ends_with(before, w); }) ||
+                         at(lower, after, "bởi ");
     // "thực hiện theo quy định tại ...": done as a text says, not implementing it.
     if (tr.type == RelationType::Implements && at(lower, after, "theo ")) continue;
     return Found{i, e, &tr, passive};
@@ -119,9 +144,15 @@ std::optional<Found> trigger_at(std::string_view lower, std::size_t from, std::s
 }
 
 // The last trigger that ends in lower[from, to).
+// A trigger inside a longer one ("bổ sung" of "được sửa đổi, bổ sung") is read as the longer one.
 std::optional<Found> last_trigger(std::string_view lower, std::size_t from, std::size_t to) {
-  for (std::size_t i = to; i-- > from;)
-    if (auto f = trigger_at(lower, from, i, to)) return f;
+  for (std::size_t i = to; i-- > from;) {
+    auto f = trigger_at(lower, from, i, to);
+    if (!f) continue;
+    for (std::size_t j = i; j-- > from && i - j <= kLongestTrigger;)
+      if (auto longer = trigger_at(lower, from, j, to); longer && longer->end >= f->end) return longer;
+    return f;
+  }
   return std::nullopt;
 }
 
@@ -344,13 +375,14 @@ class Typer {
   // theo Nghị định số ..."), not for one that mentions it in a rule of its own: sentences, "... thì ...",
   // "theo quy định tại" ("e) Trường hợp dữ liệu ... bổ sung. Việc điều chỉnh ... Nghị định số ..."). An item
   // with a label of its own ("- Viện dẫn: ...", "- Thay thế: ...") says its act itself.
-  bool lead_in(std::size_t m, std::size_t cb, std::size_t ce) {
+  // `only`: take the lead-in's act only when it is this one.
+  bool lead_in(std::size_t m, std::size_t cb, std::size_t ce, std::optional<RelationType> only = std::nullopt) {
     const Block& block = block_of(doc_, mentions_[m].begin);
     if (block.kind != BlockKind::Item && block.kind != BlockKind::Bullet) return false;
     const std::string_view head = std::string_view(lower_).substr(block.begin, mentions_[m].begin - block.begin);
     if (const std::size_t colon = head.find(": "); colon != std::string_view::npos) {
       const auto f = last_trigger(lower_, block.begin, block.begin + colon);
-      if (!f || f->passive || !own_act(*f, block.begin)) return false;
+      if (!f || f->passive || !own_act(*f, block.begin) || (only && f->trigger->type != *only)) return false;
       own_or_source(m, f->trigger->type, scope_before(t_, lower_, block.begin + colon, mentions_[m].begin),
                     act_date(t_, lower_, cb, ce, ctx_.own_effective_date), cb, ce);
       return true;
@@ -367,8 +399,12 @@ class Typer {
       const std::size_t e = lead.begin + text.size();
       std::optional<RelationType> type;
       if (lower_.find("hết hiệu lực", lead.begin) < e) type = RelationType::Repeals;
-      if (const auto f = last_trigger(lower_, lead.begin, e); f && (!f->passive || heading)) type = f->trigger->type;
-      if (!type) return false;
+      if (const auto f = last_trigger(lower_, lead.begin, e); f && (!f->passive || heading)) {
+        type = f->trigger->type;
+        if (*type == RelationType::Implements && (heading || !own_act(*f, lead.begin) || !names_documents(f->end, e)))
+          return false;
+      }
+      if (!type || (only && *type != *only)) return false;
       own_or_source(m, *type, scope_before(t_, lower_, block.begin, mentions_[m].begin),
                     act_date(t_, lower_, lead.begin, e, ctx_.own_effective_date), cb, ce);
       return true;
@@ -398,13 +434,21 @@ class Typer {
     if (scan::starts_with_word_ci(scan::trim(std::string_view(t_).substr(cb, ce - cb)), "căn cứ") ||
         scan::starts_with_word_ci(doc_.block_text(block), "căn cứ"))
       return own_or_source(m, RelationType::Basis, std::nullopt, std::nullopt, cb, ce);
-    if (reported || expires_after(m, cb, ce)) return;
+    // An item that reports another's act on its text still takes its lead-in's ("Bãi bỏ các quy định tại: a)
+    // Khoản 1 Điều 24b Nghị định số X ... được bổ sung tại Nghị định số Y").
+    if (reported) return void(lead_in(m, cb, ce));
+    if (alias(m, cb)) return;
+    // The agents of a reported act are bases with the text they acted on, under a list of bases.
+    if (agent(m, cb)) return void(lead_in(m, cb, ce, RelationType::Basis));
+    if (expires_after(m, cb, ce)) return;
     const auto f = last_trigger(lower_, cb, mention.begin);
     if (f && !f->passive && mention.begin - f->end <= f->trigger->max_gap && !quoted(f->end, mention.begin) &&
         !after_object(f->end, m)) {
       // "Tiếp tục triển khai các chương trình, kế hoạch của tỉnh về thực hiện Nghị quyết số ...": what is
       // carried out is something else, about the number.
       if (f->trigger->type == RelationType::Implements && other_object(f->end, mention.begin)) return;
+      // "thực hiện thủ tục theo quy định tại Nghị định số ...": done as the text says, not carrying it out.
+      if (f->trigger->type == RelationType::Implements && as_it_says(f->end, mention.begin)) return;
       // A number between the clause start and the trigger is the one acting ("Thông tư số A ... sửa đổi Thông tư B").
       const std::size_t subject = mention_before(f->begin, cb);
       auto scope = scope_before(t_, lower_, f->end, mention.begin);
@@ -417,7 +461,54 @@ class Typer {
       if (own_act(*f, cb)) return own_or_source(m, f->trigger->type, scope, date, cb, ce);
       return;
     }
+    // An item that states an act of its own ("a) Thực hiện hoạt động ... quy định tại ... Luật số X") does not
+    // take its lead-in's.
+    if (f && !f->passive && f->trigger->type == RelationType::Implements) return;
     lead_in(m, cb, ce);
+  }
+
+  // "(sau đây gọi tắt là Nghị định số X)": a short name being given.
+  bool alias(std::size_t m, std::size_t cb) const {
+    const std::size_t b = mentions_[m].begin;
+    const std::string_view before = std::string_view(lower_).substr(cb, b - cb);
+    for (std::string_view w : kAliasWords) {
+      const std::size_t at = before.rfind(w);
+      if (at != std::string_view::npos && before.size() - at - w.size() <= kAliasGap) return true;
+    }
+    return false;
+  }
+
+  // The agent of an act its clause reports ("Khoản 1 Điều 24b Nghị định số X ... được bổ sung tại Điều 13
+  // Nghị định số Y"): Y acts on X (passive() records it on X); Y itself is not acted on, whatever the list
+  // or lead-in around says.
+  // The agents may be several ("được sửa đổi, bổ sung bởi Luật số A và Luật số B").
+  bool agent(std::size_t m, std::size_t cb) const {
+    const auto f = last_trigger(lower_, cb, mentions_[m].begin);
+    if (!f || !f->passive) return false;
+    std::size_t a = mention_at_or_after(f->end, mentions_[m].begin + 1);
+    if (a == mentions_.size() || mentions_[a].begin - f->end > kMaxAgentGap) return false;
+    for (; a < m; ++a) {
+      const std::size_t e = mentions_[a].end;
+      const std::string_view gap = std::string_view(lower_).substr(e, mentions_[a + 1].begin - e);
+      if (gap.size() > kMaxAgentGap ||
+          (gap.find(" và ") == std::string_view::npos && gap.find(',') == std::string_view::npos))
+        return false;
+    }
+    return a == m;
+  }
+
+  // Whether lower_[from, to) is empty or names documents.
+  bool names_documents(std::size_t from, std::size_t to) const {
+    const std::string_view words = scan::trim(std::string_view(lower_).substr(from, to - from));
+    if (words.size() <= 1) return true;  // only the ':'
+    return std::any_of(std::begin(kDocumentWords), std::end(kDocumentWords),
+                       [&](std::string_view w) { return words.find(w) != std::string_view::npos; });
+  }
+
+  // " theo " or "quy định tại" between a trigger and a mention: the mention is the rule followed.
+  bool as_it_says(std::size_t from, std::size_t to) const {
+    const std::string_view gap = std::string_view(lower_).substr(from, to - from);
+    return gap.find(" theo ") != std::string_view::npos || gap.find("quy định tại") != std::string_view::npos;
   }
 
   // "Mẫu số 06/PGHKVTB Phụ lục II", "mẫu số 01/TCKT kèm theo Thông tư số ...": a form's number, not a document's.

@@ -695,6 +695,54 @@ TEST_CASE("extract: a number near a relation word that is not acted on", "[inges
        decree + "- Tiếp tục đẩy mạnh triển khai hiệu quả Nghị quyết số 49-NQ/TU ngày 20/6/2025.\n2. Để triển khai thực "
                 "hiện Kết luận số 12-KL/TW, các sở thực hiện như sau.\n",
        "49/NQ-TU implements; 12/KL-TW implements"},
+      // Sentences of 003, 105/2026/TT-BCA, 273/2026/NĐ-CP, 237/2026/NĐ-CP, 46/2026/NĐ-CP, 70/2026/TT-BTC and
+      // 85/2026/NĐ-CP, each once read as an act of the document on a number it only mentions.
+      {"a list's lead-in that carries out tasks, not texts",
+       decree + "Tập trung thực hiện tốt các nhóm nhiệm vụ sau:\n- Tiếp tục triển khai các chương trình, kế hoạch "
+                "của tỉnh về thực Nghị quyết số 39-NQ/TW ngày 15/01/2019 của Bộ Chính trị.\n",
+       ""},
+      {"a lead-in carrying out documents: each item implements",
+       decree + "Triển khai thực hiện các văn bản sau:\n- Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị.\n",
+       "57/NQ-TW implements"},
+      {"a heading with 'thực hiện' is no lead-in",
+       decree + "Điều 1. Điều kiện thực hiện thêm loại hình báo chí\na) Có đủ các điều kiện tại khoản 3 Điều 17 của "
+                "Luật số 126/2025/QH15.\n",
+       ""},
+      {"an item stating an act of its own does not take its lead-in's",
+       decree +
+           "Triển khai thực hiện các văn bản sau:\na) Thực hiện hoạt động liên kết sản xuất chuyên mục, ấn phẩm, phụ "
+           "trương thuộc các lĩnh vực được quy định tại khoản 2 Điều 23 Luật số 126/2025/QH15.\n",
+       ""},
+      {"provisions kept in force: 'được tiếp tục thực hiện' reports, it does not implement",
+       circular + "3. Kết quả kiểm tra quy định tại các điểm, khoản sau đây được tiếp tục thực hiện đến hết ngày 30 "
+                  "tháng 6 năm 2027; cụ thể:\na) Điểm a khoản 2; khoản 3 Điều 6 Thông tư số 65/2024/TT-BCA.\n",
+       ""},
+      {"a procedure done as a decree says",
+       decree + "1. Thủ tục tái xuất: thực hiện thủ tục theo quy định tại Nghị định số 08/2015/NĐ-CP ngày 21 tháng "
+                "01 năm 2015 của Chính phủ.\n",
+       ""},
+      {"the agent of a reported amendment is not repealed with the part it amended",
+       decree + "3. Bãi bỏ các quy định tại:\na) Khoản 1 Điều 24b Nghị định số 77/2016/NĐ-CP ngày 01 tháng 7 năm 2016 "
+                "của Chính phủ được bổ sung tại Điều 13 Nghị định số 17/2020/NĐ-CP ngày 05 tháng 02 năm 2020 của "
+                "Chính phủ;\n",
+       "77/2016/ND-CP amends by 17/2020/ND-CP [Khoản 1 Điều 24b]; 77/2016/ND-CP repeals [Khoản 1 Điều 24b]"},
+      {"every agent of a reported amendment, not only the first",
+       decree + "Điều 2. Bãi bỏ các quy định sau:\na) Điểm i khoản 1 Điều 28 của Luật Xử lý vi phạm hành chính số "
+                "15/2012/QH13 được sửa đổi, bổ sung bởi Luật số 67/2020/QH14 và Luật số 88/2025/QH15;\n",
+       "15/2012/QH13 amends by 67/2020/QH14 [Điểm i khoản 1 Điều 28]; 15/2012/QH13 amends by 88/2025/QH15 [Điểm i "
+       "khoản 1 Điều 28]; 15/2012/QH13 repeals [Điểm i khoản 1 Điều 28]"},
+      {"'bổ sung' inside 'được sửa đổi, bổ sung' is passive",
+       circular + "2. Cơ quan quản lý đường bộ quy định tại khoản 2 Điều 2 Nghị định số 44/2024/NĐ-CP, được sửa đổi, "
+                  "bổ sung tại Điều 1 Nghị định số 99/2026/NĐ-CP, gồm: cơ quan quản lý đường bộ ở trung ương.\n",
+       "44/2024/ND-CP amends by 99/2026/ND-CP [khoản 2 Điều 2]"},
+      {"the document names itself acting: its own act",
+       decree + "Điều 1. Nghị định số 162/2026/NĐ-CP sửa đổi, bổ sung Nghị định số 12/2020/NĐ-CP ngày 10 tháng 1 năm "
+                "2020 của Chính phủ.\n",
+       "12/2020/ND-CP amends"},
+      {"a short name given is no act",
+       decree + "Điều 44. Nghị định này thay thế Nghị định số 88/2016/NĐ-CP ngày 01 tháng 7 năm 2016 của Chính phủ "
+                "về chương trình hưu trí bổ sung tự nguyện (sau đây gọi tắt là Nghị định số 88/2016/NĐ- .›\n",
+       "88/2016/ND-CP replaces"},
       {"forms replaced: a part, and the forms' numbers are no documents",
        circular + "5. Thông tư này thay thế mẫu số 01/TCKT, mẫu số 01/BK-KTHTKD kèm theo Thông tư số 18/2026/TT-BTC "
                   "bằng mẫu số 01/TCKT, mẫu số 01/BK-KTHTKD Phụ lục I ban hành kèm theo Thông tư này.\n",
