@@ -41,17 +41,23 @@ const nlohmann::json* given_visibility(const nlohmann::json& given) {
   return it == meta->end() ? nullptr : &*it;
 }
 
+// A date the source metadata gives under one of `keys`, ISO.
+std::optional<std::string> given_date(const nlohmann::json& g, std::initializer_list<const char*> keys) {
+  const auto s = given_string(g, keys);
+  const auto d = s ? scan::match_date(*s, 0) : std::nullopt;
+  return d ? std::optional<std::string>(d->date.iso()) : std::nullopt;
+}
+
+constexpr std::initializer_list<const char*> kGivenIssueDate = {"ngay_ban_hanh", "issue_date"};
+constexpr std::initializer_list<const char*> kGivenEffectiveDate = {"ngay_hieu_luc", "effective_date"};
+
 void fill_from_given(const RawDoc& raw, const Tables& tables, schema::DocRecord& r) {
   const nlohmann::json& g = raw.given;
   auto note = [&](const char* field) {
     r.warnings.push_back(std::string(field) + " taken from the source metadata");
     r.field_sources[field] = "given";
   };
-  auto date = [&](std::initializer_list<const char*> keys) -> std::optional<std::string> {
-    const auto s = given_string(g, keys);
-    const auto d = s ? scan::match_date(*s, 0) : std::nullopt;
-    return d ? std::optional<std::string>(d->date.iso()) : std::nullopt;
-  };
+  auto date = [&](std::initializer_list<const char*> keys) { return given_date(g, keys); };
   if (!r.doc_number)
     if (auto s = given_string(g, {"so_hieu", "doc_number", "number"})) {
       const auto dn = text::parse_doc_number(*s, tables.abbreviations);
@@ -69,8 +75,8 @@ void fill_from_given(const RawDoc& raw, const Tables& tables, schema::DocRecord&
     }
   if (!r.signer.name)
     if (auto s = given_string(g, {"nguoi_ky", "signer"}); s && (r.signer.name = person_name(*s))) note("signer.name");
-  if (!r.issue_date && (r.issue_date = date({"ngay_ban_hanh", "issue_date"}))) note("issue_date");
-  if (!r.effective_date && (r.effective_date = date({"ngay_hieu_luc", "effective_date"}))) note("effective_date");
+  if (!r.issue_date && (r.issue_date = date(kGivenIssueDate))) note("issue_date");
+  if (!r.effective_date && (r.effective_date = date(kGivenEffectiveDate))) note("effective_date");
   if (!r.expiry_date && (r.expiry_date = date({"ngay_het_hieu_luc", "expiry_date"}))) note("expiry_date");
   if (!r.stated_status && (r.stated_status = given_string(g, {"tinh_trang_hieu_luc", "hieu_luc", "status"})))
     note("stated_status");
@@ -235,7 +241,12 @@ Result<schema::DocRecord> Extractor::extract(const RawDoc& raw) const {
   r.signer = closing.signer;
   r.recipients = closing.recipients;
   const std::size_t closing_byte = closing.begin == kNone ? doc.text.size() : doc.blocks[closing.begin].begin;
-  const OwnValidity own = own_validity(doc, r.doc_type, r.issue_date, closing_byte);
+  // "có hiệu lực từ ngày ký" needs the issue date, which a web copy may give only in its metadata.
+  const auto given = [&](std::initializer_list<const char*> keys) {
+    return options_.use_given_metadata ? given_date(raw.given, keys) : std::nullopt;
+  };
+  const OwnValidity own =
+      own_validity(doc, r.doc_type, r.issue_date ? r.issue_date : given(kGivenIssueDate), closing_byte);
   r.effective_date = own.effective_date;
   r.expiry_date = own.expiry_date;
   mark_text_sources(r);
@@ -245,7 +256,9 @@ Result<schema::DocRecord> Extractor::extract(const RawDoc& raw) const {
   r.sections = extract_sections(doc, closing_byte);
   std::vector<Mention> mentions;
   r.citations = extract_citations(doc, tables, r.doc_number_key, mentions);
-  type_citations(doc, mentions, r.citations, relation_context(doc, table, options_.read_metadata_table, r));
+  RelationContext relations = relation_context(doc, table, options_.read_metadata_table, r);
+  if (!relations.own_effective_date) relations.own_effective_date = given(kGivenEffectiveDate);
+  type_citations(doc, mentions, r.citations, relations);
   r.assignments = extract_assignments(doc, r.sections, tables, closing_byte, first_deadline_day(r));
   if (options_.use_given_metadata) fill_from_given(raw, tables, r);
   if (!r.title && (r.title = opening_title(doc, r.sections, h.first_item))) {

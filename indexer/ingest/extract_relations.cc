@@ -211,15 +211,20 @@ std::optional<std::string> scope_before(std::string_view t, std::string_view low
   return scan::collapse_spaces(t.substr(first, last - first));
 }
 
-// The date a clause gives for the act: "kể từ ngày 01/7/2025", or "kể từ ngày <type> này có hiệu lực".
+// The date a clause gives for the act: "kể từ ngày 01/7/2025", or "kể từ ngày <type> này có hiệu lực" (also
+// cut short by a page break, "kể từ ngày Nghị định" closing the clause).
 std::optional<std::string> act_date(std::string_view t, std::string_view lower, std::size_t from, std::size_t to,
-                                    const std::optional<std::string>& own_effective) {
+                                    const RelationContext& ctx) {
   for (std::size_t i = lower.find("từ ngày", from); i != std::string_view::npos && i < to;
        i = lower.find("từ ngày", i + 1)) {
     const std::size_t p = i + std::string_view("từ ").size();
     if (const auto d = scan::match_date(t, p); d && d->end <= to) return d->date.iso();
     const std::size_t own = lower.find("này có hiệu lực", p);
-    if (own != std::string_view::npos && own < std::min(to, p + 60)) return own_effective;
+    if (own != std::string_view::npos && own < std::min(to, p + 60)) return ctx.own_effective_date;
+    if (!ctx.own_type) continue;
+    const std::string type = scan::to_lower(*ctx.own_type);
+    const std::size_t q = scan::skip_spaces(lower, p + std::string_view("ngày").size());
+    if (at(lower, q, type) && scan::skip_spaces(lower, q + type.size()) >= to) return ctx.own_effective_date;
   }
   return std::nullopt;
 }
@@ -341,11 +346,11 @@ class Typer {
     if (agents.empty()) {
       constexpr std::string_view kAsFollows = "như sau";
       if (lower_.compare(scan::skip_spaces(lower_, f->end), kAsFollows.size(), kAsFollows) != 0) return false;
-      own_or_source(m, f->trigger->type, scope, act_date(t_, lower_, cb, ce, ctx_.own_effective_date), cb, ce);
+      own_or_source(m, f->trigger->type, scope, act_date(t_, lower_, cb, ce, ctx_), cb, ce);
       return true;
     }
     for (std::size_t a : agents)
-      add(m, f->trigger->type, scope, act_date(t_, lower_, mentions_[a].end, ce, ctx_.own_effective_date),
+      add(m, f->trigger->type, scope, act_date(t_, lower_, mentions_[a].end, ce, ctx_),
           citations_[mentions_[a].citation].key, cb, ce);
     return true;
   }
@@ -359,7 +364,7 @@ class Typer {
         before.find("đến hết") != std::string_view::npos)
       return false;  // "sau khi X hết hiệu lực", "đến (hết) ngày X hết hiệu lực": an event, not an act
     own_or_source(m, RelationType::Repeals, scope_before(t_, lower_, cb, mentions_[m].begin),
-                  act_date(t_, lower_, at, ce, ctx_.own_effective_date), cb, ce);
+                  act_date(t_, lower_, at, ce, ctx_), cb, ce);
     return true;
   }
 
@@ -384,7 +389,7 @@ class Typer {
       const auto f = last_trigger(lower_, block.begin, block.begin + colon);
       if (!f || f->passive || !own_act(*f, block.begin) || (only && f->trigger->type != *only)) return false;
       own_or_source(m, f->trigger->type, scope_before(t_, lower_, block.begin + colon, mentions_[m].begin),
-                    act_date(t_, lower_, cb, ce, ctx_.own_effective_date), cb, ce);
+                    act_date(t_, lower_, cb, ce, ctx_), cb, ce);
       return true;
     }
     if (head.find(". ") != std::string_view::npos || head.find(" thì ") != std::string_view::npos ||
@@ -406,7 +411,7 @@ class Typer {
       }
       if (!type || (only && *type != *only)) return false;
       own_or_source(m, *type, scope_before(t_, lower_, block.begin, mentions_[m].begin),
-                    act_date(t_, lower_, lead.begin, e, ctx_.own_effective_date), cb, ce);
+                    act_date(t_, lower_, lead.begin, e, ctx_), cb, ce);
       return true;
     }
     return false;
@@ -452,7 +457,7 @@ class Typer {
       // A number between the clause start and the trigger is the one acting ("Thông tư số A ... sửa đổi Thông tư B").
       const std::size_t subject = mention_before(f->begin, cb);
       auto scope = scope_before(t_, lower_, f->end, mention.begin);
-      auto date = act_date(t_, lower_, cb, ce, ctx_.own_effective_date);
+      auto date = act_date(t_, lower_, cb, ce, ctx_);
       if (subject != mentions_.size() && f->trigger->type != RelationType::Basis) {
         if (f->begin - mentions_[subject].end <= f->trigger->max_gap + kInitialSlack)
           add(m, f->trigger->type, scope, date, citations_[mentions_[subject].citation].key, cb, ce);

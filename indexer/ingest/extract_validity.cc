@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "indexer/ingest/extract_internal.h"
+#include "indexer/ingest/markers.h"
 #include "indexer/ingest/scan.h"
 
 namespace tracuu::indexer::extract_detail {
@@ -66,6 +67,16 @@ std::optional<std::string> clause_date(std::string_view t, std::size_t p,
   return after_days ? add_days(*issue_date, after_days) : *issue_date;
 }
 
+// True when the clause before `pos` opens with the bare type: "1. Nghị định có hiệu lực thi hành từ ngày ký ban
+// hành" in the document's own article on validity ("Nghị định số X có hiệu lực" names another).
+bool bare_own_subject(std::string_view t, std::size_t pos, std::string_view type) {
+  const std::size_t line = t.rfind('\n', pos == 0 ? 0 : pos - 1);
+  std::string_view head = scan::trim(
+      t.substr(line == std::string_view::npos ? 0 : line + 1, pos - (line == std::string_view::npos ? 0 : line + 1)));
+  if (const auto m = parse_marker(head); m) head = scan::trim(head.substr(std::min(head.size(), m->title_begin)));
+  return scan::to_lower(head) == scan::to_lower(type);
+}
+
 // True when "<type> này" ends the subject of the clause before `pos` (within its sentence).
 bool own_subject_before(std::string_view t, std::size_t pos, std::string_view subject) {
   const std::size_t from = pos > kSubjectWindow ? scan::char_boundary(t, pos - kSubjectWindow) : 0;
@@ -92,7 +103,7 @@ OwnValidity own_validity(const ReflowedText& doc, const std::optional<std::strin
     const bool starts = i >= kStarts.size() && t.substr(i - kStarts.size(), kStarts.size()) == kStarts;
     if (!ends && !starts) continue;
     const std::size_t clause = i - (ends ? kEnds.size() : kStarts.size());
-    if (!own_subject_before(t, clause, subject)) continue;
+    if (!own_subject_before(t, clause, subject) && !bare_own_subject(t, clause, *doc_type)) continue;
     const std::size_t p = skip_to_date(t, i + std::string_view("hiệu lực").size());
     const auto date = clause_date(t, p, issue_date);
     if (!date) continue;

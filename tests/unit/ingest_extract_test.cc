@@ -502,6 +502,13 @@ TEST_CASE("extract: the document's own effective-date clause", "[ingest]") {
       {"the day of publication in Công báo is not known",
        head + "Điều 9. Nghị định này có hiệu lực thi hành sau 15 ngày, kể từ ngày đăng Công báo.\n", "(null)",
        "(null)"},
+      {"the bare type opening its own article's clause (91/2026/NĐ-CP)",
+       head + "Điều 13. Hiệu lực thi hành\n1. Nghị định có hiệu lực thi hành từ ngày ký ban hành (30/03/2026).\n",
+       "2026-03-25", "(null)"},
+      {"another document named by its number is not the bare type",
+       head + "Điều 13. Hiệu lực thi hành\n1. Nghị định số 12/2020/NĐ-CP có hiệu lực thi hành từ ngày 01 tháng 7 năm "
+              "2020.\n",
+       "(null)", "(null)"},
       {"a number of days after signing",
        head + "Điều 9. Nghị định này có hiệu lực thi hành sau 45 ngày, kể từ ngày ký.\n", "2026-05-09", "(null)"},
       {"before it takes effect: a transitional clause, not a date",
@@ -761,4 +768,17 @@ TEST_CASE("extract: the metadata table's relation rows are relations only when t
       "97/2026/TT-BTC\nHà Nội, ngày 12 tháng 5 năm 2026\nTHÔNG TƯ\nHướng dẫn quản lý thuế\n";
   CHECK(relations_of(record(text)) == "");
   CHECK(relations_of(record(text, false, nullptr, true)) == "55/2010/TT-BTC repeals; 38/2019/QH14 basis");
+}
+
+TEST_CASE("extract: 'từ ngày ký' of a web copy without its header takes the source metadata's issue date", "[ingest]") {
+  // vn-legal's 91/2026/NĐ-CP: the page lost the "Hà Nội, ngày ..." line; its metadata gives the day.
+  const std::string text =
+      "NGHỊ ĐỊNH\nQuy định chi tiết một số điều của Luật Giáo dục đại học\nĐiều 13. Hiệu lực thi hành\n1. Nghị "
+      "định có hiệu lực thi hành từ ngày ký ban hành.\n2. Nghị định số 141/2013/NĐ-CP hết hiệu lực thi hành kể từ "
+      "ngày Nghị định này có hiệu lực.\n";
+  const nlohmann::json given = {{"ngay_ban_hanh", "30/03/2026"}, {"loai_van_ban", "Nghị định"}};
+  CHECK(relations_of(record(text)) == "141/2013/ND-CP repeals");
+  const DocRecord r = record(text, true, given);
+  CHECK(opt(r.effective_date) == "2026-03-30");
+  CHECK(relations_of(r) == "141/2013/ND-CP repeals @2026-03-30");
 }
