@@ -622,6 +622,11 @@ TEST_CASE("extract: what each citation means (căn cứ, sửa đổi, thay th�
        "72/2025/ND-CP amends [Điểm a và điểm b khoản 1 Điều 5]"},
       {"repeals", decree + "Điều 45. Bãi bỏ Thông tư số 116/2014/TT-BTC ngày 20 tháng 8 năm 2014 của Bộ Tài chính.\n",
        "116/2014/TT-BTC repeals"},
+      {"a clause cut short after 'kể từ ngày Nghị định' (a page break of 273/2026/NĐ-CP): the own date",
+       decree + "Điều 22. Hiệu lực thi hành\n1. Nghị định này có hiệu lực thi hành kể từ ngày 21 tháng 8 năm 2026.\n2. "
+                "Nghị định số 100/2020/NĐ-CP ngày 28 tháng 8 năm 2020 của Chính phủ hết hiệu lực thi hành kể từ ngày "
+                "Nghị định\n3. Thay thế biểu mẫu tại Phụ lục III Nghị định số 181/2025/NĐ-CP.\n",
+       "100/2020/ND-CP repeals @2026-08-21; 181/2025/ND-CP replaces [Phụ lục III]"},
       {"ends another's force from the day this one takes effect",
        decree + "Điều 46. Nghị định này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2026. Nghị định số 30/2020/NĐ-CP "
                 "hết hiệu lực kể từ ngày Nghị định này có hiệu lực thi hành.\n",
