@@ -400,7 +400,7 @@ class Typer {
       const Block& lead = doc_.blocks[k];
       const std::string_view text = scan::trim(doc_.block_text(k));
       const bool heading = lead.kind == BlockKind::Heading;  // "## Căn cứ pháp luật", "### Các nghị định được sửa đổi"
-      if (text.empty() || (text.back() != ':' && !heading)) continue;
+      if (text.empty() || (!opens_list(text) && !heading)) continue;
       const std::size_t e = lead.begin + text.size();
       std::optional<RelationType> type;
       if (lower_.find("hết hiệu lực", lead.begin) < e) type = RelationType::Repeals;
@@ -500,6 +500,12 @@ class Typer {
         return false;
     }
     return a == m;
+  }
+
+  // Whether a block ends with the colon that opens a list, OCR's strays after it ("... hết hiệu lực thi hành: : |").
+  static bool opens_list(std::string_view text) {
+    const std::size_t last = text.find_last_not_of(" :|");
+    return text.find(':', last == std::string_view::npos ? 0 : last) != std::string_view::npos;
   }
 
   // Whether lower_[from, to) is empty or names documents.

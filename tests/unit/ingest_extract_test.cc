@@ -622,6 +622,12 @@ TEST_CASE("extract: what each citation means (căn cứ, sửa đổi, thay th�
        "72/2025/ND-CP amends [Điểm a và điểm b khoản 1 Điều 5]"},
       {"repeals", decree + "Điều 45. Bãi bỏ Thông tư số 116/2014/TT-BTC ngày 20 tháng 8 năm 2014 của Bộ Tài chính.\n",
        "116/2014/TT-BTC repeals"},
+      {"a lead-in with OCR's strays after its colon (237/2026/NĐ-CP)",
+       decree + "Điều 27. Hiệu lực thi hành\n1. Nghị định này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2026.\n3. Kể "
+                "từ ngày Nghị định này có hiệu lực thi hành, các văn bản và quy định sau đây hết hiệu lực thi hành: : "
+                "|\n4) Nghị định 08/2017/NĐ-CP ngày 08 tháng 02 năm 2017 của Chính phủ quy định về lưu chiểu điện tử;"
+                "\nb) Điểm g khoản 6 Điều 24 Nghị định số 147/2024/NĐ-CP ngày 09 tháng 9 năm 2024 của Chính phủ.\n",
+       "8/2017/ND-CP repeals @2026-07-01; 147/2024/ND-CP repeals [Điểm g khoản 6 Điều 24] @2026-07-01"},
       {"a clause cut short after 'kể từ ngày Nghị định' (a page break of 273/2026/NĐ-CP): the own date",
        decree + "Điều 22. Hiệu lực thi hành\n1. Nghị định này có hiệu lực thi hành kể từ ngày 21 tháng 8 năm 2026.\n2. "
                 "Nghị định số 100/2020/NĐ-CP ngày 28 tháng 8 năm 2020 của Chính phủ hết hiệu lực thi hành kể từ ngày "
