@@ -5,6 +5,7 @@
 
 #include "schema/fields.h"
 #include "schema/terms.h"
+#include "searchd/query_builder.h"
 #include "text/strings.h"
 
 namespace tracuu::searchd {
@@ -24,7 +25,7 @@ CopyKeys CopyKeys::scan(const Xapian::Database& db) {
 CopyKeys CopyKeys::count(const Xapian::Database& db) {
   Xapian::Enquire enquire(db);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
-  enquire.set_query(Xapian::Query::MatchAll);
+  enquire.set_query(match_all());
   Xapian::ValueCountMatchSpy keys(schema::kSlotCopyKey);
   enquire.add_matchspy(&keys);
   enquire.get_mset(0, 0, db.get_doccount());

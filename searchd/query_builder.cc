@@ -611,7 +611,7 @@ Result<Part> Builder::group(const QueryNode& n) {
     q = combine(Q::OP_AND, required);
   else if (!optional.empty())
     q = combine(Q::OP_OR, optional);
-  if (!prohibited.empty()) q = Q(Q::OP_AND_NOT, q.empty() ? Q::MatchAll : q, combine(Q::OP_OR, prohibited));
+  if (!prohibited.empty()) q = Q(Q::OP_AND_NOT, q.empty() ? match_all() : q, combine(Q::OP_OR, prohibited));
   out.query = q;
   out.empty = q.empty();
   return out;
@@ -622,6 +622,10 @@ Result<Part> Builder::group(const QueryNode& n) {
 Xapian::Query weighted_filter(const Xapian::Query& filter, double weight) {
   auto* source = new Xapian::FixedWeightPostingSource(weight);
   return Q(Q::OP_AND, filter, Q(source->release()));
+}
+
+Xapian::Query match_all() {
+  return Q(std::string());  // the empty term: every document (Xapian's LEAF_MATCH_ALL)
 }
 
 Result<BuiltQuery> build_query(const QueryNode& root, const BuildContext& ctx) {
@@ -646,7 +650,7 @@ Result<BuiltQuery> build_query(const QueryNode& root, const BuildContext& ctx) {
     out.query = Q::MatchNothing;  // not even the document of a number in the query
     return out;
   }
-  Q q = part->empty ? Q::MatchAll : part->query;
+  Q q = part->empty ? match_all() : part->query;
   if (!part->boosts.empty()) q = with_bonus(q, combine(Q::OP_OR, part->boosts), ctx);
   // A document number anywhere in the query puts the document holding it first.
   for (const auto& key : out.doc_numbers)

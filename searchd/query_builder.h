@@ -49,7 +49,7 @@ struct BuildContext {
 
 /// The built query and what snippets, highlights and the response need from it.
 struct BuiltQuery {
-  Xapian::Query query;         ///< MatchAll for a filter-only query
+  Xapian::Query query;         ///< match_all() for a filter-only query
   bool has_text = false;       ///< some positive free-text clause (else: browse by date)
   std::size_t word_count = 0;  ///< free words (Auto relaxes to OR only with 2+)
   /// Folded-layer word sequences to highlight (no prefix): single words, and
@@ -68,5 +68,10 @@ Result<BuiltQuery> build_query(const QueryNode& root, const BuildContext& ctx);
 
 /// A Xapian query that gives `weight` to every document matching `filter` (boolean).
 Xapian::Query weighted_filter(const Xapian::Query& filter, double weight);
+
+/// A query matching every document, made afresh. Never Xapian::Query::MatchAll: that static's reference
+/// count is not atomic (xapian/query.h says so), and two searcher threads copying it at once corrupt it,
+/// freeing it under a query still in use (searchd crashed in the matcher under bench/soak).
+Xapian::Query match_all();
 
 }  // namespace tracuu::searchd

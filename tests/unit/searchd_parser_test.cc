@@ -4,6 +4,7 @@
 #include <regex>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "schema/query_fields.h"
@@ -165,6 +166,48 @@ TEST_CASE("query budget: real questions pass, expansions past the limits are ref
       CHECK_THAT(ok.error().message, Catch::Contains(row.refused_for));
     }
   }
+}
+
+namespace {
+
+// The leaves of `q` matching every document, and how many of them are Xapian's static Query::MatchAll.
+std::pair<std::size_t, std::size_t> match_all_leaves(const Xapian::Query& q) {
+  if (q.get_type() == Xapian::Query::LEAF_MATCH_ALL)
+    return {1, q.internal.get() == Xapian::Query::MatchAll.internal.get() ? 1 : 0};
+  std::pair<std::size_t, std::size_t> n{0, 0};
+  for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+    const auto [all, shared] = match_all_leaves(q.get_subquery(i));
+    n.first += all, n.second += shared;
+  }
+  return n;
+}
+
+}  // namespace
+
+// Xapian's static Query::MatchAll counts its references without atomics: copied by two searcher
+// threads at once, its count goes wrong and the query it sits in is freed under the other
+// thread (a general protection fault in the matcher under bench/soak). Every match-everything
+// leaf is made afresh, per query.
+TEST_CASE("query builder: match-everything leaves are made afresh and never shared with Xapian::Query::MatchAll",
+          "[searchd]") {
+  Xapian::WritableDatabase empty(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  const auto abbreviations = tracuu::text::Abbreviations::builtin();
+  const auto issuers = tracuu::schema::IssuerRegistry::builtin();
+  const auto vocabulary = Vocabulary::build(empty);
+  const RankingWeights weights;
+  const BuildContext ctx{empty, abbreviations, issuers, vocabulary, weights};
+  for (const char* query : {"", "-chó", "NOT \"Hữu Lũng\"", "-chó -chòe", "-loai:tb"}) {
+    INFO(query);
+    auto tree = parse_query(query, DefaultOperator::Auto);
+    REQUIRE(tree.has_value());
+    auto built = build_query(*tree, ctx);
+    REQUIRE(built.has_value());
+    const auto [all, shared] = match_all_leaves(built->query);
+    CHECK(all == 1);  // a filter-only or exclusion-only query still starts from every document
+    CHECK(shared == 0);
+  }
+  CHECK(match_all().get_type() == Xapian::Query::LEAF_MATCH_ALL);
+  CHECK(match_all().internal.get() != match_all().internal.get());
 }
 
 namespace {

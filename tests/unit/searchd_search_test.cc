@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "searchd/searcher.h"
@@ -494,4 +495,38 @@ TEST_CASE("search: a generation swap is followed", "[searchd]") {
   tracuu::testing::build_index(dir.path(), records);  // a new generation, published atomically
   REQUIRE(s->refresh().has_value());
   CHECK(s->search(r)->total == 1);
+}
+
+// Searchers answer in several threads at once, one searcher per thread (as the server's workers do): nothing a
+// search builds may be shared between them. Xapian's static Query::MatchAll was (its reference count is not
+// atomic): a browse or exclusion-only search in two threads at once corrupted it, which crashed searchd under
+// bench/soak. Wrong answers, a crash, or a report of the sanitizer builds (ASan, TSan) make this fail.
+TEST_CASE("search: searchers in several threads at once answer as one alone does", "[searchd]") {
+  std::vector<SearchRequest> requests(4);
+  requests[0].sort = SortOrder::DateDesc;  // browse: no words, every document
+  requests[1].query = "-chó";              // exclusion only: every document but one
+  requests[2].query = "-loai:tb";
+  requests[3].query = "chó OR chòe";
+  Searcher alone = open_fixture();
+  std::vector<std::size_t> totals;
+  for (const auto& r : requests) totals.push_back(run(alone, r.query, r).total);
+  REQUIRE(totals[0] > totals[1]);
+  constexpr int kThreads = 4, kRounds = 100;
+  std::vector<int> wrong(kThreads, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t)
+    threads.emplace_back([&, t] {
+      auto s = Searcher::open(fixture_index());
+      if (!s) {
+        wrong[t] = kRounds;
+        return;
+      }
+      for (int round = 0; round < kRounds; ++round)
+        for (std::size_t i = 0; i < requests.size(); ++i) {
+          const auto r = s->search(requests[i]);
+          if (!r || r->total != totals[i]) ++wrong[t];
+        }
+    });
+  for (auto& t : threads) t.join();
+  CHECK(wrong == std::vector<int>(kThreads, 0));
 }
