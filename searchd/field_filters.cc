@@ -14,6 +14,7 @@
 #include "searchd/facets.h"
 #include "searchd/query_builder.h"
 #include "text/docnum_parse.h"
+#include "text/strings.h"
 #include "text/tokenizer.h"
 
 namespace tracuu::searchd {
@@ -238,6 +239,71 @@ constexpr bool handlers_follow_schema() {
 static_assert(handlers_follow_schema(), "kHandlers must have one handler per row of schema::kQueryFields, in order");
 
 }  // namespace
+
+namespace {
+
+// The fields whose value is a document number.
+bool takes_number(std::string_view name) {
+  const auto f = schema::query_field_by_name(name);
+  if (!f) return false;
+  switch (*f) {
+    case QueryField::Number:
+    case QueryField::Cites:
+    case QueryField::CitedBy:
+    case QueryField::Basis:
+    case QueryField::Amends:
+    case QueryField::Replaces:
+    case QueryField::Repeals:
+    case QueryField::Details:
+    case QueryField::Implements: return true;
+    case QueryField::Type:
+    case QueryField::Issuer:
+    case QueryField::SignerName:
+    case QueryField::Assignee:
+    case QueryField::Year:
+    case QueryField::Month:
+    case QueryField::Date:
+    case QueryField::Title:
+    case QueryField::Id:
+    case QueryField::Validity: return false;
+  }
+  return false;
+}
+
+}  // namespace
+
+void join_spaced_numbers(QueryNode& tree, const text::Abbreviations& abbreviations) {
+  auto& kids = tree.children;
+  for (std::size_t i = 0; i < kids.size(); ++i) {
+    if (kids[i].kind == NodeKind::And || kids[i].kind == NodeKind::Or) join_spaced_numbers(kids[i], abbreviations);
+    const QueryNode& field = kids[i];
+    if (field.kind != NodeKind::Field || !takes_number(field.field) ||
+        text::parse_doc_number(field.text, abbreviations) || i + 1 == kids.size())
+      continue;
+    const QueryNode& next = kids[i + 1];
+    if (next.kind != NodeKind::Text || next.required || next.prohibited) continue;
+    std::vector<std::string> words;
+    for (std::string_view w : text::split(next.text, ' '))
+      if (!w.empty()) words.emplace_back(w);
+    // The longest run of following words that completes the number, each a piece of one ("66", "2025",
+    // "nđ-cp", "66/2025"): the parser would also read "nd-cp 66 2025 học" as a number, with "học" in its code.
+    const auto piece = [](std::string_view w) { return w.find_first_of("0123456789-/") != std::string_view::npos; };
+    std::string value = field.text, best;
+    std::size_t taken = 0;
+    for (std::size_t k = 0; k < words.size() && k < kMaxNumberWords && piece(words[k]); ++k) {
+      value += ' ' + words[k];
+      if (text::parse_doc_number(value, abbreviations)) best = value, taken = k + 1;
+    }
+    if (taken == 0) continue;
+    kids[i].text = best;
+    std::string rest;
+    for (std::size_t k = taken; k < words.size(); ++k) rest += (rest.empty() ? "" : " ") + words[k];
+    if (rest.empty())
+      kids.erase(kids.begin() + static_cast<std::ptrdiff_t>(i + 1));
+    else
+      kids[i + 1].text = rest;
+  }
+}
 
 Result<Xapian::Query> field_filter(QueryField field, const std::string& value, const BuildContext& ctx) {
   for (std::size_t i = 0; i < kHandlers.size(); ++i)

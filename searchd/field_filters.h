@@ -9,6 +9,8 @@
 
 #include "schema/query_fields.h"
 #include "schema/status.h"
+#include "searchd/query_parser.h"
+#include "text/abbreviations.h"
 
 namespace tracuu::searchd {
 
@@ -17,6 +19,14 @@ struct BuildContext;
 /// The boolean query of `field:value`, built by the field's handler.
 /// @return BadQuery naming the field for an invalid value (nam:20x5, ngay:abc, so:xyz).
 Result<Xapian::Query> field_filter(schema::QueryField field, const std::string& value, const BuildContext& ctx);
+
+/// "thaythe:nd-cp 88 2016": a number field whose value is not a document number by itself takes the
+/// following free words that make it one (the longest of up to kMaxNumberWords), as if it had been quoted
+/// (thaythe:"nd-cp 88 2016"); the words it takes leave their Text node. Fields of other kinds are left as typed.
+void join_spaced_numbers(QueryNode& tree, const text::Abbreviations& abbreviations);
+
+/// How many free words a number field may take after its value.
+inline constexpr std::size_t kMaxNumberWords = 3;
 
 /// Parses a date or date range as users type them in ngay:/from/to:
 /// "2025-07-31", "31/7/2025", "2025-07", "7/2025", "2025", "A..B", "..B", "A..".

@@ -8,6 +8,7 @@
 #include "schema/terms.h"
 #include "schema/validity.h"
 #include "searchd/facets.h"
+#include "searchd/field_filters.h"
 #include "searchd/query_budget.h"
 #include "searchd/search_steps.h"
 #include "text/normalize.h"
@@ -108,6 +109,7 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
   const std::string query_text = text::normalize(request.query);
   auto tree = parse_query(query_text, request.op);
   if (!tree) return tree.error();
+  join_spaced_numbers(*tree, impl_->abbreviations);
   if (auto ok = check_budget(estimate_cost(*tree, impl_->abbreviations)); !ok) return ok.error();
   return retry_if_modified(
       "searching", [&] { return refresh(); },

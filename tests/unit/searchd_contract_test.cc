@@ -199,6 +199,38 @@ TEST_CASE("contract: every query field finds what the indexer wrote", "[searchd]
   }
 }
 
+TEST_CASE("contract: a number typed with spaces after a field needs no quotes", "[searchd][schema]") {
+  struct Row {
+    const char* query;
+    std::vector<std::string> found;  // sorted
+  };
+  // As users type numbers anywhere else ("nd-cp 66 2025"): the field takes the words that complete the number,
+  // the words after stay free text.
+  const std::vector<Row> rows = {
+      {"cites:nd-cp 66 2025", {"tb-346"}},
+      {"suadoi:nd-cp 125 2020", {"tb-346"}},
+      {"thaythe:88/2016 nđ-cp", {"tb-346"}},
+      {"cites:nd-cp 66 2025 hữu lũng", {"tb-346"}},  // "hữu lũng" stays a search for those words
+      {"cites:nd-cp 66 2025 chatgpt", {}},           // ... which no document has
+      {"so:tb-ubnd 346", {"tb-346"}},
+      {"cites:nd-cp 66 2025 huu lung", {"tb-346"}},  // words without digits or dashes are never taken
+  };
+  for (const Row& r : rows) {
+    INFO(r.query);
+    searchd::SearchRequest req;
+    req.query = r.query;
+    CHECK(ids(search(req)) == r.found);
+  }
+  // Not a number however many words follow: still the field's own error.
+  auto s = searchd::Searcher::open(contract_index());
+  REQUIRE(s.has_value());
+  searchd::SearchRequest req;
+  req.query = "cites:nd-cp hữu lũng";
+  const auto bad = s->search(req);
+  REQUIRE_FALSE(bad.has_value());
+  CHECK(bad.error().message.find("is not a document number") != std::string::npos);
+}
+
 TEST_CASE("contract: token terms agree between the index, the query and the highlights", "[searchd][schema]") {
   struct Row {
     const char* query;
