@@ -29,20 +29,6 @@ double idf(const Xapian::Database& db, const std::string& term) {
   return std::log(1.0 + (total - n + 0.5) / (n + 0.5));
 }
 
-// Which candidates hold `term` (boolean terms have wdf 0, so presence, not wdf).
-std::vector<bool> has_term(const Xapian::Database& db, const std::string& term,
-                           const std::vector<Xapian::docid>& dids) {
-  std::vector<bool> out(dids.size(), false);
-  auto pl = db.postlist_begin(term);
-  const auto end = db.postlist_end(term);
-  for (std::size_t k = 0; k < dids.size() && pl != end; ++k) {
-    pl.skip_to(dids[k]);
-    if (pl == end) break;
-    out[k] = *pl == dids[k];
-  }
-  return out;
-}
-
 struct Word {
   std::string term;  // XF:<folded>
   double idf = 0;
@@ -238,6 +224,29 @@ std::vector<Ranked> rerank(const Xapian::Database& db, const Xapian::MSet& mset,
   // The same words in the title (positional S terms): the whole title is one passage.
   std::vector<Word> title_words = words;
   for (auto& w : title_words) w.term = make_term(Field::Title, w.term.substr(schema::prefix(Field::BodyFolded).size()));
+  if (positions.batched()) {
+    // Over remote shards with shard readers: everything below reads of the candidates, in one
+    // request per shard (the position lists of every word a candidate holds, not only those the
+    // bounds below end up opening).
+    std::vector<std::string> terms;
+    std::vector<bool> positional;
+    auto ask = [&](const std::string& term, bool with_positions) {
+      terms.push_back(term);
+      positional.push_back(with_positions);
+    };
+    for (const auto& w : words)
+      ask(w.term,
+          std::any_of(passage_words.begin(), passage_words.end(), [&](const Word& p) { return p.term == w.term; }));
+    for (const auto& w : title_words) ask(w.term, true);
+    if (signals.query_has_marks)
+      for (const RankWord& w : signals.words) {
+        ask(w.exact, false);
+        for (const Spelling& sp : vocabulary.spellings(w.folded)) ask(sp.exact, false);
+      }
+    for (const auto* group : {&signals.own_number_terms, &signals.type_terms, &signals.issuer_terms})
+      for (const auto& term : *group) ask(term, false);
+    positions.prefetch(sorted, terms, positional);
+  }
   if (signals.query_has_marks) {
     for (std::size_t i = 0; i < signals.words.size(); ++i) {
       const RankWord& w = signals.words[i];
@@ -246,14 +255,14 @@ std::vector<Ranked> rerank(const Xapian::Database& db, const Xapian::MSet& mset,
         continue;  // counted once
       std::vector<Xapian::termcount> as_typed;
       if (w.exact != w.folded) {
-        as_typed = wdfs(db, w.exact, sorted);
+        as_typed = positions.wdfs(w.exact, sorted);
       } else {
         // An unmarked word typed among marked ones means the unmarked spelling: what the
         // folded term holds beyond its marked spellings.
-        as_typed = wdfs(db, words[index_of[i]].term, sorted);
+        as_typed = positions.wdfs(words[index_of[i]].term, sorted);
         for (const Spelling& s : vocabulary.spellings(w.folded)) {
           if (s.exact == w.folded) continue;
-          const auto marked = wdfs(db, s.exact, sorted);
+          const auto marked = positions.wdfs(s.exact, sorted);
           for (std::size_t k = 0; k < sorted.size(); ++k) as_typed[k] -= std::min(as_typed[k], marked[k]);
         }
       }
@@ -262,15 +271,15 @@ std::vector<Ranked> rerank(const Xapian::Database& db, const Xapian::MSet& mset,
     }
   }
   for (const auto& term : signals.own_number_terms) {
-    const auto holds = has_term(db, term, sorted);
+    const auto holds = positions.holds(term, sorted);
     for (std::size_t k = 0; k < sorted.size(); ++k) own_number[k] = own_number[k] || holds[k];
   }
   for (const auto& term : signals.type_terms) {
-    const auto holds = has_term(db, term, sorted);
+    const auto holds = positions.holds(term, sorted);
     for (std::size_t k = 0; k < sorted.size(); ++k) typed[k] = typed[k] || holds[k];
   }
   for (const auto& term : signals.issuer_terms) {
-    const auto holds = has_term(db, term, sorted);
+    const auto holds = positions.holds(term, sorted);
     for (std::size_t k = 0; k < sorted.size(); ++k) issued[k] = issued[k] || holds[k];
   }
 
@@ -291,7 +300,7 @@ std::vector<Ranked> rerank(const Xapian::Database& db, const Xapian::MSet& mset,
     std::vector<std::vector<Xapian::termcount>> per_candidate(sorted.size(), std::vector<Xapian::termcount>(of.size()));
     if (!positional) return per_candidate;
     for (std::size_t i = 0; i < of.size(); ++i) {
-      const auto each = wdfs(db, of[i].term, sorted);
+      const auto each = positions.wdfs(of[i].term, sorted);
       for (std::size_t k = 0; k < sorted.size(); ++k) per_candidate[k][i] = each[k];
     }
     return per_candidate;
@@ -303,14 +312,13 @@ std::vector<Ranked> rerank(const Xapian::Database& db, const Xapian::MSet& mset,
   std::vector<double> length_factor(sorted.size(), 1), dated(sorted.size(), 0);
   for (std::size_t k = 0; k < sorted.size(); ++k) {
     if (weights.focus_weight > 0) {
-      const double len = static_cast<double>(db.get_doclength(sorted[k]));
+      const double len = static_cast<double>(positions.doclength(sorted[k]));
       length_factor[k] = 1.0 + std::log2(std::max(1.0, len / weights.focus_words));
     }
     if (signals.date_ranges.empty()) continue;
-    const Xapian::Document doc = db.get_document(sorted[k], Xapian::DOC_ASSUME_VALID);
-    if (in_ranges(doc.get_value(schema::kSlotIssueDate), signals.date_ranges) ||
-        in_ranges(doc.get_value(schema::kSlotEventDate), signals.date_ranges) ||
-        number_year_in(doc.get_value(schema::kSlotNumberKey), signals.date_ranges))
+    if (in_ranges(positions.value(sorted[k], schema::kSlotIssueDate), signals.date_ranges) ||
+        in_ranges(positions.value(sorted[k], schema::kSlotEventDate), signals.date_ranges) ||
+        number_year_in(positions.value(sorted[k], schema::kSlotNumberKey), signals.date_ranges))
       dated[k] = weights.date_weight;
   }
   auto score_with = [&](std::size_t k, double passage, double title) {
@@ -396,8 +404,7 @@ std::vector<Ranked> rerank(const Xapian::Database& db, const Xapian::MSet& mset,
     if (own_number[k]) ++holders;
   if (holders > 1)
     for (std::size_t k = 0; k < sorted.size(); ++k)
-      if (own_number[k])
-        issued_on[order[k]] = db.get_document(sorted[k], Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotIssueDate);
+      if (own_number[k]) issued_on[order[k]] = positions.value(sorted[k], schema::kSlotIssueDate);
   std::sort(scored.begin(), scored.end(), [&](std::size_t a, std::size_t b) {
     if (out[a].score != out[b].score) return out[a].score > out[b].score;
     if (issued_on[a] != issued_on[b]) return issued_on[a] > issued_on[b];

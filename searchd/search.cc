@@ -61,7 +61,7 @@ Result<Searched> run(Searcher::Impl& im, const SearchRequest& request, const std
                 BuildContext{im.db(), im.abbreviations, im.issuers, im.vocab(), im.weights, op},
                 Filters(request, im.issuers, day),
                 {},
-                PositionLists(im.db())};
+                PositionLists(im.db(), im.batch_read())};
   s.ctx.validity_day = day;
   for (const auto& t : text::analyze(query_text)) s.ctx.query_has_marks = s.ctx.query_has_marks || t.has_marks();
   auto page = rank_page(s);

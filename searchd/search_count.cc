@@ -2,6 +2,7 @@
 // of the query stripped of what only ranks, exactly up to a limit and from a
 // uniform sample beyond it.
 #include <memory>
+#include <set>
 
 #include "schema/terms.h"
 #include "searchd/facets.h"
@@ -73,24 +74,32 @@ Count count_remote(const Xapian::Database& db, const Q& query, FacetCounter& cou
           {}, [&](const schema::FacetSpec& f) { return &f == field ? value : std::string(); },
           static_cast<long>(it.get_termfreq()));
     }
-  Xapian::doccount copies = 0;
+  // The later copies of every shared key among the matches, in one enquiry (each key's number term drives
+  // its value check: search_hits.cc, a bare OP_VALUE_RANGE reads the slot of every document), read in docid
+  // order as FacetCounter skips them; MSet::fetch() asks for all their documents before reading any
+  // (over remote shards, one enquiry per key and one round trip per document cost more than the search).
+  Xapian::doccount copies = 0, holding = 0;
+  std::vector<Q> shared;
   for (auto it = keys.values_begin(); it != keys.values_end(); ++it) {
     const Xapian::doccount holders = it.get_termfreq();
     if (holders < 2) continue;
     copies += holders - 1;
+    holding += holders;
+    const std::string key = *it;
+    const std::string number = schema::make_term(schema::Field::Number, key.substr(0, key.rfind('|')));
+    shared.push_back(Q(Q::OP_AND, Q(number), Q(Q::OP_VALUE_RANGE, schema::kSlotCopyKey, key, key)));
+  }
+  if (!shared.empty()) {
     Xapian::Enquire copy(db);
     copy.set_weighting_scheme(Xapian::BoolWeight());
     copy.set_docid_order(Xapian::Enquire::ASCENDING);
-    // The key's number term drives the value check (search_hits.cc: a bare OP_VALUE_RANGE reads the slot
-    // of every document).
-    const std::string key = *it;
-    const std::string number = schema::make_term(schema::Field::Number, key.substr(0, key.rfind('|')));
-    copy.set_query(
-        Q(Q::OP_FILTER, query, Q(Q::OP_AND, Q(number), Q(Q::OP_VALUE_RANGE, schema::kSlotCopyKey, key, key))));
-    const Xapian::MSet all = copy.get_mset(0, holders);
+    copy.set_query(Q(Q::OP_FILTER, query, Q(Q::OP_OR, shared.begin(), shared.end())));
+    const Xapian::MSet all = copy.get_mset(0, holding);
+    all.fetch();
+    std::set<std::string> counted;  // keys whose first copy was seen
     for (auto doc = all.begin(); doc != all.end(); ++doc) {
-      if (doc == all.begin()) continue;  // the copy counted
       const Xapian::Document d = doc.get_document();
+      if (counted.insert(d.get_value(schema::kSlotCopyKey)).second) continue;  // the copy counted
       counter.add(
           d.get_value(schema::kSlotFacets),
           [&](const schema::FacetSpec& f) { return d.get_value(FacetCounter::counted_slot(f)); }, -1);

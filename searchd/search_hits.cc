@@ -52,6 +52,16 @@ Result<std::vector<Hit>> page_hits(SearchState& s, const RankedPage& page) {
   const SearchRequest& request = s.request;
   // A hit list decodes only the metadata part of the document data, snippets also the sections.
   const schema::DocParts parts = request.snippets > 0 ? schema::DocParts::Snippets : schema::DocParts::Meta;
+  if (request.snippets > 0 && s.positions.batched()) {
+    // Remote shards with shard readers: the positions of the words the snippets look for, in one
+    // request per shard (what the second stage read already is not asked again).
+    std::vector<Xapian::docid> dids;
+    for (const Ranked& r : page.hits) dids.push_back(r.did);
+    std::vector<std::string> terms;
+    for (const auto& sequence : page.built.highlight)
+      for (const auto& word : sequence) terms.push_back(schema::make_term(schema::Field::BodyFolded, word));
+    s.positions.prefetch(dids, terms, std::vector<bool>(terms.size(), true));
+  }
   std::vector<Hit> hits;
   std::size_t rank = request.offset;
   for (const Ranked& r : page.hits) {

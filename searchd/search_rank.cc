@@ -19,14 +19,22 @@ constexpr std::size_t kRemoteRerankDepth = 50;
 // Accent restoration from the top documents of a first pass: which spellings of
 // each unaccented query word those documents use (wdf), blended with the
 // collection-wide shares. "luat" in documents about law is "luật".
-SpellingOverrides local_spellings(const Xapian::Database& db, const Xapian::MSet& top, const BuiltQuery& built,
+SpellingOverrides local_spellings(PositionLists& positions, const Xapian::MSet& top, const BuiltQuery& built,
                                   const Vocabulary& vocab, double prior) {
   SpellingOverrides out;
   std::vector<Xapian::docid> docs;
   for (auto it = top.begin(); it != top.end(); ++it) docs.push_back(*it);
   std::sort(docs.begin(), docs.end());
+  if (positions.batched()) {  // remote shards with shard readers: every wdf below in one request per shard
+    std::vector<std::string> terms;
+    for (const std::string& word : built.unaccented_words) {
+      terms.push_back(schema::make_term(schema::Field::BodyFolded, word));
+      for (const Spelling& g : vocab.spellings(word)) terms.push_back(g.exact);
+    }
+    positions.prefetch(docs, terms, std::vector<bool>(terms.size(), false));
+  }
   auto wdf_in_top = [&](const std::string& term) {
-    const auto each = wdfs(db, term, docs);
+    const auto each = positions.wdfs(term, docs);
     return std::accumulate(each.begin(), each.end(), 0.0);
   };
   for (const std::string& word : built.unaccented_words) {
@@ -84,7 +92,7 @@ Result<void> restore_accents(SearchState& s, Xapian::Enquire& enquire, BuiltQuer
   if (w.prf_docs <= 0 || built.unaccented_words.empty() || !built.has_text) return {};
   enquire.set_query(s.filters.apply(built.query));
   const Xapian::MSet top = enquire.get_mset(0, static_cast<Xapian::doccount>(w.prf_docs));
-  s.local = local_spellings(s.im.db(), top, built, s.ctx.vocabulary, w.prf_prior);
+  s.local = local_spellings(s.positions, top, built, s.ctx.vocabulary, w.prf_prior);
   if (s.local.empty()) return {};
   s.ctx.local_spellings = &s.local;
   auto restored = build_query(s.tree, s.ctx);

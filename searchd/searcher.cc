@@ -71,18 +71,33 @@ std::vector<std::filesystem::path> class_dirs(const std::vector<std::filesystem:
   return out;
 }
 
-// "tcp://HOST:PORT" as xapian-tcpsrv listens.
-Result<std::pair<std::string, unsigned>> parse_shard(const std::string& address) {
-  constexpr std::string_view scheme = "tcp://";
-  const auto colon = address.rfind(':');
+// "tcp://HOST:PORT" as xapian-tcpsrv listens, and the shard reader's "HOST:PORT" after "?reader=" ("" without).
+struct ShardAddress {
+  std::string host;
   unsigned port = 0;
-  if (address.starts_with(scheme) && colon != std::string::npos && colon > scheme.size()) {
-    const std::string_view digits(address.data() + colon + 1, address.size() - colon - 1);
-    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), port);
-    if (ec == std::errc() && end == digits.data() + digits.size() && port > 0 && port < 65536)
-      return std::make_pair(address.substr(scheme.size(), colon - scheme.size()), port);
+  std::string reader;
+};
+
+Result<ShardAddress> parse_shard(const std::string& address) {
+  constexpr std::string_view scheme = "tcp://", reader = "?reader=";
+  const auto query = address.find('?');
+  const std::string tcp = address.substr(0, query);
+  const auto colon = tcp.rfind(':');
+  ShardAddress out;
+  if (query != std::string::npos) {
+    if (address.compare(query, reader.size(), reader) != 0 || !parse_host_port(address.substr(query + reader.size())))
+      return Error{Status::BadRequest, "a shard is tcp://HOST:PORT[?reader=HOST:PORT], not '" + address + "'"};
+    out.reader = address.substr(query + reader.size());
   }
-  return Error{Status::BadRequest, "a shard is tcp://HOST:PORT, not '" + address + "'"};
+  if (tcp.starts_with(scheme) && colon != std::string::npos && colon > scheme.size()) {
+    const std::string_view digits(tcp.data() + colon + 1, tcp.size() - colon - 1);
+    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), out.port);
+    if (ec == std::errc() && end == digits.data() + digits.size() && out.port > 0 && out.port < 65536) {
+      out.host = tcp.substr(scheme.size(), colon - scheme.size());
+      return out;
+    }
+  }
+  return Error{Status::BadRequest, "a shard is tcp://HOST:PORT[?reader=HOST:PORT], not '" + address + "'"};
 }
 
 // A remote shard's database. @return IndexUnavailable naming it when it does not answer.
@@ -90,11 +105,31 @@ Result<Xapian::Database> open_shard(const std::string& address, const IndexSourc
   auto where = parse_shard(address);
   if (!where) return where.error();
   try {
-    return Xapian::Remote::open(where->first, where->second, static_cast<useconds_t>(source.shard_timeout.count()),
+    return Xapian::Remote::open(where->host, where->port, static_cast<useconds_t>(source.shard_timeout.count()),
                                 static_cast<useconds_t>(source.connect_timeout.count()));
   } catch (const Xapian::NetworkError& e) {
     return Error{Status::IndexUnavailable, "shard " + address + " does not answer (" + e.get_msg() + ")"};
   }
+}
+
+// The shard and, when it names one, its reader, which must answer for the same database: a shard whose
+// reader is down is a shard down (never a silently slower or different answer).
+Result<Xapian::Database> open_checked(const std::string& address, const IndexSource& source,
+                                      std::map<std::string, ShardReaderConnection>* keep) {
+  auto db = open_shard(address, source);
+  if (!db) return db;
+  const std::string reader = parse_shard(address)->reader;
+  if (reader.empty()) return db;
+  ShardReaderConnection conn(reader, source.shard_timeout);
+  try {
+    const std::string uuid = db->get_uuid();
+    conn.send(ShardReadRequest{uuid, {}, {}, {}, {}});
+    if (conn.receive().uuid != uuid) throw Xapian::NetworkError("shard reader " + reader + " serves another database");
+  } catch (const Xapian::Error& e) {
+    return Error{Status::IndexUnavailable, "shard " + address + " does not answer (" + e.get_msg() + ")"};
+  }
+  if (keep) keep->insert_or_assign(reader, std::move(conn));
+  return db;
 }
 
 }  // namespace
@@ -105,10 +140,11 @@ Result<void> Searcher::Impl::open_current() {
   std::vector<std::filesystem::path> gens;
   std::vector<std::string> missed;
   std::vector<std::pair<std::string, std::string>> uuids;
+  std::map<std::string, ShardReaderConnection> connected;
   try {
     if (!source.shards.empty()) {
       for (const auto& address : source.shards) {
-        auto db = open_shard(address, source);
+        auto db = open_checked(address, source, &connected);
         if (db) {
           uuids.emplace_back(address, db->get_uuid());
           dbs.emplace_back(address, std::move(*db));
@@ -142,8 +178,10 @@ Result<void> Searcher::Impl::open_current() {
       // A database that does not say who may see it is served to nobody.
       if (!cls) return Error{Status::IndexUnavailable, name + ": " + cls.error().message};
       auto same = std::find_if(fresh.begin(), fresh.end(), [&](const Part& p) { return p.visibility == *cls; });
-      if (same == fresh.end()) same = fresh.insert(fresh.end(), Part{std::move(*cls), {}, {}});
+      if (same == fresh.end()) same = fresh.insert(fresh.end(), Part{std::move(*cls), {}, {}, {}, {}});
       same->db.add_database(db);
+      same->readers.push_back(source.shards.empty() ? std::string() : parse_shard(name)->reader);
+      same->uuids.push_back(source.shards.empty() ? std::string() : db.get_uuid());
       same->members.push_back(std::move(db));
     }
   } catch (const Xapian::Error& e) {
@@ -159,6 +197,8 @@ Result<void> Searcher::Impl::open_current() {
   missing = std::move(missed);
   probed = std::chrono::steady_clock::now();
   shard_uuids = std::move(uuids);
+  readers = std::move(connected);
+  reader_failed = false;
   swaps_probed = probed;
   generations = gens;
   generation = gens.empty() ? std::filesystem::path() : gens.front();
@@ -212,6 +252,67 @@ const Vocabulary& Searcher::Impl::vocab() {
   return *v.vocabulary;
 }
 
+BatchRead Searcher::Impl::batch_read() {
+  if (!remote) return {};
+  // The view's databases in the order Xapian combines them: document d of the combination is
+  // document (d - 1) / n + 1 of database (d - 1) % n.
+  struct Member {
+    ShardReaderConnection* reader;
+    const std::string* uuid;
+  };
+  std::vector<Member> members;
+  for (std::size_t i : current->parts)
+    for (std::size_t m = 0; m < parts[i].members.size(); ++m) {
+      if (parts[i].readers[m].empty()) return {};  // a shard without a reader: every read a round trip
+      const auto it = readers.find(parts[i].readers[m]);
+      if (it == readers.end()) {  // never answered since the shards were opened: open afresh, as on a failure
+        reader_failed = true;
+        throw Xapian::NetworkError("shard reader " + parts[i].readers[m] + " is not connected");
+      }
+      members.push_back({&it->second, &parts[i].uuids[m]});
+    }
+  return [this, members](const std::vector<Xapian::docid>& dids, const std::vector<std::string>& terms,
+                         const std::vector<bool>& positional) {
+    const std::size_t n = members.size();
+    std::vector<ShardReadRequest> asks(n);
+    std::vector<std::vector<std::size_t>> asked(n);  // indices into dids
+    for (std::size_t k = 0; k < dids.size(); ++k) {
+      const std::size_t m = (dids[k] - 1) % n;
+      asks[m].dids.push_back(static_cast<Xapian::docid>((dids[k] - 1) / n + 1));
+      asked[m].push_back(k);
+    }
+    std::vector<DocReads> out(dids.size());
+    try {
+      // Every shard's request first, then the answers: the shards work at once.
+      for (std::size_t m = 0; m < n; ++m) {
+        if (asked[m].empty()) continue;
+        asks[m].uuid = *members[m].uuid;
+        asks[m].terms = terms;
+        asks[m].positional = positional;
+        asks[m].slots = PositionLists::prefetched_slots();
+        members[m].reader->send(asks[m]);
+      }
+      for (std::size_t m = 0; m < n; ++m) {
+        if (asked[m].empty()) continue;
+        ShardReadReply reply = members[m].reader->receive();
+        const bool whole = reply.docs.size() == asked[m].size() &&
+                           std::all_of(reply.docs.begin(), reply.docs.end(), [&](const DocReads& d) {
+                             return d.wdf.size() == terms.size() && d.values.size() == asks[m].slots.size();
+                           });
+        if (!whole)
+          throw Xapian::NetworkError("shard reader " + members[m].reader->address() + " answered another request");
+        for (std::size_t j = 0; j < asked[m].size(); ++j) out[asked[m][j]] = std::move(reply.docs[j]);
+      }
+    } catch (const Xapian::NetworkError&) {
+      // Other connections may hold answers not read: dropped, never read as the next request's.
+      for (const Member& m : members) m.reader->reset();
+      reader_failed = true;  // refresh() opens afresh, checking every reader
+      throw;
+    }
+    return out;
+  };
+}
+
 std::vector<Xapian::rev> Searcher::Impl::revisions() const {
   std::vector<Xapian::rev> out;
   for (std::size_t i : current->parts)
@@ -258,11 +359,16 @@ Result<Searcher> Searcher::open(const IndexSource& source) {
 }
 
 Result<bool> Searcher::refresh() {
+  // A shard reader failed a request: open afresh, which checks every reader (503, or left out when partial).
+  if (impl_->reader_failed) {
+    if (auto ok = impl_->open_current(); !ok) return ok.error();
+    return true;
+  }
   // A shard left out of a partial view is tried again now and then; once it answers, all are reopened.
   if (!impl_->missing.empty() && std::chrono::steady_clock::now() - impl_->probed >= Impl::kProbeInterval) {
     impl_->probed = std::chrono::steady_clock::now();
     const bool back = std::any_of(impl_->missing.begin(), impl_->missing.end(), [&](const std::string& address) {
-      return open_shard(address, impl_->source).has_value();
+      return open_checked(address, impl_->source, nullptr).has_value();
     });
     if (back) {
       if (auto ok = impl_->open_current(); !ok) return ok.error();

@@ -23,6 +23,8 @@ struct IndexSource {
   std::filesystem::path home;
   /// Remote class databases of shards ("tcp://HOST:PORT", each served by xapian-tcpsrv), searched as one
   /// database with global term statistics; each states its class in its metadata. Replaces `home`.
+  /// "tcp://HOST:PORT?reader=HOST2:PORT2" names the shard's reader too (`searchd shard-serve` on the
+  /// same database, shard_reads.h): the ranking's and snippets' reads then take one request per shard.
   std::vector<std::string> shards;
   std::chrono::milliseconds shard_timeout{10000};  ///< a remote shard must answer within this
   std::chrono::milliseconds connect_timeout{2000};

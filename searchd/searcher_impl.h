@@ -15,8 +15,10 @@
 #include "schema/fields.h"
 #include "schema/visibility.h"
 #include "searchd/facets.h"
+#include "searchd/positions.h"
 #include "searchd/query_builder.h"
 #include "searchd/searcher.h"
+#include "searchd/shard_reads.h"
 #include "searchd/vocabulary.h"
 #include "text/abbreviations.h"
 
@@ -30,6 +32,9 @@ struct Searcher::Impl {
     /// Each shard's database of the class (one when unsharded): Xapian 1.4 reads a combined
     /// database's metadata from its first sub-database only.
     std::vector<Xapian::Database> members;
+    /// Per member: its shard reader's address ("" without one) and the UUID of the database it opened.
+    std::vector<std::string> readers;
+    std::vector<std::string> uuids;
   };
   /// The sub-databases one audience may see, searched as one database, and everything
   /// derived from them: nothing computed over one view is ever used for another.
@@ -69,6 +74,10 @@ struct Searcher::Impl {
   std::vector<std::pair<std::string, std::string>> shard_uuids;
   std::chrono::steady_clock::time_point swaps_probed;
   static constexpr std::chrono::seconds kSwapProbeInterval{2};
+  /// Connections to the remote shards' readers, by address. A reader that failed a request sets
+  /// reader_failed: refresh() then opens afresh, checking every reader (a 503 or a partial answer).
+  std::map<std::string, ShardReaderConnection> readers;
+  bool reader_failed = false;
   std::vector<std::string> part_stubs;  ///< each one's replica stub (XAPIANDB) when opened, "" when not a replica
   std::vector<Part> parts;              ///< public first, then internal, then groups
   std::map<std::string, View> views;    ///< by schema::combination_key
@@ -84,6 +93,10 @@ struct Searcher::Impl {
 
   /// The combined database of the current view.
   const Xapian::Database& db() const { return current->db; }
+
+  /// Batched reads of the current view's documents when every database of it is a remote shard with a
+  /// reader (one request per shard), else none (each read a round trip of its own).
+  BatchRead batch_read();
 
   /// The display form of a facet id: numeric ones (years, months) computed, others from the
   /// metadata of the current view's sub-databases (Xapian 1.4 reads a combined

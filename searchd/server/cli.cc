@@ -30,7 +30,8 @@ void define_cli(CLI::App& app, CliArgs& args, const std::string& default_config)
   serve->add_option("--db", config.db, "index directory (or --shard)")->envname("TRACUU_DB");
   serve->add_option("--shard", config.shards,
                     "tcp://HOST:PORT of a remote shard's class database (xapian-tcpsrv; repeatable): the shards "
-                    "are searched as one index, instead of --db (docs/scale-out.md)");
+                    "are searched as one index, instead of --db; ?reader=HOST:PORT names its `searchd shard-serve` "
+                    "(docs/scale-out.md)");
   serve
       ->add_option("--shard-failure", args.shard_failure,
                    "when a remote shard does not answer: error (503 naming it) or partial (the others answer, "
@@ -125,6 +126,18 @@ void define_cli(CLI::App& app, CliArgs& args, const std::string& default_config)
       ->capture_default_str();
   rep->add_flag("--once", r.once, "one round, then exit")->configurable(false);
   rep->add_option("--xapian-replicate", r.program, "the copying program")->capture_default_str();
+
+  ShardServeArgs& sh = args.shard_serve;
+  auto* shard = app.add_subcommand("shard-serve",
+                                   "answer a remote shard's batched reads (positions, lengths, values of a list of "
+                                   "documents) beside its xapian-tcpsrv: searchd serve --shard tcp://HOST:PORT?reader="
+                                   "HOST:PORT (docs/scale-out.md)");
+  shard->add_option("--db", sh.db, "the class database xapian-tcpsrv serves (e.g. SHARD/current/public)")
+      ->required()
+      ->configurable(false);
+  shard->add_option("--listen", sh.listen, "HOST:PORT to listen on (port 0: any free one)")
+      ->required()
+      ->configurable(false);
 
   cli::use_config_file(app, default_config);
 }

@@ -33,6 +33,12 @@ struct ReplicateArgs {
   std::string program = "xapian-replicate";  ///< --xapian-replicate: the program that copies
 };
 
+/// `searchd shard-serve`: a remote shard's reader beside its xapian-tcpsrv (searchd/shard_reads.h).
+struct ShardServeArgs {
+  std::string db;      ///< --db: the class database xapian-tcpsrv serves (through `current`)
+  std::string listen;  ///< --listen HOST:PORT
+};
+
 /// Everything the command line, the environment and the configuration file set.
 struct CliArgs {
   Config serve;                          ///< `serve`
@@ -49,10 +55,12 @@ struct CliArgs {
   std::vector<std::string> proxy_users;  ///< `serve --proxy-user USER=G,...`
   KeysArgs keys;                         ///< `keys ...`
   ReplicateArgs replicate;               ///< `replicate ...`
+  ShardServeArgs shard_serve;            ///< `shard-serve ...`
 };
 
-/// Defines the `serve`, `query`, `keys` and `replicate` subcommands on `app`, bound to `args`, and --config.
-/// After app.parse(), app.got_subcommand("serve"), ("query"), ("keys") or ("replicate") tells which one ran.
+/// Defines the `serve`, `query`, `keys`, `replicate` and `shard-serve` subcommands on `app`, bound to `args`, and
+/// --config. After app.parse(), app.got_subcommand("serve"), ("query"), ("keys"), ("replicate") or ("shard-serve")
+/// tells which one ran.
 /// @param default_config the file read when --config is not given.
 void define_cli(CLI::App& app, CliArgs& args, const std::string& default_config = kDefaultConfigFile);
 

@@ -32,6 +32,7 @@
 #include "searchd/server/metrics.h"
 #include "searchd/server/server.h"
 #include "searchd/server/site.h"
+#include "searchd/shard_reads.h"
 #include "text/strings.h"
 
 namespace {
@@ -128,6 +129,20 @@ int replicate_command(const tracuu::searchd::server::ReplicateArgs& a) {
   }
 }
 
+/// `searchd shard-serve`: a remote shard's reader (searchd/shard_reads.h), until killed.
+int shard_serve_command(const tracuu::searchd::server::ShardServeArgs& a) {
+  auto where = tracuu::searchd::parse_host_port(a.listen);
+  if (!where) return fail(where.error());
+  auto logger = tracuu::cli::json_logger("shard-serve", "");
+  if (!logger) return fail(logger.error());
+  auto served = tracuu::searchd::serve_shard_reads(a.db, where->first, where->second, [&](std::uint16_t port) {
+    (*logger)->info(nlohmann::ordered_json{{"event", "listening"}, {"db", a.db}, {"port", port}}.dump());
+    std::printf("searchd shard-serve: listening on port %u\n", static_cast<unsigned>(port));  // tests read it
+    std::fflush(stdout);
+  });
+  return served ? 0 : fail(served.error());
+}
+
 /// `searchd serve`: opens the index and the portal, listens, serves until SIGINT/SIGTERM.
 /// Its log (requests, reloads, start and stop) is JSON lines on stderr or in --log-file.
 int serve(const tracuu::searchd::server::CliArgs& args) {
@@ -197,6 +212,14 @@ int serve(const tracuu::searchd::server::CliArgs& args) {
                                          {"workers", config.workers},
                                          {"max_connections", config.max_connections}}
                       .dump());
+  for (const auto& shard : config.shards)
+    if (shard.find("?reader=") == std::string::npos)
+      (*logger)->warn(nlohmann::ordered_json{{"event", "shard_without_reader"},
+                                             {"shard", shard},
+                                             {"message",
+                                              "every ranking and snippet read is a round trip of its "
+                                              "own (slow); add ?reader=HOST:PORT of searchd shard-serve"}}
+                          .dump());
   std::printf("searchd: listening on %s\n", url.c_str());  // tests and scripts read the port here
   std::fflush(stdout);
   std::jthread keeper;  // stopped and joined before the pool goes
@@ -228,6 +251,7 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("serve")) return serve(args);
   if (app.got_subcommand("keys")) return keys_command(args.keys);
   if (app.got_subcommand("replicate")) return replicate_command(args.replicate);
+  if (app.got_subcommand("shard-serve")) return shard_serve_command(args.shard_serve);
 
   tracuu::searchd::server::Params params{{"q", args.query}};
   for (const auto& p : args.params) {

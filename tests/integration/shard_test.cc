@@ -2,6 +2,7 @@
 // one index, the sharded home opened locally, and its three shards each served by a stock
 // xapian-tcpsrv on loopback (`searchd serve --shard tcp://...`, the remote-compatible path). Totals,
 // the top 20 ids, facets, snippets, did-you-mean, document pages, citations and suggestions agree.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <filesystem>
@@ -107,27 +108,52 @@ struct ShardedSetup {
     for (unsigned k = 0; k < 3; ++k) {
       ports.push_back(free_port());
       servers.push_back(start_shard(k));
+      reader_ports.push_back(free_port());
+      readers.push_back(start_reader(k));
     }
   }
+  fs::path shard_db(unsigned k) const { return sharded / ("shard-" + std::to_string(k)) / "current" / "public"; }
   std::unique_ptr<BackgroundProcess> start_shard(unsigned k) {
     // Through `current`: each connection opens the live generation.
-    auto p = std::make_unique<BackgroundProcess>(std::vector<std::string>{
-        "/usr/bin/xapian-tcpsrv", "--interface", "127.0.0.1", "--port", std::to_string(ports[k]),
-        (sharded / ("shard-" + std::to_string(k)) / "current" / "public").string()});
+    auto p = std::make_unique<BackgroundProcess>(
+        std::vector<std::string>{"/usr/bin/xapian-tcpsrv", "--interface", "127.0.0.1", "--port",
+                                 std::to_string(ports[k]), shard_db(k).string()});
     REQUIRE(wait_for_port(ports[k]));
     return p;
   }
-  std::vector<std::string> shard_args() const {
+  /// The shard's reader (`searchd shard-serve`) on the database its xapian-tcpsrv serves.
+  std::unique_ptr<BackgroundProcess> start_reader(unsigned k) {
+    auto p = std::make_unique<BackgroundProcess>(
+        std::vector<std::string>{TRACUU_SEARCHD_BIN, "shard-serve", "--db", shard_db(k).string(), "--listen",
+                                 "127.0.0.1:" + std::to_string(reader_ports[k])});
+    REQUIRE(wait_for_port(reader_ports[k]));
+    return p;
+  }
+  /// --shard of each shard, `with_readers`: naming its reader too.
+  std::string address(unsigned k, bool with_readers) const {
+    return "tcp://127.0.0.1:" + std::to_string(ports[k]) +
+           (with_readers ? "?reader=127.0.0.1:" + std::to_string(reader_ports[k]) : "");
+  }
+  std::vector<std::string> shard_args(bool with_readers = false) const {
     std::vector<std::string> out;
-    for (unsigned short p : ports) out.insert(out.end(), {"--shard", "tcp://127.0.0.1:" + std::to_string(p)});
+    for (unsigned k = 0; k < ports.size(); ++k) out.insert(out.end(), {"--shard", address(k, with_readers)});
     return out;
   }
   TempDir dir;
   fs::path extra;  ///< the decrees beside the samples (an input of both homes)
   fs::path one = dir.path() / "one", sharded = dir.path() / "sharded";
-  std::vector<unsigned short> ports;
-  std::vector<std::unique_ptr<BackgroundProcess>> servers;
+  std::vector<unsigned short> ports, reader_ports;
+  std::vector<std::unique_ptr<BackgroundProcess>> servers, readers;
 };
+
+// An answer minus the time it took: what remote shards with and without readers must give alike.
+json all_but_time(const Reply& r) {
+  INFO(r.body);
+  REQUIRE(r.status == 200);
+  json j = json::parse(r.body);
+  j.erase("took_ms");
+  return j;
+}
 
 std::vector<std::string> with(std::vector<std::string> a, const std::vector<std::string>& b) {
   a.insert(a.end(), b.begin(), b.end());
@@ -141,6 +167,7 @@ TEST_CASE("3 shards, local or on xapian-tcpsrv, answer as one index of the same 
   SearchdProcess one({"--db", s.one.string(), "--threads", "1", "--workers", "1"});
   SearchdProcess local({"--db", s.sharded.string(), "--threads", "1", "--workers", "1"});
   SearchdProcess remote(with({"--threads", "1", "--workers", "1"}, s.shard_args()));
+  SearchdProcess readers(with({"--threads", "1", "--workers", "1"}, s.shard_args(true)));
 
   // Searches (with and without diacritics, filters, date sorts, citations, a misspelling), a document
   // page, a citation and completions.
@@ -167,11 +194,23 @@ TEST_CASE("3 shards, local or on xapian-tcpsrv, answer as one index of the same 
     INFO(target);
     const json expected = comparable(http_get(one.port(), target));
     const json from_local = comparable(http_get(local.port(), target));
-    const json from_remote = comparable(http_get(remote.port(), target));
+    const Reply remote_reply = http_get(remote.port(), target);
+    const json from_remote = comparable(remote_reply);
     CHECK(from_local == expected);
     CHECK(from_remote == expected);
     if (expected.contains("hits")) CHECK(ids_of(from_remote) == ids_of(expected));
+    // With the shards' readers: the same answer to the last score and snippet.
+    CHECK(all_but_time(http_get(readers.port(), target)) == all_but_time(remote_reply));
   }
+  // Snippets and the ranking's reads over the readers, with and without marks, and page 2.
+  for (const std::string q : {"công an nhân dân", "cong an nhan dan", "Luật Công an nhân dân", "viễn thông"})
+    for (const std::string params : {"&limit=5&snippets=3", "&limit=5&offset=5&snippets=1"}) {
+      const std::string target = "/api/v1/search?q=" + query_encode(q) + params;
+      INFO(target);
+      const json expected = all_but_time(http_get(remote.port(), target));
+      CHECK(all_but_time(http_get(readers.port(), target)) == expected);
+      CHECK(comparable(http_get(readers.port(), target)) == comparable(http_get(one.port(), target)));
+    }
   // What the table must cover, so that a change breaking it cannot pass by matching nothing.
   const json copies = comparable(http_get(remote.port(), targets[0]));
   CHECK(copies["total"].get<int>() >= 3);
@@ -278,12 +317,71 @@ TEST_CASE(
   }
 }
 
+TEST_CASE("a shard reader killed: a 503 naming the shard, or a partial answer naming it, never another answer",
+          "[http][shards][slow]") {
+  ShardedSetup s("shard-reader-failure");
+  const std::vector<std::string> common{"--threads", "1", "--workers", "1", "--shard-timeout", "5000"};
+  SearchdProcess strict(with(common, s.shard_args(true)));
+  SearchdProcess partial(with(with(common, {"--shard-failure", "partial"}), s.shard_args(true)));
+  // Samples issued in 2025, found by words: the second stage and the snippets read them through the readers.
+  const std::string target = "/api/v1/search?q=" + query_encode("quy định") + "&year=2025&limit=50&snippets=2";
+  const json all = comparable(http_get(strict.port(), target));
+  REQUIRE(all["total"] >= 2);
+  REQUIRE(all["total"] == all["hits"].size());
+  CHECK(comparable(http_get(partial.port(), target)) == all);
+
+  // The reader of the first hit's shard goes away; its xapian-tcpsrv stays.
+  const std::string first = all["hits"][0]["id"];
+  const unsigned k = tracuu::schema::shard_of(first, 3);
+  const std::string address = s.address(k, true);
+  s.readers[k].reset();
+  std::vector<std::string> live;  // the hits the other shards hold
+  for (const auto& h : all["hits"])
+    if (tracuu::schema::shard_of(h["id"].get<std::string>(), 3) != k) live.push_back(h["id"]);
+  std::sort(live.begin(), live.end());
+
+  const Reply failed = http_get(strict.port(), target);
+  CHECK(failed.status == 503);
+  CHECK(failed.body.find(address) != std::string::npos);
+  const Reply answered = http_get(partial.port(), target);
+  REQUIRE(answered.status == 200);
+  const json part = json::parse(answered.body);
+  CHECK(part["partial"] == true);
+  CHECK(part["missing_shards"] == json::array({address}));
+  CHECK(part["total"] == live.size());
+  std::vector<std::string> got = ids_of(part);
+  std::sort(got.begin(), got.end());
+  CHECK(got == live);
+
+  // Back on its port: both answer in full again (the partial one within a few probes).
+  s.readers[k] = s.start_reader(k);
+  json again;
+  for (int attempt = 0; attempt < 50; ++attempt) {
+    const Reply r = http_get(strict.port(), target);
+    if (r.status == 200) {
+      again = comparable(r);
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  CHECK(again == all);
+  for (int attempt = 0; attempt < 50; ++attempt) {
+    again = comparable(http_get(partial.port(), target));
+    if (!again.contains("partial")) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  CHECK(again == all);
+}
+
 TEST_CASE("a rebuild swapping the shards' current under running xapian-tcpsrv reaches a connected searchd",
           "[http][shards][slow]") {
   ShardedSetup s("shard-rebuild");
   SearchdProcess remote(with({"--threads", "1", "--workers", "1"}, s.shard_args()));
-  const std::string target = "/api/v1/search?q=xyzzymoi";
+  // With the shards' readers too: they must follow the swap to the database xapian-tcpsrv serves.
+  SearchdProcess readers(with({"--threads", "1", "--workers", "1"}, s.shard_args(true)));
+  const std::string target = "/api/v1/search?q=xyzzymoi&snippets=2";
   REQUIRE(comparable(http_get(remote.port(), target))["total"] == 0);
+  REQUIRE(comparable(http_get(readers.port(), target))["total"] == 0);
   const std::string browse = "/api/v1/search?q=&limit=0";
   const std::size_t before = comparable(http_get(remote.port(), browse))["total"];
   // A decree joins the inputs; `indexer rebuild` builds every shard's next generation and swaps
@@ -294,15 +392,20 @@ TEST_CASE("a rebuild swapping the shards' current under running xapian-tcpsrv re
                                                .dump()
                                         << "\n";
   REQUIRE(run({TRACUU_INDEXER_BIN, "rebuild", "--config", "", "--db", s.sharded.string(), "--threads", "1"}) == 0);
-  json found;
-  for (int attempt = 0; attempt < 100; ++attempt) {  // searchd asks the shards afresh every 2 s
-    found = comparable(http_get(remote.port(), target));
-    if (found["total"] == 1) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  for (const SearchdProcess* searchd : {&remote, &readers}) {
+    INFO((searchd == &remote ? "without readers" : "with readers"));
+    json found;
+    for (int attempt = 0; attempt < 100; ++attempt) {  // searchd asks the shards afresh every 2 s
+      found = comparable(http_get(searchd->port(), target));
+      if (found["total"] == 1) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    CHECK(found["total"] == 1);
+    CHECK(ids_of(found) == std::vector<std::string>{"nd-99-2024"});
+    CHECK(found["hits"][0]["snippets"].size() >= 1);
+    CHECK(http_get(searchd->port(), "/api/v1/documents/nd-99-2024").status == 200);
+    // The documents of before are all still there, once.
+    CHECK(comparable(http_get(searchd->port(), browse))["total"] == before + 1);
   }
-  CHECK(found["total"] == 1);
-  CHECK(ids_of(found) == std::vector<std::string>{"nd-99-2024"});
-  CHECK(http_get(remote.port(), "/api/v1/documents/nd-99-2024").status == 200);
-  // The documents of before are all still there, once.
-  CHECK(comparable(http_get(remote.port(), browse))["total"] == before + 1);
+  CHECK(all_but_time(http_get(readers.port(), target)) == all_but_time(http_get(remote.port(), target)));
 }
