@@ -288,8 +288,8 @@ void serve_connection(int fd, const std::string& path) {
         // Another database than the asker's: `current` swapped under us, or the asker is behind.
         if (!request->uuid.empty() && db->get_uuid() != request->uuid) db.emplace(path);
         if (!request->uuid.empty() && db->get_uuid() != request->uuid)
-          reply = encode_error("shard reader at " + path + " serves database " + db->get_uuid() + ", not " +
-                               request->uuid);
+          reply =
+              encode_error("shard reader at " + path + " serves database " + db->get_uuid() + ", not " + request->uuid);
         else
           reply = encode_reply(read_shard(*db, *request));
       } catch (const Xapian::Error& e) {

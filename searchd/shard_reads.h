@@ -25,11 +25,11 @@ namespace tracuu::searchd {
 
 /// What one shard is asked about its documents.
 struct ShardReadRequest {
-  std::string uuid;                   ///< the database the asker has open: another one is refused
-  std::vector<Xapian::docid> dids;    ///< the shard's own document ids
-  std::vector<std::string> terms;     ///< terms asked about in every document
-  std::vector<bool> positional;       ///< per term: its positions too
-  std::vector<Xapian::valueno> slots; ///< values read of every document
+  std::string uuid;                    ///< the database the asker has open: another one is refused
+  std::vector<Xapian::docid> dids;     ///< the shard's own document ids
+  std::vector<std::string> terms;      ///< terms asked about in every document
+  std::vector<bool> positional;        ///< per term: its positions too
+  std::vector<Xapian::valueno> slots;  ///< values read of every document
 };
 
 /// What one shard holds of one document.

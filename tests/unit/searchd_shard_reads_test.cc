@@ -24,7 +24,8 @@ BatchRead over_the_wire(const Xapian::Database& db, std::size_t* requests) {
   return [&db, requests](const std::vector<Xapian::docid>& dids, const std::vector<std::string>& terms,
                          const std::vector<bool>& positional) {
     ++*requests;
-    auto asked = decode_request(encode_request({db.get_uuid(), dids, terms, positional, PositionLists::prefetched_slots()}));
+    auto asked =
+        decode_request(encode_request({db.get_uuid(), dids, terms, positional, PositionLists::prefetched_slots()}));
     REQUIRE(asked);
     auto reply = decode_reply(encode_reply(read_shard(db, *asked)));
     REQUIRE(reply);
