@@ -132,7 +132,8 @@ void define_cli(CLI::App& app, CliArgs& args, const std::string& default_config)
                                    "answer a remote shard's batched reads (positions, lengths, values of a list of "
                                    "documents) beside its xapian-tcpsrv: searchd serve --shard tcp://HOST:PORT?reader="
                                    "HOST:PORT (docs/scale-out.md)");
-  shard->add_option("--db", sh.db, "the class database xapian-tcpsrv serves (e.g. SHARD/current/public)")
+  // Not --db: the configuration file's `db` is serve's index home, not a shard's class database.
+  shard->add_option("--database", sh.db, "the class database xapian-tcpsrv serves (e.g. SHARD/current/public)")
       ->required()
       ->configurable(false);
   shard->add_option("--listen", sh.listen, "HOST:PORT to listen on (port 0: any free one)")

@@ -35,7 +35,7 @@ struct ReplicateArgs {
 
 /// `searchd shard-serve`: a remote shard's reader beside its xapian-tcpsrv (searchd/shard_reads.h).
 struct ShardServeArgs {
-  std::string db;      ///< --db: the class database xapian-tcpsrv serves (through `current`)
+  std::string db;      ///< --database: the class database xapian-tcpsrv serves (through `current`)
   std::string listen;  ///< --listen HOST:PORT
 };
 

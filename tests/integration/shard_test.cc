@@ -124,7 +124,7 @@ struct ShardedSetup {
   /// The shard's reader (`searchd shard-serve`) on the database its xapian-tcpsrv serves.
   std::unique_ptr<BackgroundProcess> start_reader(unsigned k) {
     auto p = std::make_unique<BackgroundProcess>(
-        std::vector<std::string>{TRACUU_SEARCHD_BIN, "shard-serve", "--db", shard_db(k).string(), "--listen",
+        std::vector<std::string>{TRACUU_SEARCHD_BIN, "shard-serve", "--database", shard_db(k).string(), "--listen",
                                  "127.0.0.1:" + std::to_string(reader_ports[k])});
     REQUIRE(wait_for_port(reader_ports[k]));
     return p;
