@@ -203,31 +203,32 @@ Result<Q> date_filter(std::string_view name, const std::string& value, const Bui
 
 // No default constructor: a row of kHandlers left out cannot be filled with a null handler, it fails the build.
 struct FieldHandler {
-  constexpr FieldHandler(QueryField f, Handler h) : field(f), handler(h) {}
+  constexpr FieldHandler(QueryField f, Handler h, bool n = false) : field(f), handler(h), number(n) {}
   QueryField field;
   Handler handler;
+  bool number;  // the value is a document number (join_spaced_numbers completes one typed with spaces)
 };
 
 // In the order of schema::kQueryFields (checked below): a new row there fails the build until it has a handler.
 constexpr std::array<FieldHandler, schema::kQueryFields.size()> kHandlers{{
     {QueryField::Type, type_filter},
     {QueryField::Issuer, issuer_filter},
-    {QueryField::Number, number_filter},
+    {QueryField::Number, number_filter, true},
     {QueryField::SignerName, signer_filter},
     {QueryField::Assignee, assignee_filter},
     {QueryField::Year, year_filter},
     {QueryField::Month, month_filter},
     {QueryField::Date, date_filter},
-    {QueryField::Cites, cites_filter},
-    {QueryField::CitedBy, cited_by_filter},
+    {QueryField::Cites, cites_filter, true},
+    {QueryField::CitedBy, cited_by_filter, true},
     {QueryField::Title, title_filter},
     {QueryField::Id, id_filter},
-    {QueryField::Basis, relation_filter<Field::Basis>},
-    {QueryField::Amends, relation_filter<Field::Amends>},
-    {QueryField::Replaces, relation_filter<Field::Replaces>},
-    {QueryField::Repeals, relation_filter<Field::Repeals>},
-    {QueryField::Details, relation_filter<Field::Details>},
-    {QueryField::Implements, relation_filter<Field::Implements>},
+    {QueryField::Basis, relation_filter<Field::Basis>, true},
+    {QueryField::Amends, relation_filter<Field::Amends>, true},
+    {QueryField::Replaces, relation_filter<Field::Replaces>, true},
+    {QueryField::Repeals, relation_filter<Field::Repeals>, true},
+    {QueryField::Details, relation_filter<Field::Details>, true},
+    {QueryField::Implements, relation_filter<Field::Implements>, true},
     {QueryField::Validity, validity_filter},
 }};
 
@@ -238,36 +239,11 @@ constexpr bool handlers_follow_schema() {
 }
 static_assert(handlers_follow_schema(), "kHandlers must have one handler per row of schema::kQueryFields, in order");
 
-}  // namespace
-
-namespace {
-
-// The fields whose value is a document number.
+// Whether the field named `name` takes a document number.
 bool takes_number(std::string_view name) {
   const auto f = schema::query_field_by_name(name);
-  if (!f) return false;
-  switch (*f) {
-    case QueryField::Number:
-    case QueryField::Cites:
-    case QueryField::CitedBy:
-    case QueryField::Basis:
-    case QueryField::Amends:
-    case QueryField::Replaces:
-    case QueryField::Repeals:
-    case QueryField::Details:
-    case QueryField::Implements: return true;
-    case QueryField::Type:
-    case QueryField::Issuer:
-    case QueryField::SignerName:
-    case QueryField::Assignee:
-    case QueryField::Year:
-    case QueryField::Month:
-    case QueryField::Date:
-    case QueryField::Title:
-    case QueryField::Id:
-    case QueryField::Validity: return false;
-  }
-  return false;
+  return f && std::any_of(kHandlers.begin(), kHandlers.end(),
+                          [&](const FieldHandler& h) { return h.field == *f && h.number; });
 }
 
 }  // namespace

@@ -335,11 +335,7 @@ class Typer {
       if (mentions_[a].begin >= ce) break;
       if (!agents.empty()) {  // more agents follow after "và" or ",", nothing else in between
         const std::size_t prev = mentions_[agents.back()].end;
-        const std::string_view gap = std::string_view(lower_).substr(prev, mentions_[a].begin - prev);
-        if (gap.size() > kMaxAgentGap ||
-            (gap.find(" và ") == std::string_view::npos && gap.find(',') == std::string_view::npos) ||
-            last_trigger(lower_, prev, mentions_[a].begin))
-          break;
+        if (!listed_after(prev, a) || last_trigger(lower_, prev, mentions_[a].begin)) break;
       }
       agents.push_back(a);
     }
@@ -492,14 +488,25 @@ class Typer {
     if (!f || !f->passive) return false;
     std::size_t a = mention_at_or_after(f->end, mentions_[m].begin + 1);
     if (a == mentions_.size() || mentions_[a].begin - f->end > kMaxAgentGap) return false;
-    for (; a < m; ++a) {
-      const std::size_t e = mentions_[a].end;
-      const std::string_view gap = std::string_view(lower_).substr(e, mentions_[a + 1].begin - e);
-      if (gap.size() > kMaxAgentGap ||
-          (gap.find(" và ") == std::string_view::npos && gap.find(',') == std::string_view::npos))
-        return false;
-    }
+    for (; a < m; ++a)
+      if (!listed_after(mentions_[a].end, a + 1)) return false;
     return a == m;
+  }
+
+  // Whether mention m follows `from` as the next of a list of agents: after "và" or ",", close.
+  bool listed_after(std::size_t from, std::size_t m) const {
+    const std::string_view gap = std::string_view(lower_).substr(from, mentions_[m].begin - from);
+    return gap.size() <= kMaxAgentGap && contains_any(gap, {" và ", ","});
+  }
+
+  // Whether `s` contains one of `needles`.
+  template <class Needles>
+  static bool contains_any(std::string_view s, const Needles& needles) {
+    return std::any_of(std::begin(needles), std::end(needles),
+                       [&](std::string_view w) { return s.find(w) != std::string_view::npos; });
+  }
+  static bool contains_any(std::string_view s, std::initializer_list<std::string_view> needles) {
+    return contains_any<std::initializer_list<std::string_view>>(s, needles);
   }
 
   // Whether a block ends with the colon that opens a list, OCR's strays after it ("... hết hiệu lực thi hành: : |").
@@ -511,15 +518,12 @@ class Typer {
   // Whether lower_[from, to) is empty or names documents.
   bool names_documents(std::size_t from, std::size_t to) const {
     const std::string_view words = scan::trim(std::string_view(lower_).substr(from, to - from));
-    if (words.size() <= 1) return true;  // only the ':'
-    return std::any_of(std::begin(kDocumentWords), std::end(kDocumentWords),
-                       [&](std::string_view w) { return words.find(w) != std::string_view::npos; });
+    return words.size() <= 1 || contains_any(words, kDocumentWords);  // only the ':', or documents
   }
 
   // " theo " or "quy định tại" between a trigger and a mention: the mention is the rule followed.
   bool as_it_says(std::size_t from, std::size_t to) const {
-    const std::string_view gap = std::string_view(lower_).substr(from, to - from);
-    return gap.find(" theo ") != std::string_view::npos || gap.find("quy định tại") != std::string_view::npos;
+    return contains_any(std::string_view(lower_).substr(from, to - from), {" theo ", "quy định tại"});
   }
 
   // "Mẫu số 06/PGHKVTB Phụ lục II", "mẫu số 01/TCKT kèm theo Thông tư số ...": a form's number, not a document's.
@@ -539,20 +543,17 @@ class Typer {
     while (prev != mentions_.size() && is_form(prev)) prev = mention_before(mentions_[prev].begin, from);
     if (prev == mentions_.size()) return false;
     const std::size_t e = mentions_[prev].end;
-    const std::string_view gap = std::string_view(lower_).substr(e, mentions_[m].begin - e);
-    return gap.find(',') == std::string_view::npos && gap.find(" và ") == std::string_view::npos;
+    return !contains_any(std::string_view(lower_).substr(e, mentions_[m].begin - e), {",", " và "});
   }
 
   // Between a trigger and a mention: a list or a " về " (the trigger's object is another thing, about it).
   bool other_object(std::size_t from, std::size_t to) const {
-    const std::string_view gap = std::string_view(lower_).substr(from, to - from);
-    return gap.find(',') != std::string_view::npos || gap.find(" về ") != std::string_view::npos;
+    return contains_any(std::string_view(lower_).substr(from, to - from), {",", " về "});
   }
 
   // An opening quote between the trigger and the mention: the number is inside quoted words being changed.
   bool quoted(std::size_t from, std::size_t to) const {
-    const std::string_view gap = std::string_view(t_).substr(from, to - from);
-    return gap.find('"') != std::string_view::npos || gap.find("\u201C") != std::string_view::npos;
+    return contains_any(std::string_view(t_).substr(from, to - from), {"\"", "\u201C"});
   }
 
   // Whether `words` are all kImplementsLeadWords (or none).
