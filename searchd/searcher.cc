@@ -1,7 +1,6 @@
 #include "searchd/searcher.h"
 
 #include <algorithm>
-#include <charconv>
 #include <fstream>
 #include <iterator>
 
@@ -82,21 +81,18 @@ Result<ShardAddress> parse_shard(const std::string& address) {
   constexpr std::string_view scheme = "tcp://", reader = "?reader=";
   const auto query = address.find('?');
   const std::string tcp = address.substr(0, query);
-  const auto colon = tcp.rfind(':');
   ShardAddress out;
   if (query != std::string::npos) {
     if (address.compare(query, reader.size(), reader) != 0 || !parse_host_port(address.substr(query + reader.size())))
       return Error{Status::BadRequest, "a shard is tcp://HOST:PORT[?reader=HOST:PORT], not '" + address + "'"};
     out.reader = address.substr(query + reader.size());
   }
-  if (tcp.starts_with(scheme) && colon != std::string::npos && colon > scheme.size()) {
-    const std::string_view digits(tcp.data() + colon + 1, tcp.size() - colon - 1);
-    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), out.port);
-    if (ec == std::errc() && end == digits.data() + digits.size() && out.port > 0 && out.port < 65536) {
-      out.host = tcp.substr(scheme.size(), colon - scheme.size());
+  if (tcp.starts_with(scheme))
+    if (auto where = parse_host_port(tcp.substr(scheme.size()))) {
+      out.host = std::move(where->first);
+      out.port = where->second;
       return out;
     }
-  }
   return Error{Status::BadRequest, "a shard is tcp://HOST:PORT[?reader=HOST:PORT], not '" + address + "'"};
 }
 
