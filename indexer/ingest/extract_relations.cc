@@ -109,9 +109,10 @@ struct Found {
   bool passive = false;  // "được sửa đổi", "bị bãi bỏ"
 };
 
+// A block's first word starts a word too: blocks are separated by '\n' ("Căn cứ pháp luật" as a heading).
 bool word_start(std::string_view lower, std::size_t i) {
-  return i == 0 || lower[i - 1] == ' ' || lower[i - 1] == '(' || lower[i - 1] == ',' || lower[i - 1] == ';' ||
-         lower[i - 1] == ':' || lower[i - 1] == '"' || lower[i - 1] == '-';
+  return i == 0 || lower[i - 1] == ' ' || lower[i - 1] == '\n' || lower[i - 1] == '(' || lower[i - 1] == ',' ||
+         lower[i - 1] == ';' || lower[i - 1] == ':' || lower[i - 1] == '"' || lower[i - 1] == '-';
 }
 
 bool at(std::string_view s, std::size_t pos, std::string_view word) {
@@ -388,9 +389,17 @@ class Typer {
                     act_date(t_, lower_, cb, ce, ctx_), cb, ce);
       return true;
     }
-    if (head.find(". ") != std::string_view::npos || head.find(" thì ") != std::string_view::npos ||
-        head.find("theo quy định") != std::string_view::npos)
+    // A numbered item ("1. Tính tiền ... quy định tại khoản 7 Điều 7 Nghị quyết số ...") is a rule of its own
+    // under most lead-ins (its ". " reads as a sentence end: judged on vn-legal, two thirds of the acts it would
+    // take are wrong); under a list of bases ("Căn cứ pháp luật" / "1. Luật Tổ chức Chính phủ số ...") it is a
+    // basis.
+    std::string_view own_text = head;
+    if (const auto marker = parse_marker(doc_.block_text(block)); marker && marker->title_begin <= head.size())
+      own_text.remove_prefix(marker->title_begin);
+    if (own_text.find(". ") != std::string_view::npos || own_text.find(" thì ") != std::string_view::npos ||
+        own_text.find("theo quy định") != std::string_view::npos)
       return false;
+    const bool numbered = head.find(". ") != std::string_view::npos;
     const std::size_t bi = block_index(doc_, block);
     for (std::size_t k = bi; k-- > 0 && bi - k <= kLeadInBlocks;) {
       const Block& lead = doc_.blocks[k];
@@ -405,7 +414,12 @@ class Typer {
         if (*type == RelationType::Implements && (heading || !own_act(*f, lead.begin) || !names_documents(f->end, e)))
           return false;
       }
-      if (!type || (only && *type != *only)) return false;
+      if (!type || (only && *type != *only) || (numbered && *type != RelationType::Basis)) return false;
+      // A list of bases is headed by a label ("Căn cứ pháp luật", "CĂN CỨ BAN HÀNH") or says what the document
+      // was issued on ("Thông tư được ban hành căn cứ các văn bản sau:"), not by a rule that decides on
+      // something ("Căn cứ vào nhiệm vụ được giao ..., đơn vị được tự chủ quyết định các nội dung chi như sau:",
+      // "Mức lương làm căn cứ tính lương hưu là:").
+      if (*type == RelationType::Basis && !lists_bases(lead.begin, e)) return false;
       own_or_source(m, *type, scope_before(t_, lower_, block.begin, mentions_[m].begin),
                     act_date(t_, lower_, lead.begin, e, ctx_), cb, ce);
       return true;
@@ -515,15 +529,30 @@ class Typer {
     return text.find(':', last == std::string_view::npos ? 0 : last) != std::string_view::npos;
   }
 
-  // Whether lower_[from, to) is empty or names documents.
+  // Whether lower_[from, to), what follows an act, is empty or starts with the documents acted on ("Thực hiện
+  // các văn bản sau:", "Thực hiện Nghị quyết số ...", not "Thực hiện nhiệm vụ được giao, ... Nghị quyết số ...").
   bool names_documents(std::size_t from, std::size_t to) const {
-    const std::string_view words = scan::trim(std::string_view(lower_).substr(from, to - from));
-    return words.size() <= 1 || contains_any(words, kDocumentWords);  // only the ':', or documents
+    std::string_view words = scan::trim(std::string_view(lower_).substr(from, to - from));
+    if (words.size() <= 1) return true;  // only the ':'
+    for (std::string_view article : {"các ", "những "})
+      if (words.starts_with(article)) words.remove_prefix(article.size());
+    return std::any_of(std::begin(kDocumentWords), std::end(kDocumentWords),
+                       [&](std::string_view w) { return scan::starts_with_word_ci(words, w); });
   }
 
   // " theo " or "quy định tại" between a trigger and a mention: the mention is the rule followed.
   bool as_it_says(std::size_t from, std::size_t to) const {
     return contains_any(std::string_view(lower_).substr(from, to - from), {" theo ", "quy định tại"});
+  }
+
+  // Whether the lead-in lower_[from, to) heads a list of the document's bases: "Căn cứ:", "Căn cứ pháp lý (các
+  // văn bản được viện dẫn)", "CĂN CỨ BAN HÀNH", "Nghị định này được ban hành dựa trên các căn cứ sau:".
+  bool lists_bases(std::size_t from, std::size_t to) const {
+    std::string_view lead = std::string_view(lower_).substr(from, to - from);
+    if (const auto marker = parse_marker(lead)) lead.remove_prefix(std::min(lead.size(), marker->title_begin));
+    lead = scan::trim(lead.substr(0, lead.find_last_not_of(" :") + 1));
+    return lead == "căn cứ" || scan::starts_with_word_ci(lead, "căn cứ pháp") ||
+           lead.find("ban hành") != std::string_view::npos;
   }
 
   // "Mẫu số 06/PGHKVTB Phụ lục II", "mẫu số 01/TCKT kèm theo Thông tư số ...": a form's number, not a document's.

@@ -82,8 +82,11 @@ bool is_other_row(std::string_view row) {
   return colon != std::string_view::npos && colon > 0 && colon < 40 && scan::is_upper(scan::first_alnum(row));
 }
 
+// "THÔNG TIN VĂN BẢN"; "Thông tin chung" only right above a markdown table (a report's section is named so too).
 bool is_title_block(const ReflowedText& doc, std::size_t b) {
-  return schema::slug(doc.block_text(b)) == "thong-tin-van-ban";
+  const std::string title = schema::slug(doc.block_text(b));
+  return title == "thong-tin-van-ban" ||
+         (title == "thong-tin-chung" && b + 1 < doc.blocks.size() && doc.blocks[b + 1].kind == BlockKind::Table);
 }
 
 void take_issuer_or_place(std::string_view v, const Tables& tables, MetaTable& t) {

@@ -793,3 +793,62 @@ TEST_CASE("extract: 'từ ngày ký' of a web copy without its header takes the 
   CHECK(opt(r.effective_date) == "2026-03-30");
   CHECK(relations_of(r) == "141/2013/ND-CP repeals @2026-03-30");
 }
+
+TEST_CASE("extract: a web copy's 'Căn cứ pháp luật' heading lists the bases, numbered or bulleted", "[ingest]") {
+  // vn-legal's 91/2026/NĐ-CP and 45/2026/TT-BGDĐT: the recitals as a list under a heading of their own, after
+  // the metadata table; the table's "Thay thế" row is a relation only when the table is read.
+  const std::string numbered =
+      "# Nghị định 91/2026/NĐ-CP\n\n**Quy định chi tiết một số điều của Luật Giáo dục đại học**\n\n---\n\n## Thông "
+      "tin chung\n\n| Thông tin | Chi tiết |\n|---|---|\n| **Số hiệu** | 91/2026/NĐ-CP |\n| **Loại văn bản** | Nghị "
+      "định |\n| **Thay thế** | Nghị định 141/2013/NĐ-CP; Điều 104, 105 Nghị định 125/2024/NĐ-CP |\n\n---\n\n## Căn "
+      "cứ pháp luật\n\n1. Luật Tổ chức Chính phủ số 63/2025/QH15\n2. Luật Giáo dục số 43/2019/QH14 (sửa đổi bởi Luật "
+      "123/2025/QH15)\n\n---\n\n## Nội dung chi tiết\n\n### Điều 1. Phạm vi điều chỉnh\n\nNghị định quy định chi "
+      "tiết một số điều của Luật Giáo dục đại học.\n";
+  const std::string bulleted =
+      "## Thông tin văn bản\n\n| Thông tin | Chi tiết |\n|-----------|----------|\n| Số ký hiệu | 45/2026/TT-BGDĐT "
+      "|\n| Trích yếu | Sửa đổi, bổ sung một số điều của Thông tư số 15/2025/TT-BGDĐT |\n| Lĩnh vực | Giáo dục - Đào "
+      "tạo |\n\n## Căn cứ pháp luật\n\n- Luật Tổ chức chính quyền địa phương số 72/2025/QH15;\n- Nghị định số "
+      "150/2025/NĐ-CP ngày 12/6/2025 của Chính phủ quy định tổ chức các cơ quan chuyên môn được sửa đổi, bổ sung "
+      "bởi Nghị định số 370/2025/NĐ-CP ngày 31/12/2025 của Chính phủ;\n\nTheo đề nghị của Vụ trưởng Vụ Tổ chức cán "
+      "bộ, Bộ trưởng Bộ Giáo dục và Đào tạo ban hành Thông tư.\n";
+  CHECK(relations_of(record(numbered)) ==
+        "63/2025/QH15 basis; 43/2019/QH14 amends by 123/2025/QH15; 43/2019/QH14 basis; 123/2025/QH15 basis");
+  CHECK(relations_of(record(numbered, false, nullptr, true)) ==
+        "141/2013/ND-CP replaces; 125/2024/ND-CP replaces; 63/2025/QH15 basis; 43/2019/QH14 amends by "
+        "123/2025/QH15; 43/2019/QH14 basis; 123/2025/QH15 basis");
+  CHECK(relations_of(record(bulleted)) ==
+        "72/2025/QH15 basis; 150/2025/ND-CP amends by 370/2025/ND-CP; 150/2025/ND-CP basis; 370/2025/ND-CP basis");
+}
+
+TEST_CASE("extract: a list's lead-in that decides on something is no list of bases or acts", "[ingest]") {
+  const std::string decree =
+      "CHÍNH PHỦ\nSố: 60/2021/NĐ-CP\nHà Nội, ngày 21 tháng 6 năm 2021\nNGHỊ ĐỊNH\nVề cơ chế tự chủ tài chính\n";
+  struct Row {
+    const char* name;
+    std::string text;
+    const char* relations;
+  };
+  // vn-legal's codified "Viên chức" page, sample 000 (Lạng Sơn) and 97/2026/TT-BTC.
+  const std::vector<Row> rows = {
+      {"'Căn cứ vào' a rule's inputs",
+       decree + "Căn cứ vào nhiệm vụ được giao và khả năng nguồn tài chính, đơn vị sự nghiệp công được tự chủ quyết "
+                "định các nội dung chi như sau:\na) Trong thời gian Chính phủ chưa ban hành chế độ tiền lương theo "
+                "Nghị quyết số 27-NQ/TW ngày 21 tháng 5 năm 2018, đơn vị áp dụng chế độ tiền lương theo mức lương cơ "
+                "sở;\n",
+       ""},
+      {"a bare 'Căn cứ:' over a bulleted list",
+       decree + "Căn cứ:\n- Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15;\n- Nghị định số 29/2026/NĐ-CP "
+                "của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Tài chính;\n",
+       "64/2025/QH15 basis; 29/2026/ND-CP basis"},
+      {"'Thực hiện nhiệm vụ được giao': the task, not the resolution named later",
+       std::string("UBND TỈNH LẠNG SƠN\nSố: 399/TB-UBND\nLạng Sơn, ngày 04 tháng 8 năm 2025\nTHÔNG BÁO\nKết luận\n") +
+           "Thực hiện nhiệm vụ được giao, Sở Khoa học và Công nghệ đã xây dựng hồ sơ dự thảo Báo cáo tổng kết Nghị "
+           "quyết số 49-NQ/TU; đề nghị lưu ý một số nội dung sau:\n(2) Báo cáo cần chỉ ra cụ thể việc thực hiện "
+           "Nghị quyết số 49-NQ/TU sau 05 năm.\n",
+       ""},
+  };
+  for (const Row& row : rows) {
+    INFO(row.name);
+    CHECK(relations_of(record(row.text)) == row.relations);
+  }
+}
