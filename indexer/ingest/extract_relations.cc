@@ -464,6 +464,9 @@ class Typer {
       if (f->trigger->type == RelationType::Implements && other_object(f->end, mention.begin)) return;
       // "thực hiện thủ tục theo quy định tại Nghị định số ...": done as the text says, not carrying it out.
       if (f->trigger->type == RelationType::Implements && as_it_says(f->end, mention.begin)) return;
+      // "bổ sung, hoàn thiện các thành phần hồ sơ còn thiếu theo quy định tại Thông tư số ...": something else is
+      // completed as the text says; the text is not amended.
+      if (f->trigger->type == RelationType::Amends && follows_rule(f->end, mention.begin)) return;
       // A number between the clause start and the trigger is the one acting ("Thông tư số A ... sửa đổi Thông tư B").
       const std::size_t subject = mention_before(f->begin, cb);
       auto scope = scope_before(t_, lower_, f->end, mention.begin);
@@ -553,6 +556,11 @@ class Typer {
     lead = scan::trim(lead.substr(0, lead.find_last_not_of(" :") + 1));
     return lead == "căn cứ" || scan::starts_with_word_ci(lead, "căn cứ pháp") ||
            lead.find("ban hành") != std::string_view::npos;
+  }
+
+  // "theo quy định tại" between an act and a mention: the act is done as the mention says.
+  bool follows_rule(std::size_t from, std::size_t to) const {
+    return std::string_view(lower_).substr(from, to - from).find(" theo quy định tại ") != std::string_view::npos;
   }
 
   // "Mẫu số 06/PGHKVTB Phụ lục II", "mẫu số 01/TCKT kèm theo Thông tư số ...": a form's number, not a document's.

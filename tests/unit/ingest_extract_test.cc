@@ -840,6 +840,16 @@ TEST_CASE("extract: a list's lead-in that decides on something is no list of bas
        decree + "Căn cứ:\n- Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15;\n- Nghị định số 29/2026/NĐ-CP "
                 "của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Tài chính;\n",
        "64/2025/QH15 basis; 29/2026/ND-CP basis"},
+      {"something else completed as a text says (sample 004)",
+       std::string("UBND TỈNH LẠNG SƠN\nSố: 123/TB-UBND\nLạng Sơn, ngày 04 tháng 8 năm 2025\nTHÔNG BÁO\nKết luận\n") +
+           "- Cho phép UBND các huyện lập quy hoạch với thành phần hồ sơ quy định tại Thông tư số 29/2014/TT-BTNMT "
+           "ngày 02/6/2014 nhưng đồng thời phải bổ sung, hoàn thiện các thành phần hồ sơ còn thiếu theo quy định tại "
+           "Thông tư số 01/2021/TT-BTNMT ngày 12/4/2021.\n",
+       ""},
+      {"a licence amended as a decree says (vn-legal's codified 'Năng lượng nguyên tử')",
+       decree + "Sửa đổi Giấy phép theo quy định tại điểm e khoản 1 Điều 31 Nghị định số 142/2020/NĐ-CP là việc hợp "
+                "nhất nhiều Giấy phép còn hiệu lực.\n",
+       ""},
       {"'Thực hiện nhiệm vụ được giao': the task, not the resolution named later",
        std::string("UBND TỈNH LẠNG SƠN\nSố: 399/TB-UBND\nLạng Sơn, ngày 04 tháng 8 năm 2025\nTHÔNG BÁO\nKết luận\n") +
            "Thực hiện nhiệm vụ được giao, Sở Khoa học và Công nghệ đã xây dựng hồ sơ dự thảo Báo cáo tổng kết Nghị "
