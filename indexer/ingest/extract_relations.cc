@@ -43,7 +43,7 @@ struct Trigger {
 
 // Longer phrases before the phrases they contain; the nearest trigger before a mention wins.
 constexpr std::array<Trigger, 21> kTriggers{{
-    {"căn cứ", RelationType::Basis, 600},
+    {"căn cứ", RelationType::Basis, 600, Stand::Initial},
     {"sửa đổi, bổ sung", RelationType::Amends, 220},
     {"sửa đổi bổ sung", RelationType::Amends, 220},
     {"sửa đổi", RelationType::Amends, 160, Stand::Initial},
@@ -622,6 +622,9 @@ class Typer {
         if (const auto m = parse_marker(scan::trim(last)); m) last = last.substr(std::min(last.size(), m->title_begin));
         last = scan::trim(last);
         if (f.trigger->type == RelationType::Implements) return only_lead_words(last);
+        // A recital run into the title by reflow ("... trong lĩnh vực đất đai Căn cứ Luật Tổ chức Chính phủ số
+        // ...;") keeps its capital; "căn cứ" inside a rule ("được xác định căn cứ quy định tại ...") has none.
+        if (f.trigger->type == RelationType::Basis && t_[f.begin] == 'C') return true;
         return last.size() <= kInitialSlack || ends_with(prefix, "này");
       }
     }

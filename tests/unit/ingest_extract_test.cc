@@ -850,6 +850,15 @@ TEST_CASE("extract: a list's lead-in that decides on something is no list of bas
        decree + "Sửa đổi Giấy phép theo quy định tại điểm e khoản 1 Điều 31 Nghị định số 142/2020/NĐ-CP là việc hợp "
                 "nhất nhiều Giấy phép còn hiệu lực.\n",
        ""},
+      {"'căn cứ' inside a rule is no recital (vn-legal's 211/2026/NĐ-CP, 70/2026/TT-BTC)",
+       decree + "Điều 5. Việc xác định hành vi vi phạm hành chính đang thực hiện được xác định căn cứ quy định tại "
+                "khoản 1 Điều 8 Nghị định số 118/2021/NĐ-CP ngày 23 tháng 12 năm 2021 của Chính phủ.\n",
+       ""},
+      {"a recital run into the title keeps its capital (281/2026/NĐ-CP)",
+       std::string("CHÍNH PHỦ\nSố: 281/2026/NĐ-CP Hà Nội, ngày 13 tháng 7 năm 2026\nNGHỊ ĐỊNH\nSửa đổi, bổ sung một "
+                   "số điều của Nghị định số 123/2024/NĐ-CP quy định về xử phạt vi phạm hành chính trong lĩnh vực đất "
+                   "đai Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;\n"),
+       "123/2024/ND-CP amends; 63/2025/QH15 basis"},
       {"'Thực hiện nhiệm vụ được giao': the task, not the resolution named later",
        std::string("UBND TỈNH LẠNG SƠN\nSố: 399/TB-UBND\nLạng Sơn, ngày 04 tháng 8 năm 2025\nTHÔNG BÁO\nKết luận\n") +
            "Thực hiện nhiệm vụ được giao, Sở Khoa học và Công nghệ đã xây dựng hồ sơ dự thảo Báo cáo tổng kết Nghị "
