@@ -10,6 +10,7 @@
 #include "indexer/ingest/markers.h"
 #include "indexer/ingest/scan.h"
 #include "text/strings.h"
+#include "text/word.h"
 
 namespace tracuu::indexer::extract_detail {
 namespace {
@@ -123,6 +124,14 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+// "bổ sung" after a passive "sửa đổi, " whose marks OCR damaged ("được sửa đỏi, bổ sung tại Điều 22 Nghị định số
+// 99/2026/NĐ-CP", 70/2026/TT-BTC): the longer trigger did not match, and "bổ sung" alone would read as active.
+bool ocr_passive_amend(const Trigger& tr, std::string_view before) {
+  if (tr.words != "bổ sung") return false;
+  const std::string folded = text::fold(before.substr(before.size() - std::min<std::size_t>(before.size(), 24)));
+  return ends_with(folded, "duoc sua doi,") || ends_with(folded, "bi sua doi,");
+}
+
 // The trigger starting at i and ending by `to` (the longest), its clause starting at `from`.
 std::optional<Found> trigger_at(std::string_view lower, std::size_t from, std::size_t i, std::size_t to) {
   if (!word_start(lower, i)) return std::nullopt;
@@ -136,7 +145,7 @@ std::optional<Found> trigger_at(std::string_view lower, std::size_t from, std::s
     // "được sửa đổi", "bị bãi bỏ", "được tiếp tục thực hiện", and "(sửa đổi bởi Luật ...)" without the auxiliary.
     const bool passive = std::any_of(std::begin(kPassiveEnds), std::end(kPassiveEnds),
                                      [&](std::string_view w) { return ends_with(before, w); }) ||
-                         at(lower, after, "bởi ");
+                         at(lower, after, "bởi ") || ocr_passive_amend(tr, before);
     // "thực hiện theo quy định tại ...": done as a text says, not implementing it.
     if (tr.type == RelationType::Implements && at(lower, after, "theo ")) continue;
     return Found{i, e, &tr, passive};

@@ -859,6 +859,10 @@ TEST_CASE("extract: a list's lead-in that decides on something is no list of bas
                    "số điều của Nghị định số 123/2024/NĐ-CP quy định về xử phạt vi phạm hành chính trong lĩnh vực đất "
                    "đai Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;\n"),
        "123/2024/ND-CP amends; 63/2025/QH15 basis"},
+      {"a passive amendment whose marks OCR damaged (70/2026/TT-BTC)",
+       decree + "Điều 9. Nguyên giá theo quy định tại Điều 9 Nghị định số 44/2024/NĐ-CP, được sửa đỏi, bổ sung tại "
+                "Điều 22 Nghị định số 99/2026/NĐ-CP.\n",
+       "44/2024/ND-CP amends by 99/2026/ND-CP [Điều 9]"},
       {"'Thực hiện nhiệm vụ được giao': the task, not the resolution named later",
        std::string("UBND TỈNH LẠNG SƠN\nSố: 399/TB-UBND\nLạng Sơn, ngày 04 tháng 8 năm 2025\nTHÔNG BÁO\nKết luận\n") +
            "Thực hiện nhiệm vụ được giao, Sở Khoa học và Công nghệ đã xây dựng hồ sơ dự thảo Báo cáo tổng kết Nghị "
