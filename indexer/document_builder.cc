@@ -88,6 +88,7 @@ void add_facets(PreparedDoc::Impl& p, const schema::DocRecord& r, const schema::
   using schema::FacetPart;
   std::array<std::uint32_t, static_cast<std::size_t>(FacetPart::Count)> ids{};
   for (const schema::FacetSpec& f : schema::kFacets) {
+    if (f.facet == schema::Facet::Validity) continue;  // set_validity owns its term and slot (the pass rewrites them)
     std::string shown;
     std::set<std::string> codes;
     for (std::string& value : f.values_of(r)) {
