@@ -27,7 +27,7 @@ index_one() {
   fi
 }
 
-# index_corpus CORPUS INPUT...: indexes INPUT with tracuu (1 and 2 threads) and
+# index_corpus CORPUS INPUT...: indexes INPUT with tracuu (--tracuu-threads, 1 and 2) and
 # every peer; keeps the indexes under $WORK/idx/CORPUS for the query step.
 index_corpus() {
   local corpus=$1; shift
@@ -38,7 +38,7 @@ index_corpus() {
   docs=$(kv docs "$stats") bytes=$(kv input_bytes "$stats")
   local t
   if engine tracuu; then
-    for t in 1 2; do
+    for t in ${TRACUU_THREADS//,/ }; do
       rm -rf "$idx/tracuu-t$t"
       index_one "$corpus" tracuu "$t" "$docs" "$bytes" "$idx/tracuu-t$t" \
         "$BUILD/indexer/indexer" build --threads "$t" --db "$idx/tracuu-t$t" "$@"

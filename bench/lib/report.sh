@@ -28,7 +28,7 @@ engines_note() {
   cat <<'NOTE'
 How each engine is set up, each as its documentation recommends for Vietnamese (configs in `bench/peers/`):
 
-- **tracuu**: `indexer build --threads N --db DIR` (fresh build), 1 and 2 threads; two layers (exact and accent-free) with positions.
+- **tracuu**: `indexer build --threads N --db DIR` (fresh build), 1 and 2 threads (the table says which were run); two layers (exact and accent-free) with positions.
 - **xapian**: stock Xapian 1.4 `TermGenerator` with no stemmer and no accent folding, BM25, one glass database committed at the end (`bench/engines/xapian_engine.cc`).
 - **sqlite**: FTS5 with `tokenize='unicode61 remove_diacritics 2'`, rows inserted in one transaction, then FTS5's `optimize` (`sqlite_*.sql`); bm25 ranking. It leaves `đ` unfolded.
 - **sphinx**: Sphinx 2.2.11 `indexer` fed by an xmlpipe2 stream (`bench_index --xmlpipe2`, a second process, so it can use the second core), `searchd` over SphinxQL. Its default `charset_table` knows only English and Russian, so `sphinx.conf.in` lists the 134 Vietnamese letters folded to their ASCII base (đ→d) and makes the combining marks `ignore_chars` (NFD input folds the same), as the manual asks for other languages; `mem_limit` at its 2047M maximum; default ranker (proximity_bm25), and `sphinx-bm25` with `ranker=bm25` in the relevance table.
@@ -143,8 +143,11 @@ render_real() {
 plot_data() {
   rm -f "$RESULTS"/plot-*.dat
   awk -F'\t' '$1 ~ /^gen-/ && $6 != "-" { f = sprintf("%s/plot-index-%s-%st.dat", dir, $2, $3); print $4, $6 >> f }' dir="$RESULTS" "$RESULTS/indexing.tsv" 2>/dev/null
+  # p99 and QPS of 1 client, one series per engine and interface (tracuu's HTTP server and library apart).
   awk -F'\t' 'NR == FNR && $1 ~ /^gen-/ { docs[$1] = $4; next }
-    $1 ~ /^gen-/ && $7 != "-" && $4 == 1 && ($1 in docs) { g = $3; gsub(/[^A-Za-z]/, "", g); print docs[$1], $7 >> sprintf("%s/plot-p99-%s-%s.dat", dir, $2, g) }' \
+    $1 ~ /^gen-/ && $5 != "-" && $4 == 1 && ($1 in docs) { g = $3; gsub(/[^A-Za-z]/, "", g)
+      print docs[$1], $7 >> sprintf("%s/plot-p99-%s-%s.dat", dir, $2, g)
+      print docs[$1], $5 >> sprintf("%s/plot-qps-%s-%s.dat", dir, $2, g) }' \
     dir="$RESULTS" "$RESULTS/indexing.tsv" "$RESULTS/queries.tsv" 2>/dev/null
   return 0
 }
@@ -155,18 +158,21 @@ render_plots() {
   local out=$ROOT/bench/plots
   [[ $WRITE == 1 ]] || out=$RESULTS/plots  # --no-write leaves the committed PNGs alone
   mkdir -p "$out"
-  local index_files p99_files
-  index_files=$(ls "$RESULTS"/plot-index-*.dat 2>/dev/null | tr '\n' ' ')
-  p99_files=$(ls "$RESULTS"/plot-p99-*.dat 2>/dev/null | tr '\n' ' ')
+  local kind png label files
   # gnuplot warns about a one-size x range (the quick run): harmless, not shown.
-  [[ -n $index_files ]] && gnuplot -e "files='$index_files'; out='$out/index_time.png'; ylabel='indexing time (s)'" "$ROOT/bench/plots.gp" 2>&1 | grep -v 'empty x range' >&2
-  [[ -n $p99_files ]] && gnuplot -e "files='$p99_files'; out='$out/p99_latency.png'; ylabel='p99 latency, 1 client (ms)'" "$ROOT/bench/plots.gp" 2>&1 | grep -v 'empty x range' >&2
+  for kind in "index:index_time:indexing time (s)" "p99:p99_latency:p99 latency, 1 client (ms)" "qps:qps:queries per second, 1 client"; do
+    IFS=: read -r kind png label <<<"$kind"
+    files=$(ls "$RESULTS"/plot-"$kind"-*.dat 2>/dev/null | tr '\n' ' ')
+    [[ -n $files ]] || continue
+    gnuplot -e "files='$files'; out='$out/$png.png'; ylabel='$label'" "$ROOT/bench/plots.gp" 2>&1 | { grep -v 'empty x range' || true; } >&2
+  done
   header_note indexing || return 1
   echo "Plotted from the indexing and query tables above."
   echo "Generated corpora of this run only ($(awk -F'\t' '$1 ~ /^gen-/ && !seen[$1]++ { printf "%s%s", n++ ? ", " : "", $1 }' "$RESULTS/indexing.tsv")), log-log axes."
   echo
   [[ -f $out/index_time.png ]] && echo '![indexing time vs corpus size](bench/plots/index_time.png)' && echo
-  [[ -f $out/p99_latency.png ]] && echo '![p99 latency vs corpus size](bench/plots/p99_latency.png)'
+  [[ -f $out/p99_latency.png ]] && echo '![p99 latency vs corpus size](bench/plots/p99_latency.png)' && echo
+  [[ -f $out/qps.png ]] && echo '![queries per second vs corpus size](bench/plots/qps.png)'
   return 0
 }
 

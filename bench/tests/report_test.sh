@@ -34,6 +34,41 @@ grep -q '^- gen-100k/1 clients: .*best peer sphinx 250 QPS → 2.00×$' <<<"$out
 } >"$RESULTS/indexing.tsv"
 [[ $(peer_failures) == "sqlite indexing gen-10k, sphinx queries on gen-10k/1" ]] || fail "peer_failures: '$(peer_failures)'"
 
+# Plots: p99 and QPS of 1 client against corpus size, one series per engine and interface;
+# failed rows and 2-client rows are not points.
+{
+  row gen-10k tracuu 2 10000 1000 5 100 1 1 ""
+  row gen-100k tracuu 2 100000 10000 50 100 1 1 ""
+  row gen-1m tracuu 2 1000000 100000 500 100 1 1 ""
+} >"$RESULTS/indexing.tsv"
+{
+  row gen-10k tracuu "HTTP (wrk)" 1 900 1 5 100 0 0 ""
+  row gen-10k sphinx SphinxQL 1 - - - - - - "failed: cannot connect"
+  row gen-100k tracuu "HTTP (wrk)" 1 500 2 9 100 0 0 ""
+  row gen-100k tracuu "HTTP (wrk)" 2 800 2 12 100 0 0 ""
+  row gen-100k sphinx SphinxQL 1 250 3 7 100 0 0 ""
+  row gen-1m tracuu "HTTP (wrk)" 1 100 8 60 100 0 0 ""
+  row gen-1m sphinx SphinxQL 1 50 15 40 100 0 0 ""
+  row vn-legal+samples sphinx SphinxQL 1 70 10 30 100 0 0 ""
+} >"$RESULTS/queries.tsv"
+plot_data
+[[ $(cat "$RESULTS/plot-qps-tracuu-HTTPwrk.dat") == $'10000 900\n100000 500\n1000000 100' ]] ||
+  fail "tracuu's QPS series: '$(cat "$RESULTS/plot-qps-tracuu-HTTPwrk.dat")'"
+[[ $(cat "$RESULTS/plot-p99-tracuu-HTTPwrk.dat") == $'10000 5\n100000 9\n1000000 60' ]] ||
+  fail "tracuu's p99 series: '$(cat "$RESULTS/plot-p99-tracuu-HTTPwrk.dat")'"
+[[ $(cat "$RESULTS/plot-qps-sphinx-SphinxQL.dat") == $'100000 250\n1000000 50' ]] ||
+  fail "Sphinx's QPS series (its failed 10k row left out): '$(cat "$RESULTS/plot-qps-sphinx-SphinxQL.dat")'"
+[[ $(cat "$RESULTS/plot-index-tracuu-2t.dat") == $'10000 5\n100000 50\n1000000 500' ]] ||
+  fail "tracuu's indexing series: '$(cat "$RESULTS/plot-index-tracuu-2t.dat")'"
+if have gnuplot; then
+  WRITE=0 ROOT=$ROOT
+  out=$(render_plots)
+  for png in index_time p99_latency qps; do
+    [[ -s $RESULTS/plots/$png.png ]] || fail "render_plots drew no $png.png"
+    grep -q "(bench/plots/$png.png)" <<<"$out" || fail "render_plots does not reference $png.png: $out"
+  done
+fi
+
 : >"$RESULTS/queries.tsv"
 : >"$RESULTS/indexing.tsv"
 [[ -z $(peer_failures) ]] || fail "no rows, no failures"
