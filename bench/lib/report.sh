@@ -142,9 +142,12 @@ render_real() {
 # plot_data: one file per series, "docs value" rows, for gnuplot.
 plot_data() {
   rm -f "$RESULTS"/plot-*.dat
+  touch "$RESULTS/indexing.tsv" "$RESULTS/queries.tsv"
   awk -F'\t' '$1 ~ /^gen-/ && $6 != "-" { f = sprintf("%s/plot-index-%s-%st.dat", dir, $2, $3); print $4, $6 >> f }' dir="$RESULTS" "$RESULTS/indexing.tsv" 2>/dev/null
   # p99 and QPS of 1 client, one series per engine and interface (tracuu's HTTP server and library apart).
-  awk -F'\t' 'NR == FNR && $1 ~ /^gen-/ { docs[$1] = $4; next }
+  # Documents from the indexing step, else from the corpus name (a query step alone: gen-1m is 1000000).
+  awk -F'\t' 'FILENAME ~ /indexing.tsv$/ { if ($1 ~ /^gen-/) docs[$1] = $4; next }
+    $1 ~ /^gen-[0-9]+[km]$/ && !($1 in docs) { n = substr($1, 5); docs[$1] = (n + 0) * (n ~ /m$/ ? 1000000 : 1000) }
     $1 ~ /^gen-/ && $5 != "-" && $4 == 1 && ($1 in docs) { g = $3; gsub(/[^A-Za-z]/, "", g)
       print docs[$1], $7 >> sprintf("%s/plot-p99-%s-%s.dat", dir, $2, g)
       print docs[$1], $5 >> sprintf("%s/plot-qps-%s-%s.dat", dir, $2, g) }' \
@@ -166,9 +169,10 @@ render_plots() {
     [[ -n $files ]] || continue
     gnuplot -e "files='$files'; out='$out/$png.png'; ylabel='$label'" "$ROOT/bench/plots.gp" 2>&1 | { grep -v 'empty x range' || true; } >&2
   done
-  header_note indexing || return 1
+  header_note indexing || header_note queries || return 1
   echo "Plotted from the indexing and query tables above."
-  echo "Generated corpora of this run only ($(awk -F'\t' '$1 ~ /^gen-/ && !seen[$1]++ { printf "%s%s", n++ ? ", " : "", $1 }' "$RESULTS/indexing.tsv")), log-log axes."
+  echo "Generated corpora of this run only ($(cat "$RESULTS/indexing.tsv" "$RESULTS/queries.tsv" 2>/dev/null |
+    awk -F'\t' '$1 ~ /^gen-/ && !seen[$1]++ { printf "%s%s", n++ ? ", " : "", $1 }')), log-log axes."
   echo
   [[ -f $out/index_time.png ]] && echo '![indexing time vs corpus size](bench/plots/index_time.png)' && echo
   [[ -f $out/p99_latency.png ]] && echo '![p99 latency vs corpus size](bench/plots/p99_latency.png)' && echo

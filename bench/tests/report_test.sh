@@ -60,6 +60,14 @@ plot_data
   fail "Sphinx's QPS series (its failed 10k row left out): '$(cat "$RESULTS/plot-qps-sphinx-SphinxQL.dat")'"
 [[ $(cat "$RESULTS/plot-index-tracuu-2t.dat") == $'10000 5\n100000 50\n1000000 500' ]] ||
   fail "tracuu's indexing series: '$(cat "$RESULTS/plot-index-tracuu-2t.dat")'"
+# A query step alone (no indexing rows): the documents come from the corpus names.
+mv "$RESULTS/indexing.tsv" "$RESULTS/indexing.kept"
+plot_data
+[[ $(cat "$RESULTS/plot-qps-tracuu-HTTPwrk.dat") == $'10000 900\n100000 500\n1000000 100' ]] ||
+  fail "tracuu's QPS series without an indexing step: '$(cat "$RESULTS/plot-qps-tracuu-HTTPwrk.dat")'"
+[[ ! -s $RESULTS/plot-index-tracuu-2t.dat ]] || fail "an indexing series without indexing rows"
+mv "$RESULTS/indexing.kept" "$RESULTS/indexing.tsv"
+plot_data
 if have gnuplot; then
   WRITE=0 ROOT=$ROOT
   out=$(render_plots)
