@@ -69,7 +69,7 @@ plot_data
 mv "$RESULTS/indexing.kept" "$RESULTS/indexing.tsv"
 plot_data
 if have gnuplot; then
-  WRITE=0 ROOT=$ROOT
+  WRITE=0
   out=$(render_plots)
   for png in index_time p99_latency qps; do
     [[ -s $RESULTS/plots/$png.png ]] || fail "render_plots drew no $png.png"
