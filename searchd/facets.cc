@@ -11,14 +11,32 @@
 namespace tracuu::searchd {
 
 CopyKeys CopyKeys::scan(const Xapian::Database& db) {
-  std::vector<std::size_t> hashes;
+  std::vector<std::pair<std::size_t, Xapian::docid>> hashes;
   hashes.reserve(db.get_value_freq(schema::kSlotCopyKey));
   for (auto it = db.valuestream_begin(schema::kSlotCopyKey); it != db.valuestream_end(schema::kSlotCopyKey); ++it)
-    hashes.push_back(std::hash<std::string>{}(*it));
+    hashes.emplace_back(std::hash<std::string>{}(*it), it.get_docid());
   std::sort(hashes.begin(), hashes.end());
   CopyKeys out;
+  out.by_document_ = true;
+  std::vector<Xapian::docid> candidates;  // the holders of a hash held twice or more
   for (std::size_t i = 1; i < hashes.size(); ++i)
-    if (hashes[i] == hashes[i - 1]) out.shared_.insert(hashes[i]);
+    if (hashes[i].first == hashes[i - 1].first) {
+      if (out.shared_.insert(hashes[i].first).second) candidates.push_back(hashes[i - 1].second);
+      candidates.push_back(hashes[i].second);
+    }
+  // Their exact keys (a hash may collide), read in docid order: the few documents with copies.
+  std::sort(candidates.begin(), candidates.end());
+  std::unordered_map<std::string, std::vector<Xapian::docid>> holders;
+  auto it = db.valuestream_begin(schema::kSlotCopyKey);
+  for (Xapian::docid did : candidates) {
+    it.skip_to(did);
+    holders[*it].push_back(did);
+  }
+  for (const auto& [key, docs] : holders) {
+    if (docs.size() < 2) continue;
+    ++out.keys_;
+    for (Xapian::docid did : docs) out.holders_.emplace(did, out.keys_);
+  }
   return out;
 }
 
@@ -35,16 +53,55 @@ CopyKeys CopyKeys::count(const Xapian::Database& db) {
   return out;
 }
 
+void IdCounts::add(std::uint32_t id, std::size_t n) {
+  if ((used_ + 1) * 2 > slots_.size()) {  // at most half full: short probes
+    std::vector<std::pair<std::uint32_t, std::size_t>> old(std::max<std::size_t>(16, slots_.size() * 2));
+    old.swap(slots_);
+    for (const auto& [key, count] : old)
+      if (key != 0) slots_[slot_of(key)] = {key, count};
+  }
+  auto& [key, count] = slots_[slot_of(id)];
+  if (key == 0) {
+    key = id;
+    ++used_;
+  }
+  count += n;
+}
+
+std::size_t IdCounts::count(std::uint32_t id) const {
+  if (slots_.empty()) return 0;
+  const auto& slot = slots_[slot_of(id)];
+  return slot.first == id ? slot.second : 0;
+}
+
+std::size_t IdCounts::slot_of(std::uint32_t id) const {
+  const std::size_t mask = slots_.size() - 1;
+  // Fibonacci hashing: years and months are consecutive ids.
+  std::size_t i = (static_cast<std::size_t>(id) * 0x9E3779B97F4A7C15ULL >> 32) & mask;
+  while (slots_[i].first != 0 && slots_[i].first != id) i = (i + 1) & mask;
+  return i;
+}
+
 FacetCounter::FacetCounter(std::vector<const schema::FacetSpec*> fields, const CopyKeys* copies,
                            std::string validity_day)
     : fields_(std::move(fields)),
       validity_day_(std::move(validity_day)),
       shared_keys_(copies && copies->any() ? copies : nullptr) {
-  for (const schema::FacetSpec* f : fields_) packed_ = packed_ || f->part != schema::FacetPart::Count;
+  for (const schema::FacetSpec* f : fields_) (f->part != schema::FacetPart::Count ? parts_ : slots_).push_back(f);
+  packed_ = !parts_.empty();
+  if (shared_keys_ && shared_keys_->by_document()) keys_seen_.resize(shared_keys_->keys() + 1);
 }
 
 void FacetCounter::operator()(const Xapian::Document& doc, double) {
-  if (shared_keys_) {
+  if (shared_keys_ && shared_keys_->by_document()) {
+    if (const std::uint32_t key = shared_keys_->key_of(doc.get_docid()); key != 0) {
+      if (keys_seen_[key]) {
+        ++copies_;
+        return;
+      }
+      keys_seen_[key] = true;
+    }
+  } else if (shared_keys_) {
     if (std::string key = doc.get_value(schema::kSlotCopyKey);
         !key.empty() && shared_keys_->shared(key) && !copy_keys_.insert(std::move(key)).second) {
       ++copies_;
@@ -52,49 +109,55 @@ void FacetCounter::operator()(const Xapian::Document& doc, double) {
     }
   }
   ++seen_;
-  add(
-      packed_ ? doc.get_value(schema::kSlotFacets) : std::string(),
-      [&](const schema::FacetSpec& f) { return doc.get_value(counted_slot(f)); }, 1);
+  if (packed_) {
+    const std::string packed = doc.get_value(schema::kSlotFacets);
+    for (const schema::FacetSpec* f : parts_)
+      if (const std::uint32_t id = schema::unpack_facet_id(packed, f->part); id != 0)
+        ids_[static_cast<std::size_t>(f->part)].add(id, 1);
+  }
+  for (const schema::FacetSpec* f : slots_) add_slot(*f, doc.get_value(counted_slot(*f)), 1);
 }
 
 unsigned FacetCounter::counted_slot(const schema::FacetSpec& field) {
   return field.facet == schema::Facet::Validity ? schema::kSlotValidityDates : field.slot;
 }
 
-const std::string& FacetCounter::validity_label(const std::string& dates) {
-  auto [it, added] = validity_labels_.try_emplace(dates);
+schema::Validity FacetCounter::validity_of(const std::string& dates) {
+  auto [it, added] = validities_.try_emplace(dates);
   if (added)
-    it->second = schema::validity_label(
-        schema::validity_at(schema::unpack_validity_dates(dates).value_or(schema::ValidityDates{}), validity_day_));
+    it->second =
+        schema::validity_at(schema::unpack_validity_dates(dates).value_or(schema::ValidityDates{}), validity_day_);
   return it->second;
+}
+
+void FacetCounter::add_slot(const schema::FacetSpec& f, const std::string& value, long n) {
+  if (value.empty()) return;
+  // Unsigned addition of a negative n wraps to the right count; a value taken back to 0 is dropped.
+  if (f.facet == schema::Facet::Validity) {
+    validity_counts_[static_cast<std::size_t>(validity_of(value))] += static_cast<std::size_t>(n);
+    return;
+  }
+  auto& counts = strings_[&f];
+  for (std::string_view v : text::split(value, schema::kMultiValueSeparator)) {
+    const std::string key(v);
+    if ((counts[key] += static_cast<std::size_t>(n)) == 0) counts.erase(key);
+  }
 }
 
 void FacetCounter::add(const std::string& packed,
                        const std::function<std::string(const schema::FacetSpec&)>& slot_value, long n) {
-  // Unsigned addition of a negative n wraps to the right count; a value taken back to 0 is dropped.
-  const auto bump = [n](auto& counts, const auto& key) {
-    if ((counts[key] += static_cast<std::size_t>(n)) == 0) counts.erase(key);
-  };
-  for (const schema::FacetSpec* f : fields_) {
-    if (f->part != schema::FacetPart::Count) {
-      if (const std::uint32_t id = schema::unpack_facet_id(packed, f->part); id != 0)
-        bump(ids_[static_cast<std::size_t>(f->part)], id);
-      continue;
-    }
-    std::string v = slot_value(*f);
-    if (v.empty()) continue;
-    if (f->facet == schema::Facet::Validity) v = validity_label(v);
-    auto& counts = strings_[f];
-    for (std::string_view value : text::split(v, schema::kMultiValueSeparator)) bump(counts, std::string(value));
-  }
+  for (const schema::FacetSpec* f : parts_)
+    if (const std::uint32_t id = schema::unpack_facet_id(packed, f->part); id != 0)
+      ids_[static_cast<std::size_t>(f->part)].add(id, static_cast<std::size_t>(n));
+  for (const schema::FacetSpec* f : slots_) add_slot(*f, slot_value(*f), n);
 }
 
 void FacetCounter::extrapolate(std::size_t total) {
   if (seen_ == 0 || total <= seen_) return;
   const double factor = static_cast<double>(total) / static_cast<double>(seen_);
   auto scale = [&](std::size_t& count) { count = static_cast<std::size_t>(static_cast<double>(count) * factor + 0.5); };
-  for (auto& part : ids_)
-    for (auto& [id, count] : part) scale(count);
+  for (auto& part : ids_) part.for_each([&](std::uint32_t, std::size_t& count) { scale(count); });
+  for (std::size_t& count : validity_counts_) scale(count);
   for (auto& [field, counts] : strings_)
     for (auto& [value, count] : counts) scale(count);
 }
@@ -106,21 +169,27 @@ bool FacetCounter::counts(const schema::FacetSpec& field) const {
 std::unordered_map<std::string, std::size_t> FacetCounter::values(const schema::FacetSpec& field,
                                                                   const FacetNames& names, std::size_t limit,
                                                                   const std::vector<std::uint32_t>& always) const {
+  if (field.facet == schema::Facet::Validity) {
+    std::unordered_map<std::string, std::size_t> out;
+    for (const schema::Validity v : schema::kValidities)
+      if (const std::size_t count = validity_counts_[static_cast<std::size_t>(v)]; count != 0)
+        out.emplace(schema::validity_label(v), count);
+    return out;
+  }
   if (field.part == schema::FacetPart::Count) {
     const auto it = strings_.find(&field);
     return it == strings_.end() ? std::unordered_map<std::string, std::size_t>{} : it->second;
   }
-  const auto& counts = ids_[static_cast<std::size_t>(field.part)];
+  const IdCounts& counts = ids_[static_cast<std::size_t>(field.part)];
   std::vector<std::pair<std::size_t, std::uint32_t>> ranked;
-  ranked.reserve(counts.size());
-  for (const auto& [id, count] : counts) ranked.emplace_back(count, id);
+  counts.for_each([&](std::uint32_t id, std::size_t count) { ranked.emplace_back(count, id); });
   if (limit > 0 && ranked.size() > limit) {
     std::partial_sort(
         ranked.begin(), ranked.begin() + static_cast<long>(limit), ranked.end(),
         [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
     ranked.resize(limit);
     for (std::uint32_t id : always)
-      if (const auto it = counts.find(id); it != counts.end()) ranked.emplace_back(it->second, id);
+      if (const std::size_t count = counts.count(id); count != 0) ranked.emplace_back(count, id);
   }
   std::unordered_map<std::string, std::size_t> out;
   for (const auto& [count, id] : ranked) {

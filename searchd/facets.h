@@ -27,7 +27,8 @@ using FacetNames = std::function<std::string(const schema::FacetSpec&, std::uint
 /// key up here before doing any work for it, and do none when the database has no copies.
 class CopyKeys {
  public:
-  /// Reads the slot's value stream once (hashes only: 8 bytes a document while scanning).
+  /// Reads the slot's value stream once (a hash and a docid, 16 bytes a document, while scanning),
+  /// then the keys of the few documents whose hash is held twice.
   static CopyKeys scan(const Xapian::Database& db);
   /// The same from a built-in ValueCountMatchSpy over every document, for remote shards (a value
   /// stream over the remote protocol reads every document).
@@ -37,9 +38,49 @@ class CopyKeys {
   /// True when `key` may be held by two or more documents (a 64-bit hash: a rare
   /// false positive only costs the exact check that follows).
   bool shared(const std::string& key) const { return shared_.count(std::hash<std::string>{}(key)) != 0; }
+  /// True when the holders of every shared key are known by document id (scan(), not count()).
+  bool by_document() const { return by_document_; }
+  /// With by_document(): the shared key `did` holds, numbered 1.. (0: none), so counting needs no
+  /// value read to tell a copy.
+  std::uint32_t key_of(Xapian::docid did) const {
+    const auto it = holders_.find(did);
+    return it == holders_.end() ? 0 : it->second;
+  }
+  /// The number of distinct shared keys (the largest key_of).
+  std::uint32_t keys() const { return keys_; }
 
  private:
   std::unordered_set<std::size_t> shared_;
+  bool by_document_ = false;
+  std::unordered_map<Xapian::docid, std::uint32_t> holders_;
+  std::uint32_t keys_ = 0;
+};
+
+/// Counts by facet id (ids are never 0): an open-addressing table, as every counted match bumps
+/// five of them (a node map's lookups were a sixth of counting).
+class IdCounts {
+ public:
+  /// Adds `n` to `id`'s count (unsigned: a negative n, wrapped, takes back).
+  void add(std::uint32_t id, std::size_t n);
+  /// The count of `id` (0: none).
+  std::size_t count(std::uint32_t id) const;
+  /// Calls f(id, count&) for every id counted (count > 0).
+  template <class F>
+  void for_each(F&& f) {
+    for (auto& [id, count] : slots_)
+      if (id != 0 && count != 0) f(id, count);
+  }
+  template <class F>
+  void for_each(F&& f) const {
+    for (const auto& [id, count] : slots_)
+      if (id != 0 && count != 0) f(id, count);
+  }
+
+ private:
+  std::size_t slot_of(std::uint32_t id) const;
+
+  std::vector<std::pair<std::uint32_t, std::size_t>> slots_;  // id 0: empty; a power of two long
+  std::size_t used_ = 0;
 };
 
 /// Counts the facets of the documents the matcher sees: the id-coded fields from
@@ -79,18 +120,24 @@ class FacetCounter : public Xapian::MatchSpy {
                                                       const std::vector<std::uint32_t>& always) const;
 
  private:
-  // The label of the status at validity_day_ of a kSlotValidityDates value (memoised: few distinct values).
-  const std::string& validity_label(const std::string& dates);
+  // The status at validity_day_ of a kSlotValidityDates value (memoised: few distinct values).
+  schema::Validity validity_of(const std::string& dates);
+  // Counts `n` of one string-slot value of `field` (the validity facet's: its dates).
+  void add_slot(const schema::FacetSpec& field, const std::string& value, long n);
 
   std::vector<const schema::FacetSpec*> fields_;
   std::string validity_day_;
-  std::unordered_map<std::string, std::string> validity_labels_;
-  bool packed_ = false;  // some field reads kSlotFacets
+  std::unordered_map<std::string, schema::Validity> validities_;
+  bool packed_ = false;                          // some field reads kSlotFacets
+  std::vector<const schema::FacetSpec*> parts_;  // the fields counted from kSlotFacets
+  std::vector<const schema::FacetSpec*> slots_;  // the fields counted from their own slot
   std::size_t seen_ = 0;
   std::size_t copies_ = 0;
   const CopyKeys* shared_keys_;
-  std::unordered_set<std::string> copy_keys_;  // shared keys seen so far
-  std::array<std::unordered_map<std::uint32_t, std::size_t>, static_cast<std::size_t>(schema::FacetPart::Count)> ids_;
+  std::unordered_set<std::string> copy_keys_;  // shared keys seen so far (keys without by_document())
+  std::vector<bool> keys_seen_;                // with by_document(): key_of() numbers seen so far
+  std::array<IdCounts, static_cast<std::size_t>(schema::FacetPart::Count)> ids_;
+  std::array<std::size_t, std::size(schema::kValidities)> validity_counts_{};  // by schema::Validity
   std::unordered_map<const schema::FacetSpec*, std::unordered_map<std::string, std::size_t>> strings_;
 };
 

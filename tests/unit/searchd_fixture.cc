@@ -7,6 +7,8 @@
 
 #include "indexer/document_builder.h"
 #include "indexer/generation_writer.h"
+#include "indexer/ingest/ingest.h"
+#include "indexer/pipeline.h"
 #include "schema/index_home.h"
 #include "text/abbreviations.h"
 #include "text/docnum.h"
@@ -119,6 +121,20 @@ const fs::path& fixture_index() {
   static const bool built = (build_index(dir.path() / "index", fixture_records()), true);
   (void)built;
   static const fs::path home = dir.path() / "index";
+  return home;
+}
+
+const fs::path& samples_index() {
+  static TempDir dir("samples");
+  static const fs::path home = [] {
+    const fs::path h = dir.path() / "index";
+    indexer::BuildOptions options;
+    options.threads = 1;
+    auto report =
+        indexer::rebuild_index(h, {fs::path(TRACUU_SOURCE_DIR) / "data/samples"}, indexer::Extractor(), options, {});
+    if (!report || !report->errors.empty()) throw std::runtime_error("cannot index data/samples");
+    return h;
+  }();
   return home;
 }
 

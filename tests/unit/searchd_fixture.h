@@ -17,6 +17,10 @@ std::vector<schema::DocRecord> fixture_records();
 /// The index home holding fixture_records() (built on first call).
 const std::filesystem::path& fixture_index();
 
+/// An index home of data/samples (five long notices of a provincial People's Committee), indexed as
+/// `indexer build` does (built on first call).
+const std::filesystem::path& samples_index();
+
 /// Writes `records` into a new index home at `home` (one generation, published).
 void build_index(const std::filesystem::path& home, const std::vector<schema::DocRecord>& records);
 

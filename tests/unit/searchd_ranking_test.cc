@@ -272,6 +272,13 @@ TEST_CASE("ranking: copies of one document are one hit that lists the others", "
   REQUIRE(it != resp.hits.end());
   CHECK(it->copies.size() == 2);
   CHECK(resp.total == resp.hits.size());  // the total counts the document once
+  std::size_t decrees = 0;                // and so do the facets
+  for (const auto& v : resp.facets.at("doc_type"))
+    if (v.value == "Nghị định") decrees = v.count;
+  CHECK(decrees == static_cast<std::size_t>(std::count_if(resp.hits.begin(), resp.hits.end(), [](const Hit& h) {
+          return h.doc_type.value_or("") == "Nghị định";
+        })));
+  CHECK(decrees >= 1);
   // A different document with the same number but another date is not a copy.
   CHECK(run("161/2026/NĐ-CP").hits.front().copies.empty());
 }

@@ -8,8 +8,6 @@
 #include <string>
 #include <vector>
 
-#include "indexer/ingest/ingest.h"
-#include "indexer/pipeline.h"
 #include "schema/index_home.h"
 #include "schema/terms.h"
 #include "searchd/rerank.h"
@@ -23,21 +21,6 @@ using namespace tracuu::searchd;
 namespace fs = std::filesystem;
 
 namespace {
-
-// data/samples (five long notices of a provincial People's Committee), indexed as the indexer does.
-const fs::path& samples_index() {
-  static tracuu::testing::TempDir dir("rerank-samples");
-  static const fs::path home = [] {
-    const fs::path h = dir.path() / "index";
-    tracuu::indexer::BuildOptions options;
-    options.threads = 1;
-    auto report = tracuu::indexer::rebuild_index(h, {fs::path(TRACUU_SOURCE_DIR) / "data/samples"},
-                                                 tracuu::indexer::Extractor(), options, {});
-    if (!report || !report->errors.empty()) throw std::runtime_error("cannot index data/samples");
-    return h;
-  }();
-  return home;
-}
 
 Xapian::Database open_db(const fs::path& home) {
   auto gen = tracuu::schema::current_generation(home);
@@ -90,7 +73,7 @@ Candidates candidates(const Xapian::Database& db, const std::string& query) {
 
 TEST_CASE("rerank: the bound never drops a candidate that full scoring ranks on the page", "[searchd][ranking]") {
   std::size_t rows = 0, pruned = 0;
-  for (const fs::path& home : {samples_index(), tracuu::testing::fixture_index()}) {
+  for (const fs::path& home : {tracuu::testing::samples_index(), tracuu::testing::fixture_index()}) {
     const Xapian::Database db = open_db(home);
     const Vocabulary vocabulary = Vocabulary::build(db);
     const RankingWeights weights;
@@ -121,7 +104,7 @@ TEST_CASE("rerank: the bound never drops a candidate that full scoring ranks on 
 }
 
 TEST_CASE("rerank: each page of a search is its slice of the whole ranked list", "[searchd][ranking]") {
-  for (const fs::path& home : {samples_index(), tracuu::testing::fixture_index()}) {
+  for (const fs::path& home : {tracuu::testing::samples_index(), tracuu::testing::fixture_index()}) {
     auto searcher = Searcher::open(home);
     REQUIRE(searcher);
     for (const char* q : kQueries) {
