@@ -109,12 +109,7 @@ void FacetCounter::operator()(const Xapian::Document& doc, double) {
     }
   }
   ++seen_;
-  if (packed_) {
-    const std::string packed = doc.get_value(schema::kSlotFacets);
-    for (const schema::FacetSpec* f : parts_)
-      if (const std::uint32_t id = schema::unpack_facet_id(packed, f->part); id != 0)
-        ids_[static_cast<std::size_t>(f->part)].add(id, 1);
-  }
+  if (packed_) add_packed(doc.get_value(schema::kSlotFacets), 1);
   for (const schema::FacetSpec* f : slots_) add_slot(*f, doc.get_value(counted_slot(*f)), 1);
 }
 
@@ -128,6 +123,12 @@ schema::Validity FacetCounter::validity_of(const std::string& dates) {
     it->second =
         schema::validity_at(schema::unpack_validity_dates(dates).value_or(schema::ValidityDates{}), validity_day_);
   return it->second;
+}
+
+void FacetCounter::add_packed(std::string_view packed, long n) {
+  for (const schema::FacetSpec* f : parts_)
+    if (const std::uint32_t id = schema::unpack_facet_id(packed, f->part); id != 0)
+      ids_[static_cast<std::size_t>(f->part)].add(id, static_cast<std::size_t>(n));
 }
 
 void FacetCounter::add_slot(const schema::FacetSpec& f, const std::string& value, long n) {
@@ -146,9 +147,7 @@ void FacetCounter::add_slot(const schema::FacetSpec& f, const std::string& value
 
 void FacetCounter::add(const std::string& packed,
                        const std::function<std::string(const schema::FacetSpec&)>& slot_value, long n) {
-  for (const schema::FacetSpec* f : parts_)
-    if (const std::uint32_t id = schema::unpack_facet_id(packed, f->part); id != 0)
-      ids_[static_cast<std::size_t>(f->part)].add(id, static_cast<std::size_t>(n));
+  add_packed(packed, n);
   for (const schema::FacetSpec* f : slots_) add_slot(*f, slot_value(*f), n);
 }
 

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -122,6 +123,8 @@ class FacetCounter : public Xapian::MatchSpy {
  private:
   // The status at validity_day_ of a kSlotValidityDates value (memoised: few distinct values).
   schema::Validity validity_of(const std::string& dates);
+  // Counts `n` of the ids of a kSlotFacets value.
+  void add_packed(std::string_view packed, long n);
   // Counts `n` of one string-slot value of `field` (the validity facet's: its dates).
   void add_slot(const schema::FacetSpec& field, const std::string& value, long n);
 

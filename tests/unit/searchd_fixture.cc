@@ -138,4 +138,12 @@ const fs::path& samples_index() {
   return home;
 }
 
+Xapian::Database open_database(const fs::path& home) {
+  auto gen = schema::current_generation(home);
+  if (!gen) throw std::runtime_error(gen.error().message);
+  Xapian::Database db;
+  for (const fs::path& dir : schema::sub_database_dirs(*gen)) db.add_database(Xapian::Database(dir.string()));
+  return db;
+}
+
 }  // namespace tracuu::testing

@@ -2,6 +2,8 @@
 // A small index built once per test binary from hand-written records, so that
 // search tests do not depend on extraction quality. Deleted on exit.
 
+#include <xapian.h>
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -20,6 +22,28 @@ const std::filesystem::path& fixture_index();
 /// An index home of data/samples (five long notices of a provincial People's Committee), indexed as
 /// `indexer build` does (built on first call).
 const std::filesystem::path& samples_index();
+
+/// Queries on the samples and the fixture typed as users type them: marked and unmarked, one word and many,
+/// names and numbers.
+inline const std::vector<const char*> kSampleQueries{
+    "phiên họp thường kỳ",
+    "phien hop thuong ky",
+    "kế hoạch phát triển kinh tế xã hội",
+    "ke hoach phat trien kinh te xa hoi",
+    "Hồ Tiến Thiệu",
+    "dự toán ngân sách nhà nước năm 2025",
+    "chương trình mục tiêu quốc gia",
+    "tỉnh",
+    "huu lung",
+    "giáo dục ngoài giờ",
+    "xử phạt vi phạm giao thông",
+    "Ủy ban nhân dân tỉnh Lạng Sơn kết luận",
+    "346/TB-UBND",
+    "báo cáo tháng 8 năm 2025",
+};
+
+/// The current generation of index home `home`, its sub-databases as one.
+Xapian::Database open_database(const std::filesystem::path& home);
 
 /// Writes `records` into a new index home at `home` (one generation, published).
 void build_index(const std::filesystem::path& home, const std::vector<schema::DocRecord>& records);

@@ -22,32 +22,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-Xapian::Database open_db(const fs::path& home) {
-  auto gen = tracuu::schema::current_generation(home);
-  if (!gen) throw std::runtime_error(gen.error().message);
-  Xapian::Database db;
-  for (const fs::path& dir : tracuu::schema::sub_database_dirs(*gen)) db.add_database(Xapian::Database(dir.string()));
-  return db;
-}
-
-// Queries typed as users type them: marked and unmarked, one word and many, names and numbers.
-const std::vector<const char*> kQueries{
-    "phiên họp thường kỳ",
-    "phien hop thuong ky",
-    "kế hoạch phát triển kinh tế xã hội",
-    "ke hoach phat trien kinh te xa hoi",
-    "Hồ Tiến Thiệu",
-    "dự toán ngân sách nhà nước năm 2025",
-    "chương trình mục tiêu quốc gia",
-    "tỉnh",
-    "huu lung",
-    "giáo dục ngoài giờ",
-    "xử phạt vi phạm giao thông",
-    "Ủy ban nhân dân tỉnh Lạng Sơn kết luận",
-    "346/TB-UBND",
-    "báo cáo tháng 8 năm 2025",
-};
-
 // The first stage as a ranked OR of the folded words, and what the second stage reads of the query.
 struct Candidates {
   Xapian::MSet mset;
@@ -74,10 +48,10 @@ Candidates candidates(const Xapian::Database& db, const std::string& query) {
 TEST_CASE("rerank: the bound never drops a candidate that full scoring ranks on the page", "[searchd][ranking]") {
   std::size_t rows = 0, pruned = 0;
   for (const fs::path& home : {tracuu::testing::samples_index(), tracuu::testing::fixture_index()}) {
-    const Xapian::Database db = open_db(home);
+    const Xapian::Database db = tracuu::testing::open_database(home);
     const Vocabulary vocabulary = Vocabulary::build(db);
     const RankingWeights weights;
-    for (const char* q : kQueries) {
+    for (const char* q : tracuu::testing::kSampleQueries) {
       const Candidates c = candidates(db, q);
       const std::size_t n = c.mset.size();
       if (n == 0) continue;
@@ -107,7 +81,7 @@ TEST_CASE("rerank: each page of a search is its slice of the whole ranked list",
   for (const fs::path& home : {tracuu::testing::samples_index(), tracuu::testing::fixture_index()}) {
     auto searcher = Searcher::open(home);
     REQUIRE(searcher);
-    for (const char* q : kQueries) {
+    for (const char* q : tracuu::testing::kSampleQueries) {
       SearchRequest all;
       all.query = q;
       all.limit = kMaxLimit;
