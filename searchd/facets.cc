@@ -10,20 +10,21 @@
 
 namespace tracuu::searchd {
 
-CopyKeys CopyKeys::scan(const Xapian::Database& db) {
+CopyKeys CopyKeys::scan(const Xapian::Database& db, bool by_document) {
   std::vector<std::pair<std::size_t, Xapian::docid>> hashes;
   hashes.reserve(db.get_value_freq(schema::kSlotCopyKey));
   for (auto it = db.valuestream_begin(schema::kSlotCopyKey); it != db.valuestream_end(schema::kSlotCopyKey); ++it)
     hashes.emplace_back(std::hash<std::string>{}(*it), it.get_docid());
   std::sort(hashes.begin(), hashes.end());
   CopyKeys out;
-  out.by_document_ = true;
+  out.by_document_ = by_document;
   std::vector<Xapian::docid> candidates;  // the holders of a hash held twice or more
   for (std::size_t i = 1; i < hashes.size(); ++i)
     if (hashes[i].first == hashes[i - 1].first) {
       if (out.shared_.insert(hashes[i].first).second) candidates.push_back(hashes[i - 1].second);
       candidates.push_back(hashes[i].second);
     }
+  if (!by_document) return out;
   // Their exact keys (a hash may collide), read in docid order: the few documents with copies.
   std::sort(candidates.begin(), candidates.end());
   std::unordered_map<std::string, std::vector<Xapian::docid>> holders;

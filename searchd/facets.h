@@ -30,7 +30,9 @@ class CopyKeys {
  public:
   /// Reads the slot's value stream once (a hash and a docid, 16 bytes a document, while scanning),
   /// then the keys of the few documents whose hash is held twice.
-  static CopyKeys scan(const Xapian::Database& db);
+  /// @param by_document number the holders by docid (by_document()): only for a database of one member, as a
+  /// match spy is given a document whose docid is not the combination's over several.
+  static CopyKeys scan(const Xapian::Database& db, bool by_document);
   /// The same from a built-in ValueCountMatchSpy over every document, for remote shards (a value
   /// stream over the remote protocol reads every document).
   static CopyKeys count(const Xapian::Database& db);
@@ -39,7 +41,7 @@ class CopyKeys {
   /// True when `key` may be held by two or more documents (a 64-bit hash: a rare
   /// false positive only costs the exact check that follows).
   bool shared(const std::string& key) const { return shared_.count(std::hash<std::string>{}(key)) != 0; }
-  /// True when the holders of every shared key are known by document id (scan(), not count()).
+  /// True when the holders of every shared key are known by document id (scan() of one member, not count()).
   bool by_document() const { return by_document_; }
   /// With by_document(): the shared key `did` holds, numbered 1.. (0: none), so counting needs no
   /// value read to tell a copy.

@@ -321,7 +321,9 @@ const CopyKeys& Searcher::Impl::copy_keys() {
   View& v = *current;
   auto now = revisions();
   if (!v.copy_keys || now != v.copy_revisions) {
-    v.copy_keys = remote ? CopyKeys::count(v.db) : CopyKeys::scan(v.db);
+    std::size_t members = 0;
+    for (std::size_t i : v.parts) members += parts[i].members.size();
+    v.copy_keys = remote ? CopyKeys::count(v.db) : CopyKeys::scan(v.db, members == 1);
     v.copy_revisions = std::move(now);
   }
   return *v.copy_keys;
