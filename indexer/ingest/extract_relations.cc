@@ -557,19 +557,19 @@ class Typer {
     return contains_any(std::string_view(lower_).substr(from, to - from), {" theo ", "quy định tại"});
   }
 
+  // as_it_says for an amendment, narrower: "bổ sung X theo quy định tại Y" (" theo " alone names the amending
+  // text: "được sửa đổi, bổ sung một số điều theo Luật số ...").
+  bool follows_rule(std::size_t from, std::size_t to) const {
+    return contains_any(std::string_view(lower_).substr(from, to - from), {" theo quy định tại "});
+  }
+
   // Whether the lead-in lower_[from, to) heads a list of the document's bases: "Căn cứ:", "Căn cứ pháp lý (các
   // văn bản được viện dẫn)", "CĂN CỨ BAN HÀNH", "Nghị định này được ban hành dựa trên các căn cứ sau:".
   bool lists_bases(std::size_t from, std::size_t to) const {
-    std::string_view lead = std::string_view(lower_).substr(from, to - from);
-    if (const auto marker = parse_marker(lead)) lead.remove_prefix(std::min(lead.size(), marker->title_begin));
+    std::string_view lead = after_marker(std::string_view(lower_).substr(from, to - from));
     lead = scan::trim(lead.substr(0, lead.find_last_not_of(" :") + 1));
     return lead == "căn cứ" || scan::starts_with_word_ci(lead, "căn cứ pháp") ||
            lead.find("ban hành") != std::string_view::npos;
-  }
-
-  // "theo quy định tại" between an act and a mention: the act is done as the mention says.
-  bool follows_rule(std::size_t from, std::size_t to) const {
-    return std::string_view(lower_).substr(from, to - from).find(" theo quy định tại ") != std::string_view::npos;
   }
 
   // "Mẫu số 06/PGHKVTB Phụ lục II", "mẫu số 01/TCKT kèm theo Thông tư số ...": a form's number, not a document's.
@@ -628,8 +628,7 @@ class Typer {
       case Stand::AfterThis: return ends_with(prefix, "này");
       case Stand::Initial: {
         std::string_view last = prefix.substr(prefix.rfind(',') == std::string_view::npos ? 0 : prefix.rfind(',') + 1);
-        if (const auto m = parse_marker(scan::trim(last)); m) last = last.substr(std::min(last.size(), m->title_begin));
-        last = scan::trim(last);
+        last = scan::trim(after_marker(scan::trim(last)));
         if (f.trigger->type == RelationType::Implements) return only_lead_words(last);
         // A recital run into the title by reflow ("... trong lĩnh vực đất đai Căn cứ Luật Tổ chức Chính phủ số
         // ...;") keeps its capital; "căn cứ" inside a rule ("được xác định căn cứ quy định tại ...") has none.

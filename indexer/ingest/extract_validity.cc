@@ -73,7 +73,7 @@ bool bare_own_subject(std::string_view t, std::size_t pos, std::string_view type
   const std::size_t line = t.rfind('\n', pos == 0 ? 0 : pos - 1);
   std::string_view head = scan::trim(
       t.substr(line == std::string_view::npos ? 0 : line + 1, pos - (line == std::string_view::npos ? 0 : line + 1)));
-  if (const auto m = parse_marker(head); m) head = scan::trim(head.substr(std::min(head.size(), m->title_begin)));
+  head = scan::trim(after_marker(head));
   return scan::to_lower(head) == scan::to_lower(type);
 }
 

@@ -175,6 +175,11 @@ std::optional<Marker> parse_marker(std::string_view line) {
   return letter_marker(line);
 }
 
+std::string_view after_marker(std::string_view line) {
+  const auto m = parse_marker(line);
+  return m ? line.substr(std::min(line.size(), m->title_begin)) : line;
+}
+
 bool starts_with_proper_term(std::string_view line) {
   static constexpr std::string_view kTerms[] = {
       "Sở",         "Bộ",       "Ban",          "Cục",      "Vụ",        "Ủy ban",    "Uỷ ban",   "Hội đồng",

@@ -39,6 +39,9 @@ struct Marker {
 /// @return nullopt when the line starts with no marker.
 std::optional<Marker> parse_marker(std::string_view line);
 
+/// `line` without the marker at its start (the text from Marker::title_begin), or `line` itself when it has none.
+std::string_view after_marker(std::string_view line);
+
 /// Nesting rank of a style: lower ranks contain higher ones.
 int marker_rank(MarkerStyle style);
 
