@@ -2,8 +2,8 @@
 
 #include <zstd.h>
 
+#include <algorithm>
 #include <array>
-#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 
@@ -106,47 +106,26 @@ std::string msgpack_of(const nlohmann::ordered_json& j) {
   return out;
 }
 
-// zstd level 1: the body compresses 3-4x at several hundred MB/s, and a reader
-// decompresses it at GB/s, where Xapian's own zlib would be several times slower both ways.
-constexpr int kBodyCompressionLevel = 1;
+// zstd level 3: a text compresses 4-6x at a few hundred MB/s and decompresses at GB/s, and its output
+// leaves zlib nothing to shorten, so that Glass stores it as it is (docdata.h).
+constexpr int kCompressionLevel = 3;
 
-std::string compress_body(const std::string& body) {
-  std::string out(ZSTD_compressBound(body.size()), '\0');
-  const std::size_t n = ZSTD_compress(out.data(), out.size(), body.data(), body.size(), kBodyCompressionLevel);
+std::string compress(std::string_view bytes) {
+  std::string out(ZSTD_compressBound(bytes.size()), '\0');
+  const std::size_t n = ZSTD_compress(out.data(), out.size(), bytes.data(), bytes.size(), kCompressionLevel);
   if (ZSTD_isError(n)) return {};  // cannot happen with a ZSTD_compressBound buffer
   out.resize(n);
   return out;
 }
 
-std::optional<std::string> decompress_body(std::string_view in) {
+// One zstd frame whose content is at most `limit` bytes.
+std::optional<std::string> decompress(std::string_view in, std::size_t limit = std::size_t{1} << 32) {
   const unsigned long long size = ZSTD_getFrameContentSize(in.data(), in.size());
-  if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > (1ULL << 32)) return std::nullopt;
+  if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > limit) return std::nullopt;
   std::string out(size, '\0');
   const std::size_t n = ZSTD_decompress(out.data(), out.size(), in.data(), in.size());
   if (ZSTD_isError(n) || n != size) return std::nullopt;
   return out;
-}
-
-// The body only as far as its first `parts` parts, decompressed a chunk at a time: the text, most of the
-// frame, comes after the sections and the lists, so a reader of the lists stops before it.
-std::optional<std::string> decompress_parts(std::string_view in, int parts) {
-  const std::unique_ptr<ZSTD_DCtx, decltype(&ZSTD_freeDCtx)> ctx(ZSTD_createDCtx(), &ZSTD_freeDCtx);
-  if (!ctx) return std::nullopt;
-  ZSTD_inBuffer input{in.data(), in.size(), 0};
-  std::array<char, 32 * 1024> chunk;  // appended as produced: `out` is never zero-filled ahead
-  std::string out;
-  for (;;) {
-    std::size_t pos = 0;
-    int complete = 0;
-    while (complete < parts && get_part(out, pos)) ++complete;
-    if (complete == parts) return out;
-    ZSTD_outBuffer output{chunk.data(), chunk.size(), 0};
-    const std::size_t read = input.pos;
-    const std::size_t left = ZSTD_decompressStream(ctx.get(), &output, &input);
-    // An error, or no progress: the frame ended (or the blob was cut) before the parts did.
-    if (ZSTD_isError(left) || (output.pos == 0 && (left == 0 || input.pos == read))) return std::nullopt;
-    out.append(chunk.data(), output.pos);
-  }
 }
 
 Error corrupt(std::string_view what) {
@@ -154,6 +133,31 @@ Error corrupt(std::string_view what) {
 }
 
 }  // namespace
+
+const std::string* StoredText::chunk(std::size_t k) const {
+  if (chunks_[k].empty()) {
+    const std::size_t begin = k == 0 ? 0 : ends_[k - 1];
+    auto text = decompress(std::string_view(frames_).substr(begin, ends_[k] - begin), kTextChunkBytes);
+    const std::size_t want = k + 1 < ends_.size() ? kTextChunkBytes : size_ - k * kTextChunkBytes;
+    if (!text || text->size() != want) return nullptr;
+    chunks_[k] = std::move(*text);
+  }
+  return &chunks_[k];
+}
+
+std::optional<std::string> StoredText::range(std::size_t begin, std::size_t end) const {
+  end = std::min(end, size_);
+  std::string out;
+  for (std::size_t at = begin; at < end;) {
+    const std::size_t k = at / kTextChunkBytes, from = at - k * kTextChunkBytes;
+    const std::string* text = chunk(k);
+    if (!text) return std::nullopt;
+    const std::size_t n = std::min(text->size() - from, end - at);
+    out.append(*text, from, n);
+    at += n;
+  }
+  return out;
+}
 
 std::string encode_doc_data(const StoredDoc& doc) {
   nlohmann::ordered_json meta = record_to_json(doc.record, true);
@@ -172,33 +176,33 @@ std::string encode_doc_data(const StoredDoc& doc) {
     prev = c;
   }
 
-  std::string body;
-  put_part(body, encode_sections(doc.record.sections));
-  put_part(body, msgpack_of(rest));
-  put_part(body, checkpoints);
-  body += doc.record.text;
+  // What snippets read (sections, checkpoints, the text's length) apart from the lists they do not.
+  std::string layout;
+  put_part(layout, encode_sections(doc.record.sections));
+  put_part(layout, checkpoints);
+  const std::string& text = doc.record.text;
+  put_varint(layout, text.size());
 
   std::string out(1, kDocDataFormat);
-  put_part(out, msgpack_of(meta));
-  out += compress_body(body);
+  put_part(out, compress(msgpack_of(meta)));
+  put_part(out, compress(layout));
+  put_part(out, compress(msgpack_of(rest)));
+  for (std::size_t at = 0; at < text.size(); at += kTextChunkBytes)
+    put_part(out, compress(std::string_view(text).substr(at, kTextChunkBytes)));
   return out;
 }
 
 Result<StoredDoc> decode_doc_data(std::string_view data, DocParts parts) {
   if (data.empty() || data.front() != kDocDataFormat) return corrupt("unknown format");
   std::size_t pos = 1;
-  const auto meta_bytes = get_part(data, pos);
-  if (!meta_bytes) return corrupt("truncated metadata");
-  std::optional<std::string> body;
-  std::optional<std::string_view> sections, rest;
-  std::size_t body_pos = 0;
-  if (parts != DocParts::Meta) {
-    body = parts == DocParts::Lists ? decompress_parts(data.substr(pos), 2) : decompress_body(data.substr(pos));
-    if (!body) return corrupt("bad compressed body");
-    sections = get_part(*body, body_pos);
-    rest = get_part(*body, body_pos);
-    if (!sections || !rest) return corrupt("truncated sections");
-  }
+  const auto meta_frame = get_part(data, pos);
+  if (!meta_frame) return corrupt("truncated metadata");
+  const auto meta_bytes = decompress(*meta_frame);
+  if (!meta_bytes) return corrupt("bad compressed metadata");
+  // The layout (sections, checkpoints, the text's length) and the lists, each decompressed only when asked.
+  const auto layout_frame = get_part(data, pos);
+  const auto lists_frame = get_part(data, pos);
+  if (!layout_frame || !lists_frame) return corrupt("truncated parts");
   nlohmann::json j;
   try {
     j = nlohmann::json::from_msgpack(meta_bytes->begin(), meta_bytes->end());
@@ -206,8 +210,11 @@ Result<StoredDoc> decode_doc_data(std::string_view data, DocParts parts) {
     // Snippets of a PDF say which page they are on: the lists are read for its pages.
     const bool pdf_pages = parts == DocParts::Snippets && j.contains("original") && j["original"].is_string() &&
                            original_media_type(j["original"].get<std::string>()) == kPdfMediaType;
-    if (parts == DocParts::All || parts == DocParts::Lists || pdf_pages)
+    if (parts == DocParts::All || parts == DocParts::Lists || pdf_pages) {
+      const auto rest = decompress(*lists_frame);
+      if (!rest) return corrupt("bad compressed lists");
       j.update(nlohmann::json::from_msgpack(rest->begin(), rest->end()));
+    }
   } catch (const nlohmann::json::exception& e) {
     return corrupt(e.what());
   }
@@ -216,10 +223,13 @@ Result<StoredDoc> decode_doc_data(std::string_view data, DocParts parts) {
   StoredDoc doc;
   doc.record = std::move(record).value();
   if (parts == DocParts::Meta || parts == DocParts::Lists) return doc;
+  const auto layout = decompress(*layout_frame);
+  if (!layout) return corrupt("bad compressed layout");
+  std::size_t at = 0;
+  const auto sections = get_part(*layout, at);
+  const auto checkpoints = get_part(*layout, at);
+  if (!sections || !checkpoints) return corrupt("truncated layout");
   if (!decode_sections(*sections, doc.record.sections)) return corrupt("bad sections");
-
-  const auto checkpoints = get_part(*body, body_pos);
-  if (!checkpoints) return corrupt("truncated checkpoints");
   std::uint32_t acc = 0;
   for (std::size_t cp = 0; cp < checkpoints->size();) {
     const auto delta = get_varint(*checkpoints, cp);
@@ -227,7 +237,26 @@ Result<StoredDoc> decode_doc_data(std::string_view data, DocParts parts) {
     acc += static_cast<std::uint32_t>(*delta);
     doc.checkpoints.push_back(acc);
   }
-  doc.record.text.assign(std::string_view(*body).substr(body_pos));
+
+  // The text's chunks: their frames are checked whole here, their content when read.
+  const auto size = get_varint(*layout, at);
+  if (!size || *size > (std::uint64_t{1} << 32) || at != layout->size()) return corrupt("bad text length");
+  std::string frames;  // the chunks' frames without their lengths
+  std::vector<std::size_t> ends;
+  while (pos < data.size()) {
+    const auto frame = get_part(data, pos);
+    if (!frame) return corrupt("truncated text");
+    frames.append(*frame);
+    ends.push_back(frames.size());
+  }
+  if (ends.size() != (*size + kTextChunkBytes - 1) / kTextChunkBytes) return corrupt("text chunks missing");
+  doc.text = StoredText(std::move(frames), std::move(ends), *size);
+  if (parts == DocParts::All) {
+    auto text = doc.text.range(0, *size);
+    if (!text) return corrupt("bad compressed text");
+    doc.record.text = std::move(*text);
+    doc.text = StoredText();
+  }
   return doc;
 }
 

@@ -40,7 +40,7 @@
 namespace tracuu::schema {
 
 /// Version of this table and of the document-data layout. Bump on any change.
-inline constexpr int kSchemaVersion = 10;  // 2: XB: bigrams; 3: content hash in a slot; 4: kSlotFacets;
+inline constexpr int kSchemaVersion = 11;  // 2: XB: bigrams; 3: content hash in a slot; 4: kSlotFacets;
                                            // 5: document data in parts (docdata.h); 6: title terms (S)
                                            // positional, the own number's year in XF:, kSlotCopyKey
                                            // 7: one sub-database per visibility class (index_home.h),
@@ -48,7 +48,8 @@ inline constexpr int kSchemaVersion = 10;  // 2: XB: bigrams; 3: content hash in
                                            // 8: relation fields (XCANCU: ... XTHUCHIEN:), XHL: and
                                            // kSlotValidity, typed citations; 9: kSlotIndexedAt;
                                            // 10: validity dates (kSlotValidFrom..kSlotValidityDates),
-                                           // XHLS:, XHLBC:
+                                           // XHLS:, XHLBC:; 11: document data format 6 (every part
+                                           // a zstd frame, the text in chunks: docdata.h)
 
 /// Database metadata keys (ASCII decimal values, like notmuch's "version").
 inline constexpr std::string_view kMetaSchemaVersion = "tracuu.schema_version";

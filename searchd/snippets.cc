@@ -84,18 +84,24 @@ std::vector<Window> best_windows(const std::vector<Match>& m, std::size_t terms,
 
 }  // namespace
 
-std::pair<std::size_t, std::size_t> token_range(const std::string& text, const std::vector<std::uint32_t>& checkpoints,
-                                                std::uint32_t first, std::uint32_t last) {
-  std::size_t k = first / schema::kCheckpointInterval;
+std::pair<std::size_t, std::size_t> token_range(const schema::StoredText& text,
+                                                const std::vector<std::uint32_t>& checkpoints, std::uint32_t first,
+                                                std::uint32_t last) {
   if (checkpoints.empty()) return {0, 0};
-  if (k >= checkpoints.size()) k = checkpoints.size() - 1;
-  text::Analyzer analyzer(std::string_view(text).substr(checkpoints[k]),
-                          static_cast<std::uint32_t>(k * schema::kCheckpointInterval));
+  const std::size_t k = std::min<std::size_t>(first / schema::kCheckpointInterval, checkpoints.size() - 1);
+  // Read from the checkpoint before `first` to one checkpoint past the one after `last`: every token up to
+  // `last` ends before the next checkpoint, and the margin keeps a token that looks ahead (a document number
+  // across a line break) analysed as in the whole text.
+  const std::size_t past = last / schema::kCheckpointInterval + 2;
+  const std::size_t from = checkpoints[k], to = past < checkpoints.size() ? checkpoints[past] : text.size();
+  const auto bytes = text.range(from, to);
+  if (!bytes) return {0, 0};
+  text::Analyzer analyzer(*bytes, static_cast<std::uint32_t>(k * schema::kCheckpointInterval));
   text::Token t;
   std::size_t begin = std::string::npos, end = 0;
   while (analyzer.next(t) && t.position <= last) {
-    if (t.position >= first && begin == std::string::npos) begin = checkpoints[k] + t.begin;
-    end = checkpoints[k] + t.end;
+    if (t.position >= first && begin == std::string::npos) begin = from + t.begin;
+    end = from + t.end;
   }
   if (begin == std::string::npos) begin = end;
   return {begin, end};
@@ -156,7 +162,7 @@ int page_at(const schema::DocRecord& record, std::size_t offset) {
 std::vector<Snippet> make_snippets(PositionLists& positions, Xapian::docid did, const schema::StoredDoc& doc,
                                    const HighlightSet& highlight, std::size_t max_snippets, const ExactForms& exact) {
   std::vector<Snippet> out;
-  if (max_snippets == 0 || doc.record.text.empty()) return out;
+  if (max_snippets == 0 || doc.text.empty()) return out;
   HighlightSet words = highlight;
   std::sort(words.begin(), words.end());
   words.erase(std::unique(words.begin(), words.end()), words.end());
@@ -169,10 +175,12 @@ std::vector<Snippet> make_snippets(PositionLists& positions, Xapian::docid did, 
   for (const Window& w : windows) {
     const std::uint32_t first = w.first >= kLeadContext ? w.first - kLeadContext : 0;
     const std::uint32_t last = std::max(w.last, first + kWindow - 1);
-    const auto [b, e] = token_range(doc.record.text, doc.checkpoints, first, last);
+    const auto [b, e] = token_range(doc.text, doc.checkpoints, first, last);
     if (e <= b) continue;
+    auto passage = doc.text.range(b, e);
+    if (!passage) continue;
     Snippet s;
-    s.text = doc.record.text.substr(b, e - b);
+    s.text = std::move(*passage);
     for (char& c : s.text)
       if (c == '\n') c = ' ';
     if (w.score > 0 && !exact.empty()) s.highlights = highlight_tokens(s.text, words, exact);

@@ -34,9 +34,11 @@ std::vector<Snippet> make_snippets(PositionLists& positions, Xapian::docid did, 
                                    const HighlightSet& highlight, std::size_t max_snippets,
                                    const ExactForms& exact = {});
 
-/// Byte offsets of the tokens at positions [first, last] of `text` (first's begin, last's end).
-std::pair<std::size_t, std::size_t> token_range(const std::string& text, const std::vector<std::uint32_t>& checkpoints,
-                                                std::uint32_t first, std::uint32_t last);
+/// Byte offsets of the tokens at positions [first, last] of `text` (first's begin, last's end), decompressing
+/// only the chunks around them; {0, 0} when none is found.
+std::pair<std::size_t, std::size_t> token_range(const schema::StoredText& text,
+                                                const std::vector<std::uint32_t>& checkpoints, std::uint32_t first,
+                                                std::uint32_t last);
 
 /// Highlights of `passage`: every occurrence of a sequence of `highlight` (one range per occurrence),
 /// spelled as in `exact` where it lists the word.

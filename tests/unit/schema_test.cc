@@ -1,4 +1,8 @@
+#include <zlib.h>
+
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <iterator>
 #include <set>
 #include <string>
 #include <vector>
@@ -243,7 +247,7 @@ TEST_CASE("schema: records round-trip through JSON and document data", "[schema]
   REQUIRE(back.has_value());
   CHECK(record_to_json(*back) == record_to_json(r));
 
-  StoredDoc stored{r, {0, 17, 400, 70000}};
+  StoredDoc stored{r, {0, 17, 400, 70000}, {}};
   const auto decoded = decode_doc_data(encode_doc_data(stored));
   REQUIRE(decoded.has_value());
   CHECK(decoded->checkpoints == stored.checkpoints);
@@ -261,7 +265,7 @@ TEST_CASE("schema: document data decodes only the parts asked for", "[schema]") 
       "24/2021/NĐ-CP", "24/2021/ND-CP", std::nullopt, std::nullopt, std::nullopt, {20, 33}, "", "mentions", {}});
   r.assignments.push_back(Assignment{"Sở Y tế", std::nullopt, std::nullopt, {0, 5}, "Sở Y tế"});
   r.text = "1. Dự thảo Tờ trình theo Nghị định số 24/2021/NĐ-CP \"trích\" {không phải JSON}";
-  const std::string blob = encode_doc_data(StoredDoc{r, {0, 12, 300}});
+  const std::string blob = encode_doc_data(StoredDoc{r, {0, 12, 300}, {}});
 
   const auto meta = decode_doc_data(blob, DocParts::Meta);
   REQUIRE(meta.has_value());
@@ -273,7 +277,8 @@ TEST_CASE("schema: document data decodes only the parts asked for", "[schema]") 
 
   const auto for_snippets = decode_doc_data(blob, DocParts::Snippets);
   REQUIRE(for_snippets.has_value());
-  CHECK(for_snippets->record.text == r.text);
+  CHECK(for_snippets->record.text.empty());  // the text stays compressed, read a range at a time
+  CHECK(for_snippets->text.range(0, r.text.size()) == r.text);
   CHECK(for_snippets->record.sections.size() == 1);
   CHECK(for_snippets->checkpoints == std::vector<std::uint32_t>{0, 12, 300});
   CHECK(for_snippets->record.citations.empty());
@@ -299,6 +304,59 @@ TEST_CASE("schema: document data decodes only the parts asked for", "[schema]") 
   }
 }
 
+TEST_CASE("schema: a text is stored in chunks, read a range at a time", "[schema]") {
+  // The bundled notices and reports: 14 to 74 KB, so one to three chunks of kTextChunkBytes.
+  for (const char* name : {"000_4273f595e8f93ec2.txt", "001_6b3477ad7153f868.txt", "002_cbe3f2fc25d32b07.txt",
+                           "003_9aeb4b16ab79b50c.txt", "004_b33ee16890788d7a.txt"}) {
+    INFO(name);
+    std::ifstream in(std::string(TRACUU_SOURCE_DIR) + "/data/samples/" + name);
+    REQUIRE(in);
+    DocRecord r;
+    r.id = name;
+    r.title = "Thông báo kết luận";
+    r.text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    const std::string blob = encode_doc_data(StoredDoc{r, {0, 12}, {}});
+
+    const auto doc = decode_doc_data(blob, DocParts::Snippets);
+    REQUIRE(doc.has_value());
+    REQUIRE(doc->text.size() == r.text.size());
+    const std::size_t n = r.text.size();
+    for (const auto& [begin, end] : std::vector<std::pair<std::size_t, std::size_t>>{
+             {0, 10}, {kTextChunkBytes - 5, kTextChunkBytes + 5}, {10, 2 * kTextChunkBytes + 10}, {n - 7, n + 100}}) {
+      INFO(begin << ".." << end);
+      if (begin < n) CHECK(doc->text.range(begin, end) == r.text.substr(begin, end - begin));
+    }
+    const auto all = decode_doc_data(blob, DocParts::All);
+    REQUIRE(all.has_value());
+    CHECK(all->record.text == r.text);
+
+    // Glass deflates document data that zlib can shorten and then inflates all of it on every read: every
+    // part is compressed already, so zlib (raw deflate, as Glass calls it) finds nothing to take.
+    z_stream z{};
+    REQUIRE(deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) == Z_OK);
+    std::string deflated(deflateBound(&z, blob.size()), '\0');
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(blob.data()));
+    z.avail_in = static_cast<uInt>(blob.size());
+    z.next_out = reinterpret_cast<Bytef*>(deflated.data());
+    z.avail_out = static_cast<uInt>(deflated.size());
+    REQUIRE(deflate(&z, Z_FINISH) == Z_STREAM_END);
+    CHECK(z.total_out >= blob.size());
+    deflateEnd(&z);
+
+    // A damaged chunk (here the last frame's magic number) fails the ranges that read it, not the others.
+    if (n <= kTextChunkBytes) continue;
+    std::string damaged = blob;
+    const std::size_t last_frame = damaged.rfind("\x28\xB5\x2F\xFD");
+    REQUIRE(last_frame != std::string::npos);
+    damaged[last_frame] = 'x';
+    const auto hurt = decode_doc_data(damaged, DocParts::Snippets);
+    REQUIRE(hurt.has_value());
+    CHECK(hurt->text.range(0, 10) == r.text.substr(0, 10));
+    CHECK_FALSE(hurt->text.range(n - 10, n).has_value());
+    CHECK_FALSE(decode_doc_data(damaged, DocParts::All).has_value());
+  }
+}
+
 TEST_CASE("schema: the lists of a long document decode without its text, in one chunk or many", "[schema]") {
   // Sections and lists that fill one decompression chunk (16 KiB) or several, before a 600 KB text.
   for (const std::size_t n : {std::size_t{1}, std::size_t{40}, std::size_t{3000}}) {
@@ -317,7 +375,7 @@ TEST_CASE("schema: the lists of a long document decode without its text, in one 
     }
     for (std::size_t i = 0; i < 6000; ++i)
       r.text += "Điều " + std::to_string(i) + ". Nhà nước giao đất, cho thuê đất.\n";
-    const std::string blob = encode_doc_data(StoredDoc{r, {0, 12}});
+    const std::string blob = encode_doc_data(StoredDoc{r, {0, 12}, {}});
     const auto lists = decode_doc_data(blob, DocParts::Lists);
     REQUIRE(lists.has_value());
     CHECK(record_to_json(lists->record)["assignments"] == record_to_json(r)["assignments"]);
