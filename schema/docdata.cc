@@ -110,20 +110,28 @@ std::string msgpack_of(const nlohmann::ordered_json& j) {
 // leaves zlib nothing to shorten, so that Glass stores it as it is (docdata.h).
 constexpr int kCompressionLevel = 3;
 
-std::string compress(std::string_view bytes) {
+// One context per document encoded or decoded: ZSTD_compress() and ZSTD_decompress() allocate and set up a
+// context of their own on every call, for each of a document's frames.
+using CompressContext = std::unique_ptr<ZSTD_CCtx, decltype(&ZSTD_freeCCtx)>;
+
+std::string compress(ZSTD_CCtx* context, std::string_view bytes) {
   std::string out(ZSTD_compressBound(bytes.size()), '\0');
-  const std::size_t n = ZSTD_compress(out.data(), out.size(), bytes.data(), bytes.size(), kCompressionLevel);
+  const std::size_t n =
+      context ? ZSTD_compressCCtx(context, out.data(), out.size(), bytes.data(), bytes.size(), kCompressionLevel)
+              : ZSTD_compress(out.data(), out.size(), bytes.data(), bytes.size(), kCompressionLevel);
   if (ZSTD_isError(n)) return {};  // cannot happen with a ZSTD_compressBound buffer
   out.resize(n);
   return out;
 }
 
 // One zstd frame whose content is at most `limit` bytes.
-std::optional<std::string> decompress(std::string_view in, std::size_t limit = std::size_t{1} << 32) {
+std::optional<std::string> decompress(ZSTD_DCtx* context, std::string_view in,
+                                      std::size_t limit = std::size_t{1} << 32) {
+  if (!context) return std::nullopt;
   const unsigned long long size = ZSTD_getFrameContentSize(in.data(), in.size());
   if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > limit) return std::nullopt;
   std::string out(size, '\0');
-  const std::size_t n = ZSTD_decompress(out.data(), out.size(), in.data(), in.size());
+  const std::size_t n = ZSTD_decompressDCtx(context, out.data(), out.size(), in.data(), in.size());
   if (ZSTD_isError(n) || n != size) return std::nullopt;
   return out;
 }
@@ -137,7 +145,7 @@ Error corrupt(std::string_view what) {
 const std::string* StoredText::chunk(std::size_t k) const {
   if (chunks_[k].empty()) {
     const std::size_t begin = k == 0 ? 0 : ends_[k - 1];
-    auto text = decompress(std::string_view(frames_).substr(begin, ends_[k] - begin), kTextChunkBytes);
+    auto text = decompress(context_.get(), std::string_view(frames_).substr(begin, ends_[k] - begin), kTextChunkBytes);
     const std::size_t want = k + 1 < ends_.size() ? kTextChunkBytes : size_ - k * kTextChunkBytes;
     if (!text || text->size() != want) return nullptr;
     chunks_[k] = std::move(*text);
@@ -183,12 +191,13 @@ std::string encode_doc_data(const StoredDoc& doc) {
   const std::string& text = doc.record.text;
   put_varint(layout, text.size());
 
+  const CompressContext context(ZSTD_createCCtx(), &ZSTD_freeCCtx);
   std::string out(1, kDocDataFormat);
-  put_part(out, compress(msgpack_of(meta)));
-  put_part(out, compress(layout));
-  put_part(out, compress(msgpack_of(rest)));
+  put_part(out, compress(context.get(), msgpack_of(meta)));
+  put_part(out, compress(context.get(), layout));
+  put_part(out, compress(context.get(), msgpack_of(rest)));
   for (std::size_t at = 0; at < text.size(); at += kTextChunkBytes)
-    put_part(out, compress(std::string_view(text).substr(at, kTextChunkBytes)));
+    put_part(out, compress(context.get(), std::string_view(text).substr(at, kTextChunkBytes)));
   return out;
 }
 
@@ -197,7 +206,8 @@ Result<StoredDoc> decode_doc_data(std::string_view data, DocParts parts) {
   std::size_t pos = 1;
   const auto meta_frame = get_part(data, pos);
   if (!meta_frame) return corrupt("truncated metadata");
-  const auto meta_bytes = decompress(*meta_frame);
+  const std::shared_ptr<ZSTD_DCtx> context(ZSTD_createDCtx(), &ZSTD_freeDCtx);
+  const auto meta_bytes = decompress(context.get(), *meta_frame);
   if (!meta_bytes) return corrupt("bad compressed metadata");
   // The layout (sections, checkpoints, the text's length) and the lists, each decompressed only when asked.
   const auto layout_frame = get_part(data, pos);
@@ -211,7 +221,7 @@ Result<StoredDoc> decode_doc_data(std::string_view data, DocParts parts) {
     const bool pdf_pages = parts == DocParts::Snippets && j.contains("original") && j["original"].is_string() &&
                            original_media_type(j["original"].get<std::string>()) == kPdfMediaType;
     if (parts == DocParts::All || parts == DocParts::Lists || pdf_pages) {
-      const auto rest = decompress(*lists_frame);
+      const auto rest = decompress(context.get(), *lists_frame);
       if (!rest) return corrupt("bad compressed lists");
       j.update(nlohmann::json::from_msgpack(rest->begin(), rest->end()));
     }
@@ -223,7 +233,7 @@ Result<StoredDoc> decode_doc_data(std::string_view data, DocParts parts) {
   StoredDoc doc;
   doc.record = std::move(record).value();
   if (parts == DocParts::Meta || parts == DocParts::Lists) return doc;
-  const auto layout = decompress(*layout_frame);
+  const auto layout = decompress(context.get(), *layout_frame);
   if (!layout) return corrupt("bad compressed layout");
   std::size_t at = 0;
   const auto sections = get_part(*layout, at);
@@ -250,7 +260,7 @@ Result<StoredDoc> decode_doc_data(std::string_view data, DocParts parts) {
     ends.push_back(frames.size());
   }
   if (ends.size() != (*size + kTextChunkBytes - 1) / kTextChunkBytes) return corrupt("text chunks missing");
-  doc.text = StoredText(std::move(frames), std::move(ends), *size);
+  doc.text = StoredText(std::move(frames), std::move(ends), *size, context);
   if (parts == DocParts::All) {
     auto text = doc.text.range(0, *size);
     if (!text) return corrupt("bad compressed text");

@@ -23,6 +23,7 @@
 // could not (none of vn-legal's or of 1,500 generated documents).
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,6 +31,8 @@
 
 #include "schema/record.h"
 #include "schema/status.h"
+
+struct ZSTD_DCtx_s;  // zstd.h's ZSTD_DCtx
 
 namespace tracuu::schema {
 
@@ -44,7 +47,7 @@ inline constexpr char kDocDataFormat = '\x06';
 inline constexpr std::size_t kTextChunkBytes = 32 * 1024;
 
 /// A stored document's text, still compressed in chunks (DocParts::Snippets): a reader of a few passages
-/// decompresses only the chunks that hold them, each once.
+/// decompresses only the chunks that hold them, each once. Copies share one zstd context: not for two threads.
 class StoredText {
  public:
   /// Bytes in the whole text.
@@ -53,9 +56,14 @@ class StoredText {
   /// Bytes [begin, end) of the text, clamped to its end; nullopt when a chunk is corrupt.
   std::optional<std::string> range(std::size_t begin, std::size_t end) const;
 
-  /// The text of `size` bytes whose chunks are `frames`, each frame ending at the offset `ends` gives.
-  StoredText(std::string frames, std::vector<std::size_t> ends, std::size_t size)
-      : frames_(std::move(frames)), ends_(std::move(ends)), chunks_(ends_.size()), size_(size) {}
+  /// The text of `size` bytes whose chunks are `frames`, each frame ending at the offset `ends` gives, read with
+  /// `context` (one zstd context for all of a document's frames: zstd would allocate one per frame).
+  StoredText(std::string frames, std::vector<std::size_t> ends, std::size_t size, std::shared_ptr<ZSTD_DCtx_s> context)
+      : frames_(std::move(frames)),
+        ends_(std::move(ends)),
+        chunks_(ends_.size()),
+        size_(size),
+        context_(std::move(context)) {}
   StoredText() = default;
 
  private:
@@ -65,6 +73,7 @@ class StoredText {
   std::vector<std::size_t> ends_;            ///< where each chunk's frame ends in frames_
   mutable std::vector<std::string> chunks_;  ///< chunks decompressed so far ("" when not yet)
   std::size_t size_ = 0;
+  std::shared_ptr<ZSTD_DCtx_s> context_;
 };
 
 /// What the index stores per document.

@@ -358,7 +358,7 @@ TEST_CASE("schema: a text is stored in chunks, read a range at a time", "[schema
 }
 
 TEST_CASE("schema: the lists of a long document decode without its text, in one chunk or many", "[schema]") {
-  // Sections and lists that fill one decompression chunk (16 KiB) or several, before a 600 KB text.
+  // One to thousands of sections and assignments (a frame of a few bytes or of hundreds of KB), before a 600 KB text.
   for (const std::size_t n : {std::size_t{1}, std::size_t{40}, std::size_t{3000}}) {
     INFO(n << " sections and assignments");
     DocRecord r;
