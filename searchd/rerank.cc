@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <deque>
 #include <limits>
 #include <numeric>
 #include <queue>
@@ -81,52 +80,49 @@ double passage_bound(const std::vector<Word>& words, const std::vector<Pair>& pa
 double best_passage(PositionLists& positions, Xapian::docid did, const std::vector<Word>& words,
                     const std::vector<Pair>& pairs, const std::vector<Xapian::termcount>& wdf, std::uint32_t window,
                     double adjacency_weight) {
-  // One sorted position list per word, then one per adjacent pair (where the pair starts).
-  std::vector<std::vector<std::uint32_t>> lists(words.size() + pairs.size());
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (wdf[i] == 0) continue;
-    lists[i] = positions.of(did, words[i].term);
-  }
+  // One sorted position list per word (the search's own, not copied), then one per adjacent pair (where the
+  // pair starts).
+  static const std::vector<std::uint32_t> kNone;
+  std::vector<const std::vector<std::uint32_t>*> lists(words.size() + pairs.size(), &kNone);
+  for (std::size_t i = 0; i < words.size(); ++i)
+    if (wdf[i] != 0) lists[i] = &positions.of(did, words[i].term);
+  std::vector<std::vector<std::uint32_t>> adjacent(pairs.size());
   for (std::size_t k = 0; k < pairs.size(); ++k) {
-    const auto& a = lists[pairs[k].first];
-    const auto& b = lists[pairs[k].second];
-    auto& out = lists[words.size() + k];
+    const auto& a = *lists[pairs[k].first];
+    const auto& b = *lists[pairs[k].second];
+    auto& out = adjacent[k];
     std::size_t j = 0;
     for (std::uint32_t x : a) {
       while (j < b.size() && b[j] < x + 1) ++j;
       if (j < b.size() && b[j] == x + 1) out.push_back(x);
     }
+    lists[words.size() + k] = &out;
   }
   std::vector<double> weight;
   const double most = passage_weights(words, pairs, adjacency_weight, weight);
   if (most <= 0) return 0;
 
-  // A window slides over the lists merged by a heap; positions enter in order, so they
-  // leave in the same order (a queue). The score changes when a list's count does.
+  // Every position of every list in order (ties by list), then a window slides over them: what enters at the
+  // front leaves at the back in the same order. The score changes when a list's count does.
   using Entry = std::pair<std::uint32_t, std::uint32_t>;  // position, list
-  std::priority_queue<Entry, std::vector<Entry>, std::greater<>> heads;
-  std::vector<std::size_t> next(lists.size(), 0);
+  std::vector<Entry> merged;
   for (std::uint32_t i = 0; i < lists.size(); ++i)
-    if (!lists[i].empty()) heads.push({lists[i][0], i});
-  std::deque<Entry> inside;
+    for (std::uint32_t at : *lists[i]) merged.emplace_back(at, i);
+  std::sort(merged.begin(), merged.end());
   std::vector<std::uint32_t> count(lists.size(), 0);
   auto gain = [&](std::size_t i, std::uint32_t before, std::uint32_t after) {
     if (i >= words.size()) return weight[i] * ((after > 0) - (before > 0));  // an adjacency counts once
     return weight[i] * (sat(after) - sat(before));
   };
   double score = 0, best = 0;
-  while (!heads.empty()) {
-    const auto [at, i] = heads.top();
-    heads.pop();
-    if (++next[i] < lists[i].size()) heads.push({lists[i][next[i]], i});
+  std::size_t first_inside = 0;
+  for (const auto& [at, i] : merged) {
     score += gain(i, count[i], count[i] + 1);
     ++count[i];
-    inside.push_back({at, i});
-    while (inside.front().first + window <= at) {
-      const std::uint32_t j = inside.front().second;
+    for (; merged[first_inside].first + window <= at; ++first_inside) {
+      const std::uint32_t j = merged[first_inside].second;
       score += gain(j, count[j], count[j] - 1);
       --count[j];
-      inside.pop_front();
     }
     best = std::max(best, score);
   }
