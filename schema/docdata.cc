@@ -6,6 +6,7 @@
 #include <array>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <span>
 
 #include "schema/index_home.h"
 #include "schema/record_json.h"
@@ -59,7 +60,7 @@ bool get_string(std::string_view in, std::size_t& pos, std::string& out) {
 
 // Sections in a flat binary table: a long law has thousands, and snippets need
 // them on every hit, which a JSON DOM makes the slowest part of a query.
-std::string encode_sections(const std::vector<Section>& sections) {
+std::string encode_sections(std::span<const Section> sections) {
   std::string out;
   put_varint(out, sections.size());
   for (const Section& sec : sections) {
@@ -74,12 +75,14 @@ std::string encode_sections(const std::vector<Section>& sections) {
   return out;
 }
 
+// Appends the sections of a table to `out`.
 bool decode_sections(std::string_view in, std::vector<Section>& out) {
   std::size_t pos = 0;
   const auto count = get_varint(in, pos);
   if (!count || *count > in.size()) return false;  // every section takes bytes: a bound on bad counts
-  out.resize(*count);
-  for (Section& sec : out) {
+  const std::size_t first = out.size();
+  out.resize(first + *count);
+  for (Section& sec : std::span(out).subspan(first)) {
     std::uint64_t n[5];
     for (auto& v : n) {
       const auto got = get_varint(in, pos);
@@ -100,6 +103,54 @@ bool decode_sections(std::string_view in, std::vector<Section>& out) {
   return pos == in.size();
 }
 
+// Signed differences as small varints: 0, -1, 1, -2 ... as 0, 1, 2, 3 ...
+std::uint64_t zigzag(std::int64_t v) {
+  return (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63);
+}
+std::int64_t unzigzag(std::uint64_t v) {
+  return static_cast<std::int64_t>(v >> 1) ^ -static_cast<std::int64_t>(v & 1);
+}
+
+// The sections' spans, what finding a snippet's section reads (a count, then per section its level, its body's
+// begin less the previous section's, its body's length, its record's length: small numbers), and their
+// records: each section alone as an encode_sections table.
+void encode_section_parts(const std::vector<Section>& sections, std::string& spans, std::string& records) {
+  put_varint(spans, sections.size());
+  std::size_t previous = 0;
+  for (const Section& sec : sections) {
+    const std::string record = encode_sections(std::span(&sec, 1));
+    put_varint(spans, static_cast<std::uint64_t>(sec.level < 0 ? 0 : sec.level));
+    put_varint(spans, zigzag(static_cast<std::int64_t>(sec.body.begin - previous)));
+    put_varint(spans, zigzag(static_cast<std::int64_t>(sec.body.end - sec.body.begin)));
+    put_varint(spans, record.size());
+    previous = sec.body.begin;
+    records += record;
+  }
+}
+
+struct SectionSpan {
+  std::uint64_t level = 0, begin = 0, end = 0;
+  std::uint64_t record_begin = 0, record_end = 0;  ///< where its record lies in the records
+};
+
+// Calls `fn` with every span of a spans table; false when the table is corrupt.
+template <class Fn>
+bool for_each_span(std::string_view spans, Fn&& fn) {
+  std::size_t pos = 0;
+  const auto count = get_varint(spans, pos);
+  if (!count) return false;
+  SectionSpan span;
+  for (std::uint64_t i = 0; i < *count; ++i) {
+    const auto level = get_varint(spans, pos), begin = get_varint(spans, pos), length = get_varint(spans, pos),
+               record = get_varint(spans, pos);
+    if (!level || !begin || !length || !record) return false;
+    const std::uint64_t at = span.begin + static_cast<std::uint64_t>(unzigzag(*begin));
+    span = {*level, at, at + static_cast<std::uint64_t>(unzigzag(*length)), span.record_end, span.record_end + *record};
+    fn(span);
+  }
+  return pos == spans.size();
+}
+
 std::string msgpack_of(const nlohmann::ordered_json& j) {
   std::string out;
   nlohmann::ordered_json::to_msgpack(j, out);
@@ -109,16 +160,19 @@ std::string msgpack_of(const nlohmann::ordered_json& j) {
 // zstd level 3: a text compresses 4-6x at a few hundred MB/s and decompresses at GB/s, and its output
 // leaves zlib nothing to shorten, so that Glass stores it as it is (docdata.h).
 constexpr int kCompressionLevel = 3;
+// The layout is numbers (checkpoints, spans) whose varints repeat in runs of three or four bytes, shorter than
+// level 3's matches: zlib shortened 54 of vn-legal's 568 document data through them (Glass then inflated 29 of
+// its 61 MB on every read). Level 9 finds them (4 left); the layout is 4 % of the bytes, so it costs little.
+constexpr int kLayoutCompressionLevel = 9;
 
 // One context per document encoded or decoded: ZSTD_compress() and ZSTD_decompress() allocate and set up a
 // context of their own on every call, for each of a document's frames.
 using CompressContext = std::unique_ptr<ZSTD_CCtx, decltype(&ZSTD_freeCCtx)>;
 
-std::string compress(ZSTD_CCtx* context, std::string_view bytes) {
+std::string compress(ZSTD_CCtx* context, std::string_view bytes, int level = kCompressionLevel) {
   std::string out(ZSTD_compressBound(bytes.size()), '\0');
-  const std::size_t n =
-      context ? ZSTD_compressCCtx(context, out.data(), out.size(), bytes.data(), bytes.size(), kCompressionLevel)
-              : ZSTD_compress(out.data(), out.size(), bytes.data(), bytes.size(), kCompressionLevel);
+  const std::size_t n = context ? ZSTD_compressCCtx(context, out.data(), out.size(), bytes.data(), bytes.size(), level)
+                                : ZSTD_compress(out.data(), out.size(), bytes.data(), bytes.size(), level);
   if (ZSTD_isError(n)) return {};  // cannot happen with a ZSTD_compressBound buffer
   out.resize(n);
   return out;
@@ -167,6 +221,21 @@ std::optional<std::string> StoredText::range(std::size_t begin, std::size_t end)
   return out;
 }
 
+std::optional<Section> StoredSections::at(std::size_t offset) const {
+  std::optional<SectionSpan> best;
+  const bool whole = for_each_span(spans_, [&](const SectionSpan& s) {
+    if (offset < s.begin || offset >= s.end) return;
+    if (!best || s.level > best->level || s.end - s.begin < best->end - best->begin) best = s;
+  });
+  if (!whole || !best) return std::nullopt;
+  const auto record = records_.range(best->record_begin, best->record_end);
+  std::vector<Section> one;
+  if (!record || record->size() != best->record_end - best->record_begin || !decode_sections(*record, one) ||
+      one.size() != 1)
+    return std::nullopt;
+  return std::move(one.front());
+}
+
 std::string encode_doc_data(const StoredDoc& doc) {
   nlohmann::ordered_json meta = record_to_json(doc.record, true);
   nlohmann::ordered_json rest = nlohmann::ordered_json::object();
@@ -185,31 +254,39 @@ std::string encode_doc_data(const StoredDoc& doc) {
   }
 
   // What snippets read (sections, checkpoints, the text's length) apart from the lists they do not.
-  std::string layout;
-  put_part(layout, encode_sections(doc.record.sections));
+  std::string layout, spans, records;
+  encode_section_parts(doc.record.sections, spans, records);
+  put_part(layout, spans);
   put_part(layout, checkpoints);
   const std::string& text = doc.record.text;
   put_varint(layout, text.size());
+  put_varint(layout, records.size());
 
   const CompressContext context(ZSTD_createCCtx(), &ZSTD_freeCCtx);
   std::string out(1, kDocDataFormat);
   put_part(out, compress(context.get(), msgpack_of(meta)));
-  put_part(out, compress(context.get(), layout));
+  put_part(out, compress(context.get(), layout, kLayoutCompressionLevel));
   put_part(out, compress(context.get(), msgpack_of(rest)));
-  for (std::size_t at = 0; at < text.size(); at += kTextChunkBytes)
-    put_part(out, compress(context.get(), std::string_view(text).substr(at, kTextChunkBytes)));
+  // Chunked records and text: a few chunks, not a frame per section, whose like headers zlib could shorten.
+  for (const std::string_view chunked : {std::string_view(records), std::string_view(text)})
+    for (std::size_t at = 0; at < chunked.size(); at += kTextChunkBytes)
+      put_part(out, compress(context.get(), chunked.substr(at, kTextChunkBytes)));
   return out;
 }
 
-Result<StoredDoc> decode_doc_data(std::string_view data, DocParts parts) {
+std::shared_ptr<ZSTD_DCtx_s> make_decompression_context() {
+  return std::shared_ptr<ZSTD_DCtx>(ZSTD_createDCtx(), &ZSTD_freeDCtx);
+}
+
+Result<StoredDoc> decode_doc_data(std::string_view data, DocParts parts, std::shared_ptr<ZSTD_DCtx_s> context) {
   if (data.empty() || data.front() != kDocDataFormat) return corrupt("unknown format");
   std::size_t pos = 1;
   const auto meta_frame = get_part(data, pos);
   if (!meta_frame) return corrupt("truncated metadata");
-  const std::shared_ptr<ZSTD_DCtx> context(ZSTD_createDCtx(), &ZSTD_freeDCtx);
+  if (!context) context = make_decompression_context();
   const auto meta_bytes = decompress(context.get(), *meta_frame);
   if (!meta_bytes) return corrupt("bad compressed metadata");
-  // The layout (sections, checkpoints, the text's length) and the lists, each decompressed only when asked.
+  // The layout (section spans, checkpoints, the text's length) and the lists, each decompressed only when asked.
   const auto layout_frame = get_part(data, pos);
   const auto lists_frame = get_part(data, pos);
   if (!layout_frame || !lists_frame) return corrupt("truncated parts");
@@ -239,7 +316,6 @@ Result<StoredDoc> decode_doc_data(std::string_view data, DocParts parts) {
   const auto sections = get_part(*layout, at);
   const auto checkpoints = get_part(*layout, at);
   if (!sections || !checkpoints) return corrupt("truncated layout");
-  if (!decode_sections(*sections, doc.record.sections)) return corrupt("bad sections");
   std::uint32_t acc = 0;
   for (std::size_t cp = 0; cp < checkpoints->size();) {
     const auto delta = get_varint(*checkpoints, cp);
@@ -248,25 +324,46 @@ Result<StoredDoc> decode_doc_data(std::string_view data, DocParts parts) {
     doc.checkpoints.push_back(acc);
   }
 
-  // The text's chunks: their frames are checked whole here, their content when read.
-  const auto size = get_varint(*layout, at);
-  if (!size || *size > (std::uint64_t{1} << 32) || at != layout->size()) return corrupt("bad text length");
-  std::string frames;  // the chunks' frames without their lengths
-  std::vector<std::size_t> ends;
-  while (pos < data.size()) {
-    const auto frame = get_part(data, pos);
-    if (!frame) return corrupt("truncated text");
-    frames.append(*frame);
-    ends.push_back(frames.size());
+  // The sections' records and the text, in chunks: their frames are checked whole here, their content when read.
+  const auto size = get_varint(*layout, at), records_size = get_varint(*layout, at);
+  constexpr std::uint64_t kMaxBytes = std::uint64_t{1} << 32;
+  if (!size || *size > kMaxBytes || !records_size || *records_size > kMaxBytes || at != layout->size())
+    return corrupt("bad text length");
+  auto chunks = [&](std::uint64_t bytes, bool to_end) -> std::optional<StoredText> {
+    const std::uint64_t n = (bytes + kTextChunkBytes - 1) / kTextChunkBytes;
+    std::string frames;  // without their lengths
+    std::vector<std::size_t> ends;
+    while (to_end ? pos < data.size() : ends.size() < n) {
+      const auto frame = get_part(data, pos);
+      if (!frame) return std::nullopt;
+      frames.append(*frame);
+      ends.push_back(frames.size());
+    }
+    if (ends.size() != n) return std::nullopt;
+    return StoredText(std::move(frames), std::move(ends), bytes, context);
+  };
+  auto records = chunks(*records_size, false);
+  if (!records) return corrupt("section records missing");
+  auto text = chunks(*size, true);
+  if (!text) return corrupt("text chunks missing");
+  if (parts != DocParts::All) {
+    doc.sections = StoredSections(std::string(*sections), std::move(*records));
+    doc.text = std::move(*text);
+    return doc;
   }
-  if (ends.size() != (*size + kTextChunkBytes - 1) / kTextChunkBytes) return corrupt("text chunks missing");
-  doc.text = StoredText(std::move(frames), std::move(ends), *size, context);
-  if (parts == DocParts::All) {
-    auto text = doc.text.range(0, *size);
-    if (!text) return corrupt("bad compressed text");
-    doc.record.text = std::move(*text);
-    doc.text = StoredText();
-  }
+  // The document page: every section and the whole text, decoded.
+  const auto all_records = records->range(0, *records_size);
+  if (!all_records || all_records->size() != *records_size) return corrupt("bad section records");
+  bool bad = false;
+  const bool whole = for_each_span(*sections, [&](const SectionSpan& s) {
+    bad = bad || s.record_end > all_records->size() ||
+          !decode_sections(std::string_view(*all_records).substr(s.record_begin, s.record_end - s.record_begin),
+                           doc.record.sections);
+  });
+  if (!whole || bad) return corrupt("bad sections");
+  auto whole_text = text->range(0, *size);
+  if (!whole_text) return corrupt("bad compressed text");
+  doc.record.text = std::move(*whole_text);
   return doc;
 }
 

@@ -3,24 +3,33 @@
 // plus a sparse map from token positions to byte offsets of the text, so that
 // snippets of a 500 KB document re-analyse a few tokens, not the whole text.
 //
-// Layout (schema version 11), in the order readers need it, so that a hit list
+// Layout (schema version 12), in the order readers need it, so that a hit list
 // decodes a few hundred bytes of metadata and stops:
 //   byte     kDocDataFormat
 //   varint   length, then a zstd frame of the MessagePack of the record's
 //            metadata (record_to_json without the parts below)
 //   varint   length, then a zstd frame of the layout, what snippets need:
-//     varint length, then the sections as a flat binary table (encode_sections)
+//     varint length, then the sections' spans: a count, then per section its
+//            level, body begin (less the previous one's, zigzag), body length
+//            (zigzag) and record length as varints
 //     varint length, then the checkpoints as varint deltas
 //     varint the text's length in bytes
+//     varint the sections' records' length in bytes
 //   varint   length, then a zstd frame of the MessagePack of {"citations",
 //            "assignments", "recipients", "warnings", "pages"}
+//   the sections' records (encode_sections of each section alone, back to
+//            back) kTextChunkBytes at a time as the text below: a snippet
+//            finds its section in the spans and decompresses the chunk of its
+//            record (a codified law has thousands of sections, 160 KB a text on
+//            average in vn-legal, that a hit list decoded whole per hit)
 //   the rest: the reflowed text (raw UTF-8) kTextChunkBytes at a time, each
 //            chunk a varint length and a zstd frame of its own, so that a
 //            snippet decompresses only the chunks its passage lies in.
-// Every part is a zstd frame at level 3: Glass deflates any document data that
-// zlib can shorten by one byte, and then inflates all of it on every read; zstd's
-// level 1 output of long texts often could be (86 % of vn-legal's bytes), level 3's
-// could not (none of vn-legal's or of 1,500 generated documents).
+// Every part is a zstd frame at level 3 (the layout at level 9: docdata.cc):
+// Glass deflates any document data that zlib can shorten by one byte, and then
+// inflates all of it on every read; zstd's level 1 output of long texts often
+// could be shortened (86 % of vn-legal's bytes), these frames rarely are (5 of
+// vn-legal's 568 document data, 1 % of its bytes, by 2 to 37 bytes).
 
 #include <cstdint>
 #include <memory>
@@ -40,7 +49,7 @@ namespace tracuu::schema {
 inline constexpr std::uint32_t kCheckpointInterval = 32;
 
 /// First byte of every document data blob of this schema version.
-inline constexpr char kDocDataFormat = '\x06';
+inline constexpr char kDocDataFormat = '\x07';
 
 /// Bytes of text per compressed chunk: a snippet decompresses about this much per passage. Smaller chunks
 /// compress worse (vn-legal's texts in 16 KiB chunks: +50 % against one frame per text; 32 KiB: +34 %).
@@ -76,6 +85,23 @@ class StoredText {
   std::shared_ptr<ZSTD_DCtx_s> context_;
 };
 
+/// A stored document's sections as DocParts::Snippets leaves them: their spans, and their records (numbers,
+/// titles, anchors) compressed in chunks like the text until a section is asked for.
+class StoredSections {
+ public:
+  /// The innermost section whose body holds byte `offset` of the text (the deepest, then the shortest);
+  /// nullopt when none does or the stored sections are corrupt.
+  std::optional<Section> at(std::size_t offset) const;
+
+  /// Sections whose spans are `spans` (the layout's table) and whose records are `records`.
+  StoredSections(std::string spans, StoredText records) : spans_(std::move(spans)), records_(std::move(records)) {}
+  StoredSections() = default;
+
+ private:
+  std::string spans_;
+  StoredText records_;
+};
+
 /// What the index stores per document.
 struct StoredDoc {
   DocRecord record;
@@ -83,6 +109,9 @@ struct StoredDoc {
   std::vector<std::uint32_t> checkpoints;
   /// DocParts::Snippets: the text, still compressed (record.text stays empty); other parts leave it empty.
   StoredText text;
+  /// DocParts::Snippets: the sections, still compressed (record.sections stays empty); other parts leave it
+  /// empty.
+  StoredSections sections;
 };
 
 /// How much of a stored document to decode.
@@ -90,15 +119,22 @@ enum class DocParts {
   Meta,      ///< id, title, number, type, issuer, dates, signer, visibility, source, hash: hit lists
   Lists,     ///< Meta + citations, assignments, recipients, warnings, pages, without the text: the assignments
              ///< across documents
-  Snippets,  ///< Meta + sections, checkpoints and the text as StoredDoc::text: what snippets need
+  Snippets,  ///< Meta + checkpoints, the sections as StoredDoc::sections and the text as StoredDoc::text:
+             ///< what snippets need
   All,       ///< all of the above, the text in record.text: the document page
 };
 
 /// Encodes a stored document for Xapian::Document::set_data().
 std::string encode_doc_data(const StoredDoc& doc);
 
-/// Decodes document data, as far as `parts` asks (the other fields keep their defaults).
+/// A zstd decompression context for decode_doc_data: a reader of many documents keeps one (zstd sets up
+/// over 100 KB per context).
+std::shared_ptr<ZSTD_DCtx_s> make_decompression_context();
+
+/// Decodes document data, as far as `parts` asks (the other fields keep their defaults), with `context` (one
+/// of its own when null; the StoredDoc keeps it for its text and sections: one thread at a time).
 /// @return Internal when the blob is corrupt (never expected).
-Result<StoredDoc> decode_doc_data(std::string_view data, DocParts parts = DocParts::All);
+Result<StoredDoc> decode_doc_data(std::string_view data, DocParts parts = DocParts::All,
+                                  std::shared_ptr<ZSTD_DCtx_s> context = nullptr);
 
 }  // namespace tracuu::schema

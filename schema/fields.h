@@ -40,7 +40,7 @@
 namespace tracuu::schema {
 
 /// Version of this table and of the document-data layout. Bump on any change.
-inline constexpr int kSchemaVersion = 11;  // 2: XB: bigrams; 3: content hash in a slot; 4: kSlotFacets;
+inline constexpr int kSchemaVersion = 12;  // 2: XB: bigrams; 3: content hash in a slot; 4: kSlotFacets;
                                            // 5: document data in parts (docdata.h); 6: title terms (S)
                                            // positional, the own number's year in XF:, kSlotCopyKey
                                            // 7: one sub-database per visibility class (index_home.h),
@@ -49,7 +49,9 @@ inline constexpr int kSchemaVersion = 11;  // 2: XB: bigrams; 3: content hash in
                                            // kSlotValidity, typed citations; 9: kSlotIndexedAt;
                                            // 10: validity dates (kSlotValidFrom..kSlotValidityDates),
                                            // XHLS:, XHLBC:; 11: document data format 6 (every part
-                                           // a zstd frame, the text in chunks: docdata.h)
+                                           // a zstd frame, the text in chunks: docdata.h); 12:
+                                           // format 7 (the sections in groups, their spans in the
+                                           // layout: docdata.h)
 
 /// Database metadata keys (ASCII decimal values, like notmuch's "version").
 inline constexpr std::string_view kMetaSchemaVersion = "tracuu.schema_version";

@@ -40,7 +40,7 @@ std::vector<std::string> copies_of(const SearchState& s, Xapian::docid did, cons
     if (*it == did) continue;
     const Xapian::Document other = db.get_document(*it);
     if (other.get_value(schema::kSlotCopyKey) != key) continue;
-    auto stored = schema::decode_doc_data(other.get_data(), schema::DocParts::Meta);
+    auto stored = schema::decode_doc_data(other.get_data(), schema::DocParts::Meta, s.im.decompression);
     if (stored) out.push_back(stored->record.id);
   }
   return out;
@@ -66,7 +66,7 @@ Result<std::vector<Hit>> page_hits(SearchState& s, const RankedPage& page) {
   std::size_t rank = request.offset;
   for (const Ranked& r : page.hits) {
     const Xapian::Document doc = s.im.db().get_document(r.did);
-    auto stored = schema::decode_doc_data(doc.get_data(), parts);
+    auto stored = schema::decode_doc_data(doc.get_data(), parts, s.im.decompression);
     if (!stored) return stored.error();
     Hit h = hit_of(stored->record);
     h.copies = copies_of(s, r.did, doc);

@@ -139,14 +139,10 @@ std::vector<Highlight> highlight_tokens(std::string_view passage, const Highligh
   return out;
 }
 
-std::optional<SectionRef> section_at(const schema::DocRecord& record, std::size_t offset) {
-  const schema::Section* best = nullptr;
-  for (const auto& s : record.sections) {
-    if (offset < s.body.begin || offset >= s.body.end) continue;
-    if (!best || s.level > best->level || (s.body.end - s.body.begin) < (best->body.end - best->body.begin)) best = &s;
-  }
+std::optional<SectionRef> section_at(const schema::StoredSections& sections, std::size_t offset) {
+  auto best = sections.at(offset);
   if (!best) return std::nullopt;
-  return SectionRef{best->number, best->title, best->anchor};
+  return SectionRef{std::move(best->number), std::move(best->title), std::move(best->anchor)};
 }
 
 int page_at(const schema::DocRecord& record, std::size_t offset) {
@@ -186,7 +182,7 @@ std::vector<Snippet> make_snippets(PositionLists& positions, Xapian::docid did, 
     if (w.score > 0 && !exact.empty()) s.highlights = highlight_tokens(s.text, words, exact);
     as_typed.push_back(s.highlights.size());
     if (w.score > 0 && s.highlights.empty()) s.highlights = highlight_tokens(s.text, words);
-    s.section = section_at(doc.record, b);
+    s.section = section_at(doc.sections, b);
     s.offset = b;
     s.length = e - b;
     s.anchor = "p-" + std::to_string(b);

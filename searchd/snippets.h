@@ -46,7 +46,7 @@ std::vector<Highlight> highlight_tokens(std::string_view passage, const Highligh
                                         const ExactForms& exact = {});
 
 /// The innermost section containing byte `offset` of the text.
-std::optional<SectionRef> section_at(const schema::DocRecord& record, std::size_t offset);
+std::optional<SectionRef> section_at(const schema::StoredSections& sections, std::size_t offset);
 
 /// The page of the original PDF holding byte `offset` of the text; 0 when the record has no PDF original
 /// (pages of a text file have no file to open at them).

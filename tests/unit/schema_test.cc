@@ -247,7 +247,7 @@ TEST_CASE("schema: records round-trip through JSON and document data", "[schema]
   REQUIRE(back.has_value());
   CHECK(record_to_json(*back) == record_to_json(r));
 
-  StoredDoc stored{r, {0, 17, 400, 70000}, {}};
+  StoredDoc stored{r, {0, 17, 400, 70000}, {}, {}};
   const auto decoded = decode_doc_data(encode_doc_data(stored));
   REQUIRE(decoded.has_value());
   CHECK(decoded->checkpoints == stored.checkpoints);
@@ -265,7 +265,7 @@ TEST_CASE("schema: document data decodes only the parts asked for", "[schema]") 
       "24/2021/NĐ-CP", "24/2021/ND-CP", std::nullopt, std::nullopt, std::nullopt, {20, 33}, "", "mentions", {}});
   r.assignments.push_back(Assignment{"Sở Y tế", std::nullopt, std::nullopt, {0, 5}, "Sở Y tế"});
   r.text = "1. Dự thảo Tờ trình theo Nghị định số 24/2021/NĐ-CP \"trích\" {không phải JSON}";
-  const std::string blob = encode_doc_data(StoredDoc{r, {0, 12, 300}, {}});
+  const std::string blob = encode_doc_data(StoredDoc{r, {0, 12, 300}, {}, {}});
 
   const auto meta = decode_doc_data(blob, DocParts::Meta);
   REQUIRE(meta.has_value());
@@ -279,7 +279,10 @@ TEST_CASE("schema: document data decodes only the parts asked for", "[schema]") 
   REQUIRE(for_snippets.has_value());
   CHECK(for_snippets->record.text.empty());  // the text stays compressed, read a range at a time
   CHECK(for_snippets->text.range(0, r.text.size()) == r.text);
-  CHECK(for_snippets->record.sections.size() == 1);
+  CHECK(for_snippets->record.sections.empty());  // the sections stay compressed, read one at a time
+  REQUIRE(for_snippets->sections.at(5).has_value());
+  CHECK(for_snippets->sections.at(5)->title == "Dự thảo Tờ trình");
+  CHECK_FALSE(for_snippets->sections.at(40).has_value());
   CHECK(for_snippets->checkpoints == std::vector<std::uint32_t>{0, 12, 300});
   CHECK(for_snippets->record.citations.empty());
   CHECK(for_snippets->record.assignments.empty());
@@ -304,6 +307,21 @@ TEST_CASE("schema: document data decodes only the parts asked for", "[schema]") 
   }
 }
 
+// The size of `bytes` deflated as Glass deflates document data (raw deflate, default level).
+std::size_t deflated_size(const std::string& bytes) {
+  z_stream z{};
+  REQUIRE(deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) == Z_OK);
+  std::string deflated(deflateBound(&z, bytes.size()), '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+  z.avail_in = static_cast<uInt>(bytes.size());
+  z.next_out = reinterpret_cast<Bytef*>(deflated.data());
+  z.avail_out = static_cast<uInt>(deflated.size());
+  REQUIRE(deflate(&z, Z_FINISH) == Z_STREAM_END);
+  const std::size_t n = z.total_out;
+  deflateEnd(&z);
+  return n;
+}
+
 TEST_CASE("schema: a text is stored in chunks, read a range at a time", "[schema]") {
   // The bundled notices and reports: 14 to 74 KB, so one to three chunks of kTextChunkBytes.
   for (const char* name : {"000_4273f595e8f93ec2.txt", "001_6b3477ad7153f868.txt", "002_cbe3f2fc25d32b07.txt",
@@ -315,7 +333,7 @@ TEST_CASE("schema: a text is stored in chunks, read a range at a time", "[schema
     r.id = name;
     r.title = "Thông báo kết luận";
     r.text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    const std::string blob = encode_doc_data(StoredDoc{r, {0, 12}, {}});
+    const std::string blob = encode_doc_data(StoredDoc{r, {0, 12}, {}, {}});
 
     const auto doc = decode_doc_data(blob, DocParts::Snippets);
     REQUIRE(doc.has_value());
@@ -332,16 +350,7 @@ TEST_CASE("schema: a text is stored in chunks, read a range at a time", "[schema
 
     // Glass deflates document data that zlib can shorten and then inflates all of it on every read: every
     // part is compressed already, so zlib (raw deflate, as Glass calls it) finds nothing to take.
-    z_stream z{};
-    REQUIRE(deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) == Z_OK);
-    std::string deflated(deflateBound(&z, blob.size()), '\0');
-    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(blob.data()));
-    z.avail_in = static_cast<uInt>(blob.size());
-    z.next_out = reinterpret_cast<Bytef*>(deflated.data());
-    z.avail_out = static_cast<uInt>(deflated.size());
-    REQUIRE(deflate(&z, Z_FINISH) == Z_STREAM_END);
-    CHECK(z.total_out >= blob.size());
-    deflateEnd(&z);
+    CHECK(deflated_size(blob) >= blob.size());
 
     // A damaged chunk (here the last frame's magic number) fails the ranges that read it, not the others.
     if (n <= kTextChunkBytes) continue;
@@ -355,6 +364,86 @@ TEST_CASE("schema: a text is stored in chunks, read a range at a time", "[schema
     CHECK_FALSE(hurt->text.range(n - 10, n).has_value());
     CHECK_FALSE(decode_doc_data(damaged, DocParts::All).has_value());
   }
+}
+
+TEST_CASE("schema: a snippet finds its section among hundreds, decompressing one chunk", "[schema]") {
+  // A codified law: chương (level 1) of điều (level 2) of khoản (level 3), the last chương without điều, and a
+  // preamble outside every section; nested sections share their beginning with their parents. Long titles put
+  // the records in two chunks.
+  DocRecord r;
+  r.id = "phap-dien";
+  r.title = "Bộ luật Lao động";
+  std::size_t at = 0;
+  auto add = [&](int level, const std::string& number, std::size_t length) {
+    r.sections.push_back(Section{number,
+                                 "Tiêu đề " + number + " " + std::string(200, 'x'),
+                                 std::nullopt,
+                                 level,
+                                 "s-" + number,
+                                 {at, at + 5},
+                                 {at, at + length}});
+  };
+  at = 100;  // the preamble
+  for (int c = 1; c <= 7; ++c) {
+    const std::size_t chapter = r.sections.size();
+    add(1, "Chương " + std::to_string(c), 0);
+    for (int d = 1; c < 7 && d <= 9; ++d) {
+      add(2, "Điều " + std::to_string(c * 10 + d), 300);
+      for (int k = 1; k <= 3; ++k) {
+        add(3, "khoản " + std::to_string(k) + " Điều " + std::to_string(c * 10 + d), 100);
+        at += 100;
+      }
+    }
+    at += 50;
+    r.sections[chapter].body.end = at;
+  }
+  r.text = std::string(at + 10, 'x');
+  REQUIRE(r.sections.size() * 200 > kTextChunkBytes + 1000);
+  const std::string blob = encode_doc_data(StoredDoc{r, {0}, {}, {}});
+
+  // What the whole list says: the deepest section holding the offset, the shortest among equals.
+  auto innermost = [&](std::size_t offset) -> const Section* {
+    const Section* best = nullptr;
+    for (const Section& s : r.sections)
+      if (offset >= s.body.begin && offset < s.body.end &&
+          (!best || s.level > best->level || s.body.end - s.body.begin < best->body.end - best->body.begin))
+        best = &s;
+    return best;
+  };
+  const auto doc = decode_doc_data(blob, DocParts::Snippets);
+  REQUIRE(doc.has_value());
+  CHECK(doc->record.sections.empty());
+  std::size_t found = 0;
+  for (std::size_t offset = 0; offset < r.text.size(); offset += 7) {
+    INFO("offset " << offset);
+    const Section* want = innermost(offset);
+    const auto got = doc->sections.at(offset);
+    REQUIRE(got.has_value() == (want != nullptr));
+    if (!want) continue;
+    ++found;
+    CHECK(got->number == want->number);
+    CHECK(got->anchor == want->anchor);
+    CHECK(got->level == want->level);
+  }
+  CHECK(found > 500);
+  const auto all = decode_doc_data(blob, DocParts::All);
+  REQUIRE(all.has_value());
+  CHECK(record_to_json(all->record)["sections"] == record_to_json(r)["sections"]);
+
+  // A damaged chunk of the records (the fifth frame: metadata, layout, lists, then the records' two chunks)
+  // fails the lookups whose record it holds and the document page, not the others.
+  std::string damaged = blob;
+  std::size_t frame = 0;
+  for (int k = 0; k < 5; ++k) frame = damaged.find("\x28\xB5\x2F\xFD", frame + 1);
+  REQUIRE(frame != std::string::npos);
+  damaged[frame] = 'x';
+  const auto hurt = decode_doc_data(damaged, DocParts::Snippets);
+  REQUIRE(hurt.has_value());
+  const Section* early = innermost(r.sections[1].body.begin);
+  REQUIRE(hurt->sections.at(early->body.begin).has_value());
+  CHECK(hurt->sections.at(early->body.begin)->number == early->number);
+  CHECK_FALSE(hurt->sections.at(r.sections.back().body.begin).has_value());  // the last chương's record
+  CHECK_FALSE(decode_doc_data(damaged, DocParts::All).has_value());
 }
 
 TEST_CASE("schema: the lists of a long document decode without its text, in one chunk or many", "[schema]") {
@@ -375,7 +464,7 @@ TEST_CASE("schema: the lists of a long document decode without its text, in one 
     }
     for (std::size_t i = 0; i < 6000; ++i)
       r.text += "Điều " + std::to_string(i) + ". Nhà nước giao đất, cho thuê đất.\n";
-    const std::string blob = encode_doc_data(StoredDoc{r, {0, 12}, {}});
+    const std::string blob = encode_doc_data(StoredDoc{r, {0, 12}, {}, {}});
     const auto lists = decode_doc_data(blob, DocParts::Lists);
     REQUIRE(lists.has_value());
     CHECK(record_to_json(lists->record)["assignments"] == record_to_json(r)["assignments"]);
