@@ -105,14 +105,29 @@ double best_passage(PositionLists& positions, Xapian::docid did, const std::vect
   // Every position of every list in order (ties by list), then a window slides over them: what enters at the
   // front leaves at the back in the same order. The score changes when a list's count does.
   using Entry = std::pair<std::uint32_t, std::uint32_t>;  // position, list
+  // A merge of a handful of sorted lists: the least head each time (sorting all of them cost 9 % of a search).
+  std::size_t total = 0;
+  for (const auto* list : lists) total += list->size();
   std::vector<Entry> merged;
-  for (std::uint32_t i = 0; i < lists.size(); ++i)
-    for (std::uint32_t at : *lists[i]) merged.emplace_back(at, i);
-  std::sort(merged.begin(), merged.end());
+  merged.reserve(total);
+  constexpr std::uint32_t kPast = std::numeric_limits<std::uint32_t>::max();
+  std::vector<std::size_t> next(lists.size(), 0);
+  std::vector<std::uint32_t> heads(lists.size());
+  for (std::size_t i = 0; i < lists.size(); ++i) heads[i] = lists[i]->empty() ? kPast : lists[i]->front();
+  while (merged.size() < total) {
+    const auto least = static_cast<std::uint32_t>(std::min_element(heads.begin(), heads.end()) - heads.begin());
+    merged.emplace_back(heads[least], least);
+    heads[least] = ++next[least] < lists[least]->size() ? (*lists[least])[next[least]] : kPast;
+  }
   std::vector<std::uint32_t> count(lists.size(), 0);
+  std::vector<double> saturated;  // sat(n) for the counts reached so far: two divisions an entry spared
+  auto sat_of = [&](std::uint32_t n) {
+    while (saturated.size() <= n) saturated.push_back(sat(static_cast<double>(saturated.size())));
+    return saturated[n];
+  };
   auto gain = [&](std::size_t i, std::uint32_t before, std::uint32_t after) {
     if (i >= words.size()) return weight[i] * ((after > 0) - (before > 0));  // an adjacency counts once
-    return weight[i] * (sat(after) - sat(before));
+    return weight[i] * (sat_of(after) - sat_of(before));
   };
   double score = 0, best = 0;
   std::size_t first_inside = 0;
