@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <span>
@@ -128,27 +129,29 @@ void encode_section_parts(const std::vector<Section>& sections, std::string& spa
   }
 }
 
-struct SectionSpan {
-  std::uint64_t level = 0, begin = 0, end = 0;
-  std::uint64_t record_begin = 0, record_end = 0;  ///< where its record lies in the records
-};
-
-// Calls `fn` with every span of a spans table; false when the table is corrupt.
-template <class Fn>
-bool for_each_span(std::string_view spans, Fn&& fn) {
+// The spans of a spans table; nullopt when it is corrupt.
+std::optional<std::vector<StoredSections::Span>> decode_spans(std::string_view table) {
   std::size_t pos = 0;
-  const auto count = get_varint(spans, pos);
-  if (!count) return false;
-  SectionSpan span;
-  for (std::uint64_t i = 0; i < *count; ++i) {
-    const auto level = get_varint(spans, pos), begin = get_varint(spans, pos), length = get_varint(spans, pos),
-               record = get_varint(spans, pos);
-    if (!level || !begin || !length || !record) return false;
-    const std::uint64_t at = span.begin + static_cast<std::uint64_t>(unzigzag(*begin));
-    span = {*level, at, at + static_cast<std::uint64_t>(unzigzag(*length)), span.record_end, span.record_end + *record};
-    fn(span);
+  const auto count = get_varint(table, pos);
+  if (!count || *count > table.size()) return std::nullopt;  // every span takes bytes: a bound on bad counts
+  std::vector<StoredSections::Span> spans(*count);
+  std::uint64_t begin = 0, record_end = 0;
+  constexpr std::uint64_t kMax = std::numeric_limits<std::uint32_t>::max();
+  for (StoredSections::Span& span : spans) {
+    const auto level = get_varint(table, pos), delta = get_varint(table, pos), length = get_varint(table, pos),
+               record = get_varint(table, pos);
+    if (!level || !delta || !length || !record) return std::nullopt;
+    begin += static_cast<std::uint64_t>(unzigzag(*delta));
+    // A body ending before it begins holds no offset: empty here (its record keeps the span as extracted).
+    const std::int64_t length_signed = unzigzag(*length);
+    const std::uint64_t end = begin + static_cast<std::uint64_t>(std::max<std::int64_t>(0, length_signed));
+    if (*level > kMax || begin > kMax || end > kMax || record_end + *record > kMax) return std::nullopt;
+    span = {static_cast<std::uint32_t>(*level), static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end),
+            static_cast<std::uint32_t>(record_end), static_cast<std::uint32_t>(record_end + *record)};
+    record_end += *record;
   }
-  return pos == spans.size();
+  if (pos != table.size()) return std::nullopt;
+  return spans;
 }
 
 std::string msgpack_of(const nlohmann::ordered_json& j) {
@@ -221,13 +224,23 @@ std::optional<std::string> StoredText::range(std::size_t begin, std::size_t end)
   return out;
 }
 
+StoredSections::StoredSections(std::vector<Span> spans, StoredText records)
+    : spans_(std::move(spans)), records_(std::move(records)) {
+  for (std::size_t i = 1; i < spans_.size() && in_order_; ++i) in_order_ = spans_[i - 1].begin <= spans_[i].begin;
+}
+
 std::optional<Section> StoredSections::at(std::size_t offset) const {
-  std::optional<SectionSpan> best;
-  const bool whole = for_each_span(spans_, [&](const SectionSpan& s) {
-    if (offset < s.begin || offset >= s.end) return;
-    if (!best || s.level > best->level || s.end - s.begin < best->end - best->begin) best = s;
-  });
-  if (!whole || !best) return std::nullopt;
+  const Span* best = nullptr;
+  for (const Span& s : spans_) {
+    if (offset < s.begin) {
+      if (in_order_) break;
+      continue;
+    }
+    if (offset >= s.end) continue;
+    // Unsigned lengths, as the whole list compares them (an end before its begin never holds an offset).
+    if (!best || s.level > best->level || s.end - s.begin < best->end - best->begin) best = &s;
+  }
+  if (!best) return std::nullopt;
   const auto record = records_.range(best->record_begin, best->record_end);
   std::vector<Section> one;
   if (!record || record->size() != best->record_end - best->record_begin || !decode_sections(*record, one) ||
@@ -346,21 +359,21 @@ Result<StoredDoc> decode_doc_data(std::string_view data, DocParts parts, std::sh
   if (!records) return corrupt("section records missing");
   auto text = chunks(*size, true);
   if (!text) return corrupt("text chunks missing");
+  auto spans = decode_spans(*sections);
+  if (!spans) return corrupt("bad sections");
   if (parts != DocParts::All) {
-    doc.sections = StoredSections(std::string(*sections), std::move(*records));
+    doc.sections = StoredSections(std::move(*spans), std::move(*records));
     doc.text = std::move(*text);
     return doc;
   }
   // The document page: every section and the whole text, decoded.
   const auto all_records = records->range(0, *records_size);
   if (!all_records || all_records->size() != *records_size) return corrupt("bad section records");
-  bool bad = false;
-  const bool whole = for_each_span(*sections, [&](const SectionSpan& s) {
-    bad = bad || s.record_end > all_records->size() ||
-          !decode_sections(std::string_view(*all_records).substr(s.record_begin, s.record_end - s.record_begin),
-                           doc.record.sections);
-  });
-  if (!whole || bad) return corrupt("bad sections");
+  for (const StoredSections::Span& span : *spans)
+    if (span.record_end > all_records->size() ||
+        !decode_sections(std::string_view(*all_records).substr(span.record_begin, span.record_end - span.record_begin),
+                         doc.record.sections))
+      return corrupt("bad sections");
   auto whole_text = text->range(0, *size);
   if (!whole_text) return corrupt("bad compressed text");
   doc.record.text = std::move(*whole_text);

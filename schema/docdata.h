@@ -89,16 +89,23 @@ class StoredText {
 /// titles, anchors) compressed in chunks like the text until a section is asked for.
 class StoredSections {
  public:
+  /// Where a section's body lies in the text, and its record in the records.
+  struct Span {
+    std::uint32_t level = 0, begin = 0, end = 0;
+    std::uint32_t record_begin = 0, record_end = 0;
+  };
+
   /// The innermost section whose body holds byte `offset` of the text (the deepest, then the shortest);
-  /// nullopt when none does or the stored sections are corrupt.
+  /// nullopt when none does or its record is corrupt.
   std::optional<Section> at(std::size_t offset) const;
 
-  /// Sections whose spans are `spans` (the layout's table) and whose records are `records`.
-  StoredSections(std::string spans, StoredText records) : spans_(std::move(spans)), records_(std::move(records)) {}
+  /// Sections whose spans are `spans` (the layout's table, decoded) and whose records are `records`.
+  StoredSections(std::vector<Span> spans, StoredText records);
   StoredSections() = default;
 
  private:
-  std::string spans_;
+  std::vector<Span> spans_;
+  bool in_order_ = true;  ///< spans_ by ascending begin (as the extractor lists them): a scan stops past the offset
   StoredText records_;
 };
 

@@ -1,5 +1,6 @@
 #include <zlib.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <iterator>
@@ -426,6 +427,18 @@ TEST_CASE("schema: a snippet finds its section among hundreds, decompressing one
     CHECK(got->level == want->level);
   }
   CHECK(found > 500);
+  // Listed out of order (a parent after its children), the sections are found all the same.
+  DocRecord reversed = r;
+  std::reverse(reversed.sections.begin(), reversed.sections.end());
+  const auto backwards = decode_doc_data(encode_doc_data(StoredDoc{reversed, {0}, {}, {}}), DocParts::Snippets);
+  REQUIRE(backwards.has_value());
+  for (std::size_t offset = 0; offset < r.text.size(); offset += 13) {
+    INFO("offset " << offset);
+    const Section* want = innermost(offset);
+    const auto got = backwards->sections.at(offset);
+    REQUIRE(got.has_value() == (want != nullptr));
+    if (want) CHECK(got->anchor == want->anchor);
+  }
   const auto all = decode_doc_data(blob, DocParts::All);
   REQUIRE(all.has_value());
   CHECK(record_to_json(all->record)["sections"] == record_to_json(r)["sections"]);
