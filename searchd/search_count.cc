@@ -25,9 +25,13 @@ struct Count {
 // matching `limit` does.
 Count count_with(const Xapian::Database& db, const Q& query, const std::vector<FacetCounter*>& spies,
                  std::size_t limit) {
-  Xapian::Enquire estimate(db);
-  estimate.set_query(query);
-  const Xapian::doccount guess = estimate.get_mset(0, 0).get_matches_estimated();
+  // A collection of at most `limit` documents is counted whole: no estimate to ask for.
+  Xapian::doccount guess = 0;
+  if (db.get_doccount() > limit) {
+    Xapian::Enquire estimate(db);
+    estimate.set_query(query);
+    guess = estimate.get_mset(0, 0).get_matches_estimated();
+  }
   const Xapian::docid stride = guess > limit ? static_cast<Xapian::docid>(guess / limit) + 1 : 1;
   Xapian::Enquire counting(db);
   counting.set_weighting_scheme(Xapian::BoolWeight());
