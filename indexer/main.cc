@@ -150,7 +150,8 @@ tracuu::Result<nlohmann::ordered_json> stats_json(const fs::path& db) {
                                 {"analyzer_version", s->analyzer_version},
                                 {"created_by", s->created_by},
                                 {"last_commit", s->last_commit},
-                                {"inputs", s->inputs}};
+                                {"inputs", s->inputs},
+                                {"needs_rebuild", s->needs_rebuild}};
 }
 
 // A sharded home: the documents of all shards, and each shard's statistics.

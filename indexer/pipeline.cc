@@ -282,6 +282,8 @@ Result<IndexStats> index_stats(const fs::path& home) {
     s.created_by = db.get_metadata(std::string(schema::kMetaCreatedBy));
     s.last_commit = db.get_metadata(std::string(schema::kMetaLastCommit));
     s.inputs = schema::decode_inputs(db.get_metadata(std::string(schema::kMetaInputs)));
+    const auto versions = schema::check_index_versions(db);
+    s.needs_rebuild = !versions && versions.error().status == Status::IndexVersionMismatch;
   } catch (const Xapian::Error& e) {
     return Error{Status::IndexUnavailable, "opening " + gen->string() + ": " + e.get_description()};
   }

@@ -79,6 +79,9 @@ struct IndexStats {
   std::uint64_t size_bytes = 0;                              ///< on disk
   std::string schema_version, analyzer_version, created_by, last_commit;
   std::vector<std::string> inputs;  ///< recorded inputs (for rebuild)
+  /// Made by another schema or analyzer version: searchd and `add` refuse it until `rebuild` (the package's
+  /// postinst rebuilds it on upgrade).
+  bool needs_rebuild = false;
 };
 
 /// Reads the statistics of the live generation.

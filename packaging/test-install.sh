@@ -54,6 +54,20 @@ runuser -u tracuu -- /usr/bin/tracuu-indexer build >"$work/index.out" 2>"$work/i
 kill "$server_pid"
 wait "$server_pid" || true
 
+# --- upgrade over an index an older version made: postinst rebuilds it from the inputs it records ---
+live=$(readlink -f /var/lib/tracuu/index/current)
+schema=$(runuser -u tracuu -- /usr/bin/tracuu-indexer stats | sed -n 's/^ *"schema_version": "\([0-9]*\)",$/\1/p')
+[[ -n $schema ]] || fail "tracuu-indexer stats printed no schema_version"
+runuser -u tracuu -- xapian-metadata set "$live/public" tracuu.schema_version $((schema - 1))
+runuser -u tracuu -- /usr/bin/tracuu-indexer stats | grep -q '"needs_rebuild": true' ||
+  fail "an index stamped with schema $((schema - 1)) does not say it needs a rebuild"
+dpkg -i "$deb" >"$work/dpkg-upgrade.log" 2>&1 || { cat "$work/dpkg-upgrade.log" >&2; fail "dpkg -i over the old index failed"; }
+stats=$(runuser -u tracuu -- /usr/bin/tracuu-indexer stats)
+[[ $stats == *'"needs_rebuild": false'* && $stats == *"\"schema_version\": \"$schema\""* ]] ||
+  fail "postinst did not rebuild the old index: $stats $(cat "$work/dpkg-upgrade.log")"
+[[ $stats == *'"documents": 5'* ]] || fail "the rebuilt index lost documents: $stats"
+[[ $(readlink -f /var/lib/tracuu/index/current) != "$live" ]] || fail "no new generation was swapped in"
+
 # --- purge: the index, the logs, the configuration and the units go; documents in the inbox stay ---
 dpkg --purge tracuu >"$work/dpkg-purge.log" 2>&1 || { cat "$work/dpkg-purge.log" >&2; fail "dpkg --purge failed"; }
 [[ ! -e /var/lib/tracuu/index ]] || fail "purge left the index"
@@ -63,4 +77,4 @@ dpkg --purge tracuu >"$work/dpkg-purge.log" 2>&1 || { cat "$work/dpkg-purge.log"
 [[ -e /var/lib/tracuu/inbox/000_4273f595e8f93ec2.txt ]] || fail "purge deleted the administrator's documents"
 # Installing again over the kept user and inbox works.
 dpkg -i "$deb" >"$work/dpkg-i2.log" 2>&1 || { cat "$work/dpkg-i2.log" >&2; fail "dpkg -i after purge failed"; }
-echo "test-install: dpkg -i, the service's commands as the tracuu user, dpkg --purge and reinstall: ok"
+echo "test-install: dpkg -i, the service's commands as the tracuu user, an upgrade over an old index, dpkg --purge and reinstall: ok"

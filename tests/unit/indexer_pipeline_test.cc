@@ -83,6 +83,7 @@ TEST_CASE("indexer: re-indexing is idempotent and skips unchanged files", "[inde
   CHECK(stats->schema_version == std::to_string(tracuu::schema::kSchemaVersion));
   CHECK_FALSE(stats->last_commit.empty());
   REQUIRE(stats->inputs.size() == 1);
+  CHECK_FALSE(stats->needs_rebuild);
 
   auto removed = delete_documents(home, {"004_b33ee16890788d7a", "no-such-id"}, "tests");
   REQUIRE(removed.has_value());
@@ -137,6 +138,22 @@ TEST_CASE("indexer: rebuild swaps a new generation in and records its inputs", "
   REQUIRE(second.has_value());
   CHECK(*second != *first);
   CHECK(index_stats(home)->documents == 5);
+  CHECK_FALSE(index_stats(home)->needs_rebuild);
+
+  // An index an older version made (its schema version stamped lower, as on a package upgrade): stats says it
+  // needs a rebuild, and a rebuild from the inputs it records makes it current.
+  {
+    Xapian::WritableDatabase db(tracuu::schema::class_dir(*second, {}).string());
+    db.set_metadata(std::string(tracuu::schema::kMetaSchemaVersion),
+                    std::to_string(tracuu::schema::kSchemaVersion - 1));
+    db.commit();
+  }
+  REQUIRE(index_stats(home).has_value());
+  CHECK(index_stats(home)->needs_rebuild);
+  REQUIRE(rebuild_index(home, {}, extractor, quiet(), {}).has_value());
+  CHECK_FALSE(index_stats(home)->needs_rebuild);
+  CHECK(index_stats(home)->documents == 5);
+
   auto none = rebuild_index(dir.path() / "empty-home", {}, extractor, quiet(), {});
   REQUIRE_FALSE(none.has_value());
   CHECK(none.error().status == tracuu::Status::BadRequest);
