@@ -25,11 +25,11 @@
 //   the rest: the reflowed text (raw UTF-8) kTextChunkBytes at a time, each
 //            chunk a varint length and a zstd frame of its own, so that a
 //            snippet decompresses only the chunks its passage lies in.
-// Every part is a zstd frame at level 3 (the layout at level 9: docdata.cc):
-// Glass deflates any document data that zlib can shorten by one byte, and then
-// inflates all of it on every read; zstd's level 1 output of long texts often
-// could be shortened (86 % of vn-legal's bytes), these frames rarely are (5 of
-// vn-legal's 568 document data, 1 % of its bytes, by 2 to 37 bytes).
+// Every part is a zstd frame (levels in docdata.cc): Glass deflates any
+// document data that zlib can shorten by one byte, and then inflates all of it
+// on every read; zstd's level 1 output of long texts often could be shortened
+// (86 % of vn-legal's bytes), these frames rarely are (1 of vn-legal's 568
+// document data, with Glass's own zlib settings).
 
 #include <cstdint>
 #include <memory>
