@@ -161,14 +161,12 @@ std::string msgpack_of(const nlohmann::ordered_json& j) {
 }
 
 // Glass stores a tag deflated (raw deflate, zlib's default level, memLevel 9) when that makes it one byte
-// shorter, and then inflates it on every read (5 us a KB against 0.3 to copy it). Measured on vn-legal's 568
-// document data with those settings, documents zlib would still shorten:
-// - metadata and lists, small frames: at zstd level 3, never on their own;
-// - the layout, numbers (checkpoints, spans) whose varints repeat in runs of three or four bytes, shorter than
-//   level 3's matches: level 3 leaves 54 documents shortened through it, level 9 4;
-// - the chunks of text and section records: zlib finds the like block headers and tables of a document's
-//   chunks, 32 KiB apart: level 3 leaves 72 documents (17 of 60 MB), levels 4, 5 and 6 one or two, and level
-//   6's output is 8 % smaller than level 3's (compression at about 120 MB/s: under 1 s of a vn-legal build).
+// shorter, and then inflates it on every read (5 us a KB against 0.3 to copy it): every part is compressed so
+// that zlib finds nothing to take. Metadata and lists are small frames, at level 3. The layout is numbers
+// (checkpoints, spans) whose varints repeat in runs of three or four bytes, shorter than level 3's matches:
+// level 9. The chunks of text and section records share block headers and tables that zlib finds 32 KiB
+// apart: at level 3 zlib shortened 72 of vn-legal's 568 document data (17 of 60 MB), at 4, 5 and 6 one or two;
+// level 6 also writes 8 % less and compresses at about 120 MB/s (under 1 s of a vn-legal build).
 constexpr int kCompressionLevel = 3;
 constexpr int kLayoutCompressionLevel = 9;
 constexpr int kChunkCompressionLevel = 6;
