@@ -76,14 +76,12 @@ std::string encode_sections(std::span<const Section> sections) {
   return out;
 }
 
-// Appends the sections of a table to `out`.
 bool decode_sections(std::string_view in, std::vector<Section>& out) {
   std::size_t pos = 0;
   const auto count = get_varint(in, pos);
   if (!count || *count > in.size()) return false;  // every section takes bytes: a bound on bad counts
-  const std::size_t first = out.size();
-  out.resize(first + *count);
-  for (Section& sec : std::span(out).subspan(first)) {
+  out.resize(*count);
+  for (Section& sec : out) {
     std::uint64_t n[5];
     for (auto& v : n) {
       const auto got = get_varint(in, pos);
@@ -244,9 +242,24 @@ std::optional<Section> StoredSections::at(std::size_t offset) const {
     if (!best || s.level > best->level || s.end - s.begin < best->end - best->begin) best = &s;
   }
   if (!best) return std::nullopt;
-  const auto record = records_.range(best->record_begin, best->record_end);
+  return record(*best);
+}
+
+std::optional<std::vector<Section>> StoredSections::all() const {
+  std::vector<Section> out;
+  out.reserve(spans_.size());
+  for (const Span& span : spans_) {
+    auto section = record(span);
+    if (!section) return std::nullopt;
+    out.push_back(std::move(*section));
+  }
+  return out;
+}
+
+std::optional<Section> StoredSections::record(const Span& span) const {
+  const auto bytes = records_.range(span.record_begin, span.record_end);
   std::vector<Section> one;
-  if (!record || record->size() != best->record_end - best->record_begin || !decode_sections(*record, one) ||
+  if (!bytes || bytes->size() != span.record_end - span.record_begin || !decode_sections(*bytes, one) ||
       one.size() != 1)
     return std::nullopt;
   return std::move(one.front());
@@ -364,19 +377,16 @@ Result<StoredDoc> decode_doc_data(std::string_view data, DocParts parts, std::sh
   if (!text) return corrupt("text chunks missing");
   auto spans = decode_spans(*sections);
   if (!spans) return corrupt("bad sections");
+  StoredSections stored_sections(std::move(*spans), std::move(*records));
   if (parts != DocParts::All) {
-    doc.sections = StoredSections(std::move(*spans), std::move(*records));
+    doc.sections = std::move(stored_sections);
     doc.text = std::move(*text);
     return doc;
   }
   // The document page: every section and the whole text, decoded.
-  const auto all_records = records->range(0, *records_size);
-  if (!all_records || all_records->size() != *records_size) return corrupt("bad section records");
-  for (const StoredSections::Span& span : *spans)
-    if (span.record_end > all_records->size() ||
-        !decode_sections(std::string_view(*all_records).substr(span.record_begin, span.record_end - span.record_begin),
-                         doc.record.sections))
-      return corrupt("bad sections");
+  auto all_sections = stored_sections.all();
+  if (!all_sections) return corrupt("bad sections");
+  doc.record.sections = std::move(*all_sections);
   auto whole_text = text->range(0, *size);
   if (!whole_text) return corrupt("bad compressed text");
   doc.record.text = std::move(*whole_text);

@@ -99,11 +99,17 @@ class StoredSections {
   /// nullopt when none does or its record is corrupt.
   std::optional<Section> at(std::size_t offset) const;
 
+  /// Every section, in stored order (the document page); nullopt when a record is corrupt.
+  std::optional<std::vector<Section>> all() const;
+
   /// Sections whose spans are `spans` (the layout's table, decoded) and whose records are `records`.
   StoredSections(std::vector<Span> spans, StoredText records);
   StoredSections() = default;
 
  private:
+  /// The section `span` describes, from its record; nullopt when the record is corrupt.
+  std::optional<Section> record(const Span& span) const;
+
   std::vector<Span> spans_;
   bool in_order_ = true;  ///< spans_ by ascending begin (as the extractor lists them): a scan stops past the offset
   StoredText records_;
