@@ -5,9 +5,11 @@
 #include <string>
 #include <vector>
 
+#include "schema/record.h"
 #include "schema/validity.h"
 #include "searchd/searcher.h"
 #include "searchd_fixture.h"
+#include "tests/support/temp_dir.h"
 
 using namespace tracuu::searchd;
 namespace fs = std::filesystem;
@@ -84,5 +86,93 @@ TEST_CASE("count: each facet value counts the listed documents that hold it", "[
       }
     }
     CHECK(checked > 20);  // the indexes hold typed, dated documents with a status: not vacuous
+  }
+}
+
+namespace {
+
+// Three web copies of one decree (same number and date: one hit, counted once) among other documents.
+std::vector<tracuu::schema::DocRecord> records_with_copies() {
+  std::vector<tracuu::schema::DocRecord> v;
+  const auto add = [&](std::string id, std::string type, std::string number, std::string date, std::string text) {
+    tracuu::schema::DocRecord r;
+    r.id = id;
+    r.content_hash = id;
+    r.doc_type = std::move(type);
+    if (!number.empty()) r.doc_number = number, r.doc_number_key = number;
+    r.issue_date = std::move(date);
+    r.title = "Văn bản " + id;
+    r.text = std::move(text);
+    v.push_back(std::move(r));
+  };
+  const std::string decree = "Quy định xử phạt vi phạm hành chính về trật tự, an toàn giao thông đường bộ.";
+  add("nd-1", "Nghị định", "169/2026/ND-CP", "2026-06-12", decree);
+  add("nd-1-ban-sao", "Nghị định", "169/2026/ND-CP", "2026-06-12", decree + " Nguồn: Công báo.");
+  add("nd-1-ban-sao-2", "Nghị định", "169/2026/ND-CP", "2026-06-12", decree + " Nguồn: Chính phủ.");
+  add("tb-1", "Thông báo", "", "2025-09-10", "Kết luận về xử phạt vi phạm giao thông tại cửa khẩu.");
+  add("tb-2", "Thông báo", "", "2024-03-02", "Kết luận phiên họp thường kỳ của tỉnh.");
+  add("bc-1", "Báo cáo", "", "2025-01-05", "Báo cáo tình hình an toàn giao thông của tỉnh năm 2024.");
+  add("bc-2", "Báo cáo", "", "2023-12-20", "Báo cáo kinh tế xã hội của tỉnh.");
+  return v;
+}
+
+}  // namespace
+
+TEST_CASE("count: the exact-count limit changes no answer while the matches are within it", "[searchd]") {
+  // A collection within exact_count_limit is counted whole with no estimate first (count_with); a
+  // limit below the collection's size asks for the estimate, and the count stays exact while the
+  // matches are within the limit. Totals, facets (copies counted once) and hits must be the same.
+  tracuu::testing::TempDir copies_dir{"count-copies"};
+  tracuu::testing::build_index(copies_dir.path() / "index", records_with_copies());
+  std::vector<const char*> queries = tracuu::testing::kSampleQueries;
+  queries.insert(queries.end(), kMoreQueries.begin(), kMoreQueries.end());
+  for (const char* q : {"chó mèo trâu", "xu phat giao thong", "giao thông", "169/2026/NĐ-CP"}) queries.push_back(q);
+  for (const fs::path& home :
+       {tracuu::testing::samples_index(), tracuu::testing::fixture_index(), copies_dir.path() / "index"}) {
+    auto searcher = Searcher::open(home);
+    REQUIRE(searcher);
+    SearchRequest browse;
+    browse.facets = false;
+    const auto everything = searcher->search(browse);
+    REQUIRE(everything);
+    REQUIRE(everything->total >= 5);
+    RankingWeights lowered;
+    lowered.exact_count_limit = everything->total - 1;
+    std::size_t compared = 0, with_hits = 0;
+    for (const char* q : queries)
+      for (int variant = 0; variant < 4; ++variant) {
+        SearchRequest r;
+        r.query = q;
+        r.facets = variant != 1;
+        if (variant == 2) r.sort = SortOrder::DateDesc;
+        if (variant == 3) r.filter(tracuu::schema::Facet::Type) = {"Thông báo"};
+        INFO(home << " query '" << q << "' variant " << variant);
+        searcher->set_ranking(RankingWeights{});
+        const auto whole = searcher->search(r);
+        searcher->set_ranking(lowered);
+        const auto estimated = searcher->search(r);
+        REQUIRE(whole);
+        REQUIRE(estimated);
+        CHECK(whole->exact);
+        if (!estimated->exact) continue;  // sampled: beyond the lowered limit
+        ++compared;
+        with_hits += whole->total > 0;
+        CHECK(whole->total == estimated->total);
+        CHECK(whole->info.relaxed == estimated->info.relaxed);
+        std::vector<std::string> whole_ids, estimated_ids;
+        for (const Hit& h : whole->hits) whole_ids.push_back(h.id);
+        for (const Hit& h : estimated->hits) estimated_ids.push_back(h.id);
+        CHECK(whole_ids == estimated_ids);
+        REQUIRE(whole->facets.size() == estimated->facets.size());
+        for (const auto& [facet, values] : estimated->facets) {
+          INFO(facet);
+          std::map<std::string, std::pair<std::size_t, bool>> want, got;
+          for (const FacetValue& v : values) want[v.value] = {v.count, v.selected};
+          for (const FacetValue& v : whole->facets.at(facet)) got[v.value] = {v.count, v.selected};
+          CHECK(got == want);
+        }
+      }
+    CHECK(compared > 20);  // most searches match fewer documents than the lowered limit
+    CHECK(with_hits > 10);
   }
 }
