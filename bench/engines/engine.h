@@ -63,7 +63,8 @@ std::unique_ptr<IndexWriter> open_writer(const std::string& kind, const std::str
 std::unique_ptr<Engine> open_tracuu(const std::string& home, bool facets, std::size_t snippets);
 std::unique_ptr<Engine> open_xapian(const std::string& dir);
 std::unique_ptr<IndexWriter> open_xapian_writer(const std::string& dir);
-std::unique_ptr<Engine> open_sqlite(const std::string& file);
+/// SQLite FTS5; with `snippets`, FTS5's snippet() of each hit's text.
+std::unique_ptr<Engine> open_sqlite(const std::string& file, bool snippets);
 std::unique_ptr<IndexWriter> open_sqlite_writer(const std::string& file, const std::string& config_dir);
 std::unique_ptr<Engine> open_sphinx(const std::string& host_port, const std::string& ranker);
 std::unique_ptr<Engine> open_postgres(const std::string& conninfo, const std::string& rank_function);

@@ -17,14 +17,15 @@ std::unique_ptr<Engine> open_engine(const std::string& kind, const std::string& 
   if (kind == "tracuu-nosnippets") return open_tracuu(target, true, 0);
   if (kind == "tracuu-bare") return open_tracuu(target, false, 0);
   if (kind == "xapian") return open_xapian(target);
-  if (kind == "sqlite") return open_sqlite(target);
+  if (kind == "sqlite") return open_sqlite(target, false);
+  if (kind == "sqlite-snippet") return open_sqlite(target, true);
   if (kind == "sphinx") return open_sphinx(target, "");
   if (kind == "sphinx-bm25") return open_sphinx(target, "bm25");
   if (kind == "postgres") return open_postgres(target, "ts_rank_cd");
   if (kind == "postgres-ts_rank") return open_postgres(target, "ts_rank");
   throw std::runtime_error(
       "unknown engine '" + kind +
-      "' (tracuu[-nofacets|-nosnippets|-bare], xapian, sqlite, sphinx[-bm25], postgres[-ts_rank])");
+      "' (tracuu[-nofacets|-nosnippets|-bare], xapian, sqlite[-snippet], sphinx[-bm25], postgres[-ts_rank])");
 }
 
 std::unique_ptr<IndexWriter> open_writer(const std::string& kind, const std::string& target,

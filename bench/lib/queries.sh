@@ -99,6 +99,8 @@ query_corpus() {
     if engine tracuu; then load_one "$corpus" tracuu "library" "$clients" "tracuu=$idx/tracuu-t2"; fi
     if engine xapian; then load_one "$corpus" xapian "library" "$clients" "xapian=$idx/xapian"; fi
     if engine sqlite; then load_one "$corpus" sqlite "library" "$clients" "sqlite=$idx/sqlite.db"; fi
+    # FTS5 cutting a passage of every hit with snippet(), as tracuu cuts its snippets.
+    if engine sqlite; then load_one "$corpus" sqlite-snippet "library" "$clients" "sqlite-snippet=$idx/sqlite.db"; fi
   done
   if [[ -n $sphinx_port ]]; then sphinx_stop "$idx/sphinx"; fi
   if engine tracuu; then tracuu_breakdown "$corpus"; fi

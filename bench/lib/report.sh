@@ -85,6 +85,20 @@ render_queries() {
         t[k] ? t[k] : "n/a", p[k] ? p[k] : "n/a", who[k] ? who[k] : "n/a", best[k] ? best[k] : "n/a",
         (t[k] && best[k]) ? sprintf("%.2f×", t[k] / best[k]) : "n/a" } }' "$tsv"
   echo
+  if grep -q $'\tsqlite-snippet\t' "$tsv"; then
+    echo "SQLite FTS5 with \`snippet()\` (a passage of each hit, in process) against tracuu's library (facets and up to three snippets a hit), same corpus and clients (goal: QPS ≥ 2×):"
+    echo
+    awk -F'\t' '{ k = $1 "/" $4
+        if (!seen[k]++) order[++n] = k
+        if ($2 == "tracuu" && $3 == "library" && $5 != "-") t[k] = $5
+        if ($2 == "sqlite-snippet") f[k] = $5 }
+      END { for (i = 1; i <= n; i++) { k = order[i]
+        if (!(k in f)) continue
+        if (f[k] == "-") { printf "- %s clients: tracuu library %s QPS, no ratio: sqlite-snippet failed\n", k, t[k] ? t[k] : "n/a"; continue }
+        printf "- %s clients: tracuu library %s QPS, FTS5 with snippet() %s QPS → %s\n", k, t[k] ? t[k] : "n/a", f[k],
+          (t[k] && f[k]) ? sprintf("%.2f×", t[k] / f[k]) : "n/a" } }' "$tsv"
+    echo
+  fi
   echo "tracuu-nofacets, tracuu-nosnippets and tracuu-bare are tracuu's library without facets, snippets or both (1 client): what each feature costs."
   render_profile
 }

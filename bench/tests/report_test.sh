@@ -27,12 +27,28 @@ grep -q 'best peer postgres' <<<"$out" && fail "the ratio fell back to PostgreSQ
 grep -q '^- gen-100k/1 clients: .*best peer sphinx 250 QPS → 2.00×$' <<<"$out" ||
   fail "the 100k ratio is against the best live peer, got: $out"
 [[ $(peer_failures) == "sphinx queries on gen-10k/1" ]] || fail "peer_failures: '$(peer_failures)'"
+grep -q 'FTS5 with' <<<"$out" && fail "an FTS5 snippet() ratio with no sqlite-snippet rows: $out"
+
+# FTS5 with snippet(): tracuu's library against it, library against library; its failure voids that ratio.
+{
+  row gen-10k tracuu library 1 300 1 5 100 0 0 ""
+  row gen-10k sqlite-snippet library 1 100 1 5 100 0 0 ""
+  row gen-10k tracuu library 2 500 1 5 100 0 0 ""
+  row gen-10k sqlite-snippet library 2 - - - - - - "failed: database is locked"
+} >"$RESULTS/queries.tsv"
+out=$(render_queries)
+grep -q '^- gen-10k/1 clients: tracuu library 300 QPS, FTS5 with snippet() 100 QPS → 3.00×$' <<<"$out" ||
+  fail "tracuu's library against FTS5 with snippet(), got: $out"
+grep -q '^- gen-10k/2 clients: tracuu library 500 QPS, no ratio: sqlite-snippet failed$' <<<"$out" ||
+  fail "a failed FTS5 snippet() run must void its ratio, got: $out"
+[[ $(peer_failures) == "sqlite-snippet queries on gen-10k/2" ]] || fail "peer_failures: '$(peer_failures)'"
 
 {
   row gen-10k sqlite 1 10000 1000 - - - - "failed: disk full"
   row gen-10k tracuu 2 10000 1000 5 100 1 1 ""
 } >"$RESULTS/indexing.tsv"
-[[ $(peer_failures) == "sqlite indexing gen-10k, sphinx queries on gen-10k/1" ]] || fail "peer_failures: '$(peer_failures)'"
+[[ $(peer_failures) == "sqlite indexing gen-10k, sqlite-snippet queries on gen-10k/2" ]] ||
+  fail "peer_failures: '$(peer_failures)'"
 
 # Plots: p99 and QPS of 1 client against corpus size, one series per engine and interface;
 # failed rows and 2-client rows are not points.
