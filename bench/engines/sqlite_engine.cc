@@ -103,8 +103,8 @@ class SqliteEngine : public Engine {
     int rc;
     while ((rc = sqlite3_step(stmt_)) == SQLITE_ROW) {
       ids.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(stmt_, 0)));
-      // Read, as a page would show it (SQLite computes a result column by the time step() returns).
-      if (snippets_) passage_bytes_ += static_cast<std::size_t>(sqlite3_column_bytes(stmt_, 2));
+      // The passage as a page reads it (computed by step(), as every result column).
+      if (snippets_) static_cast<void>(sqlite3_column_text(stmt_, 2));
     }
     sqlite3_reset(stmt_);
     check(db_, rc, "query");
@@ -115,7 +115,6 @@ class SqliteEngine : public Engine {
   sqlite3* db_;
   bool snippets_;
   sqlite3_stmt* stmt_ = nullptr;
-  std::size_t passage_bytes_ = 0;  // what the passages held: read, so no step is skipped as unused
 };
 
 }  // namespace
