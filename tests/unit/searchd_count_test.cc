@@ -94,16 +94,8 @@ namespace {
 // Three web copies of one decree (same number and date: one hit, counted once) among other documents.
 std::vector<tracuu::schema::DocRecord> records_with_copies() {
   std::vector<tracuu::schema::DocRecord> v;
-  const auto add = [&](std::string id, std::string type, std::string number, std::string date, std::string text) {
-    tracuu::schema::DocRecord r;
-    r.id = id;
-    r.content_hash = id;
-    r.doc_type = std::move(type);
-    if (!number.empty()) r.doc_number = number, r.doc_number_key = number;
-    r.issue_date = std::move(date);
-    r.title = "Văn bản " + id;
-    r.text = std::move(text);
-    v.push_back(std::move(r));
+  const auto add = [&](const char* id, const char* type, const char* number, const char* date, std::string text) {
+    v.push_back(tracuu::testing::make_record(id, type, number, number, date, std::string("Văn bản ") + id, text));
   };
   const std::string decree = "Quy định xử phạt vi phạm hành chính về trật tự, an toàn giao thông đường bộ.";
   add("nd-1", "Nghị định", "169/2026/ND-CP", "2026-06-12", decree);

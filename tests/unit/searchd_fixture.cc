@@ -43,6 +43,19 @@ schema::Citation cite(const std::string& number, std::string context) {
 
 }  // namespace
 
+schema::DocRecord make_record(std::string id, std::string type, std::string number, std::string key, std::string date,
+                              std::string title, std::string text) {
+  schema::DocRecord r;
+  r.id = std::move(id);
+  if (!type.empty()) r.doc_type = std::move(type);
+  if (!number.empty()) r.doc_number = std::move(number), r.doc_number_key = std::move(key);
+  if (!date.empty()) r.issue_date = std::move(date);
+  if (!title.empty()) r.title = std::move(title);
+  r.text = std::move(text);
+  r.content_hash = r.id;
+  return r;
+}
+
 std::vector<schema::DocRecord> fixture_records() {
   std::vector<schema::DocRecord> v;
   v.push_back(

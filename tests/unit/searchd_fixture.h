@@ -45,6 +45,11 @@ inline const std::vector<const char*> kSampleQueries{
 /// The current generation of index home `home`, its sub-databases as one.
 Xapian::Database open_database(const std::filesystem::path& home);
 
+/// A record as search tests write one: `id` (also its content hash), and type, number with its key, issue
+/// date and title, each left unset when empty.
+schema::DocRecord make_record(std::string id, std::string type, std::string number, std::string key, std::string date,
+                              std::string title, std::string text);
+
 /// Writes `records` into a new index home at `home` (one generation, published).
 void build_index(const std::filesystem::path& home, const std::vector<schema::DocRecord>& records);
 

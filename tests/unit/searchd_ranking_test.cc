@@ -16,21 +16,9 @@
 
 using namespace tracuu::searchd;
 using tracuu::schema::DocRecord;
+using tracuu::testing::make_record;
 
 namespace {
-
-DocRecord doc(std::string id, std::string type, std::string number, std::string key, std::string date,
-              std::string title, std::string text) {
-  DocRecord r;
-  r.id = std::move(id);
-  if (!type.empty()) r.doc_type = std::move(type);
-  if (!number.empty()) r.doc_number = std::move(number), r.doc_number_key = std::move(key);
-  if (!date.empty()) r.issue_date = std::move(date);
-  if (!title.empty()) r.title = std::move(title);
-  r.text = std::move(text);
-  r.content_hash = r.id;
-  return r;
-}
 
 // A codified topic page: thousands of words, every word of "xử phạt vi phạm giao
 // thông" many times, never together ("phạm vi", "Thông tư", "giao nhiệm vụ", "xử lý").
@@ -52,35 +40,39 @@ std::vector<DocRecord> ranking_records() {
       "giao thông đối với người điều khiển xe ô tô.";
   const std::string decree_title = "Sửa đổi Nghị định 168/2024/NĐ-CP quy định xử phạt vi phạm giao thông";
   std::vector<DocRecord> v;
-  v.push_back(doc("nd-169", "Nghị định", "169/2026/NĐ-CP", "169/2026/ND-CP", "2026-06-12", decree_title, decree_text));
+  v.push_back(
+      make_record("nd-169", "Nghị định", "169/2026/NĐ-CP", "169/2026/ND-CP", "2026-06-12", decree_title, decree_text));
   // Two web copies of the same decree (same number, same date), as vn-legal holds.
-  v.push_back(doc("nd-169-ban-sao-1", "Nghị định", "169/2026/NĐ-CP", "169/2026/ND-CP", "2026-06-12", decree_title,
-                  decree_text + "\nNguồn: Cổng thông tin điện tử Chính phủ."));
-  v.push_back(doc("nd-169-ban-sao-2", "Nghị định", "169/2026/NĐ-CP", "169/2026/ND-CP", "2026-06-12", decree_title,
-                  decree_text + "\nNguồn: Công báo."));
-  v.push_back(doc("tai-nguyen", "", "", "", "", "Đề mục Tài nguyên nước, Đo đạc và bản đồ", long_topic_page()));
-  v.push_back(doc("nd-161", "Nghị định", "161/2026/NĐ-CP", "161/2026/ND-CP", "2026-05-20",
-                  "Quy định chi tiết về quản lý cửa khẩu biên giới đất liền",
-                  "NGHỊ ĐỊNH\nQuy định chi tiết về quản lý cửa khẩu biên giới đất liền."));
-  v.push_back(doc("tt-huong-dan-161", "Thông tư", "86/2026/TT-BTC", "86/2026/TT-BTC", "2026-07-01",
+  v.push_back(make_record("nd-169-ban-sao-1", "Nghị định", "169/2026/NĐ-CP", "169/2026/ND-CP", "2026-06-12",
+                          decree_title, decree_text + "\nNguồn: Cổng thông tin điện tử Chính phủ."));
+  v.push_back(make_record("nd-169-ban-sao-2", "Nghị định", "169/2026/NĐ-CP", "169/2026/ND-CP", "2026-06-12",
+                          decree_title, decree_text + "\nNguồn: Công báo."));
+  v.push_back(make_record("tai-nguyen", "", "", "", "", "Đề mục Tài nguyên nước, Đo đạc và bản đồ", long_topic_page()));
+  v.push_back(make_record("nd-161", "Nghị định", "161/2026/NĐ-CP", "161/2026/ND-CP", "2026-05-20",
+                          "Quy định chi tiết về quản lý cửa khẩu biên giới đất liền",
+                          "NGHỊ ĐỊNH\nQuy định chi tiết về quản lý cửa khẩu biên giới đất liền."));
+  v.push_back(
+      make_record("tt-huong-dan-161", "Thông tư", "86/2026/TT-BTC", "86/2026/TT-BTC", "2026-07-01",
                   "Hướng dẫn Nghị định 161/2026/NĐ-CP",
                   "THÔNG TƯ\nHướng dẫn thi hành Nghị định số 161/2026/NĐ-CP. Căn cứ Nghị định số 161/2026/NĐ-CP; "
                   "theo Nghị định 161/2026/NĐ-CP, phí tại cửa khẩu được thu như sau."));
-  v.push_back(doc("cua-khau", "Thông báo", "", "", "2025-09-10", "Kết luận về cửa khẩu thông minh",
+  v.push_back(
+      make_record("cua-khau", "Thông báo", "", "", "2025-09-10", "Kết luận về cửa khẩu thông minh",
                   "Xây dựng cửa khẩu thông minh tại Hữu Nghị là nhiệm vụ của tỉnh; các sở thống nhất triển khai "
                   "của khẩu hiệu chung. Cửa khẩu thông minh giảm thời gian thông quan."));
-  v.push_back(doc("bc-2025-09", "Báo cáo", "", "", "2025-09-28", "Tình hình kinh tế - xã hội tháng 9",
-                  "Báo cáo tình hình kinh tế xã hội của tỉnh tháng 9, nhiệm vụ trọng tâm quý IV."));
-  v.push_back(doc("bc-2024-09", "Báo cáo", "", "", "2024-09-27", "Tình hình kinh tế - xã hội tháng 9",
-                  "Báo cáo tình hình kinh tế xã hội của tỉnh tháng 9, nhiệm vụ trọng tâm quý IV."));
-  v.push_back(doc("tt-ngan-hang", "Thông tư", "5/2026/TT-NHNN", "5/2026/TT-NHNN", "2026-03-02",
-                  "Quy định về hồ sơ, thủ tục gửi tiền tiết kiệm tại tổ chức tín dụng",
-                  "THÔNG TƯ\nQuy định về hồ sơ, thủ tục gửi tiền tiết kiệm."));
-  v.push_back(doc("tb-ho-tien", "Thông báo", "346/TB-UBND", "346/TB-UBND", "2025-08-05",
-                  "Kết luận của Chủ tịch UBND tỉnh tại buổi làm việc về khu công nghiệp Hữu Lũng",
-                  "Kết luận của đồng chí Hồ Tiến Thiệu, Chủ tịch UBND tỉnh, về khu công nghiệp Hữu Lũng."));
+  v.push_back(make_record("bc-2025-09", "Báo cáo", "", "", "2025-09-28", "Tình hình kinh tế - xã hội tháng 9",
+                          "Báo cáo tình hình kinh tế xã hội của tỉnh tháng 9, nhiệm vụ trọng tâm quý IV."));
+  v.push_back(make_record("bc-2024-09", "Báo cáo", "", "", "2024-09-27", "Tình hình kinh tế - xã hội tháng 9",
+                          "Báo cáo tình hình kinh tế xã hội của tỉnh tháng 9, nhiệm vụ trọng tâm quý IV."));
+  v.push_back(make_record("tt-ngan-hang", "Thông tư", "5/2026/TT-NHNN", "5/2026/TT-NHNN", "2026-03-02",
+                          "Quy định về hồ sơ, thủ tục gửi tiền tiết kiệm tại tổ chức tín dụng",
+                          "THÔNG TƯ\nQuy định về hồ sơ, thủ tục gửi tiền tiết kiệm."));
+  v.push_back(make_record("tb-ho-tien", "Thông báo", "346/TB-UBND", "346/TB-UBND", "2025-08-05",
+                          "Kết luận của Chủ tịch UBND tỉnh tại buổi làm việc về khu công nghiệp Hữu Lũng",
+                          "Kết luận của đồng chí Hồ Tiến Thiệu, Chủ tịch UBND tỉnh, về khu công nghiệp Hữu Lũng."));
   v.back().signer.name = "Hồ Tiến Thiệu";
-  v.push_back(doc("khong-ngay", "Báo cáo", "", "", "", "", "Báo cáo không ghi ngày về kinh tế xã hội của tỉnh."));
+  v.push_back(
+      make_record("khong-ngay", "Báo cáo", "", "", "", "", "Báo cáo không ghi ngày về kinh tế xã hội của tỉnh."));
   // Three ministries' circulars of one number and year, as vn-legal holds (30/2026/TT-BYT, -BCT,
   // -BKHCN). The Ministry of Science's text names the other two ministries more than they do.
   struct Circular {
@@ -92,29 +84,29 @@ std::vector<DocRecord> ranking_records() {
            {"tt-30-bkhcn", "BKHCN", "Bộ Khoa học và Công nghệ", "2026-07-09",
             "Danh mục hàng hóa lưỡng dụng do Bộ Công Thương và Bộ Y tế phối hợp quản lý"}}) {
     const std::string number = std::string("30/2026/TT-") + c.code;
-    v.push_back(doc(c.id, "Thông tư", number, number, c.date, c.title,
-                    std::string("THÔNG TƯ\n") + c.title +
-                        ". Bộ Công Thương, Bộ Y tế và Bộ Khoa học và Công nghệ "
-                        "phối hợp; Bộ Công Thương, Bộ Y tế chủ trì thực hiện."));
+    v.push_back(make_record(c.id, "Thông tư", number, number, c.date, c.title,
+                            std::string("THÔNG TƯ\n") + c.title +
+                                ". Bộ Công Thương, Bộ Y tế và Bộ Khoa học và Công nghệ "
+                                "phối hợp; Bộ Công Thương, Bộ Y tế chủ trì thực hiện."));
     v.back().issuer = c.issuer;
   }
   // The Government's numbered series: 66.18 cites 66.16 again and again; each holds its own number.
-  v.push_back(doc("nq-66-16", "Nghị quyết", "66.16/2026/NQ-CP", "66.16/2026/NQ-CP", "2026-04-07",
-                  "Cắt giảm, đơn giản hóa thủ tục hành chính trong sản xuất, kinh doanh",
-                  "NGHỊ QUYẾT\nCắt giảm thủ tục hành chính trong sản xuất, kinh doanh."));
-  v.push_back(doc("nq-66-18", "Nghị quyết", "66.18/2026/NQ-CP", "66.18/2026/NQ-CP", "2026-05-18",
-                  "Phân quyền, cắt giảm thủ tục hành chính của 11 bộ, ngành",
-                  "NGHỊ QUYẾT\nTiếp theo Nghị quyết số 66.16/2026/NQ-CP; theo Nghị quyết 66.16/2026/NQ-CP và "
-                  "Nghị quyết số 66.16/2026/NQ-CP, các bộ cắt giảm thủ tục."));
+  v.push_back(make_record("nq-66-16", "Nghị quyết", "66.16/2026/NQ-CP", "66.16/2026/NQ-CP", "2026-04-07",
+                          "Cắt giảm, đơn giản hóa thủ tục hành chính trong sản xuất, kinh doanh",
+                          "NGHỊ QUYẾT\nCắt giảm thủ tục hành chính trong sản xuất, kinh doanh."));
+  v.push_back(make_record("nq-66-18", "Nghị quyết", "66.18/2026/NQ-CP", "66.18/2026/NQ-CP", "2026-05-18",
+                          "Phân quyền, cắt giảm thủ tục hành chính của 11 bộ, ngành",
+                          "NGHỊ QUYẾT\nTiếp theo Nghị quyết số 66.16/2026/NQ-CP; theo Nghị quyết 66.16/2026/NQ-CP và "
+                          "Nghị quyết số 66.16/2026/NQ-CP, các bộ cắt giảm thủ tục."));
   // An ordinance of the Standing Committee, numbered with the issuer's code alone since 2008.
-  v.push_back(doc("pl-chi-phi-to-tung", "Pháp lệnh", "02/2012/UBTVQH13", "2/2012/UBTVQH13", "2012-03-28",
-                  "Chi phí tố tụng", "PHÁP LỆNH\nChi phí tố tụng."));
-  v.push_back(doc("luat-2-2012", "Luật", "02/2012/QH13", "2/2012/QH13", "2012-06-20", "Luật Công đoàn",
-                  "LUẬT\nCông đoàn; căn cứ Pháp lệnh số 02/2012/UBTVQH13 và pháp lệnh về chi phí tố tụng."));
+  v.push_back(make_record("pl-chi-phi-to-tung", "Pháp lệnh", "02/2012/UBTVQH13", "2/2012/UBTVQH13", "2012-03-28",
+                          "Chi phí tố tụng", "PHÁP LỆNH\nChi phí tố tụng."));
+  v.push_back(make_record("luat-2-2012", "Luật", "02/2012/QH13", "2/2012/QH13", "2012-06-20", "Luật Công đoàn",
+                          "LUẬT\nCông đoàn; căn cứ Pháp lệnh số 02/2012/UBTVQH13 và pháp lệnh về chi phí tố tụng."));
   // A record whose title its text does not repeat (a JSONL record's given title).
-  v.push_back(doc("quy-che-cum-cong-nghiep", "Quyết định", "", "", "2025-10-02",
-                  "Quy chế phối hợp quản lý cụm công nghiệp Tân Thành",
-                  "Điều 1. Phạm vi áp dụng: các sở, ngành và Ủy ban nhân dân huyện."));
+  v.push_back(make_record("quy-che-cum-cong-nghiep", "Quyết định", "", "", "2025-10-02",
+                          "Quy chế phối hợp quản lý cụm công nghiệp Tân Thành",
+                          "Điều 1. Phạm vi áp dụng: các sở, ngành và Ủy ban nhân dân huyện."));
   return v;
 }
 
